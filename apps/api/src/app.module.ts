@@ -1,0 +1,34 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AccessGuard } from './core/access/access.guard.js';
+import type { AppConfig } from './core/config/config.js';
+import { ConfigModule } from './core/config/config.module.js';
+import { DatabaseModule } from './core/database/database.module.js';
+import { AppGraphQLModule } from './core/graphql/graphql.module.js';
+import { HealthController } from './core/http/health.controller.js';
+import { SpaFallbackFilter } from './core/http/spa-fallback.filter.js';
+import { WebAppPage } from './core/http/web-app-page.js';
+import { SystemGateway } from './core/realtime/system.gateway.js';
+import { SystemModule } from './system/system.module.js';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  databaseUrl: string;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, databaseUrl }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl), AppGraphQLModule, SystemModule],
+      controllers: [HealthController],
+      providers: [
+        SystemGateway,
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: WebAppPage, useValue: new WebAppPage(config.webDir) },
+        { provide: APP_FILTER, useFactory: (page: WebAppPage) => new SpaFallbackFilter(page), inject: [WebAppPage] },
+      ],
+    };
+  }
+}

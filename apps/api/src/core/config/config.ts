@@ -1,0 +1,86 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** apps/api: the same whether running from src (tests) or dist (start). */
+const apiRoot = path.resolve(here, '..', '..', '..');
+const repoRoot = path.resolve(apiRoot, '..', '..');
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL')
+    .optional(),
+  VERBUND_DB_DIR: z.string().min(1).default(path.join(repoRoot, '.data', 'postgres')),
+  VERBUND_DATA_DIR: z.string().min(1).default(path.resolve(repoRoot, '..', 'shared', 'data', 'municipalities')),
+  VERBUND_MIGRATIONS_DIR: z.string().min(1).default(path.join(repoRoot, 'prisma', 'migrations')),
+  VERBUND_WEB_DIR: z.string().min(1).default(path.join(repoRoot, 'apps', 'web', 'dist')),
+  DEMO_DATA: bool.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BODY_LIMIT_BYTES: positiveInt(1_048_576),
+  GRAPHQL_MAX_DEPTH: positiveInt(12),
+  GRAPHQL_MAX_COST: positiveInt(5000),
+  GRAPHQL_MAX_ALIASES: positiveInt(15),
+  GRAPHQL_MAX_TOKENS: positiveInt(3000),
+});
+
+export type Environment = 'development' | 'production' | 'test';
+
+export interface AppConfig {
+  env: Environment;
+  production: boolean;
+  host: string;
+  port: number;
+  /** Unset: an embedded PostgreSQL is started with data in `embeddedDbDir`. */
+  databaseUrl?: string;
+  embeddedDbDir: string;
+  municipalityDataDir: string;
+  migrationsDir: string;
+  webDir: string;
+  demoData: boolean;
+  logLevel: string;
+  bodyLimitBytes: number;
+  graphql: { maxDepth: number; maxCost: number; maxAliases: number; maxTokens: number };
+}
+
+export class ConfigError extends Error {}
+
+/** Validates the environment; the error message is one line naming the variable at fault. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const key = String(issue.path[0]);
+    throw new ConfigError(`invalid configuration: ${key}=${JSON.stringify(env[key] ?? '')}: ${issue.message}`);
+  }
+  const c = parsed.data;
+  const production = c.NODE_ENV === 'production';
+  return {
+    env: c.NODE_ENV,
+    production,
+    host: c.HOST,
+    port: c.PORT,
+    databaseUrl: c.DATABASE_URL,
+    embeddedDbDir: path.resolve(c.VERBUND_DB_DIR),
+    municipalityDataDir: path.resolve(c.VERBUND_DATA_DIR),
+    migrationsDir: path.resolve(c.VERBUND_MIGRATIONS_DIR),
+    webDir: path.resolve(c.VERBUND_WEB_DIR),
+    demoData: c.DEMO_DATA ?? !production,
+    logLevel: c.LOG_LEVEL,
+    bodyLimitBytes: c.BODY_LIMIT_BYTES,
+    graphql: {
+      maxDepth: c.GRAPHQL_MAX_DEPTH,
+      maxCost: c.GRAPHQL_MAX_COST,
+      maxAliases: c.GRAPHQL_MAX_ALIASES,
+      maxTokens: c.GRAPHQL_MAX_TOKENS,
+    },
+  };
+}

@@ -1,0 +1,19 @@
+export interface EmbeddedPostgresOptions {
+  /** Requested data directory; moved to a reachable place when the postgres user cannot traverse it. */
+  dataDir: string;
+  /** false for throwaway test clusters: fsync off. Defaults to true. */
+  durable?: boolean;
+}
+
+export interface EmbeddedPostgres {
+  url: string;
+  port: number;
+  dataDir: string;
+  password: string;
+  recoveredStale: boolean;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+export function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres>;
+export function databaseUrl(serverUrl: string, database: string): string;

@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startTestApp, type TestApp } from '../../../test/support/test-app.js';
+
+describe('serving the web app on the API port', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    const webDir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbund-web-'));
+    fs.mkdirSync(path.join(webDir, 'assets'));
+    fs.writeFileSync(path.join(webDir, 'assets', 'app.js'), 'console.log(1)');
+    fs.writeFileSync(
+      path.join(webDir, 'index.html'),
+      '<html><head><meta property="csp-nonce" nonce="__CSP_NONCE__"><script type="module" nonce="__CSP_NONCE__" src="/assets/app.js"></script></head><body></body></html>',
+    );
+    t = await startTestApp({ VERBUND_WEB_DIR: webDir });
+  });
+  afterAll(async () => t.close());
+
+  it.each(['/', '/kommunen/09184', '/deep/client/route'])('serves index.html for %s with the CSP nonces of that response', async (route) => {
+    const res = await fetch(`${t.url}${route}`, { headers: { accept: 'text/html' } });
+    expect(res.status).toBe(200);
+    const csp = res.headers.get('content-security-policy')!;
+    const scriptNonce = /script-src [^;]*'nonce-([^']+)'/.exec(csp)![1];
+    const styleNonce = /style-src [^;]*'nonce-([^']+)'/.exec(csp)![1];
+    const html = await res.text();
+    expect(html).toContain(`<script type="module" nonce="${scriptNonce}"`);
+    expect(html).toContain(`<meta property="csp-nonce" nonce="${styleNonce}">`);
+    expect(html).not.toContain('__CSP_NONCE__');
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("object-src 'none'");
+  });
+
+  it('serves built assets and keeps a JSON 404 for non-HTML requests', async () => {
+    expect((await fetch(`${t.url}/assets/app.js`)).status).toBe(200);
+    const res = await fetch(`${t.url}/nope`, { headers: { accept: 'application/json' } });
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ statusCode: 404 });
+  });
+
+  it('sets the security headers', async () => {
+    const res = await fetch(`${t.url}/`, { headers: { accept: 'text/html' } });
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(res.headers.get('strict-transport-security')).toBeTruthy();
+  });
+});

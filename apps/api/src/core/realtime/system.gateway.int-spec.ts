@@ -1,0 +1,42 @@
+import { type Ack, type ClientToServerEvents, type PongPayload, type ServerToClientEvents, SOCKET_PATH, type WelcomePayload } from '@verbund/shared';
+import { io, type Socket } from 'socket.io-client';
+import { startTestApp, type TestApp } from '../../../test/support/test-app.js';
+
+describe('socket.io on the API port', () => {
+  let t: TestApp;
+  let socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+  let welcome: Promise<WelcomePayload>;
+  beforeAll(async () => {
+    t = await startTestApp();
+    socket = io(t.url, { path: SOCKET_PATH, transports: ['websocket'], reconnection: false });
+    welcome = new Promise((resolve) => socket.once('system:welcome', resolve));
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', resolve);
+      socket.once('connect_error', reject);
+    });
+  });
+  afterAll(async () => {
+    socket.close();
+    await t.close();
+  });
+
+  it('greets a new connection with a typed event', async () => {
+    const payload = await welcome;
+    expect(payload.authenticated).toBe(false);
+    expect(Number.isNaN(Date.parse(payload.serverTime))).toBe(false);
+  });
+
+  it('acknowledges a ping with the stored answer', async () => {
+    const sentAt = new Date().toISOString();
+    const reply = await new Promise<Ack<PongPayload>>((resolve) => socket.emit('system:ping', { sentAt }, resolve));
+    expect(reply.ok).toBe(true);
+    if (reply.ok) expect(reply.data.sentAt).toBe(sentAt);
+  });
+
+  it('answers a malformed ping with BAD_USER_INPUT through the acknowledgement', async () => {
+    const reply = await new Promise<Ack<PongPayload>>((resolve) =>
+      socket.emit('system:ping', { sentAt: 42 } as unknown as { sentAt: string }, resolve),
+    );
+    expect(reply).toMatchObject({ ok: false, code: 'BAD_USER_INPUT' });
+  });
+});

@@ -1,0 +1,54 @@
+import { ConfigError, loadConfig } from './core/config/config.js';
+import { startDatabase } from './core/database/database-runtime.js';
+import { createLogger } from './core/logging/logger.js';
+import { seedOnStart } from './seed/seed-on-start.js';
+import { createServer } from './server.js';
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+  const database = await startDatabase(config);
+  logger.info(
+    { embedded: Boolean(database.embedded), migrationsApplied: database.appliedMigrations },
+    database.embedded ? `embedded PostgreSQL on port ${database.embedded.port}` : 'using DATABASE_URL',
+  );
+
+  // Nest's enableShutdownHooks re-raises the signal and would orphan the embedded server: stop in order here.
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    await app?.close().catch((err) => logger.error({ err }, 'closing the app failed'));
+    await database.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+
+  let app: Awaited<ReturnType<typeof createServer>> | undefined;
+  try {
+    await seedOnStart(config, database.url, logger);
+    app = await createServer(config, database.url, logger);
+    await app.listen(config.port, config.host);
+    logger.info(`Verbund is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);
+  } catch (err) {
+    logger.fatal({ err }, 'start failed');
+    await app?.close().catch(() => undefined);
+    await database.stop();
+    process.exit(1);
+  }
+}
+
+void main();

@@ -1,0 +1,44 @@
+import 'reflect-metadata';
+import fastifyStatic from '@fastify/static';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import fs from 'node:fs';
+import type { Logger } from 'pino';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './core/config/config.js';
+import { registerSecurity } from './core/http/security.js';
+import { WebAppPage } from './core/http/web-app-page.js';
+import { createLogger, PinoNestLogger } from './core/logging/logger.js';
+
+const REQUEST_ID = /^[\w.-]{1,64}$/;
+
+/** Builds the whole app (GraphQL, socket.io, health, the web app) on one Fastify server, not yet listening. */
+export async function createServer(config: AppConfig, databaseUrl: string, logger: Logger = createLogger(config.logLevel)) {
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    bodyLimit: config.bodyLimitBytes,
+    requestIdHeader: false,
+    genReqId: (req: IncomingMessage) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, databaseUrl }), adapter, {
+    logger: new PinoNestLogger(logger),
+    bodyParser: true,
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  await registerSecurity(fastify);
+  if (fs.existsSync(config.webDir)) {
+    // index.html is sent by WebAppPage (here and from SpaFallbackFilter), which fills in the CSP nonces.
+    await fastify.register(fastifyStatic, { root: config.webDir, prefix: '/', index: false, wildcard: true });
+    const page = app.get(WebAppPage);
+    fastify.get('/', (_request, reply) => {
+      if (!page.send(reply)) reply.callNotFound();
+    });
+  }
+  await app.init();
+  return app;
+}

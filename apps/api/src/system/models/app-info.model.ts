@@ -1,0 +1,13 @@
+import { Field, ObjectType } from '@nestjs/graphql';
+
+@ObjectType({ description: 'What the client needs to know about the running server.' })
+export class AppInfo {
+  @Field()
+  name!: string;
+
+  @Field()
+  version!: string;
+
+  @Field({ description: 'development, test or production' })
+  environment!: string;
+}

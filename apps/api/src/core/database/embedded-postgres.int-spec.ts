@@ -39,10 +39,17 @@ describe('embedded PostgreSQL', () => {
     const dataDir = path.join(dir, 'pg');
     const child = spawn(
       process.execPath,
-      ['--input-type=module', '-e', `import('${launcher}').then(async (m) => { const s = await m.startEmbeddedPostgres({ dataDir: '${dataDir}', durable: false }); console.log(s.pid); })`],
+      ['--input-type=module', '-e', `import('${launcher}').then(async (m) => { const s = await m.startEmbeddedPostgres({ dataDir: '${dataDir}', durable: false }); console.log('postmaster=' + s.pid); })`],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
-    const orphanPid = await new Promise<number>((resolve) => child.stdout.once('data', (d) => resolve(Number(String(d).trim()))));
+    const orphanPid = await new Promise<number>((resolve) => {
+      let out = '';
+      child.stdout.on('data', (d) => {
+        out += d;
+        const match = /postmaster=(\d+)/.exec(out);
+        if (match) resolve(Number(match[1]));
+      });
+    });
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));
     expect(isAlive(orphanPid)).toBe(true);

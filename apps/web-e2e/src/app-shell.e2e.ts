@@ -1,0 +1,66 @@
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './axe';
+
+const SECTIONS = [
+  { de: 'Kommunen', en: 'Municipalities', path: '/kommunen' },
+  { de: 'Arbeitsgruppen', en: 'Working groups', path: '/arbeitsgruppen' },
+  { de: 'Materialien', en: 'Materials', path: '/materialien' },
+  { de: 'Konzepte', en: 'Concepts', path: '/konzepte' },
+  { de: 'Austauschrunden', en: 'Exchange rounds', path: '/austauschrunden' },
+  { de: 'Veranstaltungen', en: 'Events', path: '/veranstaltungen' },
+];
+
+test('start page in German, switch to English and back, remembered across reloads', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Willkommen bei Verbund' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await expectNoSeriousA11yViolations(page);
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Verbund' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Verbund' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  await page.getByRole('button', { name: 'Deutsch' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Willkommen bei Verbund' })).toBeVisible();
+});
+
+test('every main section is reachable from the navigation and passes axe', async ({ page }) => {
+  await page.goto('/');
+  const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });
+  for (const section of SECTIONS) {
+    await nav.getByRole('link', { name: section.de, exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`${section.path}$`));
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+  }
+});
+
+test('imprint shows the data attribution, the accessibility statement is there, unknown pages say so', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Impressum und Quellen' }).click();
+  await expect(page.getByText('© GeoBasis-DE / BKG 2021 (Daten verändert)', { exact: false }).first()).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Bundesamt für Kartographie und Geodäsie' })).toHaveAttribute('href', 'https://www.bkg.bund.de');
+  await expectNoSeriousA11yViolations(page);
+
+  await page.getByRole('link', { name: 'Barrierefreiheit' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Erklärung zur Barrierefreiheit' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  const response = await page.goto('/gibt-es-nicht');
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole('heading', { level: 1, name: 'Seite nicht gefunden' })).toBeVisible();
+});
+
+test('no Content-Security-Policy violation while the app runs', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (msg) => {
+    if (/Content Security Policy|Refused to/i.test(msg.text())) violations.push(msg.text());
+  });
+  await page.goto('/');
+  await expect(page.getByText('Live-Verbindung aktiv')).toBeVisible();
+  await page.getByRole('link', { name: 'Kommunen', exact: true }).first().click();
+  expect(violations).toEqual([]);
+});

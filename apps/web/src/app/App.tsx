@@ -1,0 +1,23 @@
+import { ApolloProvider } from '@apollo/client/react';
+import { MantineProvider } from '@mantine/core';
+import { RouterProvider } from 'react-router/dom';
+import { createApolloClient } from './apollo';
+import { router } from './router';
+import { theme } from './theme';
+
+const client = createApolloClient();
+
+/** Mantine's style tags carry the nonce the server put into this page's CSP. */
+function styleNonce(): string {
+  return document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce ?? '';
+}
+
+export function App() {
+  return (
+    <MantineProvider theme={theme} getStyleNonce={styleNonce}>
+      <ApolloProvider client={client}>
+        <RouterProvider router={router} />
+      </ApolloProvider>
+    </MantineProvider>
+  );
+}

@@ -1,0 +1,11 @@
+/** The main sections, in the order the product grows; later issues fill each one. */
+export const SECTIONS = [
+  { key: 'municipalities', path: '/kommunen' },
+  { key: 'groups', path: '/arbeitsgruppen' },
+  { key: 'materials', path: '/materialien' },
+  { key: 'concepts', path: '/konzepte' },
+  { key: 'rounds', path: '/austauschrunden' },
+  { key: 'events', path: '/veranstaltungen' },
+] as const;
+
+export type SectionKey = (typeof SECTIONS)[number]['key'];

@@ -1,0 +1,19 @@
+import { Anchor, createTheme } from '@mantine/core';
+
+/** Calm and sober, as befits public administration; colours chosen for AA contrast on white. */
+export const theme = createTheme({
+  primaryColor: 'verbund',
+  colors: {
+    verbund: [
+      '#eaf1f8', '#d3e1ef', '#a6c3df', '#76a3cf', '#4f88c1', '#3676b8', '#286bb4', '#1c5a9c', '#1c4f82', '#0e3e6e',
+    ],
+  },
+  primaryShade: 8,
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif',
+  headings: { fontWeight: '650' },
+  defaultRadius: 'sm',
+  components: {
+    // Links inside text must be recognisable without colour (WCAG 1.4.1).
+    Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
+  },
+});

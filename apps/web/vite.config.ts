@@ -1,0 +1,19 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const api = process.env.VERBUND_API_URL ?? 'http://localhost:3000';
+
+export default defineConfig({
+  plugins: [react()],
+  // The API replaces this placeholder with per-response nonces and sends a matching Content-Security-Policy.
+  html: { cspNonce: '__CSP_NONCE__' },
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  server: {
+    port: 5173,
+    proxy: {
+      '/graphql': api,
+      '/healthz': api,
+      '/socket.io': { target: api, ws: true },
+    },
+  },
+});

@@ -7,7 +7,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { databaseUrl, startEmbeddedPostgres } from '../apps/api/src/core/database/embedded-postgres.js';
 import { migrate } from '../apps/api/src/core/database/migrate.js';
-import { diffDatabaseToSchema } from './schema-diff.mjs';
+import { diffDatabaseToSchema } from '../apps/api/tools/schema-diff.mjs';
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {

@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
-// @ts-expect-error: plain ESM tool shared with `npm run db:migration:create`, no type declarations
-import { diffDatabaseToSchema } from '../../../../../tools/schema-diff.mjs';
+import { diffDatabaseToSchema } from '../../../tools/schema-diff.mjs';
 
 const schemaPath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../../prisma/schema.prisma');
 

@@ -8,7 +8,10 @@ import fs from 'node:fs';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './core/config/config.js';
+import { registerAccessLog } from './core/logging/access-log.js';
 import { registerSecurity } from './core/http/security.js';
+import { RedisIoAdapter } from './core/realtime/redis-io.adapter.js';
+import { ASSET_HEADERS } from './core/http/security-headers.js';
 import { WebAppPage } from './core/http/web-app-page.js';
 import { createLogger, PinoNestLogger } from './core/logging/logger.js';
 
@@ -20,6 +23,8 @@ export async function createServer(config: AppConfig, databaseUrl: string, logge
     loggerInstance: logger,
     bodyLimit: config.bodyLimitBytes,
     requestIdHeader: false,
+    // One line per refused, failed or slow request instead of two per request (see registerAccessLog).
+    disableRequestLogging: true,
     genReqId: (req: IncomingMessage) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -29,11 +34,25 @@ export async function createServer(config: AppConfig, databaseUrl: string, logge
     logger: new PinoNestLogger(logger),
     bodyParser: true,
   });
+  if (config.redisUrl) {
+    const io = new RedisIoAdapter(app);
+    await io.connect(config.redisUrl);
+    app.useWebSocketAdapter(io);
+  }
   const fastify = app.getHttpAdapter().getInstance();
   await registerSecurity(fastify);
+  registerAccessLog(fastify);
   if (fs.existsSync(config.webDir)) {
     // index.html is sent by WebAppPage (here and from SpaFallbackFilter), which fills in the CSP nonces.
-    await fastify.register(fastifyStatic, { root: config.webDir, prefix: '/', index: false, wildcard: true });
+    await fastify.register(fastifyStatic, {
+      root: config.webDir,
+      prefix: '/',
+      index: false,
+      wildcard: false,
+      setHeaders: (res) => {
+        res.headers(ASSET_HEADERS);
+      },
+    });
     const page = app.get(WebAppPage);
     fastify.get('/', (_request, reply) => {
       if (!page.send(reply)) reply.callNotFound();

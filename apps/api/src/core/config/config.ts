@@ -18,6 +18,10 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL')
     .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+    .optional(),
   VERBUND_DB_DIR: z.string().min(1).default(path.join(repoRoot, '.data', 'postgres')),
   VERBUND_DATA_DIR: z.string().min(1).default(path.resolve(repoRoot, '..', 'shared', 'data', 'municipalities')),
   VERBUND_MIGRATIONS_DIR: z.string().min(1).default(path.join(repoRoot, 'prisma', 'migrations')),
@@ -41,6 +45,8 @@ export interface AppConfig {
   /** Unset: an embedded PostgreSQL is started with data in `embeddedDbDir`. */
   databaseUrl?: string;
   embeddedDbDir: string;
+  /** Set when more than one API process serves the same users (socket.io Redis adapter). */
+  redisUrl?: string;
   municipalityDataDir: string;
   migrationsDir: string;
   webDir: string;
@@ -70,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: c.PORT,
     databaseUrl: c.DATABASE_URL,
     embeddedDbDir: path.resolve(c.VERBUND_DB_DIR),
+    redisUrl: c.REDIS_URL,
     municipalityDataDir: path.resolve(c.VERBUND_DATA_DIR),
     migrationsDir: path.resolve(c.VERBUND_MIGRATIONS_DIR),
     webDir: path.resolve(c.VERBUND_WEB_DIR),

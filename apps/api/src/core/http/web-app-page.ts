@@ -1,27 +1,28 @@
 import type { FastifyReply } from 'fastify';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pageHeaders } from './security-headers.js';
 
 const NONCE_PLACEHOLDER = '__CSP_NONCE__';
-const SCRIPT_NONCE = /(<script\b[^>]*\bnonce=")__CSP_NONCE__"/g;
 
-type ReplyWithNonce = FastifyReply & { cspNonce?: { script: string; style: string } };
-
-/** The web app's index.html (built by Vite with nonce placeholders), sent with this response's CSP nonces. */
+/** The web app's index.html (built by Vite with nonce placeholders), sent with a fresh nonce and its CSP. */
 export class WebAppPage {
   private template: string | undefined;
 
   constructor(private readonly webDir: string) {}
 
   /** False when no web app is built. */
-  send(reply: ReplyWithNonce): boolean {
+  send(reply: FastifyReply): boolean {
     const html = this.load();
     if (!html) return false;
-    const nonce = reply.cspNonce;
-    const page = nonce
-      ? html.replace(SCRIPT_NONCE, `$1${nonce.script}"`).replaceAll(NONCE_PLACEHOLDER, nonce.style)
-      : html;
-    reply.status(200).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').send(page);
+    const nonce = randomBytes(16).toString('base64');
+    reply
+      .status(200)
+      .headers(pageHeaders(nonce))
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(html.replaceAll(NONCE_PLACEHOLDER, nonce));
     return true;
   }
 

@@ -26,9 +26,18 @@ describe('serving the web app on the API port', () => {
     const html = await res.text();
     expect(html).toContain(`<script type="module" nonce="${scriptNonce}"`);
     expect(html).toContain(`<meta property="csp-nonce" nonce="${styleNonce}">`);
+    const again = await fetch(`${t.url}${route}`, { headers: { accept: 'text/html' } });
+    expect(again.headers.get('content-security-policy')).not.toContain(scriptNonce!);
     expect(html).not.toContain('__CSP_NONCE__');
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("object-src 'none'");
+  });
+
+  it('gives API responses a CSP that allows nothing', async () => {
+    const res = await t.graphql('{ appInfo { name } }');
+    expect(res.status).toBe(200);
+    const csp = (await fetch(`${t.url}/healthz`)).headers.get('content-security-policy');
+    expect(csp).toContain("default-src 'none'");
   });
 
   it('serves built assets and keeps a JSON 404 for non-HTML requests', async () => {
@@ -38,10 +47,11 @@ describe('serving the web app on the API port', () => {
     expect(await res.json()).toMatchObject({ statusCode: 404 });
   });
 
-  it('sets the security headers', async () => {
-    const res = await fetch(`${t.url}/`, { headers: { accept: 'text/html' } });
+  it.each(['/', '/assets/app.js'])('sets the security headers on %s', async (route) => {
+    const res = await fetch(`${t.url}${route}`, { headers: { accept: 'text/html' } });
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     expect(res.headers.get('strict-transport-security')).toBeTruthy();
   });
 });

@@ -4,6 +4,7 @@ import {
   type OnGatewayConnection,
   SubscribeMessage,
   WebSocketGateway,
+  WebSocketServer,
 } from '@nestjs/websockets';
 import {
   type Ack,
@@ -13,7 +14,7 @@ import {
   type ServerToClientEvents,
   SOCKET_PATH,
 } from '@verbund/shared';
-import type { Socket } from 'socket.io';
+import type { Server, Socket } from 'socket.io';
 import { Access } from '../access/access.decorator.js';
 import { badUserInput } from '../errors/app-error.js';
 import { WsAckExceptionFilter } from './ws-ack-exception.filter.js';
@@ -24,6 +25,9 @@ type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 @WebSocketGateway({ path: SOCKET_PATH, serveClient: false })
 @UseFilters(WsAckExceptionFilter)
 export class SystemGateway implements OnGatewayConnection {
+  @WebSocketServer()
+  server!: Server<ClientToServerEvents, ServerToClientEvents>;
+
   handleConnection(client: AppSocket) {
     client.emit('system:welcome', { serverTime: new Date().toISOString(), authenticated: false });
   }

@@ -1,0 +1,61 @@
+import autocannon from 'autocannon';
+import { spawn, spawnSync } from 'node:child_process';
+import net from 'node:net';
+import os from 'node:os';
+
+export const SERVER_CORE = 0;
+export const LOAD_CORE = 1;
+const hasTaskset = spawnSync('taskset', ['--version']).status === 0 && os.cpus().length > 1;
+
+export function freePort() {
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts a server process pinned to the server core; resolves once `isReady` says so. */
+export async function startPinned(args, env, isReady) {
+  const [cmd, cmdArgs] = hasTaskset ? ['taskset', ['-c', String(SERVER_CORE), process.execPath, ...args]] : [process.execPath, args];
+  const child = spawn(cmd, cmdArgs, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  child.stdout.resume();
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited with ${child.exitCode}`);
+    if (await isReady().catch(() => false)) return child;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${args.join(' ')} did not become ready`);
+}
+
+export function stop(child) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', resolve);
+    child.kill('SIGTERM');
+  });
+}
+
+/** Pins this process (the load generator) to the other core. */
+export function pinSelf() {
+  if (hasTaskset) spawnSync('taskset', ['-cp', String(LOAD_CORE), String(process.pid)]);
+}
+
+export async function load(url, body, { duration, connections = 20, headers = {} }) {
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+    connections,
+    duration,
+  });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, total: result.requests.total };
+}
+
+export function machine() {
+  return `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+}

@@ -9,6 +9,7 @@ import { HealthController } from './core/http/health.controller.js';
 import { SpaFallbackFilter } from './core/http/spa-fallback.filter.js';
 import { WebAppPage } from './core/http/web-app-page.js';
 import { SystemGateway } from './core/realtime/system.gateway.js';
+import { MunicipalitiesModule } from './municipalities/municipalities.module.js';
 import { SystemModule } from './system/system.module.js';
 
 export interface AppModuleOptions {
@@ -21,7 +22,7 @@ export class AppModule {
   static forRoot({ config, databaseUrl }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl), AppGraphQLModule, SystemModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl), AppGraphQLModule, SystemModule, MunicipalitiesModule],
       controllers: [HealthController],
       providers: [
         SystemGateway,

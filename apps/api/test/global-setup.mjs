@@ -9,6 +9,26 @@ import { migrate } from '../src/core/database/migrate.js';
 
 const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../prisma/migrations');
 export const TEMPLATE = 'app_template';
+const DIRECTORY_TEMPLATE = 'app_template_directory';
+const dataDir = process.env.VERBUND_DATA_DIR ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/data/municipalities');
+
+/** Jest loads global setup outside its module mapping: the importer comes from the build (test depends on build). */
+async function importDirectoryInto(url) {
+  const { PrismaService } = await import('../dist/core/database/prisma.service.js');
+  const { importDirectory } = await import('../dist/municipalities/import/import-directory.js');
+  const prisma = new PrismaService(url);
+  try {
+    await importDirectory(prisma, { dir: dataDir });
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+function withDatabase(serverUrl, database) {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
 
 export default async function globalSetup() {
   let adminUrl = process.env.DATABASE_URL;
@@ -21,12 +41,14 @@ export default async function globalSetup() {
   }
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE} WITH (FORCE)`);
+  for (const db of [TEMPLATE, DIRECTORY_TEMPLATE]) await admin.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${TEMPLATE}`);
+  await migrate({ databaseUrl: withDatabase(adminUrl, TEMPLATE), migrationsDir });
+  await admin.query(`CREATE DATABASE ${DIRECTORY_TEMPLATE} TEMPLATE ${TEMPLATE}`);
   await admin.end();
-  const templateUrl = new URL(adminUrl);
-  templateUrl.pathname = `/${TEMPLATE}`;
-  await migrate({ databaseUrl: templateUrl.toString(), migrationsDir });
+  await importDirectoryInto(withDatabase(adminUrl, DIRECTORY_TEMPLATE));
   process.env.TEST_PG_ADMIN_URL = adminUrl;
   process.env.TEST_PG_TEMPLATE = TEMPLATE;
+  process.env.TEST_PG_DIRECTORY_TEMPLATE = DIRECTORY_TEMPLATE;
+  process.env.VERBUND_DATA_DIR = dataDir;
 }

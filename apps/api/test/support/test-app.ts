@@ -19,8 +19,11 @@ export interface GraphQLResponse<T> {
 }
 
 /** The real app on its own database and an ephemeral port; `env` overrides configuration. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { directory?: boolean } = {},
+): Promise<TestApp> {
+  const db = await createTestDatabase({ from: options.directory ? 'directory' : 'migrated' });
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', ...env });
   const app = await createServer(config, db.url);
   await app.listen(0, '127.0.0.1');

@@ -23,10 +23,15 @@ async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** A database of its own for one test file, copied from the migrated template. */
-export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<TestDatabase> {
+/**
+ * A database of its own for one test file: `migrated` (schema only, the default), `directory` (schema and the
+ * official municipality directory) or `blank` (nothing, not even the schema).
+ */
+export async function createTestDatabase(options: { from?: 'migrated' | 'directory' | 'blank' } = {}): Promise<TestDatabase> {
   const name = `t_${randomBytes(6).toString('hex')}`;
-  const template = options.empty ? 'template0' : process.env.TEST_PG_TEMPLATE;
+  const from = options.from ?? 'migrated';
+  const template =
+    from === 'blank' ? 'template0' : from === 'directory' ? process.env.TEST_PG_DIRECTORY_TEMPLATE : process.env.TEST_PG_TEMPLATE;
   await withAdmin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
   const url = new URL(adminUrl());
   url.pathname = `/${name}`;

@@ -27,7 +27,7 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
 describe('migrate (prisma migrate deploy semantics)', () => {
   let db: TestDatabase;
   beforeEach(async () => {
-    db = await createTestDatabase({ empty: true });
+    db = await createTestDatabase({ from: 'blank' });
   });
   afterEach(async () => db.drop());
 

@@ -7,7 +7,7 @@ import type { Server, ServerOptions } from 'socket.io';
 /** With more than one API process, room broadcasts travel through Redis to every process's clients. */
 export class RedisIoAdapter extends IoAdapter {
   private adapter?: ReturnType<typeof createAdapter>;
-  private clients: ReturnType<typeof createClient>[] = [];
+  private clients: { quit(): Promise<unknown> }[] = [];
 
   constructor(app: INestApplicationContext) {
     super(app);

@@ -1,0 +1,192 @@
+import { startTestApp, type TestApp } from '../../test/support/test-app.js';
+
+interface M {
+  id: string;
+  ags: string;
+  name: string;
+  kind: string;
+}
+interface N {
+  municipality: M;
+  reasons: string[];
+  distanceKm: number;
+}
+
+const FIELDS = 'id ags name kind';
+
+describe('municipality directory over GraphQL (full official bundle)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({}, { directory: true });
+  });
+  afterAll(async () => t.close());
+
+  const neighbours = async (ags: string, extra = '') => {
+    const res = await t.graphql<{ neighbours: N[] }>(`{ neighbours(ags: "${ags}"${extra}) { municipality { ${FIELDS} } reasons distanceKm } }`);
+    expect(res.errors).toBeUndefined();
+    return res.data!.neighbours;
+  };
+  const search = async (args: string) => {
+    const res = await t.graphql<{ municipalities: { totalCount: number; nodes: M[]; pageInfo: { endCursor: string; hasNextPage: boolean } } }>(
+      `{ municipalities(${args}) { totalCount nodes { ${FIELDS} } pageInfo { endCursor hasNextPage } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    return res.data!.municipalities;
+  };
+
+  describe('known facts', () => {
+    it('14713000 and 14713 are the same municipality, Stadt Leipzig, a kreisfreie Stadt in Sachsen', async () => {
+      const res = await t.graphql<{ a: M & { land: M; officialName: string }; b: M }>(
+        `{ a: municipality(ags: "14713000") { ${FIELDS} officialName land { name } } b: municipality(ags: "14713") { ${FIELDS} } }`,
+      );
+      expect(res.data!.a.id).toBe(res.data!.b.id);
+      expect(res.data!.a).toMatchObject({ ags: '14713', name: 'Stadt Leipzig', officialName: 'Leipzig, Stadt', kind: 'KREISFREIE_STADT', land: { name: 'Sachsen' } });
+    });
+
+    it('Berlin is Land, Kreis and Gemeinde at once; Bremen is a Land with two kreisfreie Städte', async () => {
+      const res = await t.graphql<Record<string, M & { isLand: boolean; children: { nodes: M[] } }>>(
+        `{ l: municipality(ags: "11") { id isLand } k: municipality(ags: "11000") { id } g: municipality(ags: "11000000") { id name }
+           hb: municipality(ags: "04") { kind children { nodes { ags kind } } } }`,
+      );
+      const d = res.data!;
+      expect(new Set([d.l!.id, d.k!.id, d.g!.id]).size).toBe(1);
+      expect(d.l!.isLand).toBe(true);
+      expect(d.g!.name).toBe('Berlin');
+      expect(d.hb!.kind).toBe('LAND');
+      expect(d.hb!.children.nodes.map((c) => [c.ags, c.kind]).sort()).toEqual([['04011', 'KREISFREIE_STADT'], ['04012', 'KREISFREIE_STADT']]);
+    });
+
+    it('09184 Landkreis München borders 09162 München, marked as kreisfreie Stadt', async () => {
+      const list = await neighbours('09184');
+      const munich = list.find((n) => n.municipality.ags === '09162');
+      expect(munich?.reasons).toContain('SHARES_BORDER');
+      expect(munich?.municipality.kind).toBe('KREISFREIE_STADT');
+    });
+
+    it('03241 Region Hannover has exactly 8 bordering Kreise, and Braunschweig is not one of them', async () => {
+      const bordering = (await neighbours('03241')).filter((n) => n.reasons.includes('SHARES_BORDER'));
+      expect(bordering).toHaveLength(8);
+      expect(bordering.map((n) => n.municipality.ags)).not.toContain('03101');
+    });
+
+    it('Norderstedt borders Hamburg across the Land border', async () => {
+      const hamburg = (await neighbours('01060063')).find((n) => n.municipality.ags === '02000');
+      expect(hamburg?.reasons).toEqual(['SHARES_BORDER']);
+    });
+
+    it('a kreisfreie Stadt gets bordering Kreise and bordering Gemeinden', async () => {
+      const list = await neighbours('14713', ', first: 100');
+      const bordering = list.filter((n) => n.reasons.includes('SHARES_BORDER'));
+      expect(bordering.map((n) => n.municipality.ags)).toEqual(expect.arrayContaining(['14729', '14730']));
+      expect(bordering.some((n) => n.municipality.kind === 'GEMEINDE')).toBe(true);
+    });
+
+    it('a Gemeinde gets its bordering Gemeinden, the rest of its Kreis, and peers elsewhere', async () => {
+      const list = await neighbours('01060063', ', first: 100');
+      expect(list.some((n) => n.reasons.includes('SAME_KREIS'))).toBe(true);
+      const peers = list.filter((n) => n.reasons.includes('SIMILAR'));
+      expect(peers.length).toBeGreaterThan(0);
+      expect(peers.every((n) => n.municipality.kind === 'GEMEINDE' && !n.municipality.ags.startsWith('01060'))).toBe(true);
+    });
+
+    it('names the weaker relation through an uninhabited gemeindefreies Gebiet', async () => {
+      const boernsen = (await neighbours('01053003', ', first: 100')).find((n) => n.municipality.ags === '01053012');
+      expect(boernsen?.reasons[0]).toBe('VIA_UNINCORPORATED_AREA');
+    });
+
+    it('adds municipalities within a radius, measured by haversine, nearest first within each reason', async () => {
+      const list = await neighbours('14729', ', radiusKm: 40');
+      const inRadius = list.filter((n) => n.reasons.includes('WITHIN_RADIUS'));
+      expect(inRadius.length).toBeGreaterThan(0);
+      expect(inRadius.every((n) => n.distanceKm <= 40)).toBe(true);
+      const border = list.filter((n) => n.reasons[0] === 'SHARES_BORDER').map((n) => n.distanceKm);
+      expect(border).toEqual([...border].sort((a, b) => a - b));
+    });
+  });
+
+  describe('search', () => {
+    it.each(['muenchen', 'munchen', 'München', 'MÜNCHEN'])('"%s" finds München first', async (q) => {
+      const page = await search(`search: "${q}", first: 3`);
+      expect(page.nodes[0]).toMatchObject({ ags: '09162', name: 'Landeshauptstadt München' });
+    });
+
+    it('"Leipzig" finds Stadt Leipzig and Landkreis Leipzig, named as people say them', async () => {
+      const page = await search('search: "Leipzig", first: 5');
+      expect(page.nodes.slice(0, 2).map((n) => n.name)).toEqual(['Stadt Leipzig', 'Landkreis Leipzig']);
+    });
+
+    it('finds by several words, by key and by postcode', async () => {
+      expect((await search('search: "landkreis leip", first: 3')).nodes[0]!.ags).toBe('14729');
+      expect((await search('search: "14713000", first: 3')).nodes[0]!.ags).toBe('14713');
+      expect((await search('search: "22846", first: 3')).nodes[0]!.name).toBe('Stadt Norderstedt');
+    });
+
+    it('filters by Land and kind', async () => {
+      const page = await search('land: "14", kind: LANDKREIS, first: 20');
+      expect(page.totalCount).toBe(10);
+      expect(page.nodes.every((n) => n.kind === 'LANDKREIS')).toBe(true);
+    });
+
+    it('pages with cursors without repeating or skipping', async () => {
+      const first = await search('search: "stadt", first: 5');
+      const second = await search(`search: "stadt", first: 5, after: "${first.pageInfo.endCursor}"`);
+      const both = await search('search: "stadt", first: 10');
+      expect(first.pageInfo.hasNextPage).toBe(true);
+      expect([...first.nodes, ...second.nodes].map((n) => n.ags)).toEqual(both.nodes.map((n) => n.ags));
+      expect(second.totalCount).toBe(first.totalCount);
+    });
+  });
+
+  describe('bad input', () => {
+    it.each(['abc', '123', '1471', '147130001', ''])('municipality(ags: "%s") is BAD_USER_INPUT', async (ags) => {
+      const res = await t.graphql(`{ municipality(ags: "${ags}") { id } }`);
+      expect(res.errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
+      expect(res.errors![0]!.message).toMatch(/Gemeindeschlüssel/);
+    });
+
+    it('an unknown but well-formed key gives null, and NOT_FOUND for neighbours', async () => {
+      const res = await t.graphql<{ municipality: M | null }>('{ municipality(ags: "99999") { id } }');
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.municipality).toBeNull();
+      const n = await t.graphql('{ neighbours(ags: "99999999") { distanceKm } }');
+      expect(n.errors![0]!.extensions.code).toBe('NOT_FOUND');
+    });
+
+    it.each(['0', '-5', '200.5', '1000'])('radiusKm: %s is BAD_USER_INPUT', async (radius) => {
+      const res = await t.graphql(`{ neighbours(ags: "14729", radiusKm: ${radius}) { distanceKm } }`);
+      expect(res.errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
+      expect(res.errors![0]!.message).toMatch(/Umkreis/);
+    });
+
+    it.each([
+      '{ neighbours(ags: "14729", first: 101) { distanceKm } }',
+      '{ municipalities(first: 101) { totalCount } }',
+      '{ municipalities(first: 0) { totalCount } }',
+      '{ municipalities(land: "Sachsen") { totalCount } }',
+      '{ municipalities(after: "nonsense") { totalCount } }',
+    ])('%s is BAD_USER_INPUT', async (query) => {
+      const res = await t.graphql(query);
+      expect(res.errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
+    });
+  });
+
+  describe('query limits on a real nested schema', () => {
+    it('refuses an over-deep query with a clear error', async () => {
+      const deep = 'parent { '.repeat(12) + 'name' + ' }'.repeat(12);
+      const res = await t.graphql(`{ municipality(ags: "14729140") { ${deep} } }`);
+      expect(res.status).toBe(400);
+      expect(res.errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
+      expect(res.errors![0]!.message).toMatch(/depth/i);
+    });
+
+    it('refuses an over-costly query with a clear error', async () => {
+      const fields = 'id ags ars name officialName kind designation population areaKm2 latitude longitude';
+      const nested = `children(first: 100) { nodes { ${fields} land { ${fields} } parent { ${fields} } children(first: 100) { nodes { ${fields} land { ${fields} } parent { ${fields} } } } } }`;
+      const aliases = Array.from({ length: 10 }, (_, i) => `l${i}: municipality(ags: "0${i + 1}") { ${fields} ${nested} }`).join(' ');
+      const res = await t.graphql(`{ ${aliases} }`);
+      expect(res.status).toBe(400);
+      expect(res.errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
+      expect(res.errors![0]!.message).toMatch(/cost/i);
+    });
+  });
+});

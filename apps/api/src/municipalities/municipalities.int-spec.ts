@@ -56,6 +56,12 @@ describe('municipality directory over GraphQL (full official bundle)', () => {
       expect(d.hb!.children.nodes.map((c) => [c.ags, c.kind]).sort()).toEqual([['04011', 'KREISFREIE_STADT'], ['04012', 'KREISFREIE_STADT']]);
     });
 
+    it('lists the 16 Länder, Berlin and Hamburg among them', async () => {
+      const res = await t.graphql<{ laender: M[] }>(`{ laender { ${FIELDS} } }`);
+      expect(res.data!.laender).toHaveLength(16);
+      expect(res.data!.laender.map((l) => l.name)).toEqual(expect.arrayContaining(['Berlin', 'Hamburg', 'Bremen', 'Sachsen']));
+    });
+
     it('09184 Landkreis München borders 09162 München, marked as kreisfreie Stadt', async () => {
       const list = await neighbours('09184');
       const munich = list.find((n) => n.municipality.ags === '09162');

@@ -39,6 +39,12 @@ export class MunicipalitiesResolver {
     return this.directory.search(args);
   }
 
+  @Query(() => [Municipality], { description: 'The 16 Länder (Berlin and Hamburg are their own Land).' })
+  @Access('PUBLIC')
+  laender(): Promise<Municipality[]> {
+    return this.directory.laender();
+  }
+
   @Query(() => [Neighbour])
   @Access('PUBLIC')
   neighbours(@Args() args: NeighboursArgs): Promise<Neighbour[]> {

@@ -59,12 +59,18 @@ export class MunicipalitiesService {
     return this.page(rows, args.first, offset, total);
   }
 
+  /** The 16 Länder, Berlin and Hamburg included (they are Land and city at once). */
+  async laender(): Promise<Municipality[]> {
+    const rows = await this.prisma.municipality.findMany({ where: { isLand: true, retiredAt: null }, orderBy: { displayName: 'asc' } });
+    return rows.map(toMunicipality);
+  }
+
   /** A Land's Kreise, a Landkreis's Gemeinden, by name. */
   async children(parentId: string, first: number, after?: string | null): Promise<MunicipalityConnection> {
     const offset = decodeCursor(after);
     const where = { parentId, retiredAt: null };
     const [rows, total] = await Promise.all([
-      this.prisma.municipality.findMany({ where, orderBy: [{ displayName: 'asc' }, { ags: 'asc' }], skip: offset, take: first + 1 }),
+      this.prisma.municipality.findMany({ where, orderBy: [{ nameKey: 'asc' }, { ags: 'asc' }], skip: offset, take: first + 1 }),
       this.prisma.municipality.count({ where }),
     ]);
     return this.page(rows, first, offset, total);

@@ -2,6 +2,8 @@ import { createBrowserRouter } from 'react-router';
 import { AccessibilityPage } from '../pages/AccessibilityPage';
 import { HomePage } from '../pages/HomePage';
 import { ImprintPage } from '../pages/ImprintPage';
+import { MunicipalitiesPage } from '../pages/MunicipalitiesPage';
+import { MunicipalityPage } from '../pages/MunicipalityPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { SectionPage } from '../pages/SectionPage';
 import { AppLayout } from './AppLayout';
@@ -12,7 +14,9 @@ export const router = createBrowserRouter([
     element: <AppLayout />,
     children: [
       { path: '/', element: <HomePage /> },
-      ...SECTIONS.map((s) => ({ path: s.path, element: <SectionPage section={s.key} /> })),
+      { path: '/kommunen', element: <MunicipalitiesPage /> },
+      { path: '/kommunen/:ags', element: <MunicipalityPage /> },
+      ...SECTIONS.filter((s) => s.key !== 'municipalities').map((s) => ({ path: s.path, element: <SectionPage section={s.key} /> })),
       { path: '/impressum', element: <ImprintPage /> },
       { path: '/barrierefreiheit', element: <AccessibilityPage /> },
       { path: '*', element: <NotFoundPage /> },

@@ -30,7 +30,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: positiveInt(1_048_576),
   GRAPHQL_MAX_DEPTH: positiveInt(12),
-  GRAPHQL_MAX_COST: positiveInt(5000),
+  GRAPHQL_MAX_COST: positiveInt(50_000),
   GRAPHQL_MAX_ALIASES: positiveInt(15),
   GRAPHQL_MAX_TOKENS: positiveInt(3000),
 });

@@ -1,0 +1,50 @@
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './axe';
+
+test('find Landkreis Leipzig, see Stadt Leipzig as its kreisfreie neighbour, and back', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Kommunen', exact: true }).click();
+  await page.getByRole('searchbox', { name: 'Kommune suchen' }).fill('Leipzig');
+  await expect(page.getByRole('status').filter({ hasText: 'Kommunen gefunden' })).toHaveText('2 Kommunen gefunden');
+  await expectNoSeriousA11yViolations(page);
+
+  await page.getByRole('link', { name: 'Landkreis Leipzig' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Landkreis Leipzig' })).toBeVisible();
+  const border = page.getByRole('region', { name: /Gemeinsame Grenze/ });
+  const city = border.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Stadt Leipzig', exact: true }) });
+  await expect(city).toContainText('Kreisfreie Stadt');
+  await expect(page.getByRole('group', { name: 'Karte der Kreise um Landkreis Leipzig' })).toBeVisible();
+  await expect(page.getByText('© GeoBasis-DE / BKG 2021 (Daten verändert)', { exact: false }).first()).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  await city.getByRole('link', { name: 'Stadt Leipzig', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Stadt Leipzig' })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: /Gemeinsame Grenze/ }).getByRole('link', { name: 'Landkreis Leipzig', exact: true }),
+  ).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});
+
+test('search works without umlauts, filters by Land and kind, and pages on', async ({ page }) => {
+  await page.goto('/kommunen');
+  await page.getByRole('searchbox', { name: 'Kommune suchen' }).fill('muenchen');
+  await expect(page.getByRole('link', { name: 'Landeshauptstadt München' })).toBeVisible();
+
+  await page.getByRole('searchbox', { name: 'Kommune suchen' }).fill('');
+  await page.getByRole('combobox', { name: 'Land' }).selectOption({ label: 'Sachsen' });
+  await page.getByRole('combobox', { name: 'Art' }).selectOption({ label: 'Landkreis' });
+  await expect(page.getByRole('status').filter({ hasText: 'gefunden' })).toHaveText('10 Kommunen gefunden');
+
+  await page.getByRole('combobox', { name: 'Art' }).selectOption({ label: 'Gemeinde' });
+  const results = page.getByRole('list', { name: 'Suchergebnisse' }).getByRole('listitem');
+  await expect(results).toHaveCount(20);
+  await page.getByRole('button', { name: 'Weitere anzeigen' }).click();
+  await expect(results).toHaveCount(40);
+});
+
+test('a malformed or unknown key says so', async ({ page }) => {
+  await page.goto('/kommunen/abc');
+  await expect(page.getByText('Das ist kein gültiger Gemeindeschlüssel')).toBeVisible();
+  await page.goto('/kommunen/99999');
+  await expect(page.getByText('Zu diesem Gemeindeschlüssel gibt es keine Kommune.')).toBeVisible();
+});

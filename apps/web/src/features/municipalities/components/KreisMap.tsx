@@ -1,0 +1,97 @@
+import { Box, Group, Text } from '@mantine/core';
+import { geoMercator, geoPath } from 'd3-geo';
+import { useId, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { DataAttribution } from '../../../components/DataAttribution';
+import { useKreiseMap } from './useKreiseMap';
+
+const WIDTH = 640;
+const HEIGHT = 480;
+const SELF = '#1c4f82';
+const NEIGHBOUR = '#8fb3d9';
+const OTHER = '#eef1f4';
+
+export interface KreisMapProps {
+  name: string;
+  /** Kreis keys to highlight (the municipality's own Kreis, or all Kreise of a Land). */
+  highlighted: string[];
+  /** Bordering Kreise, shaded and clickable. */
+  neighbours: { ags: string; name: string }[];
+}
+
+/** Kreise around a municipality, zoomed to the region; the neighbour list on the page is its text alternative. */
+export function KreisMap({ name, highlighted, neighbours }: KreisMapProps) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const descriptionId = useId();
+  const { map, error } = useKreiseMap();
+
+  const drawing = useMemo(() => {
+    if (!map) return undefined;
+    const self = new Set(highlighted);
+    const near = new Map(neighbours.map((n) => [n.ags, n.name]));
+    const focus = map.kreise.features.filter((f) => self.has(f.properties.kreis) || near.has(f.properties.kreis));
+    const projection = geoMercator().fitExtent(
+      [[12, 12], [WIDTH - 12, HEIGHT - 12]],
+      { type: 'FeatureCollection', features: focus.length ? focus : map.kreise.features },
+    );
+    const path = geoPath(projection);
+    return {
+      kreise: map.kreise.features.map((f) => ({
+        ags: f.properties.kreis,
+        d: path(f) ?? '',
+        role: self.has(f.properties.kreis) ? 'self' : near.has(f.properties.kreis) ? 'neighbour' : 'other',
+        label: near.get(f.properties.kreis),
+      })),
+      borders: path(map.landBorders) ?? '',
+    };
+  }, [map, highlighted, neighbours]);
+
+  if (error) return <Text c="red.8">{t('municipalities.map.error')}</Text>;
+  if (!drawing) return <Text c="gray.7">{t('municipalities.map.loading')}</Text>;
+
+  return (
+    <Box>
+      <Box
+        component="svg"
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        w="100%"
+        h="auto"
+        role="group"
+        aria-label={t('municipalities.map.label', { name })}
+        aria-describedby={descriptionId}
+        style={{ background: '#fbfcfd', border: '1px solid var(--mantine-color-gray-3)', borderRadius: 4, maxHeight: 520 }}
+      >
+        {drawing.kreise.map((k) =>
+          k.role === 'neighbour' ? (
+            <a
+              key={k.ags}
+              href={`/kommunen/${k.ags}`}
+              aria-label={k.label}
+              onClick={(e) => {
+                e.preventDefault();
+                void navigate(`/kommunen/${k.ags}`);
+              }}
+            >
+              <path d={k.d} fill={NEIGHBOUR} stroke="#fff" strokeWidth={0.8} className="map-kreis-link">
+                <title>{k.label}</title>
+              </path>
+            </a>
+          ) : (
+            <path key={k.ags} d={k.d} fill={k.role === 'self' ? SELF : OTHER} stroke="#fff" strokeWidth={0.8} aria-hidden />
+          ),
+        )}
+        <path d={drawing.borders} fill="none" stroke="#6b7480" strokeWidth={1.2} aria-hidden />
+      </Box>
+      <Text id={descriptionId} size="sm" c="gray.7" mt={4}>
+        {t('municipalities.map.description', { name })}
+      </Text>
+      <Group gap="md" mt={4} aria-hidden>
+        <Group gap={6}><Box w={14} h={14} bg={SELF} /> <Text size="sm">{t('municipalities.map.legendSelf', { name })}</Text></Group>
+        <Group gap={6}><Box w={14} h={14} bg={NEIGHBOUR} /> <Text size="sm">{t('municipalities.map.legendNeighbour')}</Text></Group>
+      </Group>
+      <DataAttribution />
+    </Box>
+  );
+}

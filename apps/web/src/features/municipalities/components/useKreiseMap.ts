@@ -1,0 +1,48 @@
+import type { FeatureCollection, Geometry, MultiLineString } from 'geojson';
+import { useEffect, useState } from 'react';
+import { feature, mesh } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+
+export interface KreisProperties {
+  kreis: string;
+}
+
+export interface KreiseMap {
+  kreise: FeatureCollection<Geometry, KreisProperties>;
+  landBorders: MultiLineString;
+}
+
+let cached: Promise<KreiseMap> | undefined;
+
+/** The bundle's TopoJSON, served by the API from the data directory: no tile server, works offline. */
+function load(): Promise<KreiseMap> {
+  cached ??= fetch('/data/kreise-laender.topo.json')
+    .then((res) => {
+      if (!res.ok) throw new Error(`map data: HTTP ${res.status}`);
+      return res.json() as Promise<Topology<{ kreise: GeometryCollection<KreisProperties>; laender: GeometryCollection }>>;
+    })
+    .then((topo) => ({
+      kreise: feature(topo, topo.objects.kreise) as FeatureCollection<Geometry, KreisProperties>,
+      landBorders: mesh(topo, topo.objects.laender, (a, b) => a !== b),
+    }))
+    .catch((err) => {
+      cached = undefined;
+      throw err;
+    });
+  return cached;
+}
+
+export function useKreiseMap() {
+  const [state, setState] = useState<{ map?: KreiseMap; error?: Error }>({});
+  useEffect(() => {
+    let live = true;
+    load().then(
+      (map) => live && setState({ map }),
+      (error: Error) => live && setState({ error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return state;
+}

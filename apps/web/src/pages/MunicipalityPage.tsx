@@ -1,0 +1,108 @@
+import { CombinedGraphQLErrors } from '@apollo/client';
+import { useQuery } from '@apollo/client/react';
+import { Alert, Anchor, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ErrorState } from '../components/ErrorState';
+import { LoadingState } from '../components/LoadingState';
+import { PageHeading } from '../components/PageHeading';
+import { KindBadge } from '../features/municipalities/components/KindBadge';
+import { KreisMap } from '../features/municipalities/components/KreisMap';
+import { MunicipalityFacts } from '../features/municipalities/components/MunicipalityFacts';
+import { NeighbourGroups } from '../features/municipalities/components/NeighbourGroups';
+import { MunicipalityDetailDocument } from '../gql/graphql';
+
+const KEY = /^(\d{2}|\d{5}|\d{8})$/;
+const LATER = ['people', 'groups', 'materials', 'events'] as const;
+
+export function MunicipalityPage() {
+  const { ags = '' } = useParams();
+  const { t } = useTranslation();
+  const valid = KEY.test(ags);
+  const { data, loading, error, refetch } = useQuery(MunicipalityDetailDocument, { variables: { ags }, skip: !valid });
+  const m = data?.municipality;
+
+  const map = useMemo(() => {
+    if (!m || !data) return undefined;
+    const kreisOf = (x: { ags: string; isKreis: boolean; isLand: boolean }) => (x.isKreis ? x.ags : x.ags.slice(0, 5));
+    const highlighted = m.kind === 'LAND' ? m.children.nodes.map((c) => c.ags) : [kreisOf(m)];
+    const seen = new Set(highlighted);
+    const neighbours = data.neighbours
+      .filter((n) => n.reasons.includes('SHARES_BORDER') && (m.kind !== 'GEMEINDE' || !n.municipality.isGemeinde || n.municipality.isKreis))
+      .map((n) => ({ ags: kreisOf(n.municipality), name: n.municipality.name }))
+      .filter((n) => !seen.has(n.ags) && seen.add(n.ags));
+    return { highlighted, neighbours };
+  }, [m, data]);
+
+  if (!valid) return <Alert color="red" title={t('state.errorTitle')}>{t('municipalities.invalidKey')}</Alert>;
+  const unknown = CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'NOT_FOUND');
+  if (loading && !data) return <LoadingState />;
+  if (error && !unknown) return <ErrorState onRetry={() => void refetch()} />;
+  if (!m) {
+    return (
+      <Stack>
+        <PageHeading>{t('notFound.title')}</PageHeading>
+        <Text>{t('municipalities.notFound')}</Text>
+        <Anchor component={Link} to="/kommunen">{t('municipalities.title')}</Anchor>
+      </Stack>
+    );
+  }
+
+  return (
+    <Stack maw={1100} gap="xl">
+      <div>
+        <PageHeading>{m.name}</PageHeading>
+        <Group gap="xs">
+          <KindBadge kind={m.kind} isLand={m.isLand} />
+          {m.land && m.land.id !== m.id && <Text c="gray.7">{m.land.name}</Text>}
+        </Group>
+        {m.retired && <Alert color="yellow" mt="sm">{t('municipalities.retired')}</Alert>}
+      </div>
+
+      <section aria-labelledby="facts-title">
+        <Title order={2} size="h3" id="facts-title" mb="sm">{t('municipalities.facts.title')}</Title>
+        <MunicipalityFacts m={m} />
+      </section>
+
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xl">
+        <section aria-labelledby="neighbours-title">
+          <Title order={2} size="h3" id="neighbours-title" mb="xs">{t('municipalities.neighbours.title')}</Title>
+          <Text mb="md">{t('municipalities.neighbours.intro')}</Text>
+          <NeighbourGroups neighbours={data!.neighbours} landCode={m.landCode} />
+        </section>
+        {map && <KreisMap name={m.name} highlighted={map.highlighted} neighbours={map.neighbours} />}
+      </SimpleGrid>
+
+      {m.children.totalCount > 0 && (m.kind === 'LAND' || m.kind === 'LANDKREIS') && (
+        <section aria-labelledby="children-title">
+          <Title order={2} size="h3" id="children-title" mb="sm">
+            {t(`municipalities.children.${m.kind}`)} ({m.children.totalCount})
+          </Title>
+          <List listStyleType="none" p={0} m={0} style={{ columns: '14rem' }}>
+            {m.children.nodes.map((c) => (
+              <List.Item key={c.id}>
+                <Anchor component={Link} to={`/kommunen/${c.ags}`}>{c.name}</Anchor>
+              </List.Item>
+            ))}
+          </List>
+          {m.children.totalCount > m.children.nodes.length && (
+            <Text size="sm" c="gray.7" mt="xs">{t('municipalities.children.more', { count: m.children.totalCount - m.children.nodes.length })}</Text>
+          )}
+        </section>
+      )}
+
+      <section aria-labelledby="later-title">
+        <Title order={2} size="h3" id="later-title" mb="sm">{t('municipalities.later.title')}</Title>
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+          {LATER.map((key) => (
+            <Paper key={key} withBorder p="md">
+              <Title order={3} size="h5" mb={4}>{t(`municipalities.later.${key}`)}</Title>
+              <Text size="sm" c="gray.7">{t('municipalities.later.empty')}</Text>
+            </Paper>
+          ))}
+        </SimpleGrid>
+      </section>
+    </Stack>
+  );
+}

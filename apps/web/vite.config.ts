@@ -7,7 +7,14 @@ export default defineConfig({
   plugins: [react()],
   // The API replaces this placeholder with per-response nonces and sends a matching Content-Security-Policy.
   html: { cspNonce: '__CSP_NONCE__' },
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    // The app, and the development GraphQL explorer (served by the API outside production only).
+    rolldownOptions: { input: { main: 'index.html', explorer: 'explorer.html' } },
+    chunkSizeWarningLimit: 1500,
+  },
   server: {
     port: 5173,
     proxy: {

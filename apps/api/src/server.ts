@@ -49,6 +49,8 @@ export async function createServer(config: AppConfig, databaseUrl: string, logge
       prefix: '/',
       index: false,
       wildcard: false,
+      // Pages go through WebAppPage, which adds their CSP nonces.
+      allowedPath: (pathName) => !pathName.endsWith('.html'),
       setHeaders: (res) => {
         res.headers(ASSET_HEADERS);
       },
@@ -57,6 +59,12 @@ export async function createServer(config: AppConfig, databaseUrl: string, logge
     fastify.get('/', (_request, reply) => {
       if (!page.send(reply)) reply.callNotFound();
     });
+    if (!config.production) {
+      const explorer = new WebAppPage(config.webDir, 'explorer.html');
+      fastify.get('/graphiql', (_request, reply) => {
+        if (!explorer.send(reply)) reply.callNotFound();
+      });
+    }
   }
   await app.init();
   return app;

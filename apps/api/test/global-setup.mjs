@@ -10,12 +10,15 @@ import { migrate } from '../src/core/database/migrate.js';
 const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../prisma/migrations');
 export const TEMPLATE = 'app_template';
 const DIRECTORY_TEMPLATE = 'app_template_directory';
-const dataDir = process.env.VERBUND_DATA_DIR ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/data/municipalities');
+
 
 /** Jest loads global setup outside its module mapping: the importer comes from the build (test depends on build). */
 async function importDirectoryInto(url) {
   const { PrismaService } = await import('../dist/core/database/prisma.service.js');
   const { importDirectory } = await import('../dist/municipalities/import/import-directory.js');
+  const { loadConfig } = await import('../dist/core/config/config.js');
+  const dataDir = loadConfig({ VERBUND_DATA_DIR: process.env.VERBUND_DATA_DIR }).municipalityDataDir;
+  process.env.VERBUND_DATA_DIR = dataDir;
   const prisma = new PrismaService(url);
   try {
     await importDirectory(prisma, { dir: dataDir });
@@ -50,5 +53,4 @@ export default async function globalSetup() {
   process.env.TEST_PG_ADMIN_URL = adminUrl;
   process.env.TEST_PG_TEMPLATE = TEMPLATE;
   process.env.TEST_PG_DIRECTORY_TEMPLATE = DIRECTORY_TEMPLATE;
-  process.env.VERBUND_DATA_DIR = dataDir;
 }

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -6,6 +7,18 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 /** apps/api: the same whether running from src (tests) or dist (start). */
 const apiRoot = path.resolve(here, '..', '..', '..');
 const repoRoot = path.resolve(apiRoot, '..', '..');
+
+/**
+ * The official bundle lives beside the checkout (`../shared/data/municipalities`); a checkout nested deeper
+ * finds the nearest such folder in a parent directory.
+ */
+export function defaultDataDir(from = repoRoot): string {
+  for (let dir = path.dirname(from); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'shared', 'data', 'municipalities');
+    if (fs.existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) return path.resolve(from, '..', 'shared', 'data', 'municipalities');
+  }
+}
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -23,7 +36,7 @@ const schema = z.object({
     .regex(/^rediss?:\/\//, 'must be a redis:// URL')
     .optional(),
   VERBUND_DB_DIR: z.string().min(1).default(path.join(repoRoot, '.data', 'postgres')),
-  VERBUND_DATA_DIR: z.string().min(1).default(path.resolve(repoRoot, '..', 'shared', 'data', 'municipalities')),
+  VERBUND_DATA_DIR: z.string().min(1).default(defaultDataDir()),
   VERBUND_MIGRATIONS_DIR: z.string().min(1).default(path.join(repoRoot, 'prisma', 'migrations')),
   VERBUND_WEB_DIR: z.string().min(1).default(path.join(repoRoot, 'apps', 'web', 'dist')),
   DEMO_DATA: bool.optional(),

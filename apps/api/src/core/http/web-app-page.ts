@@ -6,11 +6,14 @@ import { pageHeaders } from './security-headers.js';
 
 const NONCE_PLACEHOLDER = '__CSP_NONCE__';
 
-/** The web app's index.html (built by Vite with nonce placeholders), sent with a fresh nonce and its CSP. */
+/** A page of the web app (built by Vite with nonce placeholders), sent with a fresh nonce and its CSP. */
 export class WebAppPage {
   private template: string | undefined;
 
-  constructor(private readonly webDir: string) {}
+  constructor(
+    private readonly webDir: string,
+    private readonly file = 'index.html',
+  ) {}
 
   /** False when no web app is built. */
   send(reply: FastifyReply): boolean {
@@ -28,7 +31,7 @@ export class WebAppPage {
 
   private load(): string | undefined {
     if (this.template === undefined) {
-      const file = path.join(this.webDir, 'index.html');
+      const file = path.join(this.webDir, this.file);
       if (!fs.existsSync(file)) return undefined;
       this.template = fs.readFileSync(file, 'utf8');
     }

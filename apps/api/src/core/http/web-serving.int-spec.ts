@@ -9,6 +9,7 @@ describe('serving the web app on the API port', () => {
     const webDir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbund-web-'));
     fs.mkdirSync(path.join(webDir, 'assets'));
     fs.writeFileSync(path.join(webDir, 'assets', 'app.js'), 'console.log(1)');
+    fs.writeFileSync(path.join(webDir, 'explorer.html'), '<html><head><script type="module" nonce="__CSP_NONCE__" src="/assets/x.js"></script></head></html>');
     fs.writeFileSync(
       path.join(webDir, 'index.html'),
       '<html><head><meta property="csp-nonce" nonce="__CSP_NONCE__"><script type="module" nonce="__CSP_NONCE__" src="/assets/app.js"></script></head><body></body></html>',
@@ -33,6 +34,13 @@ describe('serving the web app on the API port', () => {
     expect(csp).toContain("object-src 'none'");
   });
 
+  it('serves the GraphQL explorer outside production, and no page without its nonce', async () => {
+    const res = await fetch(`${t.url}/graphiql`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).not.toContain('__CSP_NONCE__');
+    expect((await fetch(`${t.url}/explorer.html`, { headers: { accept: 'application/json' } })).status).not.toBe(200);
+  });
+
   it('gives API responses a CSP that allows nothing', async () => {
     const res = await t.graphql('{ appInfo { name } }');
     expect(res.status).toBe(200);
@@ -53,5 +61,20 @@ describe('serving the web app on the API port', () => {
     expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     expect(res.headers.get('strict-transport-security')).toBeTruthy();
+  });
+});
+
+describe('the GraphQL explorer in production', () => {
+  it('is not served', async () => {
+    const webDir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbund-web-'));
+    fs.writeFileSync(path.join(webDir, 'index.html'), '<html>app</html>');
+    fs.writeFileSync(path.join(webDir, 'explorer.html'), '<html>explorer</html>');
+    const prod = await startTestApp({ VERBUND_WEB_DIR: webDir, NODE_ENV: 'production' });
+    try {
+      const res = await fetch(`${prod.url}/graphiql`, { headers: { accept: 'text/html' } });
+      expect(await res.text()).not.toContain('explorer');
+    } finally {
+      await prod.close();
+    }
   });
 });

@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { LogController } from 'fastify';
 import fs from 'node:fs';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
@@ -24,7 +25,7 @@ export async function createServer(config: AppConfig, databaseUrl: string, logge
     bodyLimit: config.bodyLimitBytes,
     requestIdHeader: false,
     // One line per refused, failed or slow request instead of two per request (see registerAccessLog).
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     genReqId: (req: IncomingMessage) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();

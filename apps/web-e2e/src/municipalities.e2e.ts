@@ -48,3 +48,16 @@ test('a malformed or unknown key says so', async ({ page }) => {
   await page.goto('/kommunen/99999');
   await expect(page.getByText('Zu diesem Gemeindeschlüssel gibt es keine Kommune.')).toBeVisible();
 });
+
+test('a long neighbour group shows the nearest first and the rest on request', async ({ page }) => {
+  await page.goto('/kommunen/01060063');
+  await expect(page.getByRole('heading', { level: 1, name: 'Stadt Norderstedt' })).toBeVisible();
+  const group = page.getByRole('region', { name: /Im selben Landkreis/ });
+  await expect(group.getByRole('listitem')).toHaveCount(12);
+  const more = group.getByRole('button', { name: /^Alle \d+ anzeigen$/ });
+  const total = Number((await more.textContent())!.match(/\d+/)![0]);
+  await more.click();
+  await expect(group.getByRole('listitem')).toHaveCount(total);
+  await expect(group.getByRole('button', { name: 'Weniger anzeigen' })).toHaveAttribute('aria-expanded', 'true');
+  await expectNoSeriousA11yViolations(page);
+});

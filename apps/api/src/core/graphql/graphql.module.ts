@@ -22,7 +22,6 @@ export const SCHEMA_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.u
         sortSchema: true,
         graphiql: false,
         jit: 1,
-        queryDepth: config.graphql.maxDepth,
         validationRules: validationRules(config),
         graphql: { parseOptions: { maxTokens: config.graphql.maxTokens } },
         errorFormatter: createErrorFormatter(config.production),

@@ -34,6 +34,18 @@ function withDatabase(serverUrl, database) {
 }
 
 export default async function globalSetup() {
+  try {
+    await prepare();
+  } catch (err) {
+    // Jest skips the teardown when setup fails: stop the server here, or it outlives the run.
+    const handle = globalThis.__verbundTestDb;
+    await handle?.server.stop();
+    if (handle) fs.rmSync(handle.dir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+async function prepare() {
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbund-test-'));

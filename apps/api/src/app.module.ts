@@ -1,6 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AccountsModule } from './accounts/accounts.module.js';
 import { AccessGuard } from './core/access/access.guard.js';
+import { AuditModule } from './core/audit/audit.module.js';
+import { MailModule } from './core/mail/mail.module.js';
+import { RealtimeModule } from './core/realtime/realtime.module.js';
 import type { AppConfig } from './core/config/config.js';
 import { ConfigModule } from './core/config/config.module.js';
 import { DatabaseModule } from './core/database/database.module.js';
@@ -8,7 +12,7 @@ import { AppGraphQLModule } from './core/graphql/graphql.module.js';
 import { HealthController } from './core/http/health.controller.js';
 import { SpaFallbackFilter } from './core/http/spa-fallback.filter.js';
 import { WebAppPage } from './core/http/web-app-page.js';
-import { SystemGateway } from './core/realtime/system.gateway.js';
+import { MembershipsModule } from './memberships/memberships.module.js';
 import { MunicipalitiesModule } from './municipalities/municipalities.module.js';
 import { SystemModule } from './system/system.module.js';
 
@@ -22,10 +26,20 @@ export class AppModule {
   static forRoot({ config, databaseUrl }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(databaseUrl), AppGraphQLModule, SystemModule, MunicipalitiesModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(databaseUrl),
+        AuditModule,
+        MailModule,
+        RealtimeModule,
+        AppGraphQLModule,
+        AccountsModule,
+        SystemModule,
+        MunicipalitiesModule,
+        MembershipsModule,
+      ],
       controllers: [HealthController],
       providers: [
-        SystemGateway,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: WebAppPage, useValue: new WebAppPage(config.webDir) },
         { provide: APP_FILTER, useFactory: (page: WebAppPage) => new SpaFallbackFilter(page), inject: [WebAppPage] },

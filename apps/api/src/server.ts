@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -41,6 +42,7 @@ export async function createServer(config: AppConfig, databaseUrl: string, logge
     app.useWebSocketAdapter(io);
   }
   const fastify = app.getHttpAdapter().getInstance();
+  await fastify.register(fastifyCookie);
   await registerSecurity(fastify);
   registerAccessLog(fastify);
   if (fs.existsSync(config.webDir)) {

@@ -127,6 +127,14 @@ describe('municipality directory over GraphQL (full official bundle)', () => {
       expect((await search('search: "22846", first: 3')).nodes[0]!.name).toBe('Stadt Norderstedt');
     });
 
+    it('applies argument defaults also once the query is compiled (graphql-jit)', async () => {
+      for (let i = 0; i < 3; i++) {
+        const res = await t.graphql<{ municipalities: { nodes: unknown[] } }>('query ($q: String) { municipalities(search: $q) { nodes { id } } }', { q: 'stadt' });
+        expect(res.errors).toBeUndefined();
+        expect(res.data!.municipalities.nodes).toHaveLength(20);
+      }
+    });
+
     it('filters by Land and kind', async () => {
       const page = await search('land: "14", kind: LANDKREIS, first: 20');
       expect(page.totalCount).toBe(10);

@@ -1,9 +1,27 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { loadConfig, type AppConfig } from '../../src/core/config/config.js';
 import { createServer } from '../../src/server.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
+/** A browser stand-in: keeps the session cookie between requests. */
+export interface TestClient {
+  cookie: string | undefined;
+  graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T> & { headers: Headers }>;
+}
+
+export interface OutboxMail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
 export interface TestApp {
+  client(cookie?: string): TestClient;
+  /** Mails written to this app's outbox, oldest first. */
+  outbox(): OutboxMail[];
   app: NestFastifyApplication;
   url: string;
   config: AppConfig;
@@ -24,15 +42,41 @@ export async function startTestApp(
   options: { directory?: boolean } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase({ from: options.directory ? 'directory' : 'migrated' });
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', ...env });
+  const mailDir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbund-mail-'));
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', VERBUND_MAIL_DIR: mailDir, ...env });
   const app = await createServer(config, db.url);
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const client = (initial?: string): TestClient => {
+    const c: TestClient = {
+      cookie: initial,
+      async graphql<T>(query: string, variables?: Record<string, unknown>) {
+        const res = await fetch(`${url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(c.cookie ? { cookie: c.cookie } : {}) },
+          body: JSON.stringify({ query, variables }),
+        });
+        const set = res.headers.getSetCookie().find((h) => h.startsWith(`${config.session.cookieName}=`));
+        if (set) {
+          const pair = set.split(';')[0]!;
+          c.cookie = pair.endsWith('=') ? undefined : pair;
+        }
+        const body = (await res.json()) as Omit<GraphQLResponse<T>, 'status'>;
+        return { status: res.status, headers: res.headers, ...body };
+      },
+    };
+    return c;
+  };
   return {
     app,
     url,
     config,
     db,
+    client,
+    outbox: () =>
+      fs.existsSync(mailDir)
+        ? fs.readdirSync(mailDir).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(fs.readFileSync(path.join(mailDir, f), 'utf8')) as OutboxMail)
+        : [],
     async graphql<T>(query: string, variables?: Record<string, unknown>) {
       const res = await fetch(`${url}/graphql`, {
         method: 'POST',
@@ -45,6 +89,7 @@ export async function startTestApp(
     async close() {
       await app.close();
       await db.drop();
+      fs.rmSync(mailDir, { recursive: true, force: true });
     },
   };
 }

@@ -40,6 +40,15 @@ const schema = z.object({
   VERBUND_MIGRATIONS_DIR: z.string().min(1).default(path.join(repoRoot, 'prisma', 'migrations')),
   VERBUND_WEB_DIR: z.string().min(1).default(path.join(repoRoot, 'apps', 'web', 'dist')),
   DEMO_DATA: bool.optional(),
+  PUBLIC_URL: z.string().url().optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Verbund <no-reply@verbund.invalid>'),
+  VERBUND_MAIL_DIR: z.string().min(1).default(path.join(repoRoot, '.data', 'mail')),
+  SESSION_IDLE_MINUTES: positiveInt(120),
+  SESSION_ABSOLUTE_HOURS: positiveInt(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: positiveInt(1_048_576),
   GRAPHQL_MAX_DEPTH: positiveInt(12),
@@ -64,6 +73,10 @@ export interface AppConfig {
   migrationsDir: string;
   webDir: string;
   demoData: boolean;
+  /** Base of links in mails. */
+  publicUrl: string;
+  mail: { smtpUrl?: string; from: string; outboxDir: string };
+  session: { idleMs: number; absoluteMs: number; cookieName: string; secureCookie: boolean };
   logLevel: string;
   bodyLimitBytes: number;
   graphql: { maxDepth: number; maxCost: number; maxAliases: number; maxTokens: number };
@@ -94,6 +107,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     migrationsDir: path.resolve(c.VERBUND_MIGRATIONS_DIR),
     webDir: path.resolve(c.VERBUND_WEB_DIR),
     demoData: c.DEMO_DATA ?? !production,
+    publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
+    mail: { smtpUrl: c.SMTP_URL, from: c.MAIL_FROM, outboxDir: path.resolve(c.VERBUND_MAIL_DIR) },
+    session: {
+      idleMs: c.SESSION_IDLE_MINUTES * 60_000,
+      absoluteMs: c.SESSION_ABSOLUTE_HOURS * 3_600_000,
+      // __Host- cookies must be Secure, host-only and path=/: the strictest binding browsers offer.
+      cookieName: production ? '__Host-verbund_session' : 'verbund_session',
+      secureCookie: production,
+    },
     logLevel: c.LOG_LEVEL,
     bodyLimitBytes: c.BODY_LIMIT_BYTES,
     graphql: {

@@ -53,7 +53,8 @@ export function createErrorFormatter(production: boolean) {
     const onlyRequestErrors = execution.data === undefined || execution.data === null;
     const httpStatus = (errors[0] as { originalError?: { statusCode?: unknown } } | undefined)?.originalError?.statusCode;
     const requestStatus = typeof httpStatus === 'number' && httpStatus >= 400 && httpStatus < 500 ? httpStatus : 400;
-    const statusCode = onlyRequestErrors && formatted.every((e) => e.extensions.code === 'BAD_USER_INPUT') ? requestStatus : 200;
+    const throttled = formatted.some((e) => e.extensions.code === 'TOO_MANY_REQUESTS');
+    const statusCode = throttled ? 429 : onlyRequestErrors && formatted.every((e) => e.extensions.code === 'BAD_USER_INPUT') ? requestStatus : 200;
     return { statusCode, response: { data: execution.data ?? null, errors: formatted } };
   };
 }

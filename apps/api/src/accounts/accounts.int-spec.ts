@@ -1,0 +1,240 @@
+import { type ClientToServerEvents, type ServerToClientEvents, SOCKET_PATH, type WelcomePayload } from '@verbund/shared';
+import { io, type Socket } from 'socket.io-client';
+import { startTestApp, type TestApp, type TestClient } from '../../test/support/test-app.js';
+import { PrismaService } from '../core/database/prisma.service.js';
+
+const PASSWORD = 'Sonnenblume-Leipzig-77';
+const REGISTER = 'mutation ($input: RegisterInput!) { register(input: $input) }';
+const LOGIN = 'mutation ($input: LoginInput!) { login(input: $input) { id email emailVerified } }';
+const ME = '{ me { id name email } }';
+
+const linkToken = (text: string) => /token=([\w-]+)/.exec(text)![1]!;
+
+describe('accounts and sessions', () => {
+  let t: TestApp;
+  let prisma: PrismaService;
+  beforeAll(async () => {
+    t = await startTestApp();
+    prisma = new PrismaService(t.db.url);
+  });
+  afterAll(async () => {
+    await prisma.$disconnect();
+    await t.close();
+  });
+
+  let n = 0;
+  const email = () => `person${++n}-${Date.now()}@verbund.example`;
+
+  async function registered(address = email(), password = PASSWORD): Promise<string> {
+    const res = await t.client().graphql(REGISTER, { input: { name: 'Maria Muster', email: address, password } });
+    expect(res.errors).toBeUndefined();
+    return address;
+  }
+
+  async function verified(address = email()): Promise<string> {
+    await registered(address);
+    const mail = t.outbox().filter((m) => m.to === address).at(-1)!;
+    const res = await t.client().graphql('mutation ($t: String!) { verifyEmail(token: $t) }', { t: linkToken(mail.text) });
+    expect(res.errors).toBeUndefined();
+    return address;
+  }
+
+  async function loggedIn(address?: string): Promise<TestClient> {
+    const a = await verified(address);
+    const c = t.client();
+    const res = await c.graphql(LOGIN, { input: { email: a, password: PASSWORD } });
+    expect(res.errors).toBeUndefined();
+    return c;
+  }
+
+  describe('registration', () => {
+    it('answers the same for a new and a registered email, mails both, and creates one account', async () => {
+      const address = email();
+      const first = await t.client().graphql<{ register: string }>(REGISTER, { input: { name: 'A Person', email: address, password: PASSWORD } });
+      const second = await t.client().graphql<{ register: string }>(REGISTER, { input: { name: 'Someone Else', email: address.toUpperCase(), password: PASSWORD } });
+      expect(second.data).toEqual(first.data);
+      expect(await prisma.user.count({ where: { email: address } })).toBe(1);
+      expect(t.outbox().filter((m) => m.to === address).map((m) => m.subject)).toEqual([
+        'Verbund: Bitte bestätigen Sie Ihre E-Mail-Adresse',
+        'Verbund: Registrierung mit Ihrer Adresse',
+      ]);
+    });
+
+    it.each([
+      ['a short password', { password: 'kurz123' }, /mindestens 10/],
+      ['a common password', { password: 'password123' }, /zu verbreitet/],
+      ['a password containing the email', { password: 'xmaria.muster2026' }, /zu verbreitet/],
+      ['an over-long password', { password: 'x'.repeat(257) }, /höchstens 256/],
+      ['a malformed email', { email: 'keine-adresse' }, /gültige E-Mail/],
+      ['an empty name', { name: ' ' }, /Namen/],
+    ])('refuses %s with BAD_USER_INPUT and creates nothing', async (_, change, message) => {
+      const input = { name: 'Maria Muster', email: 'maria.muster@verbund.example', password: PASSWORD, ...change };
+      const before = await prisma.user.count();
+      const res = await t.client().graphql(REGISTER, { input });
+      expect(res.errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
+      expect(res.errors![0]!.message).toMatch(message);
+      expect(await prisma.user.count()).toBe(before);
+    });
+
+    it('accepts a long passphrase of 128 characters', async () => {
+      const res = await t.client().graphql(REGISTER, { input: { name: 'Jo Beispiel', email: email(), password: 'Ein langer Satz als Passwort '.repeat(5).slice(0, 128) } });
+      expect(res.errors).toBeUndefined();
+    });
+  });
+
+  describe('email confirmation', () => {
+    it('refuses login before confirmation, then works; a used or expired link is refused', async () => {
+      const address = await registered();
+      const early = await t.client().graphql(LOGIN, { input: { email: address, password: PASSWORD } });
+      expect(early.errors![0]!.extensions.code).toBe('FORBIDDEN');
+
+      const token = linkToken(t.outbox().filter((m) => m.to === address).at(-1)!.text);
+      const verify = (tk: string) => t.client().graphql('mutation ($t: String!) { verifyEmail(token: $t) }', { t: tk });
+      expect((await verify(token)).errors).toBeUndefined();
+      expect((await verify(token)).errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
+      expect((await verify('made-up-token')).errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
+
+      const other = await registered();
+      await prisma.emailToken.updateMany({ where: { user: { email: other } }, data: { expiresAt: new Date(Date.now() - 1000) } });
+      const expired = linkToken(t.outbox().filter((m) => m.to === other).at(-1)!.text);
+      expect((await verify(expired)).errors![0]!.message).toMatch(/abgelaufen/);
+    });
+  });
+
+  describe('login, sessions and logout', () => {
+    it('sets an httpOnly SameSite=Lax cookie with a fresh id at every login', async () => {
+      const address = await verified();
+      const c = t.client();
+      const res = await c.graphql(LOGIN, { input: { email: address, password: PASSWORD } });
+      const cookie = res.headers.getSetCookie().join(';');
+      expect(cookie).toMatch(/HttpOnly/i);
+      expect(cookie).toMatch(/SameSite=Lax/i);
+      const first = c.cookie;
+      await c.graphql(LOGIN, { input: { email: address, password: PASSWORD } });
+      expect(c.cookie).not.toBe(first);
+      expect((await t.client(first).graphql<{ me: unknown }>(ME)).data!.me).toBeNull();
+      expect((await c.graphql<{ me: { email: string } }>(ME)).data!.me.email).toBe(address);
+    });
+
+    it('says the same for a wrong password and an unknown email', async () => {
+      const address = await verified();
+      const wrong = await t.client().graphql(LOGIN, { input: { email: address, password: 'Falsches-Passwort-1' } });
+      const unknown = await t.client().graphql(LOGIN, { input: { email: email(), password: PASSWORD } });
+      expect(wrong.errors![0]).toMatchObject({ message: unknown.errors![0]!.message, extensions: { code: 'UNAUTHENTICATED' } });
+    });
+
+    it('a cookie stolen after logout, or tampered with, opens nothing', async () => {
+      const c = await loggedIn();
+      const stolen = c.cookie!;
+      await c.graphql('mutation { logout }');
+      expect((await c.graphql<{ me: unknown }>(ME)).data!.me).toBeNull();
+      const thief = t.client(stolen);
+      expect((await thief.graphql<{ me: unknown }>(ME)).data!.me).toBeNull();
+      expect((await thief.graphql('{ myMemberships { id } }')).errors![0]!.extensions.code).toBe('UNAUTHENTICATED');
+      const tampered = t.client(`${stolen.slice(0, -2)}xx`);
+      expect((await tampered.graphql<{ me: unknown }>(ME)).data!.me).toBeNull();
+    });
+
+    it('ends a session after the idle timeout', async () => {
+      const c = await loggedIn();
+      await prisma.session.updateMany({ data: { lastSeenAt: new Date(Date.now() - t.config.session.idleMs - 1000) }, where: {} });
+      expect((await c.graphql<{ me: unknown }>(ME)).data!.me).toBeNull();
+    });
+
+    it('logoutEverywhere ends every session of the person', async () => {
+      const address = await verified();
+      const a = t.client();
+      const b = t.client();
+      await a.graphql(LOGIN, { input: { email: address, password: PASSWORD } });
+      await b.graphql(LOGIN, { input: { email: address, password: PASSWORD } });
+      await a.graphql('mutation { logoutEverywhere }');
+      expect((await b.graphql<{ me: unknown }>(ME)).data!.me).toBeNull();
+      expect((await t.client().graphql('mutation { logoutEverywhere }')).errors![0]!.extensions.code).toBe('UNAUTHENTICATED');
+    });
+  });
+
+  describe('brute force', () => {
+    it('answers 429 with Retry-After after five failures, even with the right password then', async () => {
+      const address = await verified();
+      for (let i = 0; i < 5; i++) {
+        const res = await t.client().graphql(LOGIN, { input: { email: address, password: `Falsch-${i}-Passwort` } });
+        expect(res.errors![0]!.extensions.code).toBe('UNAUTHENTICATED');
+      }
+      const blocked = await t.client().graphql(LOGIN, { input: { email: address, password: PASSWORD } });
+      expect(blocked.status).toBe(429);
+      expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(blocked.errors![0]!.extensions.code).toBe('TOO_MANY_REQUESTS');
+    });
+  });
+
+  describe('passwords', () => {
+    it('resets by mail (same answer for unknown emails), ending every session', async () => {
+      const address = await verified();
+      const old = t.client();
+      await old.graphql(LOGIN, { input: { email: address, password: PASSWORD } });
+      const known = await t.client().graphql<{ requestPasswordReset: string }>('mutation ($e: String!) { requestPasswordReset(email: $e) }', { e: address });
+      const unknown = await t.client().graphql<{ requestPasswordReset: string }>('mutation ($e: String!) { requestPasswordReset(email: $e) }', { e: email() });
+      expect(unknown.data).toEqual(known.data);
+      const token = linkToken(t.outbox().filter((m) => m.to === address).at(-1)!.text);
+      const reset = (newPassword: string) => t.client().graphql('mutation ($i: ResetPasswordInput!) { resetPassword(input: $i) }', { i: { token, newPassword } });
+      expect((await reset('neu')).errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
+      expect((await reset('Neues-Sicheres-Passwort-9')).errors).toBeUndefined();
+      expect((await reset('Noch-Ein-Passwort-99')).errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
+      expect((await old.graphql<{ me: unknown }>(ME)).data!.me).toBeNull();
+      expect((await t.client().graphql(LOGIN, { input: { email: address, password: 'Neues-Sicheres-Passwort-9' } })).errors).toBeUndefined();
+    });
+
+    it('changes the password: wrong current refused; other sessions end, this one goes on', async () => {
+      const address = await verified();
+      const here = t.client();
+      const elsewhere = t.client();
+      await here.graphql(LOGIN, { input: { email: address, password: PASSWORD } });
+      await elsewhere.graphql(LOGIN, { input: { email: address, password: PASSWORD } });
+      const change = (currentPassword: string) =>
+        here.graphql('mutation ($i: ChangePasswordInput!) { changePassword(input: $i) }', { i: { currentPassword, newPassword: 'Ganz-Anderes-Passwort-5' } });
+      expect((await change('Nicht-Das-Alte-1')).errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
+      expect((await change(PASSWORD)).errors).toBeUndefined();
+      expect((await here.graphql<{ me: { email: string } }>(ME)).data!.me.email).toBe(address);
+      expect((await elsewhere.graphql<{ me: unknown }>(ME)).data!.me).toBeNull();
+    });
+  });
+
+  describe('sockets', () => {
+    const connect = (cookie?: string) =>
+      new Promise<{ socket: Socket<ServerToClientEvents, ClientToServerEvents>; welcome: WelcomePayload }>((resolve, reject) => {
+        const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(t.url, {
+          path: SOCKET_PATH,
+          transports: ['websocket'],
+          reconnection: false,
+          extraHeaders: cookie ? { cookie } : {},
+        });
+        socket.once('system:welcome', (welcome) => resolve({ socket, welcome }));
+        socket.once('connect_error', reject);
+      });
+
+    it('authenticates the handshake from the session cookie and is closed by logoutEverywhere', async () => {
+      const c = await loggedIn();
+      const { socket, welcome } = await connect(c.cookie);
+      expect(welcome.authenticated).toBe(true);
+      const closed = new Promise((resolve) => socket.once('disconnect', resolve));
+      await c.graphql('mutation { logoutEverywhere }');
+      await closed;
+      const again = await connect(c.cookie);
+      expect(again.welcome.authenticated).toBe(false);
+      again.socket.close();
+    });
+  });
+
+  describe('audit log', () => {
+    it('records security events without passwords or tokens', async () => {
+      const events = await prisma.auditEvent.findMany();
+      const types = new Set(events.map((e) => e.type));
+      for (const type of ['REGISTERED', 'EMAIL_VERIFIED', 'LOGIN', 'LOGIN_FAILED', 'LOGOUT', 'LOGOUT_EVERYWHERE', 'PASSWORD_RESET', 'PASSWORD_CHANGED']) {
+        expect(types).toContain(type);
+      }
+      const text = JSON.stringify(events);
+      expect(text).not.toContain(PASSWORD);
+      expect(text).not.toMatch(/token/i);
+    });
+  });
+});

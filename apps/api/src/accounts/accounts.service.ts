@@ -1,0 +1,196 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { User } from '../generated/prisma/client.js';
+import { AuditService } from '../core/audit/audit.service.js';
+import type { AppConfig } from '../core/config/config.js';
+import { APP_CONFIG } from '../core/config/config.module.js';
+import { PrismaService } from '../core/database/prisma.service.js';
+import { AppError, badUserInput, unauthenticated } from '../core/errors/app-error.js';
+import { MailService } from '../core/mail/mail.service.js';
+import { RealtimeService } from '../core/realtime/realtime.service.js';
+import type { ChangePasswordInput, LoginInput, RegisterInput, ResetPasswordInput } from './dto/account.inputs.js';
+import { hashPassword, passwordProblem, verifyPassword } from './password.js';
+import { SessionsService } from './sessions.service.js';
+import { ThrottleService, type ThrottleKey } from './throttle.service.js';
+import { newToken, tokenHash } from './tokens.js';
+
+const EMAIL = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]{2,}$/;
+const VERIFY_TTL_MS = 48 * 3_600_000;
+const RESET_TTL_MS = 3_600_000;
+const CHECK_MAIL = 'Wenn die Angaben stimmen, erhalten Sie gleich eine E-Mail mit dem nächsten Schritt.';
+const BAD_LOGIN = 'E-Mail-Adresse oder Passwort ist falsch.';
+const BAD_LINK = 'Dieser Link ist ungültig, abgelaufen oder wurde schon benutzt.';
+
+export function normalizeEmail(email: string): string {
+  const normalized = email.trim().toLowerCase();
+  if (normalized.length > 254 || !EMAIL.test(normalized)) throw badUserInput('Bitte geben Sie eine gültige E-Mail-Adresse an.', { field: 'email' });
+  return normalized;
+}
+
+function assertPassword(password: string, context: { email?: string; name?: string }, field = 'password') {
+  const problem = passwordProblem(password, context);
+  if (problem) throw badUserInput(problem, { field });
+}
+
+/** Registration, confirmation, login, logout and passwords. Answers never reveal whether an email is known. */
+@Injectable()
+export class AccountsService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly sessions: SessionsService,
+    private readonly throttle: ThrottleService,
+    private readonly audit: AuditService,
+    private readonly mail: MailService,
+    private readonly realtime: RealtimeService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async register(input: RegisterInput, ip: string): Promise<string> {
+    const name = input.name.trim();
+    if (name.length < 2 || name.length > 100) throw badUserInput('Bitte geben Sie Ihren Namen an (2 bis 100 Zeichen).', { field: 'name' });
+    const email = normalizeEmail(input.email);
+    assertPassword(input.password, { email, name });
+    const existing = await this.prisma.user.findUnique({ where: { email } });
+    if (existing) {
+      await this.mail.send({
+        to: email,
+        subject: 'Verbund: Registrierung mit Ihrer Adresse',
+        text: `Guten Tag,\n\njemand hat versucht, sich mit dieser E-Mail-Adresse bei Verbund zu registrieren. Sie haben bereits ein Konto.\nFalls Sie Ihr Passwort vergessen haben: ${this.config.publicUrl}/passwort-vergessen\n`,
+      });
+      return CHECK_MAIL;
+    }
+    const passwordHash = await hashPassword(input.password);
+    const token = newToken(32);
+    const user = await this.prisma.$transaction(async (tx) => {
+      const created = await tx.user.create({ data: { name, email, passwordHash } });
+      await tx.emailToken.create({
+        data: { id: tokenHash(token), userId: created.id, purpose: 'VERIFY_EMAIL', expiresAt: new Date(Date.now() + VERIFY_TTL_MS) },
+      });
+      await this.audit.record('REGISTERED', { actorId: created.id, subjectId: created.id, ip }, tx);
+      return created;
+    });
+    await this.mail.send({
+      to: email,
+      subject: 'Verbund: Bitte bestätigen Sie Ihre E-Mail-Adresse',
+      text: `Guten Tag ${user.name},\n\nbitte bestätigen Sie Ihre E-Mail-Adresse mit diesem Link (48 Stunden gültig):\n${this.config.publicUrl}/email-bestaetigen?token=${token}\n\nWenn Sie sich nicht registriert haben, ignorieren Sie diese E-Mail.\n`,
+    });
+    return CHECK_MAIL;
+  }
+
+  /** Marks a single-use token used; null when unknown, expired or used. */
+  private async consumeToken(token: string, purpose: 'VERIFY_EMAIL' | 'RESET_PASSWORD') {
+    if (token.length > 100) return null;
+    const id = tokenHash(token);
+    const used = await this.prisma.emailToken.updateMany({
+      where: { id, purpose, usedAt: null, expiresAt: { gt: new Date() } },
+      data: { usedAt: new Date() },
+    });
+    return used.count ? this.prisma.emailToken.findUnique({ where: { id } }) : null;
+  }
+
+  async verifyEmail(token: string, ip: string): Promise<void> {
+    const row = await this.consumeToken(token, 'VERIFY_EMAIL');
+    if (!row) throw badUserInput(BAD_LINK, { field: 'token' });
+    await this.prisma.user.update({ where: { id: row.userId }, data: { emailVerifiedAt: new Date() } });
+    await this.audit.record('EMAIL_VERIFIED', { actorId: row.userId, subjectId: row.userId, ip });
+  }
+
+  async login(input: LoginInput, request: FastifyRequest, reply: FastifyReply): Promise<User> {
+    const email = normalizeEmail(input.email);
+    const keys: ThrottleKey[] = [{ kind: 'account', value: email }, { kind: 'ip', value: request.ip }];
+    try {
+      await this.throttle.assertAllowed(keys);
+    } catch (err) {
+      await this.audit.record('LOGIN_THROTTLED', { ip: request.ip, data: { email } });
+      throw err;
+    }
+    const user = await this.prisma.user.findUnique({ where: { email } });
+    const ok = input.password.length <= 1024 && (await verifyPassword(user?.passwordHash ?? null, input.password));
+    if (!user || !ok) {
+      await this.throttle.recordFailure(keys);
+      await this.audit.record('LOGIN_FAILED', { subjectId: user?.id, ip: request.ip, data: { email } });
+      throw unauthenticated(BAD_LOGIN);
+    }
+    if (!user.emailVerifiedAt) throw new AppError('FORBIDDEN', 'Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse über den Link in unserer E-Mail.');
+    await this.throttle.reset(keys[0]!);
+    // A session id from before the login is never reused (fixation): end it, start a new one.
+    await this.sessions.end(request, reply);
+    await this.sessions.start(user.id, request, reply);
+    await this.audit.record('LOGIN', { actorId: user.id, subjectId: user.id, ip: request.ip });
+    return user;
+  }
+
+  async logout(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const ended = await this.sessions.end(request, reply);
+    if (ended) await this.audit.record('LOGOUT', { actorId: ended.user.id, subjectId: ended.user.id, ip: request.ip });
+  }
+
+  /** Ends every session and every open socket of the person. */
+  async logoutEverywhere(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const viewer = await this.sessions.viewer(request);
+    if (!viewer) throw unauthenticated();
+    await this.endEverything(viewer.user.id);
+    this.sessions.clearCookie(reply);
+    await this.audit.record('LOGOUT_EVERYWHERE', { actorId: viewer.user.id, subjectId: viewer.user.id, ip: request.ip });
+  }
+
+  private async endEverything(userId: string): Promise<void> {
+    await this.sessions.endAll(userId);
+    this.realtime.disconnectUser(userId);
+  }
+
+  async requestPasswordReset(rawEmail: string, ip: string): Promise<string> {
+    const email = normalizeEmail(rawEmail);
+    const user = await this.prisma.user.findUnique({ where: { email } });
+    if (user) {
+      const token = newToken(32);
+      await this.prisma.emailToken.create({
+        data: { id: tokenHash(token), userId: user.id, purpose: 'RESET_PASSWORD', expiresAt: new Date(Date.now() + RESET_TTL_MS) },
+      });
+      await this.mail.send({
+        to: email,
+        subject: 'Verbund: Passwort zurücksetzen',
+        text: `Guten Tag ${user.name},\n\nmit diesem Link legen Sie ein neues Passwort fest (eine Stunde gültig):\n${this.config.publicUrl}/passwort-zuruecksetzen?token=${token}\n\nWenn Sie das nicht angefordert haben, ignorieren Sie diese E-Mail.\n`,
+      });
+      await this.audit.record('PASSWORD_RESET_REQUESTED', { subjectId: user.id, ip });
+    }
+    return CHECK_MAIL;
+  }
+
+  async resetPassword(input: ResetPasswordInput, ip: string): Promise<void> {
+    // A refused new password must not use up the link: check it before the token is consumed.
+    const pending = input.token.length <= 100
+      ? await this.prisma.emailToken.findFirst({
+          where: { id: tokenHash(input.token), purpose: 'RESET_PASSWORD', usedAt: null, expiresAt: { gt: new Date() } },
+          include: { user: true },
+        })
+      : null;
+    if (!pending) throw badUserInput(BAD_LINK, { field: 'token' });
+    assertPassword(input.newPassword, { email: pending.user.email, name: pending.user.name }, 'newPassword');
+    const row = await this.consumeToken(input.token, 'RESET_PASSWORD');
+    if (!row) throw badUserInput(BAD_LINK, { field: 'token' });
+    const user = pending.user;
+    // Proving control of the mailbox also confirms the address.
+    await this.prisma.user.update({
+      where: { id: user.id },
+      data: { passwordHash: await hashPassword(input.newPassword), emailVerifiedAt: user.emailVerifiedAt ?? new Date() },
+    });
+    await this.endEverything(user.id);
+    await this.audit.record('PASSWORD_RESET', { actorId: user.id, subjectId: user.id, ip });
+  }
+
+  /** Ends every session, then starts a fresh one for this browser. */
+  async changePassword(input: ChangePasswordInput, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const viewer = await this.sessions.viewer(request);
+    if (!viewer) throw unauthenticated();
+    const { user } = viewer;
+    if (!(await verifyPassword(user.passwordHash, input.currentPassword.slice(0, 1024)))) {
+      throw badUserInput('Das bisherige Passwort stimmt nicht.', { field: 'currentPassword' });
+    }
+    assertPassword(input.newPassword, { email: user.email, name: user.name }, 'newPassword');
+    await this.prisma.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(input.newPassword) } });
+    await this.endEverything(user.id);
+    await this.sessions.start(user.id, request, reply);
+    await this.audit.record('PASSWORD_CHANGED', { actorId: user.id, subjectId: user.id, ip: request.ip });
+  }
+}

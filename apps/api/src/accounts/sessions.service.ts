@@ -1,0 +1,102 @@
+import type {} from '@fastify/cookie';
+import { Inject, Injectable } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { User } from '../generated/prisma/client.js';
+import type { AppConfig } from '../core/config/config.js';
+import { APP_CONFIG } from '../core/config/config.module.js';
+import { PrismaService } from '../core/database/prisma.service.js';
+import { newToken, tokenHash } from './tokens.js';
+
+/** Refreshing lastSeenAt on every request would write on every request; once a minute is enough. */
+const TOUCH_AFTER_MS = 60_000;
+
+export interface ViewerSession {
+  user: User;
+  sessionId: string;
+}
+
+/** Server-side sessions referenced by an httpOnly, SameSite=Lax cookie; idle and absolute timeouts. */
+@Injectable()
+export class SessionsService {
+  private readonly perRequest = new WeakMap<object, Promise<ViewerSession | null>>();
+
+  constructor(
+    private readonly prisma: PrismaService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** A fresh session (a new id at every login) and its cookie. */
+  async start(userId: string, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const token = newToken(16);
+    await this.prisma.session.create({
+      data: {
+        id: tokenHash(token),
+        userId,
+        expiresAt: new Date(Date.now() + this.config.session.absoluteMs),
+        ip: request.ip,
+        userAgent: (request.headers['user-agent'] ?? '').slice(0, 300),
+      },
+    });
+    reply.setCookie(this.config.session.cookieName, token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.config.session.secureCookie,
+      path: '/',
+      maxAge: Math.floor(this.config.session.absoluteMs / 1000),
+    });
+    this.perRequest.delete(request);
+  }
+
+  /** The signed-in person of this request, or null; looked up once per request. */
+  viewer(request: FastifyRequest): Promise<ViewerSession | null> {
+    let found = this.perRequest.get(request);
+    if (!found) {
+      found = this.fromCookieHeader(request.headers.cookie);
+      this.perRequest.set(request, found);
+    }
+    return found;
+  }
+
+  /** Also used by the socket.io handshake, which carries the same cookie. */
+  async fromCookieHeader(header: string | undefined): Promise<ViewerSession | null> {
+    const token = readCookie(header, this.config.session.cookieName);
+    if (!token || token.length > 64) return null;
+    const id = tokenHash(token);
+    const session = await this.prisma.session.findUnique({ where: { id }, include: { user: true } });
+    if (!session) return null;
+    const now = Date.now();
+    if (session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + this.config.session.idleMs <= now) {
+      await this.prisma.session.deleteMany({ where: { id } });
+      return null;
+    }
+    if (now - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+      await this.prisma.session.updateMany({ where: { id }, data: { lastSeenAt: new Date(now) } });
+    }
+    return { user: session.user, sessionId: id };
+  }
+
+  async end(request: FastifyRequest, reply: FastifyReply): Promise<ViewerSession | null> {
+    const viewer = await this.viewer(request);
+    if (viewer) await this.prisma.session.deleteMany({ where: { id: viewer.sessionId } });
+    this.clearCookie(reply);
+    this.perRequest.set(request, Promise.resolve(null));
+    return viewer;
+  }
+
+  async endAll(userId: string): Promise<number> {
+    return (await this.prisma.session.deleteMany({ where: { userId } })).count;
+  }
+
+  clearCookie(reply: FastifyReply): void {
+    reply.clearCookie(this.config.session.cookieName, { path: '/', httpOnly: true, sameSite: 'lax', secure: this.config.session.secureCookie });
+  }
+}
+
+export function readCookie(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return undefined;
+}

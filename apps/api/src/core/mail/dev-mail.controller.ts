@@ -1,0 +1,37 @@
+import { Controller, Get, Inject, NotFoundException, Param, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { Access } from '../access/access.decorator.js';
+import type { AppConfig } from '../config/config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { MailService } from './mail.service.js';
+
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The local outbox, for development and demos only; it does not exist in production. */
+@Controller('dev/mail')
+export class DevMailController {
+  constructor(
+    private readonly mail: MailService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  @Access('PUBLIC')
+  list(@Res() reply: FastifyReply) {
+    if (this.config.production) throw new NotFoundException();
+    const items = this.mail
+      .outbox()
+      .map((m) => `<li><a href="/dev/mail/${encodeURIComponent(m.id)}">${escape(m.subject)}</a> – ${escape(m.to)}</li>`)
+      .join('');
+    reply.header('content-type', 'text/html; charset=utf-8').send(`<!doctype html><html lang="de"><title>Postausgang</title><h1>Postausgang (Entwicklung)</h1><ul>${items}</ul></html>`);
+  }
+
+  @Get(':id')
+  @Access('PUBLIC')
+  show(@Param('id') id: string, @Res() reply: FastifyReply) {
+    if (this.config.production) throw new NotFoundException();
+    const mail = this.mail.outbox().find((m) => m.id === id);
+    if (!mail) throw new NotFoundException();
+    reply.header('content-type', 'text/plain; charset=utf-8').send(`An: ${mail.to}\nBetreff: ${mail.subject}\n\n${mail.text}`);
+  }
+}

@@ -1,0 +1,104 @@
+import { addMember, createUser, signIn } from '../../test/support/factories.js';
+import { startTestApp, type TestApp, type TestClient } from '../../test/support/test-app.js';
+import { PrismaService } from '../core/database/prisma.service.js';
+
+const REQUEST = 'mutation ($i: RequestMembershipInput!) { requestMembership(input: $i) { id status organization { name } } }';
+const DECIDE = 'mutation ($i: DecideMembershipInput!) { decideMembership(input: $i) { id status role } }';
+const PEOPLE = 'query ($ags: String!) { people(ags: $ags) { personName personEmail function } }';
+
+type Actor = 'guest' | 'outsider' | 'member' | 'admin' | 'otherMember' | 'platformAdmin';
+
+describe('memberships: who may do what', () => {
+  let t: TestApp;
+  let prisma: PrismaService;
+  const as: Record<Actor, TestClient> = {} as Record<Actor, TestClient>;
+
+  beforeAll(async () => {
+    t = await startTestApp({}, { directory: true });
+    prisma = new PrismaService(t.db.url);
+    const outsider = await createUser(prisma, { name: 'Olga Outsider' });
+    const member = await createUser(prisma, { name: 'Mia Member' });
+    const admin = await createUser(prisma, { name: 'Ada Admin' });
+    const otherMember = await createUser(prisma, { name: 'Otto Other' });
+    const platformAdmin = await createUser(prisma, { name: 'Paul Platform', platformAdmin: true });
+    await addMember(prisma, member.id, '14729');
+    await addMember(prisma, admin.id, '14729', 'ADMIN');
+    await addMember(prisma, otherMember.id, '14713');
+    as.guest = t.client();
+    as.outsider = await signIn(t, outsider.email);
+    as.member = await signIn(t, member.email);
+    as.admin = await signIn(t, admin.email);
+    as.otherMember = await signIn(t, otherMember.email);
+    as.platformAdmin = await signIn(t, platformAdmin.email);
+  });
+  afterAll(async () => {
+    await prisma.$disconnect();
+    await t.close();
+  });
+
+  const code = (res: { errors?: { extensions: { code: string } }[] }) => res.errors?.[0]?.extensions.code ?? 'OK';
+
+  it.each<[Actor, string]>([
+    ['guest', 'UNAUTHENTICATED'],
+    ['outsider', 'FORBIDDEN'],
+    ['member', 'OK'],
+    ['admin', 'OK'],
+    ['otherMember', 'FORBIDDEN'],
+    ['platformAdmin', 'OK'],
+  ])("people of Landkreis Leipzig, as %s: %s", async (actor, expected) => {
+    const res = await as[actor].graphql<{ people: { personName: string; personEmail: string }[] }>(PEOPLE, { ags: '14729' });
+    expect(code(res)).toBe(expected);
+    if (expected === 'OK') {
+      expect(res.data!.people.map((p) => p.personName)).toEqual(['Ada Admin', 'Mia Member']);
+      expect(res.data!.people.every((p) => p.personEmail.endsWith('@verbund.example'))).toBe(true);
+    }
+  });
+
+  it('guests are refused every signed-in operation with UNAUTHENTICATED', async () => {
+    for (const query of ['{ myMemberships { id } }', '{ membershipRequests { id } }', 'mutation { logoutEverywhere }']) {
+      expect(code(await as.guest.graphql(query))).toBe('UNAUTHENTICATED');
+    }
+    expect(code(await as.guest.graphql(REQUEST, { i: { municipalityAgs: '14729', function: 'VERWALTUNG' } }))).toBe('UNAUTHENTICATED');
+  });
+
+  it('a request to Landkreis Leipzig is decided by its admin only; the platform admin steps in only where no admin exists', async () => {
+    const res = await as.outsider.graphql<{ requestMembership: { id: string; status: string; organization: { name: string } } }>(REQUEST, {
+      i: { municipalityAgs: '14729', function: 'FLUECHTLINGSSOZIALARBEIT', topics: ['Wohnen'] },
+    });
+    expect(res.data!.requestMembership).toMatchObject({ status: 'REQUESTED', organization: { name: 'Landkreis Leipzig' } });
+    const id = res.data!.requestMembership.id;
+    expect(code(await as.outsider.graphql(REQUEST, { i: { municipalityAgs: '14729', function: 'VERWALTUNG' } }))).toBe('CONFLICT');
+
+    const admins = await as.admin.graphql<{ membershipRequests: { id: string }[] }>('{ membershipRequests { id } }');
+    expect(admins.data!.membershipRequests.map((r) => r.id)).toContain(id);
+    expect((await as.member.graphql<{ membershipRequests: unknown[] }>('{ membershipRequests { id } }')).data!.membershipRequests).toEqual([]);
+
+    for (const actor of ['member', 'otherMember', 'platformAdmin', 'outsider'] as const) {
+      expect(code(await as[actor].graphql(DECIDE, { i: { membershipId: id, approve: true } }))).toBe('FORBIDDEN');
+    }
+    const decided = await as.admin.graphql<{ decideMembership: { status: string } }>(DECIDE, { i: { membershipId: id, approve: true } });
+    expect(decided.data!.decideMembership.status).toBe('CONFIRMED');
+    expect(code(await as.admin.graphql(DECIDE, { i: { membershipId: id, approve: false } }))).toBe('CONFLICT');
+    expect(code(await as.outsider.graphql(PEOPLE, { ags: '14729' }))).toBe('OK');
+
+    const elsewhere = await as.member.graphql<{ requestMembership: { id: string } }>(REQUEST, { i: { municipalityAgs: '01060063', function: 'VERWALTUNG' } });
+    const byPlatform = await as.platformAdmin.graphql<{ decideMembership: { status: string; role: string } }>(DECIDE, {
+      i: { membershipId: elsewhere.data!.requestMembership.id, approve: true, makeAdmin: true },
+    });
+    expect(byPlatform.data!.decideMembership).toEqual(expect.objectContaining({ status: 'CONFIRMED', role: 'ADMIN' }));
+  });
+
+  it.each([
+    [{ municipalityAgs: 'abc', function: 'VERWALTUNG' }, 'BAD_USER_INPUT'],
+    [{ municipalityAgs: '14', function: 'VERWALTUNG' }, 'BAD_USER_INPUT'],
+    [{ municipalityAgs: '99999', function: 'VERWALTUNG' }, 'NOT_FOUND'],
+    [{ municipalityAgs: '14729', function: 'VERWALTUNG', topics: Array.from({ length: 21 }, (_, i) => `Thema ${i}`) }, 'BAD_USER_INPUT'],
+  ])('requestMembership(%j) is %s', async (input, expected) => {
+    expect(code(await as.otherMember.graphql(REQUEST, { i: input }))).toBe(expected);
+  });
+
+  it('an unknown membership id is NOT_FOUND', async () => {
+    expect(code(await as.admin.graphql(DECIDE, { i: { membershipId: '00000000-0000-0000-0000-000000000000', approve: true } }))).toBe('NOT_FOUND');
+    expect(code(await as.admin.graphql(DECIDE, { i: { membershipId: 'not-a-uuid', approve: true } }))).toBe('NOT_FOUND');
+  });
+});

@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import type { Prisma, User } from '../generated/prisma/client.js';
+import { AuditService } from '../core/audit/audit.service.js';
+import { PrismaService } from '../core/database/prisma.service.js';
+import { badUserInput, conflict, forbidden, notFound } from '../core/errors/app-error.js';
+import { assertKey } from '../municipalities/dto/municipalities.args.js';
+import { toMunicipality } from '../municipalities/municipality.mapper.js';
+import type { DecideMembershipInput, RequestMembershipInput } from './dto/membership.inputs.js';
+import { JobFunction, type Membership, MembershipRole, MembershipStatus } from './models/membership.model.js';
+
+const WITH_ORG = { organization: { include: { locatedIn: true } }, user: true } as const;
+type MembershipRow = Prisma.MembershipGetPayload<{ include: typeof WITH_ORG }>;
+
+function toMembership(row: MembershipRow, showEmail: boolean): Membership {
+  return {
+    id: row.id,
+    organization: {
+      id: row.organization.id,
+      name: row.organization.name,
+      kind: row.organization.kind,
+      municipality: toMunicipality(row.organization.locatedIn),
+    },
+    personName: row.user.name,
+    personEmail: showEmail ? row.user.email : null,
+    role: MembershipRole[row.role],
+    status: MembershipStatus[row.status],
+    function: JobFunction[row.function],
+    topics: row.topics,
+    requestedAt: row.requestedAt,
+  };
+}
+
+/**
+ * Who belongs to which organisation. A membership is requested by the person and decided by an admin of that
+ * organisation; while a municipality has no admin, by a platform admin.
+ */
+@Injectable()
+export class MembershipsService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async request(user: User, input: RequestMembershipInput, ip: string): Promise<Membership> {
+    if (!user.emailVerifiedAt) throw forbidden('Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse.');
+    assertKey(input.municipalityAgs);
+    const topics = [...new Set((input.topics ?? []).map((t) => t.trim()).filter(Boolean))];
+    if (topics.length > 20 || topics.some((t) => t.length > 60)) throw badUserInput('Höchstens 20 Themen mit je 60 Zeichen.', { field: 'topics' });
+    const key = await this.prisma.municipalityKey.findUnique({ where: { key: input.municipalityAgs }, include: { municipality: true } });
+    if (!key) throw notFound(`Keine Kommune mit dem Schlüssel ${input.municipalityAgs}.`);
+    const municipality = key.municipality;
+    if (municipality.kind === 'LAND' || municipality.retiredAt) {
+      throw badUserInput('Beitreten können Sie einer Gemeinde, einem Landkreis oder einer kreisfreien Stadt.', { field: 'municipalityAgs' });
+    }
+    return this.prisma.$transaction(async (tx) => {
+      const organization = await tx.organization.upsert({
+        where: { representsId: municipality.id },
+        update: {},
+        create: { kind: 'MUNICIPALITY', name: municipality.displayName, representsId: municipality.id, locatedInId: municipality.id },
+      });
+      const existing = await tx.membership.findUnique({ where: { userId_organizationId: { userId: user.id, organizationId: organization.id } } });
+      if (existing && existing.status !== 'REJECTED') throw conflict('Sie sind dort bereits Mitglied oder haben schon angefragt.');
+      const data = { function: input.function, topics, status: 'REQUESTED' as const, role: 'MEMBER' as const, requestedAt: new Date(), decidedAt: null, decidedById: null };
+      const row = existing
+        ? await tx.membership.update({ where: { id: existing.id }, data, include: WITH_ORG })
+        : await tx.membership.create({ data: { ...data, userId: user.id, organizationId: organization.id }, include: WITH_ORG });
+      await this.audit.record('MEMBERSHIP_REQUESTED', { actorId: user.id, subjectId: user.id, ip, data: { organizationId: organization.id } }, tx);
+      return toMembership(row, true);
+    });
+  }
+
+  /** May `user` decide requests of this organisation? */
+  private async mayDecide(user: User, organizationId: string): Promise<boolean> {
+    const admins = await this.prisma.membership.findMany({ where: { organizationId, role: 'ADMIN', status: 'CONFIRMED' }, select: { userId: true } });
+    if (admins.some((a) => a.userId === user.id)) return true;
+    return admins.length === 0 && user.platformRole === 'ADMIN';
+  }
+
+  async decide(user: User, input: DecideMembershipInput, ip: string): Promise<Membership> {
+    const membership = await this.prisma.membership.findUnique({ where: { id: input.membershipId } }).catch(() => null);
+    if (!membership) throw notFound('Diese Anfrage gibt es nicht.');
+    if (!(await this.mayDecide(user, membership.organizationId))) throw forbidden('Über diese Anfrage entscheiden die Admins der Organisation.');
+    if (membership.status !== 'REQUESTED') throw conflict('Über diese Anfrage wurde schon entschieden.');
+    return this.prisma.$transaction(async (tx) => {
+      const row = await tx.membership.update({
+        where: { id: membership.id },
+        data: {
+          status: input.approve ? 'CONFIRMED' : 'REJECTED',
+          role: input.approve && input.makeAdmin === true ? 'ADMIN' : 'MEMBER',
+          decidedAt: new Date(),
+          decidedById: user.id,
+        },
+        include: WITH_ORG,
+      });
+      await this.audit.record(
+        'MEMBERSHIP_DECIDED',
+        { actorId: user.id, subjectId: membership.userId, ip, data: { membershipId: membership.id, approve: input.approve, admin: input.makeAdmin === true } },
+        tx,
+      );
+      return toMembership(row, true);
+    });
+  }
+
+  async mine(user: User): Promise<Membership[]> {
+    const rows = await this.prisma.membership.findMany({ where: { userId: user.id }, include: WITH_ORG, orderBy: { requestedAt: 'desc' } });
+    return rows.map((r) => toMembership(r, true));
+  }
+
+  /** Open requests the user may decide. */
+  async pending(user: User): Promise<Membership[]> {
+    const adminOf = await this.prisma.membership.findMany({ where: { userId: user.id, role: 'ADMIN', status: 'CONFIRMED' }, select: { organizationId: true } });
+    const or: Prisma.MembershipWhereInput[] = [{ organizationId: { in: adminOf.map((a) => a.organizationId) } }];
+    if (user.platformRole === 'ADMIN') {
+      or.push({ organization: { memberships: { none: { role: 'ADMIN', status: 'CONFIRMED' } } } });
+    }
+    const rows = await this.prisma.membership.findMany({ where: { status: 'REQUESTED', OR: or }, include: WITH_ORG, orderBy: { requestedAt: 'asc' } });
+    return rows.map((r) => toMembership(r, true));
+  }
+
+  /** Confirmed members of a municipality's organisations, for its confirmed members and platform admins only. */
+  async people(user: User, ags: string): Promise<Membership[]> {
+    assertKey(ags);
+    const key = await this.prisma.municipalityKey.findUnique({ where: { key: ags } });
+    if (!key) throw notFound(`Keine Kommune mit dem Schlüssel ${ags}.`);
+    const where = { status: 'CONFIRMED' as const, organization: { locatedInId: key.municipalityId } };
+    const isMember = (await this.prisma.membership.count({ where: { ...where, userId: user.id } })) > 0;
+    if (!isMember && user.platformRole !== 'ADMIN') throw forbidden('Die Personen einer Kommune sehen nur ihre bestätigten Mitglieder.');
+    const rows = await this.prisma.membership.findMany({ where, include: WITH_ORG, orderBy: { user: { name: 'asc' } } });
+    return rows.map((r) => toMembership(r, true));
+  }
+}

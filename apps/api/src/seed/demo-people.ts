@@ -1,0 +1,52 @@
+import { hashPassword } from '../accounts/password.js';
+import type { PrismaService } from '../core/database/prisma.service.js';
+
+/** Documented in the README: sign in with these to try Verbund. Never loaded in production unless asked. */
+export const DEMO_PEOPLE = [
+  { name: 'Alex Admin', email: 'admin@verbund.example', password: 'Verbund-Demo-Admin-2026', platformAdmin: true },
+  {
+    name: 'Ina Integration',
+    email: 'integration@landkreis-leipzig.example',
+    password: 'Verbund-Demo-Leipzig-2026',
+    adminOf: '14729',
+  },
+] as const;
+
+/** Idempotent: existing people keep their password and memberships. */
+export async function seedDemoPeople(prisma: PrismaService): Promise<void> {
+  for (const person of DEMO_PEOPLE) {
+    const existing = await prisma.user.findUnique({ where: { email: person.email } });
+    const user =
+      existing ??
+      (await prisma.user.create({
+        data: {
+          name: person.name,
+          email: person.email,
+          passwordHash: await hashPassword(person.password),
+          emailVerifiedAt: new Date(),
+          platformRole: 'platformAdmin' in person ? 'ADMIN' : 'USER',
+        },
+      }));
+    if (!('adminOf' in person)) continue;
+    const municipality = await prisma.municipality.findUnique({ where: { ags: person.adminOf } });
+    if (!municipality) continue;
+    const organization = await prisma.organization.upsert({
+      where: { representsId: municipality.id },
+      update: {},
+      create: { kind: 'MUNICIPALITY', name: municipality.displayName, representsId: municipality.id, locatedInId: municipality.id },
+    });
+    await prisma.membership.upsert({
+      where: { userId_organizationId: { userId: user.id, organizationId: organization.id } },
+      update: {},
+      create: {
+        userId: user.id,
+        organizationId: organization.id,
+        role: 'ADMIN',
+        status: 'CONFIRMED',
+        function: 'INTEGRATIONSKOORDINATION',
+        topics: ['Sprache', 'Arbeit und Ausbildung'],
+        decidedAt: new Date(),
+      },
+    });
+  }
+}

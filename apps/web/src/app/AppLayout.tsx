@@ -2,6 +2,8 @@ import { Anchor, AppShell, Burger, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, Link, Outlet, useLocation } from 'react-router';
+import { AccountMenu } from '../features/accounts/components/AccountMenu';
+import { useViewer } from '../features/accounts/useViewer';
 import { AppFooter } from './AppFooter';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SECTIONS } from './navigation';
@@ -10,6 +12,7 @@ export function AppLayout() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
   const { pathname } = useLocation();
+  const { viewer } = useViewer();
 
   return (
     <AppShell
@@ -40,12 +43,18 @@ export function AppLayout() {
               {t('app.tagline')}
             </Text>
           </Group>
-          <LanguageSwitch />
+          <Group gap="md" wrap="nowrap">
+            <AccountMenu />
+            <LanguageSwitch />
+          </Group>
         </Group>
       </AppShell.Header>
 
       <AppShell.Navbar p="xs" component="nav" id="main-navigation" aria-label={t('app.mainNavigation')}>
         <NavLink component={RouterNavLink} to="/" end label={t('nav.home')} active={pathname === '/'} onClick={close} />
+        {viewer && (
+          <NavLink component={RouterNavLink} to="/anfragen" label={t('account.requests')} active={pathname === '/anfragen'} onClick={close} />
+        )}
         {SECTIONS.map((s) => (
           <NavLink
             key={s.key}

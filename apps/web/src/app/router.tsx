@@ -1,5 +1,12 @@
 import { createBrowserRouter } from 'react-router';
 import { AccessibilityPage } from '../pages/AccessibilityPage';
+import { AccountPage } from '../pages/AccountPage';
+import { ForgotPasswordPage } from '../pages/ForgotPasswordPage';
+import { LoginPage } from '../pages/LoginPage';
+import { MembershipRequestsPage } from '../pages/MembershipRequestsPage';
+import { RegisterPage } from '../pages/RegisterPage';
+import { ResetPasswordPage } from '../pages/ResetPasswordPage';
+import { VerifyEmailPage } from '../pages/VerifyEmailPage';
 import { HomePage } from '../pages/HomePage';
 import { ImprintPage } from '../pages/ImprintPage';
 import { MunicipalitiesPage } from '../pages/MunicipalitiesPage';
@@ -17,6 +24,13 @@ export const router = createBrowserRouter([
       { path: '/kommunen', element: <MunicipalitiesPage /> },
       { path: '/kommunen/:ags', element: <MunicipalityPage /> },
       ...SECTIONS.filter((s) => s.key !== 'municipalities').map((s) => ({ path: s.path, element: <SectionPage section={s.key} /> })),
+      { path: '/anmelden', element: <LoginPage /> },
+      { path: '/registrieren', element: <RegisterPage /> },
+      { path: '/email-bestaetigen', element: <VerifyEmailPage /> },
+      { path: '/passwort-vergessen', element: <ForgotPasswordPage /> },
+      { path: '/passwort-zuruecksetzen', element: <ResetPasswordPage /> },
+      { path: '/konto', element: <AccountPage /> },
+      { path: '/anfragen', element: <MembershipRequestsPage /> },
       { path: '/impressum', element: <ImprintPage /> },
       { path: '/barrierefreiheit', element: <AccessibilityPage /> },
       { path: '*', element: <NotFoundPage /> },

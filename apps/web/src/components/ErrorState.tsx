@@ -8,7 +8,7 @@ export function ErrorState({ onRetry, message }: { onRetry?: () => void; message
       {message ?? t('state.errorText')}
       {onRetry && (
         <div>
-          <Button mt="sm" variant="outline" color="red" onClick={onRetry}>
+          <Button mt="sm" variant="outline" color="red.9" onClick={onRetry}>
             {t('state.retry')}
           </Button>
         </div>

@@ -11,10 +11,11 @@ import { KindBadge } from '../features/municipalities/components/KindBadge';
 import { KreisMap } from '../features/municipalities/components/KreisMap';
 import { MunicipalityFacts } from '../features/municipalities/components/MunicipalityFacts';
 import { NeighbourGroups } from '../features/municipalities/components/NeighbourGroups';
+import { MunicipalityPeople } from '../features/memberships/components/MunicipalityPeople';
 import { MunicipalityDetailDocument } from '../gql/graphql';
 
 const KEY = /^(\d{2}|\d{5}|\d{8})$/;
-const LATER = ['people', 'groups', 'materials', 'events'] as const;
+const LATER = ['groups', 'materials', 'events'] as const;
 
 export function MunicipalityPage() {
   const { ags = '' } = useParams();
@@ -94,7 +95,8 @@ export function MunicipalityPage() {
 
       <section aria-labelledby="later-title">
         <Title order={2} size="h3" id="later-title" mb="sm">{t('municipalities.later.title')}</Title>
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+        <MunicipalityPeople ags={m.ags} municipalityId={m.id} canJoin={m.kind !== 'LAND' && !m.retired} />
+        <SimpleGrid cols={{ base: 1, sm: 3 }} mt="md">
           {LATER.map((key) => (
             <Paper key={key} withBorder p="md">
               <Title order={3} size="h5" mb={4}>{t(`municipalities.later.${key}`)}</Title>

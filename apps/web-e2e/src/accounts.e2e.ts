@@ -1,0 +1,67 @@
+import { expect, type Page, test } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './axe';
+
+const PASSWORD = 'Sonnenblume-Muldental-2026';
+
+/** The development outbox (/dev/mail): the newest mail to `to` with this subject, as text. */
+async function mailText(page: Page, to: string, subject: RegExp): Promise<string> {
+  await page.goto('/dev/mail');
+  const item = page.getByRole('listitem').filter({ hasText: to }).filter({ hasText: subject }).first();
+  await item.getByRole('link').click();
+  return (await page.locator('body').textContent()) ?? '';
+}
+
+test('register, confirm via the outbox, ask to join Landkreis Leipzig, get approved by its admin, see its people', async ({ page, browser }) => {
+  const email = `neu-${Date.now()}@verbund.example`;
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Registrieren' }).first().click();
+  await page.getByLabel('Name').fill('Nora Neu');
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort').fill(PASSWORD);
+  await expectNoSeriousA11yViolations(page);
+  await page.getByRole('button', { name: 'Konto anlegen' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'E-Mail' })).toBeVisible();
+
+  const token = /token=([\w-]+)/.exec(await mailText(page, email, /bestätigen/))![1];
+  await page.goto(`/email-bestaetigen?token=${token}`);
+  await expect(page.getByText('Ihre E-Mail-Adresse ist bestätigt')).toBeVisible();
+
+  await page.goto('/anmelden?weiter=/kommunen/14729');
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Landkreis Leipzig' })).toBeVisible();
+  const join = page.getByRole('form', { name: 'Dieser Kommune beitreten' });
+  await join.getByLabel('Ihre Funktion').selectOption({ label: 'Flüchtlingssozialarbeit' });
+  await join.getByRole('button', { name: 'Beitritt anfragen' }).click();
+  await expect(page.getByText('Ihre Anfrage ist gestellt.')).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await admin.goto('/anmelden?weiter=/anfragen');
+  await admin.getByLabel('E-Mail-Adresse').fill('integration@landkreis-leipzig.example');
+  await admin.getByLabel('Passwort').fill('Verbund-Demo-Leipzig-2026');
+  await admin.getByRole('button', { name: 'Anmelden' }).click();
+  const request = admin.getByRole('region', { name: 'Nora Neu – Landkreis Leipzig' });
+  await expect(request).toBeVisible();
+  await expectNoSeriousA11yViolations(admin);
+  await request.getByRole('button', { name: 'Bestätigen' }).click();
+  await expect(admin.getByText('Entschieden: Nora Neu – Bestätigt')).toBeVisible();
+  await adminContext.close();
+
+  await page.reload();
+  const people = page.getByRole('list', { name: 'Personen' });
+  await expect(people.getByText('Nora Neu')).toBeVisible();
+  await expect(people.getByText('Ina Integration')).toBeVisible();
+  await expect(people.getByRole('link', { name: 'integration@landkreis-leipzig.example' })).toBeVisible();
+});
+
+test('a wrong password is announced without saying whether the address exists', async ({ page }) => {
+  await page.goto('/anmelden');
+  await page.getByLabel('E-Mail-Adresse').fill('niemand@verbund.example');
+  await page.getByLabel('Passwort').fill('Irgendein-Passwort-1');
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(page.getByRole('alert')).toHaveText('E-Mail-Adresse oder Passwort ist falsch.');
+  await expectNoSeriousA11yViolations(page);
+});

@@ -1,0 +1,38 @@
+import { useApolloClient, useMutation } from '@apollo/client/react';
+import { Anchor, Button, Group } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { LogoutDocument } from '../../../gql/graphql';
+import { useViewer } from '../useViewer';
+
+export function AccountMenu() {
+  const { t } = useTranslation();
+  const { viewer } = useViewer();
+  const client = useApolloClient();
+  const navigate = useNavigate();
+  const [logout] = useMutation(LogoutDocument);
+  if (!viewer) {
+    return (
+      <Group gap="sm" wrap="nowrap">
+        <Anchor component={Link} to="/anmelden" size="sm" underline="hover">{t('account.login')}</Anchor>
+        <Anchor component={Link} to="/registrieren" size="sm" underline="hover" visibleFrom="xs">{t('account.register')}</Anchor>
+      </Group>
+    );
+  }
+  return (
+    <Group gap="sm" wrap="nowrap">
+      <Anchor component={Link} to="/konto" size="sm" underline="hover">{viewer.name}</Anchor>
+      <Button
+        size="compact-sm"
+        variant="subtle"
+        onClick={async () => {
+          await logout();
+          await client.resetStore();
+          void navigate('/');
+        }}
+      >
+        {t('account.logout')}
+      </Button>
+    </Group>
+  );
+}

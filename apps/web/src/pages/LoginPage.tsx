@@ -1,0 +1,39 @@
+import { useApolloClient, useMutation } from '@apollo/client/react';
+import { PasswordInput, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import { AuthForm } from '../features/accounts/components/AuthForm';
+import { LoginDocument } from '../gql/graphql';
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [login, { loading, error }] = useMutation(LoginDocument);
+  const client = useApolloClient();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = params.get('weiter');
+  return (
+    <AuthForm
+      title={t('account.loginTitle')}
+      submit={t('account.loginSubmit')}
+      busy={loading}
+      error={error}
+      onSubmit={async () => {
+        const res = await login({ variables: { input: { email, password } } }).catch(() => null);
+        if (!res?.data) return;
+        await client.resetStore();
+        void navigate(next?.startsWith('/') && !next.startsWith('//') ? next : '/');
+      }}
+      links={[
+        { to: '/registrieren', label: t('account.register'), prefix: t('account.noAccount') },
+        { to: '/passwort-vergessen', label: t('account.forgot') },
+      ]}
+    >
+      <TextInput label={t('account.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
+      <PasswordInput label={t('account.password')} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+    </AuthForm>
+  );
+}

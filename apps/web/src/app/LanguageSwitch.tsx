@@ -7,11 +7,11 @@ const LABELS = { de: 'Deutsch', en: 'English' } as const;
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   return (
-    <Group gap={4} role="group" aria-label={t('app.language')}>
+    <Group gap={2} wrap="nowrap" role="group" aria-label={t('app.language')}>
       {LANGUAGES.map((lng) => (
         <Button
           key={lng}
-          size="compact-sm"
+          size="compact-xs"
           variant={i18n.language === lng ? 'filled' : 'subtle'}
           aria-pressed={i18n.language === lng}
           lang={lng}

@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 import { expectNoSeriousA11yViolations } from './axe';
 
 const PASSWORD = 'Sonnenblume-Muldental-2026';
@@ -63,5 +64,24 @@ test('a wrong password is announced without saying whether the address exists', 
   await page.getByLabel('Passwort').fill('Irgendein-Passwort-1');
   await page.getByRole('button', { name: 'Anmelden' }).click();
   await expect(page.getByRole('alert')).toHaveText('E-Mail-Adresse oder Passwort ist falsch.');
+  await expectNoSeriousA11yViolations(page);
+});
+
+test('a platform admin sees the security log and the people; the account page offers export and deletion', async ({ page }) => {
+  await page.goto('/anmelden?weiter=/verwaltung');
+  await page.getByLabel('E-Mail-Adresse').fill('admin@verbund.example');
+  await page.getByLabel('Passwort').fill('Verbund-Demo-Admin-2026');
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Verwaltung' })).toBeVisible();
+  await expect(page.getByRole('table').getByRole('cell', { name: 'LOGIN', exact: true }).first()).toBeVisible();
+  await expect(page.getByText('integration@landkreis-leipzig.example')).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  await page.goto('/konto');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Daten herunterladen (JSON)' }).click();
+  const data = JSON.parse(await readFile(await (await download).path(), 'utf8'));
+  expect(data.person.email).toBe('admin@verbund.example');
+  await expect(page.getByRole('button', { name: 'Konto endgültig löschen' })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 });

@@ -1,5 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { AccountsResolver } from './accounts.resolver.js';
+import { AdminResolver } from './admin.resolver.js';
+import { AdminService } from './admin.service.js';
+import { PrivacyService } from './privacy.service.js';
 import { AccountsService } from './accounts.service.js';
 import { SessionsService } from './sessions.service.js';
 import { ThrottleService } from './throttle.service.js';
@@ -7,7 +10,7 @@ import { ThrottleService } from './throttle.service.js';
 /** Global because the access guard and the socket handshake resolve sessions everywhere. */
 @Global()
 @Module({
-  providers: [AccountsService, SessionsService, ThrottleService, AccountsResolver],
+  providers: [AccountsService, SessionsService, ThrottleService, AdminService, PrivacyService, AccountsResolver, AdminResolver],
   exports: [SessionsService, AccountsService],
 })
 export class AccountsModule {}

@@ -55,6 +55,9 @@ export function AppLayout() {
         {viewer && (
           <NavLink component={RouterNavLink} to="/anfragen" label={t('account.requests')} active={pathname === '/anfragen'} onClick={close} />
         )}
+        {viewer?.platformRole === 'ADMIN' && (
+          <NavLink component={RouterNavLink} to="/verwaltung" label={t('admin.nav')} active={pathname === '/verwaltung'} onClick={close} />
+        )}
         {SECTIONS.map((s) => (
           <NavLink
             key={s.key}

@@ -6,6 +6,7 @@ import { Navigate, useNavigate } from 'react-router';
 import { FormAlert } from '../components/FormAlert';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeading } from '../components/PageHeading';
+import { PrivacySection } from '../features/accounts/components/PrivacySection';
 import { useViewer } from '../features/accounts/useViewer';
 import { MembershipLine } from '../features/memberships/components/MembershipLine';
 import { ChangePasswordDocument, LogoutEverywhereDocument, MyMembershipsDocument } from '../gql/graphql';
@@ -46,6 +47,7 @@ export function AccountPage() {
           <Button type="submit" loading={changed.loading}>{t('account.changeSubmit')}</Button>
         </Stack>
       </Paper>
+      <PrivacySection />
       <div>
         <Button variant="outline" color="red.9" onClick={async () => {
           await logoutEverywhere();

@@ -15,7 +15,9 @@ export type AuditType =
   | 'PASSWORD_CHANGED'
   | 'ROLE_CHANGED'
   | 'MEMBERSHIP_REQUESTED'
-  | 'MEMBERSHIP_DECIDED';
+  | 'MEMBERSHIP_DECIDED'
+  | 'DATA_EXPORTED'
+  | 'ACCOUNT_DELETED';
 
 export interface AuditEntry {
   actorId?: string | null;

@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { User } from '../generated/prisma/client.js';
+import { AuditService } from '../core/audit/audit.service.js';
+import { PrismaService } from '../core/database/prisma.service.js';
+import { badUserInput } from '../core/errors/app-error.js';
+import { RealtimeService } from '../core/realtime/realtime.service.js';
+import type { DeleteMyAccountInput } from './dto/admin.inputs.js';
+import { verifyPassword } from './password.js';
+import { SessionsService } from './sessions.service.js';
+
+/** GDPR Art. 15/20 (export) and Art. 17 (erasure) for the signed-in person. */
+@Injectable()
+export class PrivacyService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly sessions: SessionsService,
+    private readonly audit: AuditService,
+    private readonly realtime: RealtimeService,
+  ) {}
+
+  /** Everything stored about the person, as one JSON document; no secrets (password hash, session ids). */
+  async export(user: User, ip: string): Promise<string> {
+    const [sessions, memberships, events] = await Promise.all([
+      this.prisma.session.findMany({ where: { userId: user.id }, select: { createdAt: true, lastSeenAt: true, expiresAt: true, ip: true, userAgent: true } }),
+      this.prisma.membership.findMany({
+        where: { userId: user.id },
+        select: { role: true, status: true, function: true, topics: true, requestedAt: true, decidedAt: true, organization: { select: { name: true, kind: true } } },
+      }),
+      this.prisma.auditEvent.findMany({
+        where: { OR: [{ actorId: user.id }, { subjectId: user.id }] },
+        select: { type: true, ip: true, data: true, createdAt: true },
+        orderBy: { createdAt: 'asc' },
+      }),
+    ]);
+    await this.audit.record('DATA_EXPORTED', { actorId: user.id, subjectId: user.id, ip });
+    return JSON.stringify(
+      {
+        exportedAt: new Date().toISOString(),
+        person: { name: user.name, email: user.email, emailVerifiedAt: user.emailVerifiedAt, platformRole: user.platformRole, createdAt: user.createdAt },
+        sessions,
+        memberships,
+        securityEvents: events,
+      },
+      null,
+      2,
+    );
+  }
+
+  /**
+   * Removes the person and their personal data at once: account, sessions, mailed links, memberships; security
+   * events keep their type and time but lose name, IP and email. The choice about contributions is recorded
+   * for the content features (discussions, materials) that honour it.
+   */
+  async deleteAccount(user: User, input: DeleteMyAccountInput, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    if (!(await verifyPassword(user.passwordHash, input.password.slice(0, 1024)))) {
+      throw badUserInput('Das Passwort stimmt nicht.', { field: 'password' });
+    }
+    await this.prisma.$transaction(async (tx) => {
+      await tx.auditEvent.updateMany({ where: { actorId: user.id }, data: { actorId: null, ip: null, data: {} } });
+      await tx.auditEvent.updateMany({ where: { subjectId: user.id }, data: { subjectId: null, ip: null, data: {} } });
+      await tx.user.delete({ where: { id: user.id } });
+      await this.audit.record('ACCOUNT_DELETED', { data: { contributions: input.contributions } }, tx);
+    });
+    this.realtime.disconnectUser(user.id);
+    this.sessions.clearCookie(reply);
+  }
+}

@@ -199,6 +199,33 @@ describe('accounts and sessions', () => {
     });
   });
 
+  describe('changing the email address', () => {
+    const REQUEST = 'mutation ($i: RequestEmailChangeInput!) { requestEmailChange(input: $i) }';
+    const CONFIRM = 'mutation ($t: String!) { confirmEmailChange(token: $t) }';
+
+    it('changes only once the link to the new address is followed; wrong password and taken addresses refused quietly', async () => {
+      const old = email();
+      const c = await loggedIn(old);
+      expect((await c.graphql(REQUEST, { i: { newEmail: email(), password: 'Falsches-Passwort-1' } })).errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
+      expect((await c.graphql(REQUEST, { i: { newEmail: 'kaputt', password: PASSWORD } })).errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
+      expect((await t.client().graphql(REQUEST, { i: { newEmail: email(), password: PASSWORD } })).errors![0]!.extensions.code).toBe('UNAUTHENTICATED');
+
+      const taken = await verified();
+      const quiet = await c.graphql<{ requestEmailChange: string }>(REQUEST, { i: { newEmail: taken, password: PASSWORD } });
+      const fresh = email();
+      const real = await c.graphql<{ requestEmailChange: string }>(REQUEST, { i: { newEmail: fresh, password: PASSWORD } });
+      expect(quiet.data).toEqual(real.data);
+      expect((await c.graphql<{ me: { email: string } }>(ME)).data!.me.email).toBe(old);
+      expect(t.outbox().some((m) => m.to === old && /Änderung/.test(m.subject))).toBe(true);
+
+      const token = linkToken(t.outbox().filter((m) => m.to === fresh).at(-1)!.text);
+      expect((await t.client().graphql(CONFIRM, { t: token })).errors).toBeUndefined();
+      expect((await c.graphql<{ me: { email: string } }>(ME)).data!.me.email).toBe(fresh);
+      expect((await t.client().graphql(CONFIRM, { t: token })).errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
+      expect((await t.client().graphql(LOGIN, { input: { email: fresh, password: PASSWORD } })).errors).toBeUndefined();
+    });
+  });
+
   describe('sockets', () => {
     const connect = (cookie?: string) =>
       new Promise<{ socket: Socket<ServerToClientEvents, ClientToServerEvents>; welcome: WelcomePayload }>((resolve, reject) => {

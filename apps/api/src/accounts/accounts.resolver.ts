@@ -2,7 +2,7 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Access } from '../core/access/access.decorator.js';
 import { Http, type RequestContext } from '../core/access/viewer.decorator.js';
 import { AccountsService } from './accounts.service.js';
-import { ChangePasswordInput, LoginInput, RegisterInput, ResetPasswordInput } from './dto/account.inputs.js';
+import { ChangePasswordInput, LoginInput, RegisterInput, RequestEmailChangeInput, ResetPasswordInput } from './dto/account.inputs.js';
 import { Viewer } from './models/viewer.model.js';
 import { SessionsService } from './sessions.service.js';
 import { TooManyAttemptsError } from './throttle.service.js';
@@ -77,6 +77,19 @@ export class AccountsResolver {
   @Access('AUTHENTICATED')
   async changePassword(@Args('input') input: ChangePasswordInput, @Http() { req, reply }: RequestContext): Promise<boolean> {
     await this.accounts.changePassword(input, req, reply);
+    return true;
+  }
+
+  @Mutation(() => String, { description: 'Mails a confirmation link to the new address.' })
+  @Access('AUTHENTICATED')
+  requestEmailChange(@Args('input') input: RequestEmailChangeInput, @Http() { req }: RequestContext): Promise<string> {
+    return this.accounts.requestEmailChange(input, req);
+  }
+
+  @Mutation(() => Boolean)
+  @Access('PUBLIC')
+  async confirmEmailChange(@Args('token') token: string, @Http() { req }: RequestContext): Promise<boolean> {
+    await this.accounts.confirmEmailChange(token, req.ip);
     return true;
   }
 }

@@ -5,10 +5,10 @@ import { AuditService } from '../core/audit/audit.service.js';
 import type { AppConfig } from '../core/config/config.js';
 import { APP_CONFIG } from '../core/config/config.module.js';
 import { PrismaService } from '../core/database/prisma.service.js';
-import { AppError, badUserInput, unauthenticated } from '../core/errors/app-error.js';
+import { AppError, badUserInput, conflict, unauthenticated } from '../core/errors/app-error.js';
 import { MailService } from '../core/mail/mail.service.js';
 import { RealtimeService } from '../core/realtime/realtime.service.js';
-import type { ChangePasswordInput, LoginInput, RegisterInput, ResetPasswordInput } from './dto/account.inputs.js';
+import type { ChangePasswordInput, LoginInput, RegisterInput, RequestEmailChangeInput, ResetPasswordInput } from './dto/account.inputs.js';
 import { hashPassword, passwordProblem, verifyPassword } from './password.js';
 import { SessionsService } from './sessions.service.js';
 import { ThrottleService, type ThrottleKey } from './throttle.service.js';
@@ -78,7 +78,7 @@ export class AccountsService {
   }
 
   /** Marks a single-use token used; null when unknown, expired or used. */
-  private async consumeToken(token: string, purpose: 'VERIFY_EMAIL' | 'RESET_PASSWORD') {
+  private async consumeToken(token: string, purpose: 'VERIFY_EMAIL' | 'RESET_PASSWORD' | 'CHANGE_EMAIL') {
     if (token.length > 100) return null;
     const id = tokenHash(token);
     const used = await this.prisma.emailToken.updateMany({
@@ -192,5 +192,52 @@ export class AccountsService {
     await this.endEverything(user.id);
     await this.sessions.start(user.id, request, reply);
     await this.audit.record('PASSWORD_CHANGED', { actorId: user.id, subjectId: user.id, ip: request.ip });
+  }
+
+  /**
+   * Sends a confirmation link to the new address; the address changes only when it is followed. A new address
+   * that is already taken gets a notice instead, and the answer is the same either way.
+   */
+  async requestEmailChange(input: RequestEmailChangeInput, request: FastifyRequest): Promise<string> {
+    const viewer = await this.sessions.viewer(request);
+    if (!viewer) throw unauthenticated();
+    const { user } = viewer;
+    if (!(await verifyPassword(user.passwordHash, input.password.slice(0, 1024)))) {
+      throw badUserInput('Das Passwort stimmt nicht.', { field: 'password' });
+    }
+    const newEmail = normalizeEmail(input.newEmail);
+    if (newEmail === user.email) throw badUserInput('Das ist schon Ihre Adresse.', { field: 'newEmail' });
+    if (await this.prisma.user.findUnique({ where: { email: newEmail } })) {
+      await this.mail.send({
+        to: newEmail,
+        subject: 'Verbund: Adressänderung',
+        text: 'Guten Tag,\n\njemand wollte ein Verbund-Konto auf diese Adresse umstellen. Sie haben mit dieser Adresse bereits ein Konto; es bleibt unverändert.\n',
+      });
+      return CHECK_MAIL;
+    }
+    const token = newToken(32);
+    await this.prisma.emailToken.create({
+      data: { id: tokenHash(token), userId: user.id, purpose: 'CHANGE_EMAIL', newEmail, expiresAt: new Date(Date.now() + VERIFY_TTL_MS) },
+    });
+    await this.mail.send({
+      to: newEmail,
+      subject: 'Verbund: Neue E-Mail-Adresse bestätigen',
+      text: `Guten Tag ${user.name},\n\nbitte bestätigen Sie Ihre neue E-Mail-Adresse mit diesem Link (48 Stunden gültig):\n${this.config.publicUrl}/email-aendern?token=${token}\n`,
+    });
+    await this.mail.send({
+      to: user.email,
+      subject: 'Verbund: Änderung Ihrer E-Mail-Adresse angefragt',
+      text: `Guten Tag ${user.name},\n\nfür Ihr Konto wurde eine neue E-Mail-Adresse angefragt. Sie gilt erst, wenn der Link an die neue Adresse bestätigt ist. Waren Sie das nicht, ändern Sie bitte Ihr Passwort.\n`,
+    });
+    await this.audit.record('EMAIL_CHANGE_REQUESTED', { actorId: user.id, subjectId: user.id, ip: request.ip });
+    return CHECK_MAIL;
+  }
+
+  async confirmEmailChange(token: string, ip: string): Promise<void> {
+    const row = await this.consumeToken(token, 'CHANGE_EMAIL');
+    if (!row?.newEmail) throw badUserInput(BAD_LINK, { field: 'token' });
+    if (await this.prisma.user.findUnique({ where: { email: row.newEmail } })) throw conflict('Diese Adresse gehört inzwischen zu einem anderen Konto.');
+    await this.prisma.user.update({ where: { id: row.userId }, data: { email: row.newEmail, emailVerifiedAt: new Date() } });
+    await this.audit.record('EMAIL_CHANGED', { actorId: row.userId, subjectId: row.userId, ip });
   }
 }

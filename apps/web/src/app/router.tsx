@@ -2,6 +2,7 @@ import { createBrowserRouter } from 'react-router';
 import { AccessibilityPage } from '../pages/AccessibilityPage';
 import { AccountPage } from '../pages/AccountPage';
 import { AdminPage } from '../pages/AdminPage';
+import { ConfirmEmailChangePage } from '../pages/ConfirmEmailChangePage';
 import { ForgotPasswordPage } from '../pages/ForgotPasswordPage';
 import { LoginPage } from '../pages/LoginPage';
 import { MembershipRequestsPage } from '../pages/MembershipRequestsPage';
@@ -31,6 +32,7 @@ export const router = createBrowserRouter([
       { path: '/passwort-vergessen', element: <ForgotPasswordPage /> },
       { path: '/passwort-zuruecksetzen', element: <ResetPasswordPage /> },
       { path: '/konto', element: <AccountPage /> },
+      { path: '/email-aendern', element: <ConfirmEmailChangePage /> },
       { path: '/anfragen', element: <MembershipRequestsPage /> },
       { path: '/verwaltung', element: <AdminPage /> },
       { path: '/impressum', element: <ImprintPage /> },

@@ -6,6 +6,7 @@ import { Navigate, useNavigate } from 'react-router';
 import { FormAlert } from '../components/FormAlert';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeading } from '../components/PageHeading';
+import { ChangeEmailForm } from '../features/accounts/components/ChangeEmailForm';
 import { PrivacySection } from '../features/accounts/components/PrivacySection';
 import { useViewer } from '../features/accounts/useViewer';
 import { MembershipLine } from '../features/memberships/components/MembershipLine';
@@ -47,6 +48,7 @@ export function AccountPage() {
           <Button type="submit" loading={changed.loading}>{t('account.changeSubmit')}</Button>
         </Stack>
       </Paper>
+      <ChangeEmailForm />
       <PrivacySection />
       <div>
         <Button variant="outline" color="red.9" onClick={async () => {

@@ -38,3 +38,12 @@ export class ChangePasswordInput {
   @Field()
   newPassword!: string;
 }
+
+@InputType()
+export class RequestEmailChangeInput {
+  @Field()
+  newEmail!: string;
+
+  @Field({ description: 'The current password, to confirm.' })
+  password!: string;
+}

@@ -1,0 +1,5 @@
+-- AlterEnum
+ALTER TYPE "TokenPurpose" ADD VALUE 'CHANGE_EMAIL';
+
+-- AlterTable
+ALTER TABLE "EmailToken" ADD COLUMN     "newEmail" TEXT;

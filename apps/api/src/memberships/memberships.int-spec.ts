@@ -97,6 +97,32 @@ describe('memberships: who may do what', () => {
     expect(code(await as.otherMember.graphql(REQUEST, { i: input }))).toBe(expected);
   });
 
+  it('a civil-society organisation: its founder is confirmed as admin by a platform admin, then decides on members', async () => {
+    const CREATE = 'mutation ($i: CreateOrganizationInput!) { createOrganization(input: $i) { id status role organization { id name } } }';
+    const input = { name: 'Caritas Muldental', kind: 'WOHLFAHRTSVERBAND', municipalityAgs: '14729', function: 'FLUECHTLINGSSOZIALARBEIT' };
+    expect(code(await as.guest.graphql(CREATE, { i: input }))).toBe('UNAUTHENTICATED');
+    const founded = await as.otherMember.graphql<{ createOrganization: { id: string; status: string; role: string; organization: { id: string } } }>(CREATE, { i: input });
+    expect(founded.data!.createOrganization).toMatchObject({ status: 'REQUESTED', role: 'ADMIN' });
+    expect(code(await as.member.graphql(CREATE, { i: { ...input, name: 'caritas muldental' } }))).toBe('CONFLICT');
+    expect(code(await as.member.graphql(CREATE, { i: { ...input, name: 'X' } }))).toBe('BAD_USER_INPUT');
+
+    const orgs = () => t.client().graphql<{ organizations: { name: string }[] }>('{ organizations(ags: "14729") { name kind } }');
+    expect((await orgs()).data!.organizations).toEqual([]);
+    expect(code(await as.admin.graphql(DECIDE, { i: { membershipId: founded.data!.createOrganization.id, approve: true } }))).toBe('FORBIDDEN');
+    const confirmed = await as.platformAdmin.graphql<{ decideMembership: { status: string; role: string } }>(DECIDE, {
+      i: { membershipId: founded.data!.createOrganization.id, approve: true },
+    });
+    expect(confirmed.data!.decideMembership).toEqual(expect.objectContaining({ status: 'CONFIRMED', role: 'ADMIN' }));
+    expect((await orgs()).data!.organizations.map((o) => o.name)).toEqual(['Caritas Muldental']);
+
+    const orgId = founded.data!.createOrganization.organization.id;
+    const joining = await as.member.graphql<{ requestMembership: { id: string } }>(REQUEST, { i: { organizationId: orgId, function: 'EHRENAMTSKOORDINATION' } });
+    expect(code(await as.platformAdmin.graphql(DECIDE, { i: { membershipId: joining.data!.requestMembership.id, approve: true } }))).toBe('FORBIDDEN');
+    expect(code(await as.otherMember.graphql(DECIDE, { i: { membershipId: joining.data!.requestMembership.id, approve: true } }))).toBe('OK');
+    expect(code(await as.member.graphql(REQUEST, { i: { municipalityAgs: '14729', organizationId: orgId, function: 'VERWALTUNG' } }))).toBe('BAD_USER_INPUT');
+    expect(code(await as.member.graphql(REQUEST, { i: { organizationId: '00000000-0000-0000-0000-000000000000', function: 'VERWALTUNG' } }))).toBe('NOT_FOUND');
+  });
+
   it('an unknown membership id is NOT_FOUND', async () => {
     expect(code(await as.admin.graphql(DECIDE, { i: { membershipId: '00000000-0000-0000-0000-000000000000', approve: true } }))).toBe('NOT_FOUND');
     expect(code(await as.admin.graphql(DECIDE, { i: { membershipId: 'not-a-uuid', approve: true } }))).toBe('NOT_FOUND');

@@ -3,9 +3,9 @@ import { SessionsService } from '../accounts/sessions.service.js';
 import { Access } from '../core/access/access.decorator.js';
 import { Http, type RequestContext } from '../core/access/viewer.decorator.js';
 import { unauthenticated } from '../core/errors/app-error.js';
-import { DecideMembershipInput, RequestMembershipInput } from './dto/membership.inputs.js';
+import { CreateOrganizationInput, DecideMembershipInput, RequestMembershipInput } from './dto/membership.inputs.js';
 import { MembershipsService } from './memberships.service.js';
-import { Membership } from './models/membership.model.js';
+import { Membership, Organization } from './models/membership.model.js';
 
 @Resolver(() => Membership)
 export class MembershipsResolver {
@@ -48,5 +48,17 @@ export class MembershipsResolver {
   @Access('AUTHENTICATED')
   async people(@Args('ags') ags: string, @Http() { req }: RequestContext): Promise<Membership[]> {
     return this.memberships.people(await this.user(req), ags);
+  }
+
+  @Mutation(() => Membership, { description: "Register a civil-society organisation; the founder's admin request goes to platform admins." })
+  @Access('AUTHENTICATED')
+  async createOrganization(@Args('input') input: CreateOrganizationInput, @Http() { req }: RequestContext): Promise<Membership> {
+    return this.memberships.createOrganization(await this.user(req), input, req.ip);
+  }
+
+  @Query(() => [Organization], { description: 'Confirmed civil-society organisations located in a municipality.' })
+  @Access('PUBLIC')
+  organizations(@Args('ags') ags: string): Promise<Organization[]> {
+    return this.memberships.organizationsIn(ags);
   }
 }

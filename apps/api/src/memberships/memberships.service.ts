@@ -5,9 +5,11 @@ import { PrismaService } from '../core/database/prisma.service.js';
 import { badUserInput, conflict, forbidden, notFound } from '../core/errors/app-error.js';
 import { assertKey } from '../municipalities/dto/municipalities.args.js';
 import { toMunicipality } from '../municipalities/municipality.mapper.js';
-import type { DecideMembershipInput, RequestMembershipInput } from './dto/membership.inputs.js';
+import type { CreateOrganizationInput, DecideMembershipInput, RequestMembershipInput } from './dto/membership.inputs.js';
+import type { Organization } from './models/membership.model.js';
 import { JobFunction, type Membership, MembershipRole, MembershipStatus } from './models/membership.model.js';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const WITH_ORG = { organization: { include: { locatedIn: true } }, user: true } as const;
 type MembershipRow = Prisma.MembershipGetPayload<{ include: typeof WITH_ORG }>;
 
@@ -41,23 +43,42 @@ export class MembershipsService {
     private readonly audit: AuditService,
   ) {}
 
-  async request(user: User, input: RequestMembershipInput, ip: string): Promise<Membership> {
-    if (!user.emailVerifiedAt) throw forbidden('Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse.');
-    assertKey(input.municipalityAgs);
-    const topics = [...new Set((input.topics ?? []).map((t) => t.trim()).filter(Boolean))];
-    if (topics.length > 20 || topics.some((t) => t.length > 60)) throw badUserInput('Höchstens 20 Themen mit je 60 Zeichen.', { field: 'topics' });
-    const key = await this.prisma.municipalityKey.findUnique({ where: { key: input.municipalityAgs }, include: { municipality: true } });
-    if (!key) throw notFound(`Keine Kommune mit dem Schlüssel ${input.municipalityAgs}.`);
+  private async locate(ags: string) {
+    assertKey(ags);
+    const key = await this.prisma.municipalityKey.findUnique({ where: { key: ags }, include: { municipality: true } });
+    if (!key) throw notFound(`Keine Kommune mit dem Schlüssel ${ags}.`);
     const municipality = key.municipality;
     if (municipality.kind === 'LAND' || municipality.retiredAt) {
-      throw badUserInput('Beitreten können Sie einer Gemeinde, einem Landkreis oder einer kreisfreien Stadt.', { field: 'municipalityAgs' });
+      throw badUserInput('Das geht für eine Gemeinde, einen Landkreis oder eine kreisfreie Stadt.', { field: 'municipalityAgs' });
     }
+    return municipality;
+  }
+
+  private topics(list: string[] | null | undefined): string[] {
+    const topics = [...new Set((list ?? []).map((t) => t.trim()).filter(Boolean))];
+    if (topics.length > 20 || topics.some((t) => t.length > 60)) throw badUserInput('Höchstens 20 Themen mit je 60 Zeichen.', { field: 'topics' });
+    return topics;
+  }
+
+  async request(user: User, input: RequestMembershipInput, ip: string): Promise<Membership> {
+    if (!user.emailVerifiedAt) throw forbidden('Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse.');
+    if (Boolean(input.municipalityAgs) === Boolean(input.organizationId)) {
+      throw badUserInput('Bitte geben Sie entweder eine Kommune oder eine Organisation an.', { field: 'municipalityAgs' });
+    }
+    const topics = this.topics(input.topics);
+    const municipality = input.municipalityAgs ? await this.locate(input.municipalityAgs) : null;
+    const civil = input.organizationId && UUID.test(input.organizationId)
+      ? await this.prisma.organization.findFirst({ where: { id: input.organizationId, representsId: null } })
+      : null;
+    if (input.organizationId && !civil) throw notFound('Diese Organisation gibt es nicht.');
     return this.prisma.$transaction(async (tx) => {
-      const organization = await tx.organization.upsert({
-        where: { representsId: municipality.id },
-        update: {},
-        create: { kind: 'MUNICIPALITY', name: municipality.displayName, representsId: municipality.id, locatedInId: municipality.id },
-      });
+      const organization = municipality
+        ? await tx.organization.upsert({
+            where: { representsId: municipality.id },
+            update: {},
+            create: { kind: 'MUNICIPALITY', name: municipality.displayName, representsId: municipality.id, locatedInId: municipality.id },
+          })
+        : civil!;
       const existing = await tx.membership.findUnique({ where: { userId_organizationId: { userId: user.id, organizationId: organization.id } } });
       if (existing && existing.status !== 'REJECTED') throw conflict('Sie sind dort bereits Mitglied oder haben schon angefragt.');
       const data = { function: input.function, topics, status: 'REQUESTED' as const, role: 'MEMBER' as const, requestedAt: new Date(), decidedAt: null, decidedById: null };
@@ -69,6 +90,39 @@ export class MembershipsService {
     });
   }
 
+  /**
+   * Registers a civil-society organisation. Its founder asks to be its admin; as it has no admin yet, a platform
+   * admin decides, so nobody can speak for an organisation just by naming it.
+   */
+  async createOrganization(user: User, input: CreateOrganizationInput, ip: string): Promise<Membership> {
+    if (!user.emailVerifiedAt) throw forbidden('Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse.');
+    const name = input.name.trim();
+    if (name.length < 3 || name.length > 150) throw badUserInput('Der Name muss 3 bis 150 Zeichen lang sein.', { field: 'name' });
+    const municipality = await this.locate(input.municipalityAgs);
+    return this.prisma.$transaction(async (tx) => {
+      const twin = await tx.organization.findFirst({ where: { locatedInId: municipality.id, name: { equals: name, mode: 'insensitive' } } });
+      if (twin) throw conflict('Eine Organisation dieses Namens gibt es dort schon. Bitten Sie um Aufnahme.');
+      const organization = await tx.organization.create({ data: { kind: input.kind, name, locatedInId: municipality.id } });
+      const row = await tx.membership.create({
+        data: { userId: user.id, organizationId: organization.id, role: 'ADMIN', status: 'REQUESTED', function: input.function, topics: [] },
+        include: WITH_ORG,
+      });
+      await this.audit.record('MEMBERSHIP_REQUESTED', { actorId: user.id, subjectId: user.id, ip, data: { organizationId: organization.id, founder: true } }, tx);
+      return toMembership(row, true);
+    });
+  }
+
+  /** Civil-society organisations located in a municipality: public, so that people find and join them. */
+  async organizationsIn(ags: string): Promise<Organization[]> {
+    const municipality = await this.locate(ags);
+    const rows = await this.prisma.organization.findMany({
+      where: { locatedInId: municipality.id, representsId: null, memberships: { some: { status: 'CONFIRMED' } } },
+      include: { locatedIn: true },
+      orderBy: { name: 'asc' },
+    });
+    return rows.map((o) => ({ id: o.id, name: o.name, kind: o.kind, municipality: toMunicipality(o.locatedIn) }));
+  }
+
   /** May `user` decide requests of this organisation? */
   private async mayDecide(user: User, organizationId: string): Promise<boolean> {
     const admins = await this.prisma.membership.findMany({ where: { organizationId, role: 'ADMIN', status: 'CONFIRMED' }, select: { userId: true } });
@@ -77,7 +131,7 @@ export class MembershipsService {
   }
 
   async decide(user: User, input: DecideMembershipInput, ip: string): Promise<Membership> {
-    const membership = await this.prisma.membership.findUnique({ where: { id: input.membershipId } }).catch(() => null);
+    const membership = UUID.test(input.membershipId) ? await this.prisma.membership.findUnique({ where: { id: input.membershipId } }) : null;
     if (!membership) throw notFound('Diese Anfrage gibt es nicht.');
     if (!(await this.mayDecide(user, membership.organizationId))) throw forbidden('Über diese Anfrage entscheiden die Admins der Organisation.');
     if (membership.status !== 'REQUESTED') throw conflict('Über diese Anfrage wurde schon entschieden.');
@@ -86,7 +140,7 @@ export class MembershipsService {
         where: { id: membership.id },
         data: {
           status: input.approve ? 'CONFIRMED' : 'REJECTED',
-          role: input.approve && input.makeAdmin === true ? 'ADMIN' : 'MEMBER',
+          role: input.approve && (input.makeAdmin === true || membership.role === 'ADMIN') ? 'ADMIN' : 'MEMBER',
           decidedAt: new Date(),
           decidedById: user.id,
         },

@@ -11,6 +11,7 @@ import { KindBadge } from '../features/municipalities/components/KindBadge';
 import { KreisMap } from '../features/municipalities/components/KreisMap';
 import { MunicipalityFacts } from '../features/municipalities/components/MunicipalityFacts';
 import { NeighbourGroups } from '../features/municipalities/components/NeighbourGroups';
+import { LocalOrganizations } from '../features/memberships/components/LocalOrganizations';
 import { MunicipalityPeople } from '../features/memberships/components/MunicipalityPeople';
 import { MunicipalityDetailDocument } from '../gql/graphql';
 
@@ -95,7 +96,10 @@ export function MunicipalityPage() {
 
       <section aria-labelledby="later-title">
         <Title order={2} size="h3" id="later-title" mb="sm">{t('municipalities.later.title')}</Title>
-        <MunicipalityPeople ags={m.ags} municipalityId={m.id} canJoin={m.kind !== 'LAND' && !m.retired} />
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
+          <MunicipalityPeople ags={m.ags} municipalityId={m.id} canJoin={m.kind !== 'LAND' && !m.retired} />
+          {m.kind !== 'LAND' && !m.retired && <LocalOrganizations ags={m.ags} />}
+        </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 3 }} mt="md">
           {LATER.map((key) => (
             <Paper key={key} withBorder p="md">

@@ -1,10 +1,13 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { Field, ID, InputType, registerEnumType } from '@nestjs/graphql';
 import { JobFunction } from '../models/membership.model.js';
 
-@InputType()
+@InputType({ description: 'Either a municipality (its administration) or a civil-society organisation.' })
 export class RequestMembershipInput {
-  @Field({ description: 'Key of the Gemeinde, Landkreis or kreisfreie Stadt.' })
-  municipalityAgs!: string;
+  @Field(() => String, { nullable: true, description: 'Key of the Gemeinde, Landkreis or kreisfreie Stadt.' })
+  municipalityAgs?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'A civil-society organisation.' })
+  organizationId?: string | null;
 
   @Field(() => JobFunction)
   function!: JobFunction;
@@ -24,4 +27,28 @@ export class DecideMembershipInput {
 
   @Field(() => Boolean, { nullable: true, description: 'Confirm as an admin of the organisation (default: no).' })
   makeAdmin?: boolean | null;
+}
+
+export enum CivilSocietyKind {
+  WOHLFAHRTSVERBAND = 'WOHLFAHRTSVERBAND',
+  VEREIN = 'VEREIN',
+  MIGRANTENORGANISATION = 'MIGRANTENORGANISATION',
+  BILDUNGSTRAEGER = 'BILDUNGSTRAEGER',
+  OTHER = 'OTHER',
+}
+registerEnumType(CivilSocietyKind, { name: 'CivilSocietyKind' });
+
+@InputType()
+export class CreateOrganizationInput {
+  @Field()
+  name!: string;
+
+  @Field(() => CivilSocietyKind)
+  kind!: CivilSocietyKind;
+
+  @Field({ description: 'Where it is located: key of a Gemeinde, Landkreis or kreisfreie Stadt.' })
+  municipalityAgs!: string;
+
+  @Field(() => JobFunction)
+  function!: JobFunction;
 }

@@ -16,8 +16,10 @@ export function MunicipalityPeople({ ags, municipalityId, canJoin }: { ags: stri
   const { pathname } = useLocation();
   const { viewer } = useViewer();
   const mine = useQuery(MyMembershipsDocument, { skip: !viewer });
-  const own = mine.data?.myMemberships.find((m) => m.organization.municipality.id === municipalityId && m.status !== 'REJECTED');
-  const confirmed = own?.status === 'CONFIRMED' || viewer?.platformRole === 'ADMIN';
+  const here = (mine.data?.myMemberships ?? []).filter((m) => m.organization.municipality.id === municipalityId && m.status !== 'REJECTED');
+  // Joining means the administration; seeing the people needs any confirmed membership there (CSOs too).
+  const own = here.find((m) => m.organization.kind === 'MUNICIPALITY');
+  const confirmed = here.some((m) => m.status === 'CONFIRMED') || viewer?.platformRole === 'ADMIN';
   const people = useQuery(PeopleDocument, { variables: { ags }, skip: !confirmed });
   const [fn, setFn] = useState<JobFunction>('INTEGRATIONSKOORDINATION');
   const [topics, setTopics] = useState('');

@@ -1,7 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Access } from '../core/access/access.decorator.js';
 import { Http, type RequestContext } from '../core/access/viewer.decorator.js';
-import { unauthenticated } from '../core/errors/app-error.js';
 import { AdminService } from './admin.service.js';
 import { AuditLogArgs, DeleteMyAccountInput, SetPlatformRoleInput } from './dto/admin.inputs.js';
 import { AuditEventEntry, PersonAccount } from './models/audit-event.model.js';
@@ -15,12 +14,6 @@ export class AdminResolver {
     private readonly privacy: PrivacyService,
     private readonly sessions: SessionsService,
   ) {}
-
-  private async user(req: RequestContext['req']) {
-    const viewer = await this.sessions.viewer(req);
-    if (!viewer) throw unauthenticated();
-    return viewer.user;
-  }
 
   @Query(() => [AuditEventEntry], { description: 'Newest first.' })
   @Access('PLATFORM_ADMIN')
@@ -37,19 +30,19 @@ export class AdminResolver {
   @Mutation(() => PersonAccount)
   @Access('PLATFORM_ADMIN')
   async setPlatformRole(@Args('input') input: SetPlatformRoleInput, @Http() { req }: RequestContext): Promise<PersonAccount> {
-    return this.admin.setPlatformRole(await this.user(req), input, req.ip);
+    return this.admin.setPlatformRole(await this.sessions.requireUser(req), input, req.ip);
   }
 
   @Query(() => String, { description: 'Everything stored about the signed-in person, as a JSON document (GDPR Art. 15/20).' })
   @Access('AUTHENTICATED')
   async myData(@Http() { req }: RequestContext): Promise<string> {
-    return this.privacy.export(await this.user(req), req.ip);
+    return this.privacy.export(await this.sessions.requireUser(req), req.ip);
   }
 
   @Mutation(() => Boolean, { description: 'Deletes the account and personal data (GDPR Art. 17).' })
   @Access('AUTHENTICATED')
   async deleteMyAccount(@Args('input') input: DeleteMyAccountInput, @Http() { req, reply }: RequestContext): Promise<boolean> {
-    await this.privacy.deleteAccount(await this.user(req), input, req, reply);
+    await this.privacy.deleteAccount(await this.sessions.requireUser(req), input, req, reply);
     return true;
   }
 }

@@ -5,6 +5,7 @@ import type { User } from '../generated/prisma/client.js';
 import type { AppConfig } from '../core/config/config.js';
 import { APP_CONFIG } from '../core/config/config.module.js';
 import { PrismaService } from '../core/database/prisma.service.js';
+import { unauthenticated } from '../core/errors/app-error.js';
 import { newToken, tokenHash } from './tokens.js';
 
 /** Refreshing lastSeenAt on every request would write on every request; once a minute is enough. */
@@ -55,6 +56,13 @@ export class SessionsService {
       this.perRequest.set(request, found);
     }
     return found;
+  }
+
+  /** The signed-in person, for operations whose guard already required one. */
+  async requireUser(request: FastifyRequest): Promise<User> {
+    const viewer = await this.viewer(request);
+    if (!viewer) throw unauthenticated();
+    return viewer.user;
   }
 
   /** Also used by the socket.io handshake, which carries the same cookie. */

@@ -12,9 +12,9 @@ import {
   RequestMembershipDocument,
 } from '../../../gql/graphql';
 import { useViewer } from '../../accounts/useViewer';
+import { JOB_FUNCTIONS } from '../jobFunctions';
 
 const KINDS: CivilSocietyKind[] = ['WOHLFAHRTSVERBAND', 'VEREIN', 'MIGRANTENORGANISATION', 'BILDUNGSTRAEGER', 'OTHER'];
-const FUNCTIONS: JobFunction[] = ['INTEGRATIONSBEAUFTRAGTE', 'INTEGRATIONSKOORDINATION', 'FLUECHTLINGSSOZIALARBEIT', 'EHRENAMTSKOORDINATION', 'VERWALTUNG', 'OTHER'];
 
 /** Civil-society partners in the municipality: find, join, or register one. */
 export function LocalOrganizations({ ags }: { ags: string }) {
@@ -65,7 +65,7 @@ export function LocalOrganizations({ ags }: { ags: string }) {
             <Text size="sm">{t('memberships.createOrgIntro')}</Text>
             <TextInput label={t('memberships.orgName')} value={name} onChange={(e) => setName(e.currentTarget.value)} />
             <NativeSelect label={t('memberships.orgKind')} value={kind} onChange={(e) => setKind(e.currentTarget.value as CivilSocietyKind)} data={KINDS.map((k) => ({ value: k, label: t(`memberships.kind.${k}`) }))} />
-            <NativeSelect label={t('memberships.function')} value={fn} onChange={(e) => setFn(e.currentTarget.value as JobFunction)} data={FUNCTIONS.map((f) => ({ value: f, label: t(`account.function.${f}`) }))} />
+            <NativeSelect label={t('memberships.function')} value={fn} onChange={(e) => setFn(e.currentTarget.value as JobFunction)} data={JOB_FUNCTIONS.map((f) => ({ value: f, label: t(`account.function.${f}`) }))} />
             <FormAlert error={created.error} success={created.data ? t('memberships.created') : undefined} />
             <div>
               <Button type="submit" variant="outline" loading={created.loading}>{t('memberships.createOrgSubmit')}</Button>

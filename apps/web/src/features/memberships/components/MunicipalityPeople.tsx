@@ -6,9 +6,9 @@ import { Link, useLocation } from 'react-router';
 import { FormAlert } from '../../../components/FormAlert';
 import { type JobFunction, MyMembershipsDocument, PeopleDocument, RequestMembershipDocument } from '../../../gql/graphql';
 import { useViewer } from '../../accounts/useViewer';
+import { JOB_FUNCTIONS } from '../jobFunctions';
 import { MembershipLine } from './MembershipLine';
 
-const FUNCTIONS: JobFunction[] = ['INTEGRATIONSBEAUFTRAGTE', 'INTEGRATIONSKOORDINATION', 'FLUECHTLINGSSOZIALARBEIT', 'EHRENAMTSKOORDINATION', 'VERWALTUNG', 'OTHER'];
 
 /** The people of a municipality for its confirmed members; for everyone else the way in. */
 export function MunicipalityPeople({ ags, municipalityId, canJoin }: { ags: string; municipalityId: string; canJoin: boolean }) {
@@ -56,7 +56,7 @@ export function MunicipalityPeople({ ags, municipalityId, canJoin }: { ags: stri
             }}
           >
             <Text size="sm">{t('memberships.joinIntro')}</Text>
-            <NativeSelect label={t('memberships.function')} value={fn} onChange={(e) => setFn(e.currentTarget.value as JobFunction)} data={FUNCTIONS.map((f) => ({ value: f, label: t(`account.function.${f}`) }))} />
+            <NativeSelect label={t('memberships.function')} value={fn} onChange={(e) => setFn(e.currentTarget.value as JobFunction)} data={JOB_FUNCTIONS.map((f) => ({ value: f, label: t(`account.function.${f}`) }))} />
             <TextInput label={t('memberships.topics')} value={topics} onChange={(e) => setTopics(e.currentTarget.value)} />
             <FormAlert error={error} />
             <Button type="submit" loading={loading}>{t('memberships.joinSubmit')}</Button>

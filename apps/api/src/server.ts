@@ -5,12 +5,11 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { LogController } from 'fastify';
 import fs from 'node:fs';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './core/config/config.js';
-import { registerAccessLog } from './core/logging/access-log.js';
+import { AccessLogController } from './core/logging/access-log.js';
 import { registerSecurity } from './core/http/security.js';
 import { RedisIoAdapter } from './core/realtime/redis-io.adapter.js';
 import { ASSET_HEADERS } from './core/http/security-headers.js';
@@ -25,8 +24,7 @@ export async function createServer(config: AppConfig, databaseUrl: string, logge
     loggerInstance: logger,
     bodyLimit: config.bodyLimitBytes,
     requestIdHeader: false,
-    // One line per refused, failed or slow request instead of two per request (see registerAccessLog).
-    logController: new LogController({ disableRequestLogging: true }),
+    logController: new AccessLogController(),
     genReqId: (req: IncomingMessage) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -42,9 +40,9 @@ export async function createServer(config: AppConfig, databaseUrl: string, logge
     app.useWebSocketAdapter(io);
   }
   const fastify = app.getHttpAdapter().getInstance();
-  await fastify.register(fastifyCookie);
+  // Cookies are only set here; the session cookie is read where needed, not parsed on every request.
+  await fastify.register(fastifyCookie, { hook: false });
   await registerSecurity(fastify);
-  registerAccessLog(fastify);
   if (fs.existsSync(config.webDir)) {
     // index.html is sent by WebAppPage (here and from SpaFallbackFilter), which fills in the CSP nonces.
     await fastify.register(fastifyStatic, {

@@ -45,7 +45,7 @@ export async function startTestApp(
   const mailDir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbund-mail-'));
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', VERBUND_MAIL_DIR: mailDir, ...env });
   const app = await createServer(config, db.url);
-  await app.listen(0, '127.0.0.1');
+  await app.listen(config.port, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const client = (initial?: string): TestClient => {
     const c: TestClient = {

@@ -47,6 +47,10 @@ const schema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default('Verbund <no-reply@verbund.invalid>'),
   VERBUND_MAIL_DIR: z.string().min(1).default(path.join(repoRoot, '.data', 'mail')),
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_LABEL: z.string().min(1).default('Single Sign-on'),
   SESSION_IDLE_MINUTES: positiveInt(120),
   SESSION_ABSOLUTE_HOURS: positiveInt(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -77,6 +81,8 @@ export interface AppConfig {
   publicUrl: string;
   mail: { smtpUrl?: string; from: string; outboxDir: string };
   session: { idleMs: number; absoluteMs: number; cookieName: string; secureCookie: boolean };
+  /** Single sign-on through OpenID Connect (e.g. a municipality's Keycloak), when configured. */
+  oidc?: { issuer: string; clientId: string; clientSecret: string; label: string };
   logLevel: string;
   bodyLimitBytes: number;
   graphql: { maxDepth: number; maxCost: number; maxAliases: number; maxTokens: number };
@@ -109,6 +115,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoData: c.DEMO_DATA ?? !production,
     publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
     mail: { smtpUrl: c.SMTP_URL, from: c.MAIL_FROM, outboxDir: path.resolve(c.VERBUND_MAIL_DIR) },
+    oidc:
+      c.OIDC_ISSUER && c.OIDC_CLIENT_ID && c.OIDC_CLIENT_SECRET
+        ? { issuer: c.OIDC_ISSUER, clientId: c.OIDC_CLIENT_ID, clientSecret: c.OIDC_CLIENT_SECRET, label: c.OIDC_LABEL }
+        : undefined,
     session: {
       idleMs: c.SESSION_IDLE_MINUTES * 60_000,
       absoluteMs: c.SESSION_ABSOLUTE_HOURS * 3_600_000,

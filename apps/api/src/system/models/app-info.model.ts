@@ -10,4 +10,7 @@ export class AppInfo {
 
   @Field({ description: 'development, test or production' })
   environment!: string;
+
+  @Field(() => String, { nullable: true, description: 'Label of the single sign-on button; null when not configured.' })
+  ssoLabel!: string | null;
 }

@@ -141,6 +141,12 @@ describe('accounts and sessions', () => {
       expect((await c.graphql<{ me: unknown }>(ME)).data!.me).toBeNull();
     });
 
+    it('ends a session at the absolute timeout even while it is in use', async () => {
+      const c = await loggedIn();
+      await prisma.session.updateMany({ data: { expiresAt: new Date(Date.now() - 1000) }, where: {} });
+      expect((await c.graphql<{ me: unknown }>(ME)).data!.me).toBeNull();
+    });
+
     it('logoutEverywhere ends every session of the person', async () => {
       const address = await verified();
       const a = t.client();
@@ -226,7 +232,7 @@ describe('accounts and sessions', () => {
     });
   });
 
-  describe('sockets', () => {
+  describe('sockets and logout', () => {
     const connect = (cookie?: string) =>
       new Promise<{ socket: Socket<ServerToClientEvents, ClientToServerEvents>; welcome: WelcomePayload }>((resolve, reject) => {
         const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(t.url, {
@@ -249,6 +255,23 @@ describe('accounts and sessions', () => {
       const again = await connect(c.cookie);
       expect(again.welcome.authenticated).toBe(false);
       again.socket.close();
+    });
+
+    it('logout closes the sockets of that session only', async () => {
+      const address = await verified();
+      const here = t.client();
+      const there = t.client();
+      await here.graphql(LOGIN, { input: { email: address, password: PASSWORD } });
+      await there.graphql(LOGIN, { input: { email: address, password: PASSWORD } });
+      const mine = await connect(here.cookie);
+      const other = await connect(there.cookie);
+      const closed = new Promise((resolve) => mine.socket.once('disconnect', resolve));
+      await here.graphql('mutation { logout }');
+      await closed;
+      expect(other.socket.connected).toBe(true);
+      const stillThere = await new Promise<unknown>((resolve) => other.socket.emit('system:ping', { sentAt: new Date().toISOString() }, resolve));
+      expect(stillThere).toMatchObject({ ok: true });
+      other.socket.close();
     });
   });
 

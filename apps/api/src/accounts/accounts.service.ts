@@ -122,6 +122,7 @@ export class AccountsService {
 
   async logout(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const ended = await this.sessions.end(request, reply);
+    if (ended) this.realtime.disconnectSession(ended.sessionId);
     if (ended) await this.audit.record('LOGOUT', { actorId: ended.user.id, subjectId: ended.user.id, ip: request.ip });
   }
 

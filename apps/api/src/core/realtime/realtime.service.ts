@@ -11,6 +11,11 @@ export class RealtimeService {
     this.server = server;
   }
 
+  /** Ends the sockets opened with one session (its logout). */
+  disconnectSession(sessionId: string): void {
+    this.server?.in(`session:${sessionId}`).disconnectSockets(true);
+  }
+
   /** Ends every open socket of a person, across processes when the Redis adapter is on. */
   disconnectUser(userId: string): void {
     this.server?.in(`user:${userId}`).disconnectSockets(true);

@@ -46,7 +46,7 @@ export class SystemGateway implements OnGatewayConnection, OnGatewayInit {
     if (viewer) {
       client.data.userId = viewer.user.id;
       client.data.platformRole = viewer.user.platformRole;
-      await client.join(`user:${viewer.user.id}`);
+      await client.join([`user:${viewer.user.id}`, `session:${viewer.sessionId}`]);
     }
     client.emit('system:welcome', { serverTime: new Date().toISOString(), authenticated: Boolean(viewer) });
   }

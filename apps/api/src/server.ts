@@ -23,6 +23,7 @@ export async function createServer(config: AppConfig, databaseUrl: string, logge
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
     requestIdHeader: false,
     logController: new AccessLogController(),
     genReqId: (req: IncomingMessage) => {

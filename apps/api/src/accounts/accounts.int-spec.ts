@@ -133,6 +133,8 @@ describe('accounts and sessions', () => {
       expect((await thief.graphql('{ myMemberships { id } }')).errors![0]!.extensions.code).toBe('UNAUTHENTICATED');
       const tampered = t.client(`${stolen.slice(0, -2)}xx`);
       expect((await tampered.graphql<{ me: unknown }>(ME)).data!.me).toBeNull();
+      const garbled = t.client(`${t.config.session.cookieName}=%E0%A4%A`);
+      expect((await garbled.graphql<{ me: unknown }>(ME)).data!.me).toBeNull();
     });
 
     it('ends a session after the idle timeout', async () => {

@@ -55,6 +55,10 @@ const schema = z.object({
   SESSION_ABSOLUTE_HOURS: positiveInt(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: positiveInt(1_048_576),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d+|[\d.:/a-fA-F, ]+)$/, 'must be true, false, a hop count or addresses/CIDRs')
+    .optional(),
   GRAPHQL_MAX_DEPTH: positiveInt(12),
   GRAPHQL_MAX_COST: positiveInt(50_000),
   GRAPHQL_MAX_ALIASES: positiveInt(15),
@@ -85,6 +89,8 @@ export interface AppConfig {
   oidc?: { issuer: string; clientId: string; clientSecret: string; label: string };
   logLevel: string;
   bodyLimitBytes: number;
+  /** Fastify's trustProxy: which proxies may set X-Forwarded-For (client IPs for throttling and the audit log). */
+  trustProxy: boolean | string | ((address: string, hop: number) => boolean);
   graphql: { maxDepth: number; maxCost: number; maxAliases: number; maxTokens: number };
 }
 
@@ -128,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     logLevel: c.LOG_LEVEL,
     bodyLimitBytes: c.BODY_LIMIT_BYTES,
+    trustProxy: parseTrustProxy(c.TRUST_PROXY),
     graphql: {
       maxDepth: c.GRAPHQL_MAX_DEPTH,
       maxCost: c.GRAPHQL_MAX_COST,
@@ -135,4 +142,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxTokens: c.GRAPHQL_MAX_TOKENS,
     },
   };
+}
+
+function parseTrustProxy(value: string | undefined): AppConfig['trustProxy'] {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  if (!/^\d+$/.test(value)) return value;
+  // A hop count: trust that many proxies in front of the app.
+  const hops = Number(value);
+  return (_address: string, hop: number) => hop < hops;
 }

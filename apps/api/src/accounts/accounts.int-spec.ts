@@ -232,6 +232,15 @@ describe('accounts and sessions', () => {
       expect((await t.client().graphql(CONFIRM, { t: token })).errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
       expect((await t.client().graphql(LOGIN, { input: { email: fresh, password: PASSWORD } })).errors).toBeUndefined();
     });
+
+    it('a password change voids a pending email-change link (someone with the old password cannot finish it)', async () => {
+      const c = await loggedIn();
+      const target = email();
+      await c.graphql(REQUEST, { i: { newEmail: target, password: PASSWORD } });
+      const token = linkToken(t.outbox().filter((m) => m.to === target).at(-1)!.text);
+      await c.graphql('mutation ($i: ChangePasswordInput!) { changePassword(input: $i) }', { i: { currentPassword: PASSWORD, newPassword: 'Neu-Und-Sicher-2026' } });
+      expect((await t.client().graphql(CONFIRM, { t: token })).errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
+    });
   });
 
   describe('sockets and logout', () => {

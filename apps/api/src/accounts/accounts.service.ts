@@ -135,8 +135,10 @@ export class AccountsService {
     await this.audit.record('LOGOUT_EVERYWHERE', { actorId: viewer.user.id, subjectId: viewer.user.id, ip: request.ip });
   }
 
+  /** After a password change or reset: no session, socket or pending mailed link of before stays valid. */
   private async endEverything(userId: string): Promise<void> {
     await this.sessions.endAll(userId);
+    await this.prisma.emailToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: new Date() } });
     this.realtime.disconnectUser(userId);
   }
 
@@ -235,10 +237,21 @@ export class AccountsService {
   }
 
   async confirmEmailChange(token: string, ip: string): Promise<void> {
+    const pending = token.length <= 100
+      ? await this.prisma.emailToken.findFirst({ where: { id: tokenHash(token), purpose: 'CHANGE_EMAIL', usedAt: null, expiresAt: { gt: new Date() } } })
+      : null;
+    if (!pending?.newEmail) throw badUserInput(BAD_LINK, { field: 'token' });
+    if (await this.prisma.user.findUnique({ where: { email: pending.newEmail } })) throw conflict('Diese Adresse gehört inzwischen zu einem anderen Konto.');
     const row = await this.consumeToken(token, 'CHANGE_EMAIL');
     if (!row?.newEmail) throw badUserInput(BAD_LINK, { field: 'token' });
-    if (await this.prisma.user.findUnique({ where: { email: row.newEmail } })) throw conflict('Diese Adresse gehört inzwischen zu einem anderen Konto.');
-    await this.prisma.user.update({ where: { id: row.userId }, data: { email: row.newEmail, emailVerifiedAt: new Date() } });
+    try {
+      await this.prisma.user.update({ where: { id: row.userId }, data: { email: row.newEmail, emailVerifiedAt: new Date() } });
+    } catch (err) {
+      // Someone registered the address between the check and the update (unique constraint).
+      if ((err as { code?: string }).code === 'P2002') throw conflict('Diese Adresse gehört inzwischen zu einem anderen Konto.');
+      throw err;
+    }
+    await this.prisma.emailToken.updateMany({ where: { userId: row.userId, usedAt: null }, data: { usedAt: new Date() } });
     await this.audit.record('EMAIL_CHANGED', { actorId: row.userId, subjectId: row.userId, ip });
   }
 }

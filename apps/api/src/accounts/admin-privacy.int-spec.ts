@@ -71,6 +71,8 @@ describe('platform administration and personal data', () => {
     const del = 'mutation ($i: DeleteMyAccountInput!) { deleteMyAccount(input: $i) }';
     expect(code(await person.graphql(del, { i: { password: 'Nicht-Das-Passwort-1', contributions: 'ANONYMISE' } }))).toBe('BAD_USER_INPUT');
     const email = (await prisma.user.findUniqueOrThrow({ where: { id: personId } })).email;
+    for (let i = 0; i < 6; i++) await t.client().graphql('mutation ($i: LoginInput!) { login(input: $i) { id } }', { i: { email, password: `Falsch-${i}-Passwort` } });
+    expect(await prisma.auditEvent.count({ where: { type: 'LOGIN_THROTTLED' } })).toBeGreaterThan(0);
     const stolen = person.cookie;
     expect(code(await person.graphql(del, { i: { password: TEST_PASSWORD, contributions: 'ANONYMISE' } }))).toBe('OK');
     expect(await prisma.user.findUnique({ where: { id: personId } })).toBeNull();

@@ -29,10 +29,12 @@ export class PrivacyService {
       }),
       this.prisma.auditEvent.findMany({
         where: { OR: [{ actorId: user.id }, { subjectId: user.id }] },
-        select: { type: true, ip: true, data: true, createdAt: true },
+        select: { type: true, actorId: true, ip: true, data: true, createdAt: true },
         orderBy: { createdAt: 'asc' },
       }),
     ]);
+    // An event about the person done by someone else carries that someone's IP: not theirs to export.
+    const securityEvents = events.map(({ actorId, ip, ...event }) => ({ ...event, ip: actorId === user.id ? ip : null }));
     await this.audit.record('DATA_EXPORTED', { actorId: user.id, subjectId: user.id, ip });
     return JSON.stringify(
       {
@@ -40,7 +42,7 @@ export class PrivacyService {
         person: { name: user.name, email: user.email, emailVerifiedAt: user.emailVerifiedAt, platformRole: user.platformRole, createdAt: user.createdAt },
         sessions,
         memberships,
-        securityEvents: events,
+        securityEvents,
       },
       null,
       2,
@@ -59,6 +61,8 @@ export class PrivacyService {
     await this.prisma.$transaction(async (tx) => {
       await tx.auditEvent.updateMany({ where: { actorId: user.id }, data: { actorId: null, ip: null, data: {} } });
       await tx.auditEvent.updateMany({ where: { subjectId: user.id }, data: { subjectId: null, ip: null, data: {} } });
+      // Failed or throttled logins name the address without knowing the person.
+      await tx.auditEvent.updateMany({ where: { data: { path: ['email'], equals: user.email } }, data: { ip: null, data: {} } });
       await tx.user.delete({ where: { id: user.id } });
       await this.audit.record('ACCOUNT_DELETED', { data: { contributions: input.contributions } }, tx);
     });

@@ -114,6 +114,10 @@ describe('memberships: who may do what', () => {
     });
     expect(confirmed.data!.decideMembership).toEqual(expect.objectContaining({ status: 'CONFIRMED', role: 'ADMIN' }));
     expect((await orgs()).data!.organizations.map((o) => o.name)).toEqual(['Caritas Muldental']);
+    const seen = await as.otherMember.graphql<{ people: { personName: string; personEmail: string | null }[] }>(PEOPLE, { ags: '14729' });
+    const byName = Object.fromEntries(seen.data!.people.map((p) => [p.personName, p.personEmail]));
+    expect(byName['Ada Admin']).toBeNull();
+    expect(byName['Otto Other']).toMatch(/@verbund\.example$/);
 
     const orgId = founded.data!.createOrganization.organization.id;
     const joining = await as.member.graphql<{ requestMembership: { id: string } }>(REQUEST, { i: { organizationId: orgId, function: 'EHRENAMTSKOORDINATION' } });

@@ -136,16 +136,18 @@ export class MembershipsService {
     if (!(await this.mayDecide(user, membership.organizationId))) throw forbidden('Über diese Anfrage entscheiden die Admins der Organisation.');
     if (membership.status !== 'REQUESTED') throw conflict('Über diese Anfrage wurde schon entschieden.');
     return this.prisma.$transaction(async (tx) => {
-      const row = await tx.membership.update({
-        where: { id: membership.id },
+      // Only a still open request is decided: two admins at once cannot both win.
+      const decided = await tx.membership.updateMany({
+        where: { id: membership.id, status: 'REQUESTED' },
         data: {
           status: input.approve ? 'CONFIRMED' : 'REJECTED',
           role: input.approve && (input.makeAdmin === true || membership.role === 'ADMIN') ? 'ADMIN' : 'MEMBER',
           decidedAt: new Date(),
           decidedById: user.id,
         },
-        include: WITH_ORG,
       });
+      if (decided.count === 0) throw conflict('Über diese Anfrage wurde schon entschieden.');
+      const row = await tx.membership.findUniqueOrThrow({ where: { id: membership.id }, include: WITH_ORG });
       await this.audit.record(
         'MEMBERSHIP_DECIDED',
         { actorId: user.id, subjectId: membership.userId, ip, data: { membershipId: membership.id, approve: input.approve, admin: input.makeAdmin === true } },
@@ -180,6 +182,8 @@ export class MembershipsService {
     const isMember = (await this.prisma.membership.count({ where: { ...where, userId: user.id } })) > 0;
     if (!isMember && user.platformRole !== 'ADMIN') throw forbidden('Die Personen einer Kommune sehen nur ihre bestätigten Mitglieder.');
     const rows = await this.prisma.membership.findMany({ where, include: WITH_ORG, orderBy: { user: { name: 'asc' } } });
-    return rows.map((r) => toMembership(r, true));
+    // Addresses only within one's own organisation (and for platform admins).
+    const own = new Set(rows.filter((r) => r.userId === user.id).map((r) => r.organizationId));
+    return rows.map((r) => toMembership(r, user.platformRole === 'ADMIN' || own.has(r.organizationId)));
   }
 }

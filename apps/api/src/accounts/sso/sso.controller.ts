@@ -9,9 +9,9 @@ export class SsoController {
 
   @Get('login')
   @Access('PUBLIC')
-  async login(@Query('weiter') next: string | undefined, @Res() reply: FastifyReply) {
+  async login(@Query('weiter') next: unknown, @Res() reply: FastifyReply) {
     if (!this.sso.enabled) throw new NotFoundException();
-    await this.sso.start(next ?? '/', reply);
+    await this.sso.start(next, reply);
   }
 
   @Get('callback')

@@ -121,10 +121,25 @@ describe('single sign-on through OpenID Connect (against a real provider)', () =
     expect(`${forged.url.pathname}${forged.url.search}`).toBe('/anmelden?sso=fehler');
   });
 
-  it('does not redirect anywhere but this site', async () => {
+  it.each(['//evil.example/', '/%09/evil.example', '/\\evil.example', 'https://evil.example/'])('does not redirect anywhere but this site (weiter=%s)', async (next) => {
     claims = { email: 'sso.person@landkreis.example', email_verified: true, name: 'Sina Sso' };
-    const end = await new Browser().go(`${t.url}/auth/sso/login?weiter=//evil.example/`);
+    const end = await new Browser().go(`${t.url}/auth/sso/login?weiter=${next}`);
     expect(end.url.host).toBe(new URL(t.url).host);
+  });
+
+  it('takes an unconfirmed registration of the address away from whoever made it', async () => {
+    const attacker = 'Angreifer-Passwort-2026';
+    await t.graphql('mutation ($i: RegisterInput!) { register(input: $i) }', { i: { name: 'Mallory', email: 'opfer@landkreis.example', password: attacker } });
+    claims = { email: 'opfer@landkreis.example', email_verified: true, name: 'Olga Opfer' };
+    const end = await new Browser().go(`${t.url}/auth/sso/login`);
     expect(end.url.pathname).toBe('/');
+    const login = await t.graphql('mutation ($i: LoginInput!) { login(input: $i) { id } }', { i: { email: 'opfer@landkreis.example', password: attacker } });
+    expect(login.errors![0]!.extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses a provider that does not say the address is verified', async () => {
+    claims = { email: 'vielleicht@landkreis.example', name: 'Vera Vielleicht' };
+    const end = await new Browser().go(`${t.url}/auth/sso/login`);
+    expect(`${end.url.pathname}${end.url.search}`).toBe('/anmelden?sso=fehler');
   });
 });

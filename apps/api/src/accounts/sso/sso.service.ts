@@ -57,7 +57,7 @@ export class SsoService {
     return `${this.config.publicUrl}/auth/sso/callback`;
   }
 
-  async start(next: string, reply: FastifyReply): Promise<void> {
+  async start(next: unknown, reply: FastifyReply): Promise<void> {
     const config = await this.configuration();
     const flow: Flow = { verifier: oidc.randomPKCECodeVerifier(), state: oidc.randomState(), nonce: oidc.randomNonce(), next: safeNext(next) };
     const url = oidc.buildAuthorizationUrl(config, {
@@ -98,15 +98,26 @@ export class SsoService {
       // Providers put email and name into the ID token or only behind the userinfo endpoint.
       const claims = { ...(await oidc.fetchUserInfo(config, tokens.access_token, idClaims.sub)), ...idClaims };
       const email = typeof claims?.email === 'string' ? claims.email.trim().toLowerCase() : '';
-      if (!email || claims?.email_verified === false) throw new Error('the provider sent no verified email address');
+      if (!email || claims.email_verified !== true) throw new Error('the provider sent no verified email address');
       const name = typeof claims?.name === 'string' && claims.name.trim() ? claims.name.trim().slice(0, 100) : email.split('@')[0]!;
+      const unusablePassword = await hashPassword(newToken(32));
+      const existing = await this.prisma.user.findUnique({ where: { email } });
       const user =
-        (await this.prisma.user.findUnique({ where: { email } })) ??
+        existing ??
         (await this.prisma.user.create({
           // No password: this person signs in through the provider (or sets one by "forgot password").
-          data: { email, name, passwordHash: await hashPassword(newToken(32)), emailVerifiedAt: new Date() },
+          data: { email, name, passwordHash: unusablePassword, emailVerifiedAt: new Date() },
         }));
-      if (!user.emailVerifiedAt) await this.prisma.user.update({ where: { id: user.id }, data: { emailVerifiedAt: new Date() } });
+      if (existing && !existing.emailVerifiedAt) {
+        // Whoever registered this address without confirming it never proved to own it: their password,
+        // sessions and links go, and the provider's verified owner takes the account.
+        await this.prisma.$transaction([
+          this.prisma.user.update({ where: { id: existing.id }, data: { emailVerifiedAt: new Date(), passwordHash: unusablePassword } }),
+          this.prisma.session.deleteMany({ where: { userId: existing.id } }),
+          this.prisma.emailToken.updateMany({ where: { userId: existing.id, usedAt: null }, data: { usedAt: new Date() } }),
+        ]);
+      }
+      await this.sessions.end(request, reply);
       await this.sessions.start(user.id, request, reply);
       await this.audit.record('LOGIN', { actorId: user.id, subjectId: user.id, ip: request.ip, data: { via: 'sso' } });
       reply.redirect(flow.next, 302);
@@ -118,7 +129,10 @@ export class SsoService {
   }
 }
 
-/** Only paths on this site: no open redirect. */
-function safeNext(next: string): string {
-  return next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+/** Only paths on this site: no open redirect, whatever a browser would make of the value. */
+export function safeNext(next: unknown): string {
+  if (typeof next !== 'string' || !next.startsWith('/')) return '/';
+  const base = 'http://verbund.invalid';
+  const url = new URL(next, base);
+  return url.origin === base ? `${url.pathname}${url.search}${url.hash}` : '/';
 }

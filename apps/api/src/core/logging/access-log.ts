@@ -14,7 +14,8 @@ export class AccessLogController extends LogController {
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     const ms = reply.elapsedTime;
     if (!error && reply.statusCode < 400 && ms < SLOW_MS) return;
-    const entry = { method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(ms) };
+    // Without the query string: links in mails carry their tokens there.
+    const entry = { method: request.method, url: request.url.split('?')[0], status: reply.statusCode, ms: Math.round(ms) };
     if (error || reply.statusCode >= 500) request.log.error({ ...entry, err: error }, 'request failed');
     else if (ms >= SLOW_MS) request.log.warn(entry, 'slow request');
     else request.log.info(entry, 'request refused');

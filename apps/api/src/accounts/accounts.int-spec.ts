@@ -14,7 +14,8 @@ describe('accounts and sessions', () => {
   let t: TestApp;
   let prisma: PrismaService;
   beforeAll(async () => {
-    t = await startTestApp();
+    // Every test request comes from 127.0.0.1: the per-IP limit gets its own test below.
+    t = await startTestApp({ LOGIN_LIMIT_PER_IP: '1000' });
     prisma = new PrismaService(t.db.url);
   });
   afterAll(async () => {
@@ -162,6 +163,16 @@ describe('accounts and sessions', () => {
   });
 
   describe('brute force', () => {
+    it('lets no more than five of many parallel guesses through to the password check', async () => {
+      const address = await verified();
+      const results = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => t.client().graphql(LOGIN, { input: { email: address, password: `Parallel-${i}-Falsch` } })),
+      );
+      const codes = results.map((r) => r.errors![0]!.extensions.code);
+      expect(codes.filter((c) => c === 'UNAUTHENTICATED').length).toBeLessThanOrEqual(5);
+      expect(codes.filter((c) => c === 'TOO_MANY_REQUESTS').length).toBeGreaterThanOrEqual(7);
+    });
+
     it('answers 429 with Retry-After after five failures, even with the right password then', async () => {
       const address = await verified();
       for (let i = 0; i < 5; i++) {
@@ -172,6 +183,22 @@ describe('accounts and sessions', () => {
       expect(blocked.status).toBe(429);
       expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
       expect(blocked.errors![0]!.extensions.code).toBe('TOO_MANY_REQUESTS');
+    });
+  });
+
+  describe('per-IP throttling', () => {
+    it('blocks an address that guesses across many accounts', async () => {
+      const ipLimited = await startTestApp({ LOGIN_LIMIT_PER_IP: '3' });
+      try {
+        const codes: string[] = [];
+        for (let i = 0; i < 5; i++) {
+          const res = await ipLimited.client().graphql(LOGIN, { input: { email: `konto${i}@verbund.example`, password: 'Irgendwas-Falsches-1' } });
+          codes.push(res.errors![0]!.extensions.code);
+        }
+        expect(codes).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'TOO_MANY_REQUESTS', 'TOO_MANY_REQUESTS']);
+      } finally {
+        await ipLimited.close();
+      }
     });
   });
 

@@ -99,7 +99,7 @@ export class AccountsService {
     const email = normalizeEmail(input.email);
     const keys: ThrottleKey[] = [{ kind: 'account', value: email }, { kind: 'ip', value: request.ip }];
     try {
-      await this.throttle.assertAllowed(keys);
+      await this.throttle.attempt(keys);
     } catch (err) {
       await this.audit.record('LOGIN_THROTTLED', { ip: request.ip, data: { email } });
       throw err;
@@ -107,12 +107,11 @@ export class AccountsService {
     const user = await this.prisma.user.findUnique({ where: { email } });
     const ok = input.password.length <= 1024 && (await verifyPassword(user?.passwordHash ?? null, input.password));
     if (!user || !ok) {
-      await this.throttle.recordFailure(keys);
       await this.audit.record('LOGIN_FAILED', { subjectId: user?.id, ip: request.ip, data: { email } });
       throw unauthenticated(BAD_LOGIN);
     }
     if (!user.emailVerifiedAt) throw new AppError('FORBIDDEN', 'Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse über den Link in unserer E-Mail.');
-    await this.throttle.reset(keys[0]!);
+    await this.throttle.succeeded(keys);
     // A session id from before the login is never reused (fixation): end it, start a new one.
     await this.sessions.end(request, reply);
     await this.sessions.start(user.id, request, reply);

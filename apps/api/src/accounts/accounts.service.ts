@@ -50,6 +50,8 @@ export class AccountsService {
     if (name.length < 2 || name.length > 100) throw badUserInput('Bitte geben Sie Ihren Namen an (2 bis 100 Zeichen).', { field: 'name' });
     const email = normalizeEmail(input.email);
     assertPassword(input.password, { email, name });
+    // Hashed before the lookup, so that a registered address does not answer faster than a new one.
+    const passwordHash = await hashPassword(input.password);
     const existing = await this.prisma.user.findUnique({ where: { email } });
     if (existing) {
       await this.mail.send({
@@ -59,7 +61,6 @@ export class AccountsService {
       });
       return CHECK_MAIL;
     }
-    const passwordHash = await hashPassword(input.password);
     const token = newToken(32);
     const user = await this.prisma.$transaction(async (tx) => {
       const created = await tx.user.create({ data: { name, email, passwordHash } });

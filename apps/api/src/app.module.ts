@@ -12,6 +12,9 @@ import { AppGraphQLModule } from './core/graphql/graphql.module.js';
 import { HealthController } from './core/http/health.controller.js';
 import { SpaFallbackFilter } from './core/http/spa-fallback.filter.js';
 import { WebAppPage } from './core/http/web-app-page.js';
+import { GroupsModule } from './groups/groups.module.js';
+import { MaterialsModule } from './materials/materials.module.js';
+import { StorageModule } from './core/storage/storage.module.js';
 import { MembershipsModule } from './memberships/memberships.module.js';
 import { MunicipalitiesModule } from './municipalities/municipalities.module.js';
 import { SystemModule } from './system/system.module.js';
@@ -37,6 +40,9 @@ export class AppModule {
         SystemModule,
         MunicipalitiesModule,
         MembershipsModule,
+        StorageModule,
+        GroupsModule,
+        MaterialsModule,
       ],
       controllers: [HealthController],
       providers: [

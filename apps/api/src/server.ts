@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -44,6 +45,8 @@ export async function createServer(config: AppConfig, databaseUrl: string, logge
   // Cookies are only set here; the session cookie is read where needed, not parsed on every request.
   await fastify.register(fastifyCookie, { hook: false });
   await registerSecurity(fastify);
+  // Only POST /uploads reads multipart bodies; limits are set again per request there.
+  await fastify.register(fastifyMultipart, { limits: { fileSize: config.files.uploadLimitBytes, files: 1, fields: 0, parts: 1 } });
   if (fs.existsSync(config.webDir)) {
     // index.html is sent by WebAppPage (here and from SpaFallbackFilter), which fills in the CSP nonces.
     await fastify.register(fastifyStatic, {

@@ -1,2 +1,4 @@
 export * from './errors/error-codes.js';
 export * from './realtime/socket-events.js';
+export * from './catalogue/topics.js';
+export * from './catalogue/materials.js';

@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { User } from '../generated/prisma/client.js';
 import { AuditService } from '../core/audit/audit.service.js';
 import { PrismaService } from '../core/database/prisma.service.js';
 import { badUserInput } from '../core/errors/app-error.js';
 import { RealtimeService } from '../core/realtime/realtime.service.js';
+import { FILE_STORAGE, type FileStorage } from '../core/storage/file-storage.js';
 import type { DeleteMyAccountInput } from './dto/admin.inputs.js';
 import { verifyPassword } from './password.js';
 import { SessionsService } from './sessions.service.js';
@@ -17,11 +18,12 @@ export class PrivacyService {
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
     private readonly realtime: RealtimeService,
+    @Inject(FILE_STORAGE) private readonly storage: FileStorage,
   ) {}
 
   /** Everything stored about the person, as one JSON document; no secrets (password hash, session ids). */
   async export(user: User, ip: string): Promise<string> {
-    const [sessions, memberships, events] = await Promise.all([
+    const [sessions, memberships, events, groups, posts, materials] = await Promise.all([
       this.prisma.session.findMany({ where: { userId: user.id }, select: { createdAt: true, lastSeenAt: true, expiresAt: true, ip: true, userAgent: true } }),
       this.prisma.membership.findMany({
         where: { userId: user.id },
@@ -31,6 +33,12 @@ export class PrivacyService {
         where: { OR: [{ actorId: user.id }, { subjectId: user.id }] },
         select: { type: true, actorId: true, ip: true, data: true, createdAt: true },
         orderBy: { createdAt: 'asc' },
+      }),
+      this.prisma.groupMember.findMany({ where: { userId: user.id }, select: { role: true, status: true, createdAt: true, group: { select: { name: true } } } }),
+      this.prisma.post.findMany({ where: { authorId: user.id }, select: { markdown: true, createdAt: true, thread: { select: { title: true } } } }),
+      this.prisma.materialVersion.findMany({
+        where: { createdById: user.id },
+        select: { number: true, fileName: true, note: true, createdAt: true, material: { select: { title: true } } },
       }),
     ]);
     // An event about the person done by someone else carries that someone's IP: not theirs to export.
@@ -42,6 +50,9 @@ export class PrivacyService {
         person: { name: user.name, email: user.email, emailVerifiedAt: user.emailVerifiedAt, platformRole: user.platformRole, createdAt: user.createdAt },
         sessions,
         memberships,
+        groups,
+        posts,
+        materialVersions: materials,
         securityEvents,
       },
       null,
@@ -51,21 +62,33 @@ export class PrivacyService {
 
   /**
    * Removes the person and their personal data at once: account, sessions, mailed links, memberships; security
-   * events keep their type and time but lose name, IP and email. The choice about contributions is recorded
-   * for the content features (discussions, materials) that honour it.
+   * events keep their type and time but lose name, IP and email. Contributions (posts, materials) are deleted
+   * or stay without a name (ANONYMISE), as the person chose.
    */
   async deleteAccount(user: User, input: DeleteMyAccountInput, request: FastifyRequest, reply: FastifyReply): Promise<void> {
     if (!(await verifyPassword(user.passwordHash, input.password.slice(0, 1024)))) {
       throw badUserInput('Das Passwort stimmt nicht.', { field: 'password' });
     }
-    await this.prisma.$transaction(async (tx) => {
+    const filesToRemove = await this.prisma.$transaction(async (tx) => {
+      // Files of unused uploads always go; with DELETE, also the person's materials and posts (threads left empty too).
+      const uploads = await tx.upload.findMany({ where: { userId: user.id }, select: { storageKey: true } });
+      const keys = uploads.map((u) => u.storageKey);
+      if (input.contributions === 'DELETE') {
+        const versions = await tx.materialVersion.findMany({ where: { material: { createdById: user.id }, storageKey: { not: null } }, select: { storageKey: true } });
+        keys.push(...versions.map((v) => v.storageKey!));
+        await tx.material.deleteMany({ where: { createdById: user.id } });
+        await tx.post.deleteMany({ where: { authorId: user.id } });
+        await tx.thread.deleteMany({ where: { posts: { none: {} } } });
+      }
       await tx.auditEvent.updateMany({ where: { actorId: user.id }, data: { actorId: null, ip: null, data: {} } });
       await tx.auditEvent.updateMany({ where: { subjectId: user.id }, data: { subjectId: null, ip: null, data: {} } });
       // Failed or throttled logins name the address without knowing the person.
       await tx.auditEvent.updateMany({ where: { data: { path: ['email'], equals: user.email } }, data: { ip: null, data: {} } });
       await tx.user.delete({ where: { id: user.id } });
       await this.audit.record('ACCOUNT_DELETED', { data: { contributions: input.contributions } }, tx);
+      return keys;
     });
+    await Promise.all(filesToRemove.map((key) => this.storage.remove(key).catch(() => undefined)));
     this.realtime.disconnectUser(user.id);
     this.sessions.clearCookie(reply);
   }

@@ -63,7 +63,7 @@ describe('memberships: who may do what', () => {
 
   it('a request to Landkreis Leipzig is decided by its admin only; the platform admin steps in only where no admin exists', async () => {
     const res = await as.outsider.graphql<{ requestMembership: { id: string; status: string; organization: { name: string } } }>(REQUEST, {
-      i: { municipalityAgs: '14729', function: 'FLUECHTLINGSSOZIALARBEIT', topics: ['Wohnen'] },
+      i: { municipalityAgs: '14729', function: 'FLUECHTLINGSSOZIALARBEIT', topics: ['WOHNEN'] },
     });
     expect(res.data!.requestMembership).toMatchObject({ status: 'REQUESTED', organization: { name: 'Landkreis Leipzig' } });
     const id = res.data!.requestMembership.id;
@@ -92,7 +92,7 @@ describe('memberships: who may do what', () => {
     [{ municipalityAgs: 'abc', function: 'VERWALTUNG' }, 'BAD_USER_INPUT'],
     [{ municipalityAgs: '14', function: 'VERWALTUNG' }, 'BAD_USER_INPUT'],
     [{ municipalityAgs: '99999', function: 'VERWALTUNG' }, 'NOT_FOUND'],
-    [{ municipalityAgs: '14729', function: 'VERWALTUNG', topics: Array.from({ length: 21 }, (_, i) => `Thema ${i}`) }, 'BAD_USER_INPUT'],
+    [{ municipalityAgs: '14729', function: 'VERWALTUNG', topics: ['Wohnen'] }, 'BAD_USER_INPUT'],
   ])('requestMembership(%j) is %s', async (input, expected) => {
     expect(code(await as.otherMember.graphql(REQUEST, { i: input }))).toBe(expected);
   });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma, User } from '../generated/prisma/client.js';
+import type { Topic } from '../core/catalogue/catalogue.enums.js';
 import { AuditService } from '../core/audit/audit.service.js';
 import { PrismaService } from '../core/database/prisma.service.js';
 import { badUserInput, conflict, forbidden, notFound } from '../core/errors/app-error.js';
@@ -27,7 +28,7 @@ function toMembership(row: MembershipRow, showEmail: boolean): Membership {
     role: MembershipRole[row.role],
     status: MembershipStatus[row.status],
     function: JobFunction[row.function],
-    topics: row.topics,
+    topics: row.topics as Topic[],
     requestedAt: row.requestedAt,
   };
 }
@@ -54,10 +55,9 @@ export class MembershipsService {
     return municipality;
   }
 
-  private topics(list: string[] | null | undefined): string[] {
-    const topics = [...new Set((list ?? []).map((t) => t.trim()).filter(Boolean))];
-    if (topics.length > 20 || topics.some((t) => t.length > 60)) throw badUserInput('Höchstens 20 Themen mit je 60 Zeichen.', { field: 'topics' });
-    return topics;
+  /** Keys of the managed list (the GraphQL enum refuses others); each once. */
+  private topics(list: Topic[] | null | undefined): Topic[] {
+    return [...new Set(list ?? [])];
   }
 
   async request(user: User, input: RequestMembershipInput, ip: string): Promise<Membership> {

@@ -44,7 +44,7 @@ export async function seedDemoPeople(prisma: PrismaService): Promise<void> {
         role: 'ADMIN',
         status: 'CONFIRMED',
         function: 'INTEGRATIONSKOORDINATION',
-        topics: ['Sprache', 'Arbeit und Ausbildung'],
+        topics: ['SPRACHE', 'ARBEIT_AUSBILDUNG'],
         decidedAt: new Date(),
       },
     });

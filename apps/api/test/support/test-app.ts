@@ -43,7 +43,8 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const db = await createTestDatabase({ from: options.directory ? 'directory' : 'migrated' });
   const mailDir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbund-mail-'));
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', VERBUND_MAIL_DIR: mailDir, ...env });
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbund-files-'));
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', VERBUND_MAIL_DIR: mailDir, VERBUND_FILES_DIR: filesDir, ...env });
   const app = await createServer(config, db.url);
   await app.listen(config.port, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
@@ -90,6 +91,7 @@ export async function startTestApp(
       await app.close();
       await db.drop();
       fs.rmSync(mailDir, { recursive: true, force: true });
+      fs.rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

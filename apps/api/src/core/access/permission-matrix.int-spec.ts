@@ -5,15 +5,26 @@ import { PrismaService } from '../database/prisma.service.js';
 
 type Actor = 'guest' | 'member' | 'orgAdmin' | 'otherMember' | 'platformAdmin';
 const ACTORS: Actor[] = ['guest', 'member', 'otherMember', 'platformAdmin', 'orgAdmin'];
-type Outcome = 'OK' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND';
+type Outcome = 'OK' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT';
 
 const everyone = (o: Outcome) => Object.fromEntries(ACTORS.map((a) => [a, o])) as Record<Actor, Outcome>;
 const signedIn = (o: Outcome) => ({ ...everyone(o), guest: 'UNAUTHENTICATED' as Outcome });
 const adminsOnly = (o: Outcome = 'OK') => ({ ...signedIn('FORBIDDEN'), platformAdmin: o });
 
+/** Inside a closed group: its moderator (member) passes the guard and reaches the service; everyone else is told it does not exist. */
+const closedGroup = (moderator: Outcome, platformAdmin: Outcome = 'NOT_FOUND') => ({ ...signedIn('NOT_FOUND'), member: moderator, platformAdmin });
+
+interface Context {
+  pendingId: string;
+  groupId: string;
+  threadId: string;
+  materialId: string;
+  memberId: string;
+}
+
 interface Row {
   op: string;
-  query: string | ((ctx: { pendingId: string }) => string);
+  query: string | ((ctx: Context) => string);
   expect: Record<Actor, Outcome>;
 }
 
@@ -57,6 +68,53 @@ const MATRIX: Row[] = [
     query: ({ pendingId }) => `mutation { decideMembership(input: { membershipId: "${pendingId}", approve: true }) { id } }`,
     expect: { ...signedIn('FORBIDDEN'), orgAdmin: 'OK' },
   },
+  { op: 'Query.groups', query: '{ groups { totalCount } }', expect: signedIn('OK') },
+  { op: 'Query.groupSuggestions', query: '{ groupSuggestions { reasons } }', expect: signedIn('OK') },
+  { op: 'Query.group', query: ({ groupId }) => `{ group(id: "${groupId}") { id } }`, expect: closedGroup('OK') },
+  { op: 'Query.thread', query: ({ threadId }) => `{ thread(id: "${threadId}") { id } }`, expect: closedGroup('OK') },
+  { op: 'Query.materials', query: '{ materials(search: "Konzept") { totalCount } }', expect: signedIn('OK') },
+  { op: 'Query.material', query: ({ materialId }) => `{ material(id: "${materialId}") { id } }`, expect: closedGroup('OK') },
+  {
+    op: 'Mutation.createGroup',
+    query: 'mutation { createGroup(input: { name: "X", description: "", topics: [SPRACHE], access: OPEN, region: { kind: BUNDESWEIT } }) { id } }',
+    expect: { ...signedIn('BAD_USER_INPUT'), platformAdmin: 'FORBIDDEN' },
+  },
+  { op: 'Mutation.joinGroup', query: ({ groupId }) => `mutation { joinGroup(id: "${groupId}") { id } }`, expect: closedGroup('CONFLICT', 'FORBIDDEN') },
+  {
+    op: 'Mutation.decideGroupJoin',
+    query: ({ groupId }) => `mutation { decideGroupJoin(input: { groupId: "${groupId}", personId: "00000000-0000-0000-0000-000000000000", approve: true }) { role } }`,
+    expect: closedGroup('CONFLICT'),
+  },
+  { op: 'Mutation.inviteToGroup', query: ({ groupId }) => `mutation { inviteToGroup(input: { groupId: "${groupId}" }) { invited } }`, expect: closedGroup('BAD_USER_INPUT') },
+  { op: 'Mutation.leaveGroup', query: ({ groupId }) => `mutation { leaveGroup(id: "${groupId}") }`, expect: closedGroup('CONFLICT') },
+  {
+    op: 'Mutation.removeGroupMember',
+    query: ({ groupId, memberId }) => `mutation { removeGroupMember(input: { groupId: "${groupId}", personId: "${memberId}" }) { role } }`,
+    expect: closedGroup('CONFLICT'),
+  },
+  {
+    op: 'Mutation.setGroupRole',
+    query: ({ groupId, memberId }) => `mutation { setGroupRole(input: { groupId: "${groupId}", personId: "${memberId}", role: MEMBER }) { role } }`,
+    expect: closedGroup('CONFLICT'),
+  },
+  {
+    op: 'Mutation.startThread',
+    query: ({ groupId }) => `mutation { startThread(input: { groupId: "${groupId}", title: "x", body: "Text" }) { id } }`,
+    expect: closedGroup('BAD_USER_INPUT'),
+  },
+  { op: 'Mutation.replyToThread', query: ({ threadId }) => `mutation { replyToThread(input: { threadId: "${threadId}", body: " " }) { id } }`, expect: closedGroup('BAD_USER_INPUT') },
+  {
+    op: 'Mutation.createMaterial',
+    query:
+      'mutation { createMaterial(input: { title: "X", summary: "", topics: [SPRACHE], kind: KONZEPT, languages: ["de"], licence: CC_BY_4_0, visibility: MEMBERS, organizationId: "00000000-0000-0000-0000-000000000000", markdown: "Text" }) { id } }',
+    expect: { ...signedIn('BAD_USER_INPUT'), platformAdmin: 'FORBIDDEN' },
+  },
+  {
+    op: 'Mutation.addMaterialVersion',
+    query: ({ materialId }) => `mutation { addMaterialVersion(input: { materialId: "${materialId}" }) { id } }`,
+    expect: closedGroup('BAD_USER_INPUT', 'FORBIDDEN'),
+  },
+  { op: 'Mutation.markMaterialUsed', query: ({ materialId }) => `mutation { markMaterialUsed(id: "${materialId}") { id } }`, expect: closedGroup('OK', 'FORBIDDEN') },
   { op: 'Mutation.logoutEverywhere', query: 'mutation { logoutEverywhere }', expect: signedIn('OK') },
   { op: 'Mutation.logout', query: 'mutation { logout }', expect: everyone('OK') },
 ];
@@ -64,7 +122,7 @@ const MATRIX: Row[] = [
 describe('the permission matrix over every operation', () => {
   let t: TestApp;
   let prisma: PrismaService;
-  let pendingId: string;
+  let ctx: Context;
   const as = {} as Record<Actor, () => Promise<TestClient>>;
 
   beforeAll(async () => {
@@ -81,7 +139,38 @@ describe('the permission matrix over every operation', () => {
     await addMember(prisma, users.orgAdmin.id, '14729', 'ADMIN');
     await addMember(prisma, users.otherMember.id, '14713');
     const pending = await addMember(prisma, users.applicant.id, '14729');
-    pendingId = (await prisma.membership.update({ where: { id: pending.id }, data: { status: 'REQUESTED' } })).id;
+    const pendingId = (await prisma.membership.update({ where: { id: pending.id }, data: { status: 'REQUESTED' } })).id;
+    const group = await prisma.workingGroup.create({
+      data: {
+        name: 'Geschlossene Runde',
+        description: '',
+        topics: ['SPRACHE'],
+        access: 'CLOSED',
+        regionKind: 'BUNDESWEIT',
+        members: { create: { userId: users.member.id, role: 'MODERATOR', status: 'ACTIVE' } },
+        threads: { create: { title: 'Intern', authorId: users.member.id, posts: { create: { authorId: users.member.id, markdown: 'x', html: '<p>x</p>' } } } },
+      },
+      include: { threads: true },
+    });
+    const organization = await prisma.organization.findFirstOrThrow({ where: { memberships: { some: { userId: users.member.id } } }, include: { locatedIn: true } });
+    const material = await prisma.material.create({
+      data: {
+        title: 'Internes Konzept',
+        summary: '',
+        topics: ['SPRACHE'],
+        kind: 'KONZEPT',
+        languages: ['de'],
+        licence: 'CC_BY_4_0',
+        visibility: 'GROUP',
+        groupId: group.id,
+        organizationId: organization.id,
+        municipalityId: organization.locatedInId,
+        landCode: organization.locatedIn.landCode,
+        searchText: 'internes konzept',
+        versions: { create: { number: 1, format: 'MARKDOWN', markdown: 'x', html: '<p>x</p>', text: 'x' } },
+      },
+    });
+    ctx = { pendingId, groupId: group.id, threadId: group.threads[0]!.id, materialId: material.id, memberId: users.member.id };
     as.guest = async () => t.client();
     for (const actor of ['member', 'orgAdmin', 'otherMember', 'platformAdmin'] as const) as[actor] = () => signIn(t, users[actor].email);
   });
@@ -106,7 +195,7 @@ describe('the permission matrix over every operation', () => {
       // A fresh session per actor: logoutEverywhere and logout come last in the table.
       const client = await as[actor]();
       for (const row of MATRIX) {
-        const query = typeof row.query === 'function' ? row.query({ pendingId }) : row.query;
+        const query = typeof row.query === 'function' ? row.query(ctx) : row.query;
         const res = await client.graphql(query);
         const code = res.errors?.[0]?.extensions.code ?? 'OK';
         got.push(`${actor} ${row.op}: ${code}`);

@@ -65,6 +65,14 @@ const schema = z.object({
   GRAPHQL_MAX_COST: positiveInt(50_000),
   GRAPHQL_MAX_ALIASES: positiveInt(15),
   GRAPHQL_MAX_TOKENS: positiveInt(3000),
+  VERBUND_FILES_DIR: z.string().min(1).default(path.join(repoRoot, '.data', 'files')),
+  UPLOAD_LIMIT_BYTES: positiveInt(25 * 1024 * 1024),
+  S3_BUCKET: z.string().min(3).optional(),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().min(1).default('eu-central-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: bool.optional(),
 });
 
 export type Environment = 'development' | 'production' | 'test';
@@ -96,6 +104,17 @@ export interface AppConfig {
   /** Fastify's trustProxy: which proxies may set X-Forwarded-For (client IPs for throttling and the audit log). */
   trustProxy: boolean | string | ((address: string, hop: number) => boolean);
   graphql: { maxDepth: number; maxCost: number; maxAliases: number; maxTokens: number };
+  /** Material files: a local directory, or S3-compatible object storage when a bucket is configured. */
+  files: { dir: string; uploadLimitBytes: number; s3?: S3Config };
+}
+
+export interface S3Config {
+  bucket: string;
+  endpoint?: string;
+  region: string;
+  /** Unset: the AWS SDK's default chain (environment, instance role). */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+  forcePathStyle: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -145,6 +164,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxCost: c.GRAPHQL_MAX_COST,
       maxAliases: c.GRAPHQL_MAX_ALIASES,
       maxTokens: c.GRAPHQL_MAX_TOKENS,
+    },
+    files: {
+      dir: path.resolve(c.VERBUND_FILES_DIR),
+      uploadLimitBytes: c.UPLOAD_LIMIT_BYTES,
+      s3: c.S3_BUCKET
+        ? {
+            bucket: c.S3_BUCKET,
+            endpoint: c.S3_ENDPOINT,
+            region: c.S3_REGION,
+            credentials:
+              c.S3_ACCESS_KEY_ID && c.S3_SECRET_ACCESS_KEY
+                ? { accessKeyId: c.S3_ACCESS_KEY_ID, secretAccessKey: c.S3_SECRET_ACCESS_KEY }
+                : undefined,
+            forcePathStyle: c.S3_FORCE_PATH_STYLE ?? Boolean(c.S3_ENDPOINT),
+          }
+        : undefined,
     },
   };
 }

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, registerEnumType } from '@nestjs/graphql';
+import { Topic } from '../../core/catalogue/catalogue.enums.js';
 import { JobFunction } from '../models/membership.model.js';
 
 @InputType({ description: 'Either a municipality (its administration) or a civil-society organisation.' })
@@ -13,8 +14,8 @@ export class RequestMembershipInput {
   function!: JobFunction;
 
   // Input-field defaults are not applied by graphql-jit to variables: optional here, defaulted in the service.
-  @Field(() => [String], { nullable: true })
-  topics?: string[] | null;
+  @Field(() => [Topic], { nullable: true })
+  topics?: Topic[] | null;
 }
 
 @InputType()

@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Topic } from '../../core/catalogue/catalogue.enums.js';
 import { Municipality } from '../../municipalities/models/municipality.model.js';
 
 export enum JobFunction {
@@ -60,8 +61,8 @@ export class Membership {
   @Field(() => JobFunction)
   function!: JobFunction;
 
-  @Field(() => [String])
-  topics!: string[];
+  @Field(() => [Topic])
+  topics!: Topic[];
 
   @Field()
   requestedAt!: Date;

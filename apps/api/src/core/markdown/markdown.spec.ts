@@ -1,0 +1,48 @@
+import { markdownToText, renderMarkdown } from './markdown.js';
+
+describe('renderMarkdown', () => {
+  it('keeps formatting and safe links', () => {
+    const { html } = renderMarkdown('**Sprachkurse** im [Landkreis](https://www.landkreisleipzig.de) und _mehr_');
+    expect(html).toContain('<strong>Sprachkurse</strong>');
+    expect(html).toContain('<a href="https://www.landkreisleipzig.de" rel="noopener noreferrer nofollow">Landkreis</a>');
+    expect(html).toContain('<em>mehr</em>');
+  });
+
+  it.each([
+    ['<script>alert(1)</script>Text', '<script'],
+    ['[klick](javascript:alert(1))', 'javascript:'],
+    ['[klick](JaVaScRiPt:alert(1))', 'alert'],
+    ['<a href="javascript:alert(1)">x</a>', 'javascript:'],
+    ['<img src=x onerror=alert(1)>', 'onerror'],
+    ['<iframe src="https://evil.example"></iframe>', 'iframe'],
+    ['<p style="background:url(javascript:alert(1))">x</p>', 'style'],
+    ['[x](data:text/html;base64,PHNjcmlwdD4=)', 'data:'],
+    ['<svg><script>alert(1)</script></svg>', 'script'],
+  ])('never lets %j through', (source, forbidden) => {
+    const { html } = renderMarkdown(source);
+    expect(html.toLowerCase()).not.toContain(forbidden.toLowerCase());
+  });
+
+  it('marks mentions of known people only, longest name first, not inside code', () => {
+    const people = [
+      { id: 'a', name: 'Anna Maria' },
+      { id: 'b', name: 'Anna Maria Schulz' },
+      { id: 'c', name: 'Dritte Person' },
+    ];
+    const { html, mentioned } = renderMarkdown('Danke @Anna Maria Schulz! Und `@Dritte Person` nicht, @Niemand auch nicht.', people);
+    expect(mentioned).toEqual(['b']);
+    expect(html).toContain('<span class="mention" data-user-id="b">@Anna Maria Schulz</span>');
+    expect(html).toContain('<code>@Dritte Person</code>');
+  });
+
+  it('escapes a mentionable name that looks like markup', () => {
+    const { html } = renderMarkdown('Hallo @<b>x', [{ id: 'x', name: '<b>x' }]);
+    expect(html).not.toContain('<b>');
+  });
+});
+
+describe('markdownToText', () => {
+  it('gives the words without markup', () => {
+    expect(markdownToText('# Titel\n\nEin **fetter** [Link](https://x.example) & mehr')).toBe('Titel\n\nEin fetter Link & mehr');
+  });
+});

@@ -1,0 +1,208 @@
+import { addMember, createUser, signIn } from '../../test/support/factories.js';
+import { startTestApp, type TestApp, type TestClient } from '../../test/support/test-app.js';
+import { PrismaService } from '../core/database/prisma.service.js';
+
+const CREATE = 'mutation ($i: CreateGroupInput!) { createGroup(input: $i) { id access viewerRole viewerStatus memberCount region { kind kreis { ags } landCodes laender { name } } } }';
+const GROUP = 'query ($id: ID!) { group(id: $id) { id name viewerStatus viewerRole memberCount members { person { id name } role status organizations { municipality { ags } } } threads { id title } } }';
+const LIST = '{ groups(first: 50) { totalCount nodes { id name } } }';
+const JOIN = 'mutation ($id: ID!) { joinGroup(id: $id) { id viewerStatus } }';
+const LEAVE = 'mutation ($id: ID!) { leaveGroup(id: $id) }';
+const DECIDE = 'mutation ($i: DecideGroupJoinInput!) { decideGroupJoin(input: $i) { person { name } status } }';
+const INVITE = 'mutation ($i: InviteToGroupInput!) { inviteToGroup(input: $i) { invited skipped } }';
+const SET_ROLE = 'mutation ($i: SetGroupRoleInput!) { setGroupRole(input: $i) { person { name } role } }';
+const REMOVE = 'mutation ($i: GroupMemberInput!) { removeGroupMember(input: $i) { person { name } } }';
+const START = 'mutation ($i: StartThreadInput!) { startThread(input: $i) { id posts { html author { name } } } }';
+const REPLY = 'mutation ($i: ReplyInput!) { replyToThread(input: $i) { posts { html } } }';
+const SUGGEST = 'query ($ags: String) { groupSuggestions(municipalityAgs: $ags) { group { id name } reasons via { ags } } }';
+
+const code = (res: { errors?: { extensions: { code: string } }[] }) => res.errors?.[0]?.extensions.code ?? 'OK';
+const input = (over: Record<string, unknown> = {}) => ({
+  name: 'AG Sprachmittlung Region Leipzig',
+  description: 'Dolmetscherpools gemeinsam aufbauen.',
+  topics: ['SPRACHE'],
+  access: 'OPEN',
+  region: { kind: 'KREIS', kreisAgs: '14713' },
+  ...over,
+});
+
+describe('working groups', () => {
+  let t: TestApp;
+  let prisma: PrismaService;
+  const ids: Record<string, string> = {};
+  const as = {} as Record<'stadt' | 'kreis' | 'kreis2' | 'dresden' | 'unconfirmed' | 'guest', TestClient>;
+
+  beforeAll(async () => {
+    t = await startTestApp({}, { directory: true });
+    prisma = new PrismaService(t.db.url);
+    const people = {
+      stadt: await createUser(prisma, { name: 'Sina Stadt' }),
+      kreis: await createUser(prisma, { name: 'Kai Kreis' }),
+      kreis2: await createUser(prisma, { name: 'Kora Kreis' }),
+      dresden: await createUser(prisma, { name: 'Dora Dresden' }),
+      unconfirmed: await createUser(prisma, { name: 'Uwe Unbestätigt' }),
+    };
+    await addMember(prisma, people.stadt.id, '14713');
+    await addMember(prisma, people.kreis.id, '14729');
+    await addMember(prisma, people.kreis2.id, '14729');
+    await addMember(prisma, people.dresden.id, '14612');
+    await prisma.membership.updateMany({ where: { userId: people.kreis.id }, data: { topics: ['WOHNEN'] } });
+    for (const [key, user] of Object.entries(people)) {
+      ids[key] = user.id;
+      as[key as keyof typeof people] = await signIn(t, user.email);
+    }
+    as.guest = t.client();
+  });
+  afterAll(async () => {
+    await prisma.$disconnect();
+    await t.close();
+  });
+
+  it('a confirmed member creates a group and moderates it; the region is resolved', async () => {
+    const res = await as.stadt.graphql<{ createGroup: Record<string, unknown> & { id: string } }>(CREATE, { i: input() });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.createGroup).toMatchObject({ access: 'OPEN', viewerRole: 'MODERATOR', viewerStatus: 'ACTIVE', memberCount: 1, region: { kind: 'KREIS', kreis: { ags: '14713' }, landCodes: ['14'] } });
+    ids.open = res.data!.createGroup.id;
+    const laender = await as.stadt.graphql<{ createGroup: { region: { laender: { name: string }[] } } }>(CREATE, {
+      i: input({ name: 'Mitteldeutsche Runde', region: { kind: 'LAENDER', landCodes: ['15', '14', '16'] } }),
+    });
+    expect(laender.data!.createGroup.region.laender.map((l) => l.name)).toEqual(['Sachsen', 'Sachsen-Anhalt', 'Thüringen']);
+  });
+
+  it.each([
+    [{ name: 'X' }, 'BAD_USER_INPUT'],
+    [{ topics: [] }, 'BAD_USER_INPUT'],
+    [{ topics: ['Sprache'] }, 'BAD_USER_INPUT'],
+    [{ region: { kind: 'KREIS', kreisAgs: '14713010' } }, 'BAD_USER_INPUT'],
+    [{ region: { kind: 'KREIS' } }, 'BAD_USER_INPUT'],
+    [{ region: { kind: 'LAND', landCodes: ['14', '15'] } }, 'BAD_USER_INPUT'],
+    [{ region: { kind: 'LAND', landCodes: ['17'] } }, 'BAD_USER_INPUT'],
+    [{ region: { kind: 'LAENDER', landCodes: ['14'] } }, 'BAD_USER_INPUT'],
+  ])('createGroup with %j is %s', async (over, expected) => {
+    expect(code(await as.stadt.graphql(CREATE, { i: input(over) }))).toBe(expected);
+  });
+
+  it('only confirmed members create or join groups', async () => {
+    expect(code(await as.unconfirmed.graphql(CREATE, { i: input() }))).toBe('FORBIDDEN');
+    expect(code(await as.unconfirmed.graphql(JOIN, { id: ids.open }))).toBe('FORBIDDEN');
+    expect(code(await as.guest.graphql(LIST))).toBe('UNAUTHENTICATED');
+  });
+
+  it('open: any confirmed member joins at once, and leaves', async () => {
+    const joined = await as.dresden.graphql<{ joinGroup: { viewerStatus: string } }>(JOIN, { id: ids.open });
+    expect(joined.data!.joinGroup.viewerStatus).toBe('ACTIVE');
+    expect(code(await as.dresden.graphql(JOIN, { id: ids.open }))).toBe('CONFLICT');
+    expect((await as.dresden.graphql(LEAVE, { id: ids.open })).data).toEqual({ leaveGroup: true });
+    expect(code(await as.dresden.graphql(LEAVE, { id: ids.open }))).toBe('NOT_FOUND');
+  });
+
+  it('on request: the moderator approves, once; others cannot decide; a declined person may ask again', async () => {
+    const created = await as.stadt.graphql<{ createGroup: { id: string } }>(CREATE, { i: input({ name: 'AG Wohnen Leipzig', access: 'ON_REQUEST', topics: ['WOHNEN'] }) });
+    ids.request = created.data!.createGroup.id;
+    const asked = await as.kreis.graphql<{ joinGroup: { viewerStatus: string } }>(JOIN, { id: ids.request });
+    expect(asked.data!.joinGroup.viewerStatus).toBe('REQUESTED');
+    await as.dresden.graphql(JOIN, { id: ids.request });
+
+    const seenByMember = await as.kreis.graphql<{ group: { members: { status: string }[] } }>(GROUP, { id: ids.request });
+    expect(seenByMember.data!.group.members.map((m) => m.status)).toEqual(['ACTIVE']);
+    const seenByModerator = await as.stadt.graphql<{ group: { members: { person: { name: string }; status: string }[] } }>(GROUP, { id: ids.request });
+    expect(seenByModerator.data!.group.members.map((m) => `${m.person.name}:${m.status}`).sort()).toEqual(['Dora Dresden:REQUESTED', 'Kai Kreis:REQUESTED', 'Sina Stadt:ACTIVE']);
+
+    expect(code(await as.kreis2.graphql(DECIDE, { i: { groupId: ids.request, personId: ids.kreis, approve: true } }))).toBe('FORBIDDEN');
+    const approved = await as.stadt.graphql<{ decideGroupJoin: { person: { name: string }; status: string }[] }>(DECIDE, {
+      i: { groupId: ids.request, personId: ids.kreis, approve: true },
+    });
+    expect(approved.data!.decideGroupJoin.find((m) => m.person.name === 'Kai Kreis')!.status).toBe('ACTIVE');
+    expect(code(await as.stadt.graphql(DECIDE, { i: { groupId: ids.request, personId: ids.kreis, approve: false } }))).toBe('CONFLICT');
+    await as.stadt.graphql(DECIDE, { i: { groupId: ids.request, personId: ids.dresden, approve: false } });
+    const again = await as.dresden.graphql<{ joinGroup: { viewerStatus: string } }>(JOIN, { id: ids.request });
+    expect(again.data!.joinGroup.viewerStatus).toBe('REQUESTED');
+  });
+
+  it('closed: invisible to outsiders (list, page, join), visible and joinable after an invitation', async () => {
+    const created = await as.stadt.graphql<{ createGroup: { id: string } }>(CREATE, { i: input({ name: 'Vertrauliche Fallkonferenz', access: 'CLOSED' }) });
+    ids.closed = created.data!.createGroup.id;
+    const names = async (c: TestClient) => (await c.graphql<{ groups: { nodes: { name: string }[] } }>(LIST)).data!.groups.nodes.map((g) => g.name);
+    expect(await names(as.stadt)).toContain('Vertrauliche Fallkonferenz');
+    expect(await names(as.kreis2)).not.toContain('Vertrauliche Fallkonferenz');
+    expect(code(await as.kreis2.graphql(GROUP, { id: ids.closed }))).toBe('NOT_FOUND');
+    expect(code(await as.kreis2.graphql(JOIN, { id: ids.closed }))).toBe('NOT_FOUND');
+    expect(code(await as.kreis2.graphql(INVITE, { i: { groupId: ids.closed, personId: ids.kreis2 } }))).toBe('NOT_FOUND');
+
+    const invited = await as.stadt.graphql(INVITE, { i: { groupId: ids.closed, personId: ids.kreis2 } });
+    expect(invited.data).toEqual({ inviteToGroup: { invited: 1, skipped: 0 } });
+    expect(await names(as.kreis2)).toContain('Vertrauliche Fallkonferenz');
+    const accepted = await as.kreis2.graphql<{ joinGroup: { viewerStatus: string } }>(JOIN, { id: ids.closed });
+    expect(accepted.data!.joinGroup.viewerStatus).toBe('ACTIVE');
+  });
+
+  it('invites every confirmed member of a municipality, skipping those already in', async () => {
+    const res = await as.stadt.graphql(INVITE, { i: { groupId: ids.closed, municipalityAgs: '14729' } });
+    expect(res.data).toEqual({ inviteToGroup: { invited: 1, skipped: 1 } });
+    expect(code(await as.stadt.graphql(INVITE, { i: { groupId: ids.closed } }))).toBe('BAD_USER_INPUT');
+    expect(code(await as.stadt.graphql(INVITE, { i: { groupId: ids.closed, personId: ids.unconfirmed } }))).toBe('NOT_FOUND');
+    // Declining an invitation is leaving.
+    expect((await as.kreis.graphql(LEAVE, { id: ids.closed })).data).toEqual({ leaveGroup: true });
+  });
+
+  it('the last moderator hands over before leaving; removal and roles are for moderators', async () => {
+    expect(code(await as.stadt.graphql(LEAVE, { id: ids.request }))).toBe('CONFLICT');
+    expect(code(await as.stadt.graphql(SET_ROLE, { i: { groupId: ids.request, personId: ids.stadt, role: 'MEMBER' } }))).toBe('CONFLICT');
+    expect(code(await as.kreis.graphql(SET_ROLE, { i: { groupId: ids.request, personId: ids.kreis, role: 'MODERATOR' } }))).toBe('FORBIDDEN');
+    const handed = await as.stadt.graphql<{ setGroupRole: { person: { name: string }; role: string }[] }>(SET_ROLE, {
+      i: { groupId: ids.request, personId: ids.kreis, role: 'MODERATOR' },
+    });
+    expect(handed.data!.setGroupRole.find((m) => m.person.name === 'Kai Kreis')!.role).toBe('MODERATOR');
+    expect((await as.stadt.graphql(LEAVE, { id: ids.request })).data).toEqual({ leaveGroup: true });
+    expect(code(await as.kreis.graphql(REMOVE, { i: { groupId: ids.request, personId: ids.kreis } }))).toBe('CONFLICT');
+    await as.kreis.graphql(DECIDE, { i: { groupId: ids.request, personId: ids.dresden, approve: true } });
+    const removed = await as.kreis.graphql<{ removeGroupMember: { person: { name: string } }[] }>(REMOVE, { i: { groupId: ids.request, personId: ids.dresden } });
+    expect(removed.data!.removeGroupMember.map((m) => m.person.name)).toEqual(['Kai Kreis']);
+  });
+
+  it('discussions: members only; Markdown sanitised on the server; mentions of members marked', async () => {
+    expect(code(await as.kreis2.graphql(START, { i: { groupId: ids.open, title: 'Auftakt', body: 'Hallo' } }))).toBe('FORBIDDEN');
+    await as.kreis.graphql(JOIN, { id: ids.open });
+    const started = await as.stadt.graphql<{ startThread: { id: string; posts: { html: string }[] } }>(START, {
+      i: {
+        groupId: ids.open,
+        title: 'Auftakt',
+        body: 'Hallo @Kai Kreis, siehe [Plan](javascript:alert(1)) <script>alert(1)</script><img src=x onerror="alert(2)"> und **fett**',
+      },
+    });
+    expect(started.errors).toBeUndefined();
+    const html = started.data!.startThread.posts[0]!.html;
+    expect(html).toContain('<span class="mention" data-user-id="' + ids.kreis + '">@Kai Kreis</span>');
+    expect(html).toContain('<strong>fett</strong>');
+    expect(html).not.toMatch(/script|javascript:|onerror|<img/i);
+    const mention = await prisma.postMention.findMany({ where: { userId: ids.kreis } });
+    expect(mention).toHaveLength(1);
+
+    const replied = await as.kreis.graphql<{ replyToThread: { posts: { html: string }[] } }>(REPLY, {
+      i: { threadId: started.data!.startThread.id, body: '<a href="javascript:alert(1)">Klick</a> [ok](https://www.leipzig.de)' },
+    });
+    expect(replied.data!.replyToThread.posts[1]!.html).toBe('<p><a rel="noopener noreferrer nofollow">Klick</a> <a href="https://www.leipzig.de" rel="noopener noreferrer nofollow">ok</a></p>\n');
+    expect(code(await as.kreis2.graphql('query ($id: ID!) { thread(id: $id) { id } }', { id: started.data!.startThread.id }))).toBe('NOT_FOUND');
+    const outsiderView = await as.kreis2.graphql<{ group: { threads: unknown } }>(GROUP, { id: ids.open });
+    expect(outsiderView.data!.group.threads).toBeNull();
+  });
+
+  it('suggests groups members from bordering municipalities are in, groups for the region, and groups on my topics', async () => {
+    const mine = await as.kreis2.graphql<{ groupSuggestions: { group: { name: string }; reasons: string[]; via: { ags: string }[] }[] }>(SUGGEST, {});
+    const byName = new Map(mine.data!.groupSuggestions.map((s) => [s.group.name, s]));
+    expect(byName.get('AG Sprachmittlung Region Leipzig')).toMatchObject({ reasons: ['NEIGHBOURS', 'REGION'] });
+    expect(byName.get('AG Sprachmittlung Region Leipzig')!.via.map((v) => v.ags)).toContain('14713');
+    expect(byName.has('Vertrauliche Fallkonferenz')).toBe(false);
+
+    const forDresden = await as.dresden.graphql<{ groupSuggestions: { group: { name: string }; reasons: string[] }[] }>(SUGGEST, {});
+    expect(forDresden.data!.groupSuggestions.find((s) => s.group.name === 'AG Sprachmittlung Region Leipzig')).toBeUndefined();
+    expect(forDresden.data!.groupSuggestions.find((s) => s.group.name === 'Mitteldeutsche Runde')!.reasons).toEqual(['REGION']);
+
+    await prisma.membership.updateMany({ where: { userId: ids.dresden }, data: { topics: ['WOHNEN'] } });
+    const dresdenAgain = await signIn(t, (await prisma.user.findUniqueOrThrow({ where: { id: ids.dresden } })).email);
+    const onTopics = await dresdenAgain.graphql<{ groupSuggestions: { group: { name: string }; reasons: string[] }[] }>(SUGGEST, {});
+    expect(onTopics.data!.groupSuggestions.find((s) => s.group.name === 'AG Wohnen Leipzig')!.reasons).toEqual(['TOPICS']);
+
+    const forPage = await as.dresden.graphql<{ groupSuggestions: { group: { name: string }; reasons: string[] }[] }>(SUGGEST, { ags: '14730' });
+    expect(forPage.data!.groupSuggestions.find((s) => s.group.name === 'AG Sprachmittlung Region Leipzig')!.reasons).toEqual(['NEIGHBOURS', 'REGION']);
+  });
+});

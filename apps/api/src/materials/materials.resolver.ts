@@ -1,0 +1,74 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { SessionsService } from '../accounts/sessions.service.js';
+import { Access } from '../core/access/access.decorator.js';
+import { Http, type RequestContext } from '../core/access/viewer.decorator.js';
+import { WorkingGroup } from '../groups/models/group.model.js';
+import { AddMaterialVersionInput, CreateMaterialInput, MaterialsFilter } from './dto/material.inputs.js';
+import { MaterialsService } from './materials.service.js';
+import { Material, MaterialDetail, MaterialSearchResult } from './models/material.model.js';
+import { MaterialSearchService } from './search/material-search.service.js';
+
+@Resolver(() => Material)
+export class MaterialsResolver {
+  constructor(
+    private readonly library: MaterialsService,
+    private readonly searcher: MaterialSearchService,
+    private readonly sessions: SessionsService,
+  ) {}
+
+  @Query(() => MaterialSearchResult, { description: 'Materials the signed-in person may see, ranked by the search words.' })
+  @Access('AUTHENTICATED')
+  async materials(
+    @Http() { req }: RequestContext,
+    @Args('search', { type: () => String, nullable: true }) search?: string | null,
+    @Args('filter', { type: () => MaterialsFilter, nullable: true }) filter?: MaterialsFilter | null,
+    @Args('first', { type: () => Int, defaultValue: 20 }) first = 20,
+    @Args('offset', { type: () => Int, defaultValue: 0 }) offset = 0,
+  ): Promise<MaterialSearchResult> {
+    return this.searcher.search(await this.sessions.requireUser(req), search, filter, first, offset);
+  }
+
+  @Query(() => MaterialDetail)
+  @Access('AUTHENTICATED')
+  async material(@Args('id', { type: () => ID }) id: string, @Http() { req }: RequestContext): Promise<MaterialDetail> {
+    return this.library.get(await this.sessions.requireUser(req), id);
+  }
+
+  @Mutation(() => MaterialDetail, { description: 'For confirmed members, on behalf of one of their organisations.' })
+  @Access('AUTHENTICATED')
+  async createMaterial(@Args('input') input: CreateMaterialInput, @Http() { req }: RequestContext): Promise<MaterialDetail> {
+    return this.library.create(await this.sessions.requireUser(req), input);
+  }
+
+  @Mutation(() => MaterialDetail, { description: 'For the author, the publishing organisation and the group moderation.' })
+  @Access('AUTHENTICATED')
+  async addMaterialVersion(@Args('input') input: AddMaterialVersionInput, @Http() { req }: RequestContext): Promise<MaterialDetail> {
+    return this.library.addMaterialVersion(await this.sessions.requireUser(req), input);
+  }
+
+  @Mutation(() => MaterialDetail, { description: '"Useful for us": for members of a municipal administration; used=false takes it back.' })
+  @Access('AUTHENTICATED')
+  async markMaterialUsed(
+    @Args('id', { type: () => ID }) id: string,
+    @Http() { req }: RequestContext,
+    @Args('used', { type: () => Boolean, defaultValue: true }) used = true,
+    @Args('organizationId', { type: () => ID, nullable: true, description: 'When the person works for more than one municipality.' })
+    organizationId?: string | null,
+  ): Promise<MaterialDetail> {
+    return this.library.markUsed(await this.sessions.requireUser(req), id, used, organizationId);
+  }
+}
+
+@Resolver(() => WorkingGroup)
+export class GroupMaterialsResolver {
+  constructor(
+    private readonly library: MaterialsService,
+    private readonly sessions: SessionsService,
+  ) {}
+
+  @ResolveField(() => [Material], { nullable: true, description: 'For active members; null for everyone else.' })
+  async materials(@Parent() group: WorkingGroup, @Http() { req }: RequestContext): Promise<Material[] | null> {
+    if (group.viewerStatus !== 'ACTIVE') return null;
+    return this.library.ofGroup(await this.sessions.requireUser(req), group.id);
+  }
+}

@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { Prisma, type User } from '../../generated/prisma/client.js';
+import { PrismaService } from '../../core/database/prisma.service.js';
+import { badUserInput } from '../../core/errors/app-error.js';
+import { ViewerScopeService, type ViewerScope } from '../../groups/viewer-scope.service.js';
+import { assertKey } from '../../municipalities/dto/municipalities.args.js';
+import type { MaterialsFilter } from '../dto/material.inputs.js';
+import { MATERIAL_INCLUDE } from '../material.mapper.js';
+import { MaterialsService } from '../materials.service.js';
+import type { MaterialSearchResult } from '../models/material.model.js';
+import { queryTerms } from './search-document.js';
+import { snippet } from './snippet.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const LAND_CODE = /^(0[1-9]|1[0-6])$/;
+
+/**
+ * Every search word must match, either through the `german` full-text configuration (stems: "Sprachkurse"
+ * finds "Sprachkurs") or as part of a word in the folded text (trigram index: "Konzept" finds
+ * "Integrationskonzept", "Fluechtlinge" finds "Flüchtlinge"). Ranked by full-text rank (title > summary >
+ * body), then by matches in title and summary, then by recency.
+ */
+@Injectable()
+export class MaterialSearchService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly scopes: ViewerScopeService,
+    private readonly materials: MaterialsService,
+  ) {}
+
+  async search(user: User, search: string | null | undefined, filter: MaterialsFilter | null | undefined, first: number, offset: number): Promise<MaterialSearchResult> {
+    if (first < 1 || first > 100) throw badUserInput('first muss zwischen 1 und 100 liegen.', { field: 'first' });
+    if (offset < 0 || offset > 10_000) throw badUserInput('offset muss zwischen 0 und 10000 liegen.', { field: 'offset' });
+    const scope = await this.scopes.of(user);
+    const terms = queryTerms(search ?? '');
+    const conditions = [this.visibility(scope), ...(await this.filters(filter)), ...terms.map((t) => this.termMatches(t))];
+    const where = Prisma.join(conditions, ' AND ');
+    const rank = terms.length
+      ? Prisma.sql`ts_rank_cd(m."searchVector", to_tsquery('german', ${terms.map((t) => t.replace(/[^a-z0-9]/g, '')).join(' | ')})) + ${Prisma.join(
+          terms.map((t) => Prisma.sql`(CASE WHEN position(${t} in left(m."searchText", 500)) > 0 THEN 0.2 ELSE 0 END)`),
+          ' + ',
+        )}`
+      : Prisma.sql`0`;
+    const found = await this.prisma.$queryRaw<{ id: string; total: bigint }[]>`
+      SELECT m.id, count(*) OVER () AS total FROM "Material" m
+      WHERE ${where}
+      ORDER BY ${rank} DESC, m."updatedAt" DESC, m.id
+      LIMIT ${first} OFFSET ${offset}`;
+    if (!found.length) return { nodes: [], totalCount: offset ? await this.count(where) : 0 };
+
+    const rows = await this.prisma.material.findMany({
+      where: { id: { in: found.map((f) => f.id) } },
+      include: { ...MATERIAL_INCLUDE, versions: { orderBy: { number: 'desc' }, take: 1, include: { createdBy: { select: { id: true, name: true } } } } },
+    });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const ordered = found.flatMap((f) => byId.get(f.id) ?? []);
+    const materials = await this.materials.present(scope, ordered);
+    return {
+      totalCount: Number(found[0]!.total),
+      nodes: materials.map((material, i) => ({
+        material,
+        snippet: snippet([ordered[i]!.summary, ordered[i]!.versions[0]!.text, ordered[i]!.title], terms),
+      })),
+    };
+  }
+
+  private async count(where: Prisma.Sql): Promise<number> {
+    const [row] = await this.prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Material" m WHERE ${where}`;
+    return Number(row!.n);
+  }
+
+  private termMatches(term: string): Prisma.Sql {
+    const like = `%${term.replace(/[\\%_]/g, '\\$&')}%`;
+    return Prisma.sql`(m."searchVector" @@ plainto_tsquery('german', ${term}) OR m."searchText" LIKE ${like})`;
+  }
+
+  private visibility(scope: ViewerScope): Prisma.Sql {
+    const any = (ids: string[]) => Prisma.sql`ARRAY[${ids.length ? Prisma.join(ids) : Prisma.sql`NULL`}]::uuid[]`;
+    return Prisma.sql`(${scope.confirmed ? Prisma.sql`m.visibility = 'MEMBERS'` : Prisma.sql`false`}
+      OR (m.visibility = 'GROUP' AND m."groupId" = ANY(${any(scope.activeGroupIds)}))
+      OR (m.visibility = 'ORGANIZATION' AND m."organizationId" = ANY(${any(scope.organizationIds)})))`;
+  }
+
+  private async filters(filter: MaterialsFilter | null | undefined): Promise<Prisma.Sql[]> {
+    if (!filter) return [];
+    const out: Prisma.Sql[] = [];
+    if (filter.topics?.length) out.push(Prisma.sql`m.topics && ${filter.topics}::text[]`);
+    if (filter.kinds?.length) out.push(Prisma.sql`m.kind = ANY(${filter.kinds}::text[])`);
+    if (filter.languages?.length) out.push(Prisma.sql`m.languages && ${filter.languages}::text[]`);
+    if (filter.licences?.length) out.push(Prisma.sql`m.licence = ANY(${filter.licences}::text[])`);
+    if (filter.landCode) {
+      if (!LAND_CODE.test(filter.landCode)) throw badUserInput('Ein Land wird mit seinem zweistelligen Schlüssel angegeben (01–16).', { field: 'landCode' });
+      out.push(Prisma.sql`m."landCode" = ${filter.landCode}`);
+    }
+    if (filter.groupId) {
+      if (!UUID.test(filter.groupId)) throw badUserInput('Keine gültige Gruppen-ID.', { field: 'groupId' });
+      out.push(Prisma.sql`m."groupId" = ${filter.groupId}::uuid`);
+    }
+    if (filter.municipalityAgs) {
+      assertKey(filter.municipalityAgs);
+      const key = await this.prisma.municipalityKey.findUnique({ where: { key: filter.municipalityAgs } });
+      out.push(key ? Prisma.sql`m."municipalityId" = ${key.municipalityId}::uuid` : Prisma.sql`false`);
+    }
+    return out;
+  }
+}

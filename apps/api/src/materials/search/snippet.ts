@@ -1,0 +1,51 @@
+import { Field, ObjectType } from '@nestjs/graphql';
+import { foldForSearch } from '../../municipalities/search-text.js';
+
+@ObjectType({ description: 'A piece of a snippet; `highlight` marks a match. Rendered as text, never as HTML.' })
+export class SnippetPart {
+  @Field()
+  text!: string;
+
+  @Field()
+  highlight!: boolean;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const WINDOW = 220;
+
+/** Same words as the search: a folded term inside the word, or the word and term sharing a stem. */
+function matches(word: string, terms: string[]): boolean {
+  const folded = foldForSearch(word);
+  return terms.some((t) => folded.includes(t) || (t.length >= 5 && folded.length >= Math.max(4, t.length - 3) && t.startsWith(folded.slice(0, Math.max(4, folded.length - 2)))));
+}
+
+/**
+ * A window of the text around the first match, as parts with the matching words marked. Computed from the
+ * original text (with its umlauts), so the reader sees what the document says.
+ */
+export function snippet(texts: string[], terms: string[]): SnippetPart[] {
+  if (!terms.length) return [];
+  for (const text of texts) {
+    const hits: { start: number; end: number }[] = [];
+    for (const m of text.matchAll(WORD)) {
+      if (matches(m[0], terms)) hits.push({ start: m.index, end: m.index + m[0].length });
+    }
+    if (!hits.length) continue;
+    const first = hits[0]!;
+    let from = Math.max(0, first.start - WINDOW / 3);
+    const to = Math.min(text.length, from + WINDOW);
+    if (from > 0) from = text.indexOf(' ', from) + 1 || from;
+    const parts: SnippetPart[] = [];
+    let at = from;
+    for (const hit of hits.filter((h) => h.start >= from && h.end <= to)) {
+      if (hit.start > at) parts.push({ text: text.slice(at, hit.start), highlight: false });
+      parts.push({ text: text.slice(hit.start, hit.end), highlight: true });
+      at = hit.end;
+    }
+    if (at < to) parts.push({ text: text.slice(at, to), highlight: false });
+    if (from > 0) parts[0]!.text = `… ${parts[0]!.text}`;
+    if (to < text.length) parts[parts.length - 1]!.text += ' …';
+    return parts.map((p) => ({ ...p, text: p.text.replace(/\s+/g, ' ') }));
+  }
+  return [];
+}

@@ -8,7 +8,7 @@ import type { MaterialsFilter } from '../dto/material.inputs.js';
 import { MATERIAL_INCLUDE } from '../material.mapper.js';
 import { MaterialsService } from '../materials.service.js';
 import type { MaterialSearchResult } from '../models/material.model.js';
-import { queryTerms } from './search-document.js';
+import { queryTerms, substringStem } from './search-document.js';
 import { snippet } from './snippet.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -70,7 +70,7 @@ export class MaterialSearchService {
   }
 
   private termMatches(term: string): Prisma.Sql {
-    const like = `%${term.replace(/[\\%_]/g, '\\$&')}%`;
+    const like = `%${substringStem(term).replace(/[\\%_]/g, '\\$&')}%`;
     return Prisma.sql`(m."searchVector" @@ plainto_tsquery('german', ${term}) OR m."searchText" LIKE ${like})`;
   }
 

@@ -18,3 +18,14 @@ export function foldParts(parts: SearchParts): SearchParts {
 export function queryTerms(search: string): string[] {
   return [...new Set(foldForSearch(search.slice(0, 200)).split(' ').filter((w) => w.length >= 2))].slice(0, 8);
 }
+
+const ENDINGS = /(ern|em|en|er|es|e|n|s)$/;
+
+/**
+ * The word without a German inflection ending, for substring matching: "sprachkurse" → "sprachkurs", so it is
+ * found inside "Sprachkurs-Angebote" too, where the stemmer would reduce the stored word further ("sprachkur").
+ */
+export function substringStem(term: string): string {
+  const stem = term.replace(ENDINGS, '');
+  return stem.length >= 4 ? stem : term;
+}

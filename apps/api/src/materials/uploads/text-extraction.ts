@@ -27,4 +27,4 @@ export async function extractText(data: Buffer, mimeType: string): Promise<strin
   }
 }
 
-const clean = (text: string) => text.replace(/\u0000/g, '').replace(/[ \t]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim().slice(0, MAX_TEXT);
+const clean = (text: string) => text.replaceAll(String.fromCharCode(0), '').replace(/[ \t]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim().slice(0, MAX_TEXT);

@@ -5,7 +5,8 @@ import { Http, type RequestContext } from '../core/access/viewer.decorator.js';
 import { WorkingGroup } from '../groups/models/group.model.js';
 import { AddMaterialVersionInput, CreateMaterialInput, MaterialsFilter } from './dto/material.inputs.js';
 import { MaterialsService } from './materials.service.js';
-import { Material, MaterialDetail, MaterialSearchResult } from './models/material.model.js';
+import { Material, MaterialSearchResult, MaterialVersion } from './models/material.model.js';
+import { Municipality } from '../municipalities/models/municipality.model.js';
 import { MaterialSearchService } from './search/material-search.service.js';
 
 @Resolver(() => Material)
@@ -28,25 +29,25 @@ export class MaterialsResolver {
     return this.searcher.search(await this.sessions.requireUser(req), search, filter, first, offset);
   }
 
-  @Query(() => MaterialDetail)
+  @Query(() => Material)
   @Access('AUTHENTICATED')
-  async material(@Args('id', { type: () => ID }) id: string, @Http() { req }: RequestContext): Promise<MaterialDetail> {
+  async material(@Args('id', { type: () => ID }) id: string, @Http() { req }: RequestContext): Promise<Material> {
     return this.library.get(await this.sessions.requireUser(req), id);
   }
 
-  @Mutation(() => MaterialDetail, { description: 'For confirmed members, on behalf of one of their organisations.' })
+  @Mutation(() => Material, { description: 'For confirmed members, on behalf of one of their organisations.' })
   @Access('AUTHENTICATED')
-  async createMaterial(@Args('input') input: CreateMaterialInput, @Http() { req }: RequestContext): Promise<MaterialDetail> {
+  async createMaterial(@Args('input') input: CreateMaterialInput, @Http() { req }: RequestContext): Promise<Material> {
     return this.library.create(await this.sessions.requireUser(req), input);
   }
 
-  @Mutation(() => MaterialDetail, { description: 'For the author, the publishing organisation and the group moderation.' })
+  @Mutation(() => Material, { description: 'For the author, the publishing organisation and the group moderation.' })
   @Access('AUTHENTICATED')
-  async addMaterialVersion(@Args('input') input: AddMaterialVersionInput, @Http() { req }: RequestContext): Promise<MaterialDetail> {
+  async addMaterialVersion(@Args('input') input: AddMaterialVersionInput, @Http() { req }: RequestContext): Promise<Material> {
     return this.library.addMaterialVersion(await this.sessions.requireUser(req), input);
   }
 
-  @Mutation(() => MaterialDetail, { description: '"Useful for us": for members of a municipal administration; used=false takes it back.' })
+  @Mutation(() => Material, { description: '"Useful for us": for members of a municipal administration; used=false takes it back.' })
   @Access('AUTHENTICATED')
   async markMaterialUsed(
     @Args('id', { type: () => ID }) id: string,
@@ -54,8 +55,18 @@ export class MaterialsResolver {
     @Args('used', { type: () => Boolean, defaultValue: true }) used = true,
     @Args('organizationId', { type: () => ID, nullable: true, description: 'When the person works for more than one municipality.' })
     organizationId?: string | null,
-  ): Promise<MaterialDetail> {
+  ): Promise<Material> {
     return this.library.markUsed(await this.sessions.requireUser(req), id, used, organizationId);
+  }
+
+  @ResolveField(() => [MaterialVersion], { description: 'Newest first; old versions stay.' })
+  versions(@Parent() material: Material): Promise<MaterialVersion[]> {
+    return this.library.versions(material.id);
+  }
+
+  @ResolveField(() => [Municipality], { description: 'Municipalities that marked it "useful for us".' })
+  usedBy(@Parent() material: Material): Promise<Municipality[]> {
+    return this.library.usedBy(material.id);
   }
 }
 

@@ -10,7 +10,8 @@ import { toMunicipality } from '../municipalities/municipality.mapper.js';
 import type { AddMaterialVersionInput, CreateMaterialInput } from './dto/material.inputs.js';
 import { canEdit, visibleMaterials } from './material-access.js';
 import { MATERIAL_INCLUDE, toMaterial, toVersion, type MaterialRow } from './material.mapper.js';
-import type { Material, MaterialDetail } from './models/material.model.js';
+import type { Material, MaterialVersion } from './models/material.model.js';
+import type { Municipality } from '../municipalities/models/municipality.model.js';
 import { foldParts } from './search/search-document.js';
 import { UploadsService } from './uploads/uploads.service.js';
 
@@ -30,7 +31,7 @@ export class MaterialsService {
     private readonly uploads: UploadsService,
   ) {}
 
-  async create(user: User, input: CreateMaterialInput): Promise<MaterialDetail> {
+  async create(user: User, input: CreateMaterialInput): Promise<Material> {
     const scope = await this.scopes.requireConfirmed(user);
     const title = input.title.trim();
     const summary = input.summary.trim();
@@ -128,7 +129,7 @@ export class MaterialsService {
       WHERE id = ${id}::uuid`;
   }
 
-  async addMaterialVersion(user: User, input: AddMaterialVersionInput): Promise<MaterialDetail> {
+  async addMaterialVersion(user: User, input: AddMaterialVersionInput): Promise<Material> {
     const scope = await this.scopes.requireConfirmed(user);
     const material = await this.visibleRow(scope, input.materialId);
     if (!canEdit(scope, material)) throw forbidden('Neue Fassungen laden die Autorin, die veröffentlichende Organisation oder die Gruppenmoderation hoch.');
@@ -151,21 +152,26 @@ export class MaterialsService {
     return row;
   }
 
-  async get(user: User, id: string): Promise<MaterialDetail> {
+  async get(user: User, id: string): Promise<Material> {
     const scope = await this.scopes.of(user);
-    const row = isUuid(id)
-      ? await this.prisma.material.findFirst({
-          where: { AND: [{ id }, visibleMaterials(scope)] },
-          include: { ...MATERIAL_INCLUDE, versions: { orderBy: { number: 'desc' }, include: { createdBy: { select: { id: true, name: true } } } }, uses: { include: { municipality: true }, orderBy: { createdAt: 'asc' } } },
-        })
-      : null;
+    const row = isUuid(id) ? await this.prisma.material.findFirst({ where: { AND: [{ id }, visibleMaterials(scope)] }, include: MATERIAL_INCLUDE }) : null;
     if (!row) throw notFound(GONE);
-    const mine = new Set(scope.municipalityOrganizations.map((m) => m.municipalityId));
-    return {
-      ...toMaterial(row, scope, row.uses.some((u) => mine.has(u.municipalityId))),
-      versions: row.versions.map((v) => toVersion(row.id, v)),
-      usedBy: row.uses.map((u) => toMunicipality(u.municipality)),
-    };
+    return (await this.present(scope, [row]))[0]!;
+  }
+
+  /** For a material the caller has already been allowed to see. */
+  async versions(materialId: string): Promise<MaterialVersion[]> {
+    const rows = await this.prisma.materialVersion.findMany({
+      where: { materialId },
+      include: { createdBy: { select: { id: true, name: true } } },
+      orderBy: { number: 'desc' },
+    });
+    return rows.map((v) => toVersion(materialId, v));
+  }
+
+  async usedBy(materialId: string): Promise<Municipality[]> {
+    const uses = await this.prisma.materialUse.findMany({ where: { materialId }, include: { municipality: true }, orderBy: { createdAt: 'asc' } });
+    return uses.map((u) => toMunicipality(u.municipality));
   }
 
   /** Materials of rows already found, with "used by my municipality" looked up in one query. */
@@ -191,7 +197,7 @@ export class MaterialsService {
   }
 
   /** "Useful for us": recorded for one of the person's municipalities (the only one, or the one named). */
-  async markUsed(user: User, id: string, used: boolean, organizationId?: string | null): Promise<MaterialDetail> {
+  async markUsed(user: User, id: string, used: boolean, organizationId?: string | null): Promise<Material> {
     const scope = await this.scopes.requireConfirmed(user);
     const material = await this.visibleRow(scope, id);
     const candidates = organizationId ? scope.municipalityOrganizations.filter((m) => m.organizationId === organizationId) : scope.municipalityOrganizations;

@@ -10,6 +10,8 @@ export const DEMO_PEOPLE = [
     password: 'Verbund-Demo-Leipzig-2026',
     adminOf: '14729',
   },
+  { name: 'Lea Leipzig', email: 'integration@stadt-leipzig.example', password: 'Verbund-Demo-Stadt-2026', adminOf: '14713' },
+  { name: 'Nils Nordsachsen', email: 'integration@nordsachsen.example', password: 'Verbund-Demo-Nordsachsen-2026', adminOf: '14730' },
 ] as const;
 
 /** Idempotent: existing people keep their password and memberships. */

@@ -15,6 +15,11 @@ import { MunicipalitiesPage } from '../pages/MunicipalitiesPage';
 import { MunicipalityPage } from '../pages/MunicipalityPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { SectionPage } from '../pages/SectionPage';
+import { GroupPage } from '../pages/GroupPage';
+import { GroupsPage } from '../pages/GroupsPage';
+import { MaterialPage } from '../pages/MaterialPage';
+import { MaterialsPage } from '../pages/MaterialsPage';
+import { NewMaterialPage } from '../pages/NewMaterialPage';
 import { AppLayout } from './AppLayout';
 import { SECTIONS } from './navigation';
 
@@ -25,7 +30,12 @@ export const router = createBrowserRouter([
       { path: '/', element: <HomePage /> },
       { path: '/kommunen', element: <MunicipalitiesPage /> },
       { path: '/kommunen/:ags', element: <MunicipalityPage /> },
-      ...SECTIONS.filter((s) => s.key !== 'municipalities').map((s) => ({ path: s.path, element: <SectionPage section={s.key} /> })),
+      { path: '/arbeitsgruppen', element: <GroupsPage /> },
+      { path: '/arbeitsgruppen/:id', element: <GroupPage /> },
+      { path: '/materialien', element: <MaterialsPage /> },
+      { path: '/materialien/neu', element: <NewMaterialPage /> },
+      { path: '/materialien/:id', element: <MaterialPage /> },
+      ...SECTIONS.filter((s) => !['municipalities', 'groups', 'materials'].includes(s.key)).map((s) => ({ path: s.path, element: <SectionPage section={s.key} /> })),
       { path: '/anmelden', element: <LoginPage /> },
       { path: '/registrieren', element: <RegisterPage /> },
       { path: '/email-bestaetigen', element: <VerifyEmailPage /> },

@@ -3,9 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { SECTIONS } from '../app/navigation';
 import { PageHeading } from '../components/PageHeading';
+import { useViewer } from '../features/accounts/useViewer';
+import { GroupSuggestions } from '../features/groups/components/GroupSuggestions';
 
 export function HomePage() {
   const { t } = useTranslation();
+  const { viewer } = useViewer();
   return (
     <Stack maw={960} gap="lg">
       <div>
@@ -15,6 +18,7 @@ export function HomePage() {
         </Text>
         <Text size="lg">{t('home.intro2')}</Text>
       </div>
+      {viewer && <GroupSuggestions title={t('groups.suggestions')} />}
       <section aria-labelledby="sections-title">
         <Title order={2} id="sections-title" size="h3" mb="sm">
           {t('home.sectionsTitle')}

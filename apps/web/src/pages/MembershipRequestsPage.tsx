@@ -31,7 +31,7 @@ export function MembershipRequestsPage() {
         <Paper key={m.id} withBorder p="md" component="section" aria-label={`${m.personName} – ${m.organization.name}`}>
           <Stack gap="xs">
             <MembershipLine m={m} showPerson />
-            <Text size="sm" c="gray.7">{m.organization.name} · {t('memberships.requestedAt', { date: format.date(m.requestedAt) })}{m.topics.length ? ` · ${m.topics.join(', ')}` : ''}</Text>
+            <Text size="sm" c="gray.7">{m.organization.name} · {t('memberships.requestedAt', { date: format.date(m.requestedAt) })}{m.topics.length ? ` · ${m.topics.map((k) => t(`topics.${k}`)).join(', ')}` : ''}</Text>
             <Checkbox label={t('memberships.asAdmin')} checked={asAdmin[m.id] ?? false} onChange={(e) => setAsAdmin({ ...asAdmin, [m.id]: e.currentTarget.checked })} />
             <Group>
               <Button onClick={() => void decide({ variables: { input: { membershipId: m.id, approve: true, makeAdmin: asAdmin[m.id] ?? false } } }).catch(() => undefined)}>{t('memberships.approve')}</Button>

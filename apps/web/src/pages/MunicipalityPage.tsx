@@ -14,13 +14,16 @@ import { NeighbourGroups } from '../features/municipalities/components/Neighbour
 import { LocalOrganizations } from '../features/memberships/components/LocalOrganizations';
 import { MunicipalityPeople } from '../features/memberships/components/MunicipalityPeople';
 import { MunicipalityDetailDocument } from '../gql/graphql';
+import { useViewer } from '../features/accounts/useViewer';
+import { GroupSuggestions } from '../features/groups/components/GroupSuggestions';
 
 const KEY = /^(\d{2}|\d{5}|\d{8})$/;
-const LATER = ['groups', 'materials', 'events'] as const;
+const LATER = ['events'] as const;
 
 export function MunicipalityPage() {
   const { ags = '' } = useParams();
   const { t } = useTranslation();
+  const { viewer } = useViewer();
   const valid = KEY.test(ags);
   const { data, loading, error, refetch } = useQuery(MunicipalityDetailDocument, { variables: { ags }, skip: !valid });
   const m = data?.municipality;
@@ -100,6 +103,12 @@ export function MunicipalityPage() {
           <MunicipalityPeople ags={m.ags} municipalityId={m.id} canJoin={m.kind !== 'LAND' && !m.retired} />
           {m.kind !== 'LAND' && !m.retired && <LocalOrganizations ags={m.ags} />}
         </SimpleGrid>
+        {viewer && m.kind !== 'LAND' && (
+          <Stack mt="md">
+            <GroupSuggestions municipalityAgs={m.ags} title={t('groups.suggestionsHere')} />
+            <Anchor component={Link} to={`/materialien?kommune=${m.ags}`}>{t('materials.fromMunicipality', { name: m.name })}</Anchor>
+          </Stack>
+        )}
         <SimpleGrid cols={{ base: 1, sm: 3 }} mt="md">
           {LATER.map((key) => (
             <Paper key={key} withBorder p="md">

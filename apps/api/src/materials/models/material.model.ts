@@ -2,7 +2,6 @@ import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { MaterialKind, MaterialLicence, Topic } from '../../core/catalogue/catalogue.enums.js';
 import { Person } from '../../groups/models/group.model.js';
 import { Organization } from '../../memberships/models/membership.model.js';
-import { Municipality } from '../../municipalities/models/municipality.model.js';
 import { SnippetPart } from '../search/snippet.js';
 
 export enum MaterialVisibility {
@@ -108,15 +107,6 @@ export class Material {
 
   @Field({ description: 'Whether the signed-in person may add versions.' })
   viewerCanEdit!: boolean;
-}
-
-@ObjectType()
-export class MaterialDetail extends Material {
-  @Field(() => [MaterialVersion], { description: 'Newest first.' })
-  versions!: MaterialVersion[];
-
-  @Field(() => [Municipality], { description: 'Municipalities that marked it "useful for us".' })
-  usedBy!: Municipality[];
 }
 
 @ObjectType()

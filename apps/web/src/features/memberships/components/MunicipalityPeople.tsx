@@ -1,10 +1,11 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Anchor, Button, List, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, List, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { FormAlert } from '../../../components/FormAlert';
-import { type JobFunction, MyMembershipsDocument, PeopleDocument, RequestMembershipDocument } from '../../../gql/graphql';
+import { TopicSelect } from '../../../components/TopicSelect';
+import { type JobFunction, type Topic, MyMembershipsDocument, PeopleDocument, RequestMembershipDocument } from '../../../gql/graphql';
 import { useViewer } from '../../accounts/useViewer';
 import { JOB_FUNCTIONS } from '../jobFunctions';
 import { MembershipLine } from './MembershipLine';
@@ -22,7 +23,7 @@ export function MunicipalityPeople({ ags, municipalityId, canJoin }: { ags: stri
   const confirmed = here.some((m) => m.status === 'CONFIRMED') || viewer?.platformRole === 'ADMIN';
   const people = useQuery(PeopleDocument, { variables: { ags }, skip: !confirmed });
   const [fn, setFn] = useState<JobFunction>('INTEGRATIONSKOORDINATION');
-  const [topics, setTopics] = useState('');
+  const [topics, setTopics] = useState<Topic[]>([]);
   const [request, { loading, error }] = useMutation(RequestMembershipDocument, { refetchQueries: [MyMembershipsDocument] });
 
   return (
@@ -51,13 +52,12 @@ export function MunicipalityPeople({ ags, municipalityId, canJoin }: { ags: stri
             aria-label={t('memberships.join')}
             onSubmit={(e) => {
               e.preventDefault();
-              const list = topics.split(',').map((s) => s.trim()).filter(Boolean);
-              void request({ variables: { input: { municipalityAgs: ags, function: fn, topics: list } } }).catch(() => undefined);
+              void request({ variables: { input: { municipalityAgs: ags, function: fn, topics } } }).catch(() => undefined);
             }}
           >
             <Text size="sm">{t('memberships.joinIntro')}</Text>
             <NativeSelect label={t('memberships.function')} value={fn} onChange={(e) => setFn(e.currentTarget.value as JobFunction)} data={JOB_FUNCTIONS.map((f) => ({ value: f, label: t(`account.function.${f}`) }))} />
-            <TextInput label={t('memberships.topics')} value={topics} onChange={(e) => setTopics(e.currentTarget.value)} />
+            <TopicSelect label={t('memberships.topics')} value={topics} onChange={setTopics} />
             <FormAlert error={error} />
             <Button type="submit" loading={loading}>{t('memberships.joinSubmit')}</Button>
           </Stack>

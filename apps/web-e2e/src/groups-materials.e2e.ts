@@ -1,0 +1,85 @@
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { expectNoSeriousA11yViolations } from './axe';
+
+async function signedIn(browser: Browser, email: string, password: string, next: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`/anmelden?weiter=${encodeURIComponent(next)}`);
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort').fill(password);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.waitForURL((url) => url.pathname === next);
+  return page;
+}
+
+async function pdf(text: string): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const page = doc.addPage();
+  page.drawText(text, { x: 50, y: 760, size: 12, font: await doc.embedFont(StandardFonts.Helvetica) });
+  return Buffer.from(await doc.save());
+}
+
+test('Stadt Leipzig founds an on-request group; Landkreis Leipzig finds it, is admitted, shares a PDF; Nordsachsen finds it by its text and downloads it', async ({ browser }) => {
+  const name = `AG Sprachmittlung Leipziger Raum ${Date.now()}`;
+  const word = `Sprachmittlerpool${Date.now().toString(36)}`;
+
+  const stadt = await signedIn(browser, 'integration@stadt-leipzig.example', 'Verbund-Demo-Stadt-2026', '/arbeitsgruppen');
+  await stadt.getByRole('button', { name: 'Neue Arbeitsgruppe' }).click();
+  const form = stadt.getByRole('form', { name: 'Neue Arbeitsgruppe' });
+  await form.getByLabel('Name').fill(name);
+  await form.getByLabel('Beschreibung').fill('Dolmetscherpools für Stadt und Landkreis gemeinsam aufbauen.');
+  await form.getByRole('combobox', { name: 'Themen' }).click();
+  await stadt.getByRole('option', { name: 'Sprache', exact: true }).click();
+  await form.getByLabel('Auf Anfrage').check();
+  await form.getByRole('combobox', { name: 'Landkreis oder kreisfreie Stadt' }).fill('Leipzig');
+  await stadt.getByRole('option', { name: 'Stadt Leipzig', exact: true }).click();
+  await expectNoSeriousA11yViolations(stadt);
+  await form.getByRole('button', { name: 'Arbeitsgruppe gründen' }).click();
+  await expect(stadt.getByRole('heading', { level: 1, name })).toBeVisible();
+  await expect(stadt.getByText('Stadt Leipzig und Nachbarn')).toBeVisible();
+
+  const kreis = await signedIn(browser, 'integration@landkreis-leipzig.example', 'Verbund-Demo-Leipzig-2026', '/');
+  const suggestions = kreis.getByRole('region', { name: 'Vorschläge für Sie' });
+  await expect(suggestions.getByRole('link', { name })).toBeVisible();
+  await expect(suggestions.getByText('Mitglieder aus Nachbarkommunen · Für diese Region')).toBeVisible();
+  await expectNoSeriousA11yViolations(kreis);
+  await suggestions.getByRole('link', { name }).click();
+  await kreis.getByRole('button', { name: 'Beitritt anfragen' }).click();
+  await expect(kreis.getByText('Ihre Anfrage liegt der Moderation vor.')).toBeVisible();
+
+  await stadt.reload();
+  await stadt.getByRole('tab', { name: 'Mitglieder' }).click();
+  await expect(stadt.getByRole('region', { name: 'Beitrittsanfragen' }).getByText('Ina Integration')).toBeVisible();
+  await expectNoSeriousA11yViolations(stadt);
+  await stadt.getByRole('button', { name: 'Aufnehmen' }).click();
+  await expect(stadt.getByRole('list', { name: 'Mitglieder' }).getByText('Ina Integration')).toBeVisible();
+
+  await kreis.reload();
+  await kreis.getByRole('tab', { name: 'Materialien' }).click();
+  await kreis.getByRole('link', { name: 'Material für diese Gruppe veröffentlichen' }).click();
+  const publish = kreis.getByRole('form', { name: 'Material veröffentlichen' });
+  await publish.getByLabel('Titel').fill('Leitfaden Sprachmittlung im Landkreis');
+  await publish.getByRole('combobox', { name: 'Themen' }).click();
+  await kreis.getByRole('option', { name: 'Sprache', exact: true }).click();
+  await publish.getByRole('combobox', { name: 'Wer darf es sehen?' }).click();
+  await kreis.getByRole('option', { name: 'Alle Mitglieder von Verbund' }).click();
+  await publish.locator('input[type="file"]').setInputFiles({ name: 'Leitfaden.pdf', mimeType: 'application/pdf', buffer: await pdf(`Der ${word} vermittelt Dolmetscher.`) });
+  await expectNoSeriousA11yViolations(kreis);
+  await publish.getByRole('button', { name: 'Veröffentlichen' }).click();
+  await expect(kreis.getByRole('heading', { level: 1, name: 'Leitfaden Sprachmittlung im Landkreis' })).toBeVisible();
+
+  const nord = await signedIn(browser, 'integration@nordsachsen.example', 'Verbund-Demo-Nordsachsen-2026', '/materialien');
+  await nord.getByLabel('Suche in Titeln, Texten und Dateien').fill(word);
+  const hit = nord.getByRole('article').filter({ hasText: 'Leitfaden Sprachmittlung im Landkreis' });
+  await expect(hit.locator('mark')).toHaveText(word);
+  await expectNoSeriousA11yViolations(nord);
+  await hit.getByRole('link', { name: 'Leitfaden Sprachmittlung im Landkreis' }).click();
+  const download = nord.waitForEvent('download');
+  await nord.getByRole('link', { name: /Herunterladen/ }).click();
+  const file = await readFile(await (await download).path());
+  expect(file.subarray(0, 5).toString()).toBe('%PDF-');
+  await nord.getByRole('button', { name: 'Nützlich für uns' }).click();
+  await expect(nord.getByRole('region', { name: 'Im Einsatz bei' }).getByRole('link', { name: 'Nordsachsen' })).toBeVisible();
+  await expectNoSeriousA11yViolations(nord);
+});

@@ -1,0 +1,96 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Anchor, Button, Paper, Stack, Text, Textarea, TextInput, Title, Typography } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FormAlert } from '../../../components/FormAlert';
+import { useFormat } from '../../../components/useFormat';
+import { GroupDetailDocument, ReplyToThreadDocument, StartThreadDocument, ThreadDocument } from '../../../gql/graphql';
+
+interface ThreadSummary {
+  id: string;
+  title: string;
+  postCount: number;
+  lastPostAt: string;
+  author: { name: string };
+}
+
+/** Post HTML is rendered and sanitised by the server (allow-list); it is inserted as given. */
+function PostBody({ html }: { html: string }) {
+  return <Typography><div dangerouslySetInnerHTML={{ __html: html }} /></Typography>;
+}
+
+function ThreadView({ id, onBack }: { id: string; onBack: () => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { data } = useQuery(ThreadDocument, { variables: { id } });
+  const [body, setBody] = useState('');
+  const [reply, { loading, error }] = useMutation(ReplyToThreadDocument);
+  if (!data) return null;
+  return (
+    <Stack>
+      <Anchor component="button" type="button" onClick={onBack} ta="left">{t('groups.back')}</Anchor>
+      <Title order={3} size="h4">{data.thread.title}</Title>
+      {data.thread.posts.map((p) => (
+        <Paper key={p.id} withBorder p="sm">
+          <Text size="sm" c="gray.7" mb={4}>{p.author.name} · {format.dateTime(p.createdAt)}</Text>
+          <PostBody html={p.html} />
+        </Paper>
+      ))}
+      <Stack
+        component="form"
+        gap="xs"
+        aria-label={t('groups.reply')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void reply({ variables: { input: { threadId: id, body } } }).then(() => setBody('')).catch(() => undefined);
+        }}
+      >
+        <Textarea label={t('groups.body')} autosize minRows={3} value={body} onChange={(e) => setBody(e.currentTarget.value)} />
+        <FormAlert error={error} />
+        <Button type="submit" loading={loading}>{t('groups.replySubmit')}</Button>
+      </Stack>
+    </Stack>
+  );
+}
+
+export function GroupDiscussion({ groupId, threads }: { groupId: string; threads: ThreadSummary[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [open, setOpen] = useState<string | null>(null);
+  const [title, setTitle] = useState('');
+  const [body, setBody] = useState('');
+  const [start, { loading, error }] = useMutation(StartThreadDocument, { refetchQueries: [{ query: GroupDetailDocument, variables: { id: groupId } }] });
+  if (open) return <ThreadView id={open} onBack={() => setOpen(null)} />;
+  return (
+    <Stack>
+      {threads.length === 0 && <Text c="gray.7">{t('groups.noThreads')}</Text>}
+      {threads.map((th) => (
+        <Paper key={th.id} withBorder p="sm">
+          <Anchor component="button" type="button" fw={500} onClick={() => setOpen(th.id)}>{th.title}</Anchor>
+          <Text size="sm" c="gray.7">{th.author.name} · {t('groups.posts', { count: th.postCount })} · {format.dateTime(th.lastPostAt)}</Text>
+        </Paper>
+      ))}
+      <Stack
+        component="form"
+        gap="xs"
+        aria-label={t('groups.newThread')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void start({ variables: { input: { groupId, title, body } } })
+            .then((res) => {
+              setTitle('');
+              setBody('');
+              if (res.data) setOpen(res.data.startThread.id);
+            })
+            .catch(() => undefined);
+        }}
+      >
+        <Title order={3} size="h5">{t('groups.newThread')}</Title>
+        <TextInput label={t('groups.threadTitle')} required value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
+        <Textarea label={t('groups.body')} required autosize minRows={3} value={body} onChange={(e) => setBody(e.currentTarget.value)} />
+        <FormAlert error={error} />
+        <Button type="submit" loading={loading}>{t('groups.startSubmit')}</Button>
+      </Stack>
+    </Stack>
+  );
+}

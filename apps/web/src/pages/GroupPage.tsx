@@ -1,0 +1,94 @@
+import { CombinedGraphQLErrors } from '@apollo/client';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Alert, Anchor, Badge, Button, Group, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ErrorState } from '../components/ErrorState';
+import { FormAlert } from '../components/FormAlert';
+import { LoadingState } from '../components/LoadingState';
+import { PageHeading } from '../components/PageHeading';
+import { GroupDiscussion } from '../features/groups/components/GroupDiscussion';
+import { regionText } from '../features/groups/components/GroupCard';
+import { GroupMembers } from '../features/groups/components/GroupMembers';
+import { MaterialCard } from '../features/materials/components/MaterialCard';
+import { GroupDetailDocument, JoinGroupDocument, LeaveGroupDocument } from '../gql/graphql';
+
+export function GroupPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const refetchQueries = [{ query: GroupDetailDocument, variables: { id } }];
+  const { data, loading, error, refetch } = useQuery(GroupDetailDocument, { variables: { id } });
+  const [join, joining] = useMutation(JoinGroupDocument, { refetchQueries });
+  const [leave, leaving] = useMutation(LeaveGroupDocument, { refetchQueries });
+  const g = data?.group;
+
+  if (loading && !data) return <LoadingState />;
+  const missing = CombinedGraphQLErrors.is(error) && error.errors.some((e) => ['NOT_FOUND', 'UNAUTHENTICATED'].includes(String(e.extensions?.code)));
+  if (error && !missing) return <ErrorState onRetry={() => void refetch()} />;
+  if (!g) return <Alert color="gray" title={t('notFound.title')}>{t('groups.signIn')}</Alert>;
+
+  const status = g.viewerStatus;
+  const member = status === 'ACTIVE';
+  return (
+    <Stack maw={1100} gap="lg">
+      <div>
+        <PageHeading>{g.name}</PageHeading>
+        <Group gap="xs">
+          <Badge variant="light">{t(`groups.access.${g.access}`)}</Badge>
+          <Text c="gray.7">{t('groups.members', { count: g.memberCount })} · {regionText(t, g)}</Text>
+        </Group>
+      </div>
+      <Group>
+        {!status && g.access !== 'CLOSED' && (
+          <Button loading={joining.loading} onClick={() => void join({ variables: { id } }).catch(() => undefined)}>
+            {g.access === 'OPEN' ? t('groups.join') : t('groups.ask')}
+          </Button>
+        )}
+        {status === 'INVITED' && <Button onClick={() => void join({ variables: { id } }).catch(() => undefined)}>{t('groups.accept')}</Button>}
+        {status && (
+          <Button variant="outline" color="red.9" loading={leaving.loading} onClick={() => void leave({ variables: { id } }).catch(() => undefined)}>
+            {status === 'ACTIVE' ? t('groups.leave') : status === 'INVITED' ? t('groups.decline') : t('groups.withdraw')}
+          </Button>
+        )}
+      </Group>
+      {status === 'REQUESTED' && <FormAlert success={t('groups.requested')} />}
+      {status === 'INVITED' && <Alert color="blue">{t('groups.invited')}</Alert>}
+      <FormAlert error={joining.error ?? leaving.error} />
+      <Tabs defaultValue="about" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="about">{t('groups.tabs.about')}</Tabs.Tab>
+          <Tabs.Tab value="members">{t('groups.tabs.members')}</Tabs.Tab>
+          <Tabs.Tab value="discussion">{t('groups.tabs.discussion')}</Tabs.Tab>
+          <Tabs.Tab value="materials">{t('groups.tabs.materials')}</Tabs.Tab>
+          <Tabs.Tab value="rounds">{t('groups.tabs.rounds')}</Tabs.Tab>
+          <Tabs.Tab value="events">{t('groups.tabs.events')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="about" pt="md">
+          <Stack gap="xs">
+            <Text style={{ whiteSpace: 'pre-wrap' }}>{g.description}</Text>
+            <Text size="sm" c="gray.7">{g.topics.map((k) => t(`topics.${k}`)).join(', ')}</Text>
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="members" pt="md">
+          <GroupMembers groupId={g.id} name={g.name} members={g.members} moderator={g.viewerRole === 'MODERATOR'} />
+        </Tabs.Panel>
+        <Tabs.Panel value="discussion" pt="md">
+          {member && g.threads ? <GroupDiscussion groupId={g.id} threads={g.threads} /> : <Text c="gray.7">{t('groups.membersOnly')}</Text>}
+        </Tabs.Panel>
+        <Tabs.Panel value="materials" pt="md">
+          {member && g.materials ? (
+            <Stack>
+              <Anchor component={Link} to={`/materialien/neu?gruppe=${g.id}`}>{t('groups.addMaterial')}</Anchor>
+              {g.materials.length === 0 && <Text c="gray.7">{t('groups.noMaterials')}</Text>}
+              <SimpleGrid cols={{ base: 1, md: 2 }}>{g.materials.map((m) => <MaterialCard key={m.id} material={m} />)}</SimpleGrid>
+            </Stack>
+          ) : (
+            <Text c="gray.7">{t('groups.membersOnly')}</Text>
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="rounds" pt="md"><Text c="gray.7">{t('groups.later')}</Text></Tabs.Panel>
+        <Tabs.Panel value="events" pt="md"><Text c="gray.7">{t('groups.later')}</Text></Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

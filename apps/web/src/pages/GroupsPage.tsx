@@ -1,0 +1,57 @@
+import { useQuery } from '@apollo/client/react';
+import { Accordion, Anchor, Checkbox, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { LoadingState } from '../components/LoadingState';
+import { PageHeading } from '../components/PageHeading';
+import { useViewer } from '../features/accounts/useViewer';
+import { CreateGroupForm } from '../features/groups/components/CreateGroupForm';
+import { GroupCard } from '../features/groups/components/GroupCard';
+import { GroupSuggestions } from '../features/groups/components/GroupSuggestions';
+import { GroupsDocument } from '../gql/graphql';
+
+export function GroupsPage() {
+  const { t } = useTranslation();
+  const { viewer, loading } = useViewer();
+  const [search, setSearch] = useState('');
+  const [mine, setMine] = useState(false);
+  const [debounced] = useDebouncedValue(search.trim(), 250);
+  const { data, previousData } = useQuery(GroupsDocument, { variables: { filter: { search: debounced || null, mine }, first: 50, offset: 0 }, skip: !viewer });
+  const result = (data ?? previousData)?.groups;
+
+  if (loading) return <LoadingState />;
+  return (
+    <Stack maw={1100} gap="xl">
+      <div>
+        <PageHeading>{t('groups.title')}</PageHeading>
+        <Text size="lg">{t('groups.intro')}</Text>
+      </div>
+      {!viewer ? (
+        <Text>{t('groups.signIn')} <Anchor component={Link} to="/anmelden?weiter=%2Farbeitsgruppen">{t('account.login')}</Anchor></Text>
+      ) : (
+        <>
+          <GroupSuggestions title={t('groups.suggestions')} />
+          <Accordion variant="contained">
+            <Accordion.Item value="create">
+              <Accordion.Control>{t('groups.create')}</Accordion.Control>
+              <Accordion.Panel><CreateGroupForm /></Accordion.Panel>
+            </Accordion.Item>
+          </Accordion>
+          <section aria-labelledby="all-groups-title">
+            <Title order={2} size="h3" id="all-groups-title" mb="sm">{t('groups.all')}</Title>
+            <Group align="end" mb="md">
+              <TextInput label={t('groups.search')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} type="search" />
+              <Checkbox label={t('groups.mine')} checked={mine} onChange={(e) => setMine(e.currentTarget.checked)} mb={8} />
+            </Group>
+            {result && <Text c="gray.7" mb="sm" role="status">{t('groups.count', { count: result.totalCount })}</Text>}
+            <SimpleGrid cols={{ base: 1, md: 2 }}>
+              {result?.nodes.map((g) => <GroupCard key={g.id} group={g} />)}
+            </SimpleGrid>
+          </section>
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,72 @@
+import { useQuery } from '@apollo/client/react';
+import { Anchor, Button, Group, MultiSelect, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { MATERIAL_KINDS, MATERIAL_LANGUAGES, MATERIAL_LICENCES } from '@verbund/shared';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { LoadingState } from '../components/LoadingState';
+import { PageHeading } from '../components/PageHeading';
+import { TopicSelect } from '../components/TopicSelect';
+import { useViewer } from '../features/accounts/useViewer';
+import { MaterialCard } from '../features/materials/components/MaterialCard';
+import { LaenderDocument, type MaterialKind, type MaterialLicence, MaterialsDocument, type Topic } from '../gql/graphql';
+
+const list = (v: string | null) => (v ? v.split(',').filter(Boolean) : []);
+
+/** Search and filters live in the URL, so a search can be shared. */
+export function MaterialsPage() {
+  const { t } = useTranslation();
+  const { viewer, loading } = useViewer();
+  const [params, setParams] = useSearchParams();
+  const search = params.get('q') ?? '';
+  const set = (key: string, value: string | string[] | null) => {
+    const next = new URLSearchParams(params);
+    const v = Array.isArray(value) ? value.join(',') : value;
+    if (v) next.set(key, v);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+  const [debounced] = useDebouncedValue(search.trim(), 250);
+  const laender = useQuery(LaenderDocument);
+  const filter = {
+    topics: list(params.get('themen')) as Topic[],
+    kinds: list(params.get('art')) as MaterialKind[],
+    languages: list(params.get('sprache')),
+    licences: list(params.get('lizenz')) as MaterialLicence[],
+    landCode: params.get('land'),
+    municipalityAgs: params.get('kommune'),
+  };
+  const { data, previousData } = useQuery(MaterialsDocument, { variables: { search: debounced || null, filter, first: 50, offset: 0 }, skip: !viewer });
+  const result = (data ?? previousData)?.materials;
+
+  if (loading) return <LoadingState />;
+  return (
+    <Stack maw={1100} gap="lg">
+      <div>
+        <PageHeading>{t('materials.title')}</PageHeading>
+        <Text size="lg">{t('materials.intro')}</Text>
+      </div>
+      {!viewer ? (
+        <Text>{t('materials.signIn')} <Anchor component={Link} to="/anmelden?weiter=%2Fmaterialien">{t('account.login')}</Anchor></Text>
+      ) : (
+        <>
+          <Group>
+            <Button component={Link} to="/materialien/neu">{t('materials.publish')}</Button>
+          </Group>
+          <TextInput label={t('materials.search')} type="search" value={search} onChange={(e) => set('q', e.currentTarget.value)} />
+          <Group align="end" grow>
+            <TopicSelect label={t('materials.topicsLabel')} value={filter.topics} onChange={(v) => set('themen', v)} />
+            <MultiSelect label={t('materials.kindLabel')} data={MATERIAL_KINDS.map((k) => ({ value: k, label: t(`materials.kind.${k}`) }))} value={filter.kinds} onChange={(v) => set('art', v)} />
+            <MultiSelect label={t('materials.languages')} data={MATERIAL_LANGUAGES.map((l) => ({ value: l, label: t(`materials.language.${l}`) }))} value={filter.languages} onChange={(v) => set('sprache', v)} searchable />
+            <MultiSelect label={t('materials.licenceLabel')} data={MATERIAL_LICENCES.map((l) => ({ value: l, label: t(`materials.licence.${l}`) }))} value={filter.licences} onChange={(v) => set('lizenz', v)} />
+            <Select label={t('materials.land')} data={(laender.data?.laender ?? []).map((l) => ({ value: l.landCode, label: l.name }))} value={filter.landCode} onChange={(v) => set('land', v)} clearable />
+          </Group>
+          {result && <Text c="gray.7" role="status">{result.totalCount ? t('materials.count', { count: result.totalCount }) : t('materials.none')}</Text>}
+          <Stack>
+            {result?.nodes.map((hit) => <MaterialCard key={hit.material.id} material={hit.material} snippet={hit.snippet} />)}
+          </Stack>
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -274,6 +274,13 @@ describe('materials library', () => {
       expect((await titles(as.kreis, 'Sprachkurse', filter)).sort()).toEqual(expected);
     });
 
+    it('without search words, filters alone list the newest first', async () => {
+      expect(await titles(as.kreis, null, { municipalityAgs: '14612' })).toEqual(['Flyer Willkommen in Dresden']);
+      const all = await titles(as.kreis, null);
+      expect(all[0]).toBe('Flyer Willkommen in Dresden');
+      expect(all).toContain('Integrationskonzept der Stadt Leipzig');
+    });
+
     it('refuses malformed filters with BAD_USER_INPUT', async () => {
       expect(code(await as.kreis.graphql(SEARCH, { s: 'x', f: { landCode: '99' } }))).toBe('BAD_USER_INPUT');
       expect(code(await as.kreis.graphql(SEARCH, { s: 'x', f: { municipalityAgs: 'abc' } }))).toBe('BAD_USER_INPUT');

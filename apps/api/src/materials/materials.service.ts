@@ -12,7 +12,7 @@ import { canEdit, visibleMaterials } from './material-access.js';
 import { MATERIAL_INCLUDE, toMaterial, toVersion, type MaterialRow } from './material.mapper.js';
 import type { Material, MaterialVersion } from './models/material.model.js';
 import type { Municipality } from '../municipalities/models/municipality.model.js';
-import { foldParts } from './search/search-document.js';
+import { distinctWords, foldParts } from './search/search-document.js';
 import { UploadsService } from './uploads/uploads.service.js';
 
 const MAX_MARKDOWN = 200_000;
@@ -66,7 +66,6 @@ export class MaterialsService {
           municipalityId: organization.locatedInId,
           landCode: organization.locatedIn.landCode,
           createdById: user.id,
-          searchText: '',
         },
       });
       const text = await this.addVersion(tx, material.id, 1, user, content, null);
@@ -118,15 +117,18 @@ export class MaterialsService {
     return text;
   }
 
+  /** The search index of a material: its vectors, and its words in the shared word list (for parts of words). */
   private async index(tx: Prisma.TransactionClient, id: string, parts: { title: string; summary: string; body: string }): Promise<void> {
     const f = foldParts(parts);
     await tx.$executeRaw`
       UPDATE "Material" SET
-        "searchText" = ${`${f.title} ${f.summary} ${f.body}`},
+        "rankVector" = setweight(to_tsvector('german', ${f.title}), 'A') || setweight(to_tsvector('german', ${f.summary}), 'B'),
         "searchVector" = setweight(to_tsvector('german', ${f.title}), 'A')
           || setweight(to_tsvector('german', ${f.summary}), 'B')
-          || setweight(to_tsvector('german', ${f.body}), 'C')
+          || strip(to_tsvector('german', ${f.body}))
       WHERE id = ${id}::uuid`;
+    await tx.$executeRaw`
+      INSERT INTO "SearchWord" (word) SELECT unnest(${distinctWords(f.title, f.summary, f.body)}::text[]) ON CONFLICT DO NOTHING`;
   }
 
   async addMaterialVersion(user: User, input: AddMaterialVersionInput): Promise<Material> {

@@ -166,7 +166,6 @@ describe('the permission matrix over every operation', () => {
         organizationId: organization.id,
         municipalityId: organization.locatedInId,
         landCode: organization.locatedIn.landCode,
-        searchText: 'internes konzept',
         versions: { create: { number: 1, format: 'MARKDOWN', markdown: 'x', html: '<p>x</p>', text: 'x' } },
       },
     });

@@ -13,12 +13,13 @@ import { snippet } from './snippet.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LAND_CODE = /^(0[1-9]|1[0-6])$/;
+const MAX_EXPANSIONS = 200;
 
 /**
- * Every search word must match, either through the `german` full-text configuration (stems: "Sprachkurse"
- * finds "Sprachkurs") or as part of a word in the folded text (trigram index: "Konzept" finds
- * "Integrationskonzept", "Fluechtlinge" finds "Flüchtlinge"). Ranked by full-text rank (title > summary >
- * body), then by matches in title and summary, then by recency.
+ * Every search word must match the document's `german` full-text vector, as itself (stems: "Sprachkurse"
+ * finds "Sprachkurs"; folding: "Fluechtlinge" finds "Flüchtlinge") or as a word that contains it (expanded
+ * through the trigram-indexed word list: "Konzept" finds "Integrationskonzept"). Ranked by full-text rank over
+ * title and summary, then by recency. ADR 0007.
  */
 @Injectable()
 export class MaterialSearchService {
@@ -33,19 +34,21 @@ export class MaterialSearchService {
     if (offset < 0 || offset > 10_000) throw badUserInput('offset muss zwischen 0 und 10000 liegen.', { field: 'offset' });
     const scope = await this.scopes.of(user);
     const terms = queryTerms(search ?? '');
-    const conditions = [this.visibility(scope), ...(await this.filters(filter)), ...terms.map((t) => this.termMatches(t))];
+    const queries = await Promise.all(terms.map((t) => this.expand(t)));
+    const conditions = [this.visibility(scope), ...(await this.filters(filter)), ...queries.map((q) => Prisma.sql`m."searchVector" @@ to_tsquery('german', ${q})`)];
     const where = Prisma.join(conditions, ' AND ');
-    const rank = terms.length
-      ? Prisma.sql`ts_rank_cd(m."searchVector", to_tsquery('german', ${terms.map((t) => t.replace(/[^a-z0-9]/g, '')).join(' | ')})) + ${Prisma.join(
-          terms.map((t) => Prisma.sql`(CASE WHEN position(${t} in left(m."searchText", 500)) > 0 THEN 0.2 ELSE 0 END)`),
-          ' + ',
-        )}`
-      : Prisma.sql`0`;
-    const found = await this.prisma.$queryRaw<{ id: string; total: bigint }[]>`
-      SELECT m.id, count(*) OVER () AS total FROM "Material" m
-      WHERE ${where}
-      ORDER BY ${rank} DESC, m."updatedAt" DESC, m.id
+    const rank = queries.length ? Prisma.sql`ts_rank(m."rankVector", to_tsquery('german', ${queries.join(' | ')}))` : Prisma.sql`0::real`;
+    const select = Prisma.sql`
+      WITH hits AS MATERIALIZED (SELECT m.id, m."updatedAt", ${rank} AS rank FROM "Material" m WHERE ${where})
+      SELECT id, (SELECT count(*) FROM hits) AS total FROM hits
+      ORDER BY rank DESC, "updatedAt" DESC, id
       LIMIT ${first} OFFSET ${offset}`;
+    // With search words, the GIN index decides the matches. A sequential scan would read every document's
+    // vector out of TOAST storage, which the planner underestimates when a word is in most documents.
+    // (Visibility has no index of its own for the same reason: its three values never narrow much.)
+    const found = queries.length
+      ? (await this.prisma.$transaction([this.prisma.$executeRaw`SET LOCAL enable_seqscan = off`, this.prisma.$queryRaw<{ id: string; total: bigint }[]>(select)]))[1]
+      : await this.prisma.$queryRaw<{ id: string; total: bigint }[]>(select);
     if (!found.length) return { nodes: [], totalCount: offset ? await this.count(where) : 0 };
 
     const rows = await this.prisma.material.findMany({
@@ -69,9 +72,16 @@ export class MaterialSearchService {
     return Number(row!.n);
   }
 
-  private termMatches(term: string): Prisma.Sql {
-    const like = `%${substringStem(term).replace(/[\\%_]/g, '\\$&')}%`;
-    return Prisma.sql`(m."searchVector" @@ plainto_tsquery('german', ${term}) OR m."searchText" LIKE ${like})`;
+  /**
+   * A query word as a tsquery: itself, or any indexed word that contains it without its inflection ending
+   * ("konzept" → "integrationskonzept", "sprachkurse" → "sprachkurs"). Shortest words first, at most
+   * MAX_EXPANSIONS. Folded words are letters and digits only, so they are safe inside to_tsquery.
+   */
+  private async expand(term: string): Promise<string> {
+    const like = `%${substringStem(term)}%`;
+    const words = await this.prisma.$queryRaw<{ word: string }[]>`
+      SELECT word FROM "SearchWord" WHERE word LIKE ${like} ORDER BY length(word), word LIMIT ${MAX_EXPANSIONS}`;
+    return `(${[term, ...words.map((w) => w.word).filter((w) => w !== term)].join(' | ')})`;
   }
 
   private visibility(scope: ViewerScope): Prisma.Sql {

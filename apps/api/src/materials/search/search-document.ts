@@ -1,6 +1,6 @@
 import { foldForSearch } from '../../municipalities/search-text.js';
 
-/** Folded text kept for substring (trigram) matching; the full-text vector is built from the same parts. */
+/** How much of a document's text is indexed. */
 export const MAX_SEARCH_TEXT = 200_000;
 
 export interface SearchParts {
@@ -14,6 +14,11 @@ export function foldParts(parts: SearchParts): SearchParts {
   return { title: foldForSearch(parts.title), summary: foldForSearch(parts.summary), body: foldForSearch(parts.body).slice(0, MAX_SEARCH_TEXT) };
 }
 
+/** The folded words of a document, each once, for the shared word list that query words expand against. */
+export function distinctWords(...folded: string[]): string[] {
+  return [...new Set(folded.join(' ').split(' ').filter((w) => w.length >= 2 && w.length <= 60))];
+}
+
 /** Query words, folded; at most eight, each at least two characters. */
 export function queryTerms(search: string): string[] {
   return [...new Set(foldForSearch(search.slice(0, 200)).split(' ').filter((w) => w.length >= 2))].slice(0, 8);
@@ -22,8 +27,8 @@ export function queryTerms(search: string): string[] {
 const ENDINGS = /(ern|em|en|er|es|e|n|s)$/;
 
 /**
- * The word without a German inflection ending, for substring matching: "sprachkurse" → "sprachkurs", so it is
- * found inside "Sprachkurs-Angebote" too, where the stemmer would reduce the stored word further ("sprachkur").
+ * The word without a German inflection ending, for matching parts of words: "sprachkurse" → "sprachkurs", so it
+ * is found inside "Sprachkurs-Angebote" too, where the stemmer reduces the stored word further ("sprachkur").
  */
 export function substringStem(term: string): string {
   const stem = term.replace(ENDINGS, '');

@@ -26,21 +26,27 @@ function matches(word: string, terms: string[]): boolean {
 export function snippet(texts: string[], terms: string[]): SnippetPart[] {
   if (!terms.length) return [];
   for (const text of texts) {
-    const hits: { start: number; end: number }[] = [];
+    let first: RegExpMatchArray | undefined;
     for (const m of text.matchAll(WORD)) {
-      if (matches(m[0], terms)) hits.push({ start: m.index, end: m.index + m[0].length });
+      if (matches(m[0], terms)) {
+        first = m;
+        break;
+      }
     }
-    if (!hits.length) continue;
-    const first = hits[0]!;
-    let from = Math.max(0, first.start - WINDOW / 3);
+    if (!first) continue;
+    let from = Math.max(0, first.index! - WINDOW / 3);
     const to = Math.min(text.length, from + WINDOW);
     if (from > 0) from = text.indexOf(' ', from) + 1 || from;
+    // Only the window is scanned for further matches: documents can be long.
     const parts: SnippetPart[] = [];
+    const word = new RegExp(WORD.source, 'gu');
+    word.lastIndex = from;
     let at = from;
-    for (const hit of hits.filter((h) => h.start >= from && h.end <= to)) {
-      if (hit.start > at) parts.push({ text: text.slice(at, hit.start), highlight: false });
-      parts.push({ text: text.slice(hit.start, hit.end), highlight: true });
-      at = hit.end;
+    for (let m = word.exec(text); m && m.index + m[0].length <= to; m = word.exec(text)) {
+      if (!matches(m[0], terms)) continue;
+      if (m.index > at) parts.push({ text: text.slice(at, m.index), highlight: false });
+      parts.push({ text: m[0], highlight: true });
+      at = m.index + m[0].length;
     }
     if (at < to) parts.push({ text: text.slice(at, to), highlight: false });
     if (from > 0) parts[0]!.text = `… ${parts[0]!.text}`;

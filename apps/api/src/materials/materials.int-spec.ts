@@ -5,6 +5,7 @@ import { docxWith, pdfWith, upload } from '../../test/support/documents.js';
 import { addMember, createUser, signIn } from '../../test/support/factories.js';
 import { startTestApp, type TestApp, type TestClient } from '../../test/support/test-app.js';
 import { PrismaService } from '../core/database/prisma.service.js';
+import { UploadsService } from './uploads/uploads.service.js';
 
 const CREATE = 'mutation ($i: CreateMaterialInput!) { createMaterial(input: $i) { id title versions { number format fileName mimeType size downloadUrl createdBy { name } } } }';
 const SEARCH = 'query ($s: String, $f: MaterialsFilter) { materials(search: $s, filter: $f, first: 50) { totalCount nodes { material { title } snippet { text highlight } } } }';
@@ -106,6 +107,17 @@ describe('materials library', () => {
       await new Promise((r) => setTimeout(r, 500));
       expect(await prisma.upload.count()).toBe(rowsBefore);
       expect(storedFiles(t.config.files.dir)).toHaveLength(filesBefore);
+    });
+
+    it('unused uploads are swept after a day, row and file', async () => {
+      const file = await upload(t.url, as.kreis, await pdfWith('Liegen geblieben'), 'vergessen.pdf');
+      const { storageKey } = await prisma.upload.findUniqueOrThrow({ where: { id: file.body.id } });
+      expect(fs.existsSync(path.join(t.config.files.dir, storageKey))).toBe(true);
+      const sweeper = t.app.get(UploadsService);
+      expect(await sweeper.sweep()).toBe(0);
+      expect(await sweeper.sweep(Date.now() + 25 * 3_600_000)).toBeGreaterThanOrEqual(1);
+      expect(await prisma.upload.count({ where: { id: file.body.id } })).toBe(0);
+      expect(fs.existsSync(path.join(t.config.files.dir, storageKey))).toBe(false);
     });
 
     it('refuses uploads without the CSRF header, from guests and from unconfirmed accounts', async () => {

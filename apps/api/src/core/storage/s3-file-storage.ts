@@ -15,6 +15,10 @@ export class S3FileStorage implements FileStorage {
       endpoint: config.endpoint,
       forcePathStyle: config.forcePathStyle,
       credentials: config.credentials,
+      // The SDK's default CRC32 trailers (aws-chunked uploads) are not understood by every S3-compatible store
+      // (older MinIO, Ceph, s3rver): checksums only where the operation requires them.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
     });
   }
 

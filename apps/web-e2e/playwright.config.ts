@@ -1,4 +1,6 @@
 import { defineConfig } from '@playwright/test';
+import os from 'node:os';
+import path from 'node:path';
 
 const port = Number(process.env.E2E_PORT ?? 3310);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -38,7 +40,8 @@ export default defineConfig({
       NODE_ENV: 'test',
       DEMO_DATA: 'true',
       LOG_LEVEL: 'warn',
-      VERBUND_DB_DIR: process.env.E2E_DB_DIR ?? '',
+      // Never the developer's own database (.data/postgres), also when Playwright is run directly.
+      VERBUND_DB_DIR: process.env.E2E_DB_DIR ?? path.join(os.tmpdir(), `verbund-e2e-direct-${port}`, 'postgres'),
     },
   },
 });

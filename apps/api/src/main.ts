@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './core/config/config.js';
 import { startDatabase } from './core/database/database-runtime.js';
 import { createLogger } from './core/logging/logger.js';
+import { seedDemoContent } from './seed/demo-content.js';
 import { seedOnStart } from './seed/seed-on-start.js';
 import { createServer } from './server.js';
 
@@ -41,6 +42,7 @@ async function main() {
   try {
     await seedOnStart(config, database.url, logger);
     app = await createServer(config, database.url, logger);
+    if (config.demoData) await seedDemoContent(app);
     await app.listen(config.port, config.host);
     logger.info(`Verbund is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);
   } catch (err) {

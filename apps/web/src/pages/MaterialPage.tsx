@@ -99,7 +99,7 @@ export function MaterialPage() {
           {m.usedBy.length ? (
             <>
               <List mb="sm">{m.usedBy.map((u) => <List.Item key={u.id}><Anchor component={Link} to={`/kommunen/${u.ags}`}>{u.name}</Anchor></List.Item>)}</List>
-              <KreisMap name={t('materials.mapLabel', { name: m.title })} highlighted={kreise} neighbours={[]} />
+              <KreisMap name={t('materials.mapLabel', { name: m.title })} highlighted={kreise} neighbours={[]} overview={{ legend: t('materials.mapLegend') }} />
             </>
           ) : (
             <Text c="gray.7">{t('materials.usedByNone')}</Text>

@@ -44,5 +44,6 @@ describe('renderMarkdown', () => {
 describe('markdownToText', () => {
   it('gives the words without markup', () => {
     expect(markdownToText('# Titel\n\nEin **fetter** [Link](https://x.example) & mehr')).toBe('Titel\n\nEin fetter Link & mehr');
+    expect(markdownToText('Arabisch,\nDari')).toBe('Arabisch,\nDari');
   });
 });

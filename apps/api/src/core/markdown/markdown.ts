@@ -59,7 +59,7 @@ export function renderMarkdown(source: string, mentionable: Mentionable[] = []):
 /** Plain text of Markdown, for search documents and snippets. */
 export function markdownToText(source: string): string {
   const html = marked.parse(source) as string;
-  return sanitizeHtml(html.replace(/<\/(p|li|h\d|tr|blockquote|pre)>/g, '$&\n'), { allowedTags: [], allowedAttributes: {} })
+  return sanitizeHtml(html.replace(/<br\s*\/?>/g, '\n').replace(/<\/(p|li|h\d|tr|blockquote|pre)>/g, '$&\n'), { allowedTags: [], allowedAttributes: {} })
     .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

@@ -83,7 +83,7 @@ export function GroupMembers({ groupId, name, members, moderator }: { groupId: s
         </Group>
       )}
       {invitation.data && <FormAlert success={t('groups.inviteResult', invitation.data.inviteToGroup)} />}
-      {kreise.length > 0 && <KreisMap name={t('groups.mapLabel', { name })} highlighted={kreise} neighbours={[]} />}
+      {kreise.length > 0 && <KreisMap name={t('groups.mapLabel', { name })} highlighted={kreise} neighbours={[]} overview={{ legend: t('groups.mapLegend') }} />}
     </Stack>
   );
 }

@@ -18,10 +18,15 @@ export interface KreisMapProps {
   highlighted: string[];
   /** Bordering Kreise, shaded and clickable. */
   neighbours: { ags: string; name: string }[];
+  /**
+   * All of Germany with the highlighted Kreise, for places spread across the country (where a group's members
+   * come from, where a material is used); `legend` names what is highlighted.
+   */
+  overview?: { legend: string };
 }
 
 /** Kreise around a municipality, zoomed to the region; the neighbour list on the page is its text alternative. */
-export function KreisMap({ name, highlighted, neighbours }: KreisMapProps) {
+export function KreisMap({ name, highlighted, neighbours, overview }: KreisMapProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const descriptionId = useId();
@@ -34,7 +39,7 @@ export function KreisMap({ name, highlighted, neighbours }: KreisMapProps) {
     const focus = map.kreise.features.filter((f) => self.has(f.properties.kreis) || near.has(f.properties.kreis));
     const projection = geoMercator().fitExtent(
       [[12, 12], [WIDTH - 12, HEIGHT - 12]],
-      { type: 'FeatureCollection', features: focus.length ? focus : map.kreise.features },
+      { type: 'FeatureCollection', features: focus.length && !overview ? focus : map.kreise.features },
     );
     const path = geoPath(projection);
     return {
@@ -46,7 +51,7 @@ export function KreisMap({ name, highlighted, neighbours }: KreisMapProps) {
       })),
       borders: path(map.landBorders) ?? '',
     };
-  }, [map, highlighted, neighbours]);
+  }, [map, highlighted, neighbours, overview]);
 
   if (error) return <Text c="red.8">{t('municipalities.map.error')}</Text>;
   if (!drawing) return <Text c="gray.7">{t('municipalities.map.loading')}</Text>;
@@ -85,11 +90,11 @@ export function KreisMap({ name, highlighted, neighbours }: KreisMapProps) {
         <path d={drawing.borders} fill="none" stroke="#6b7480" strokeWidth={1.2} aria-hidden />
       </Box>
       <Text id={descriptionId} size="sm" c="gray.7" mt={4}>
-        {t('municipalities.map.description', { name })}
+        {overview ? t('municipalities.map.overviewDescription', { legend: overview.legend }) : t('municipalities.map.description', { name })}
       </Text>
       <Group gap="md" mt={4} aria-hidden>
-        <Group gap={6}><Box w={14} h={14} bg={SELF} /> <Text size="sm">{t('municipalities.map.legendSelf', { name })}</Text></Group>
-        <Group gap={6}><Box w={14} h={14} bg={NEIGHBOUR} /> <Text size="sm">{t('municipalities.map.legendNeighbour')}</Text></Group>
+        <Group gap={6}><Box w={14} h={14} bg={SELF} /> <Text size="sm">{overview ? overview.legend : t('municipalities.map.legendSelf', { name })}</Text></Group>
+        {!overview && <Group gap={6}><Box w={14} h={14} bg={NEIGHBOUR} /> <Text size="sm">{t('municipalities.map.legendNeighbour')}</Text></Group>}
       </Group>
       <DataAttribution />
     </Box>

@@ -1,0 +1,35 @@
+import { startTestApp, type TestApp } from '../../test/support/test-app.js';
+import { signIn } from '../../test/support/factories.js';
+import { PrismaService } from '../core/database/prisma.service.js';
+import { DEMO_GROUP, seedDemoContent } from './demo-content.js';
+import { DEMO_PEOPLE, seedDemoPeople } from './demo-people.js';
+
+describe('demo content', () => {
+  let t: TestApp;
+  let prisma: PrismaService;
+  beforeAll(async () => {
+    t = await startTestApp({}, { directory: true });
+    prisma = new PrismaService(t.db.url);
+  });
+  afterAll(async () => {
+    await prisma.$disconnect();
+    await t.close();
+  });
+
+  it('seeds a group with a discussion and a searchable material, once', async () => {
+    await seedDemoPeople(prisma);
+    await seedDemoContent(t.app);
+    await seedDemoContent(t.app);
+    expect(await prisma.workingGroup.count({ where: { name: DEMO_GROUP } })).toBe(1);
+    expect(await prisma.material.count()).toBe(1);
+
+    const nils = DEMO_PEOPLE[3];
+    const client = await signIn(t, nils.email, nils.password);
+    const found = await client.graphql<{ materials: { nodes: { material: { title: string; useCount: number } }[] } }>(
+      '{ materials(search: "Sprachmittlerinnen") { nodes { material { title useCount } } } }',
+    );
+    expect(found.data!.materials.nodes.map((n) => n.material)).toEqual([{ title: 'Leitfaden Dolmetscherpool', useCount: 1 }]);
+    const thread = await prisma.post.findFirstOrThrow();
+    expect(thread.html).toContain('class="mention"');
+  });
+});

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { User } from '../generated/prisma/client.js';
+import type { Prisma, User } from '../generated/prisma/client.js';
 import { AuditService } from '../core/audit/audit.service.js';
 import { PrismaService } from '../core/database/prisma.service.js';
 import { badUserInput } from '../core/errors/app-error.js';
@@ -65,12 +65,28 @@ export class PrivacyService {
    * events keep their type and time but lose name, IP and email. Contributions (posts, materials) are deleted
    * or stay without a name (ANONYMISE), as the person chose.
    */
+  /** Groups the person moderates alone get the longest-standing active member as moderator. */
+  private async handOverModeration(tx: Prisma.TransactionClient, userId: string): Promise<void> {
+    const moderated = await tx.groupMember.findMany({ where: { userId, status: 'ACTIVE', role: 'MODERATOR' }, select: { groupId: true } });
+    for (const { groupId } of moderated) {
+      await tx.$queryRaw`SELECT 1 FROM "WorkingGroup" WHERE id = ${groupId}::uuid FOR UPDATE`;
+      const others = await tx.groupMember.count({ where: { groupId, status: 'ACTIVE', role: 'MODERATOR', userId: { not: userId } } });
+      if (others > 0) continue;
+      const next = await tx.groupMember.findFirst({
+        where: { groupId, status: 'ACTIVE', userId: { not: userId } },
+        orderBy: [{ joinedAt: 'asc' }, { createdAt: 'asc' }],
+      });
+      if (next) await tx.groupMember.update({ where: { groupId_userId: { groupId, userId: next.userId } }, data: { role: 'MODERATOR' } });
+    }
+  }
+
   async deleteAccount(user: User, input: DeleteMyAccountInput, request: FastifyRequest, reply: FastifyReply): Promise<void> {
     if (!(await verifyPassword(user.passwordHash, input.password.slice(0, 1024)))) {
       throw badUserInput('Das Passwort stimmt nicht.', { field: 'password' });
     }
     const filesToRemove = await this.prisma.$transaction(async (tx) => {
       // Files of unused uploads always go; with DELETE, also the person's materials and posts (threads left empty too).
+      await this.handOverModeration(tx, user.id);
       const uploads = await tx.upload.findMany({ where: { userId: user.id }, select: { storageKey: true } });
       const keys = uploads.map((u) => u.storageKey);
       if (input.contributions === 'DELETE') {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { User } from '../generated/prisma/client.js';
+import type { Prisma, User } from '../generated/prisma/client.js';
 import { PrismaService } from '../core/database/prisma.service.js';
 import { badUserInput, conflict, forbidden, notFound } from '../core/errors/app-error.js';
 import { assertKey } from '../municipalities/dto/municipalities.args.js';
@@ -28,104 +28,108 @@ export class GroupMembershipService {
     const existing = await this.prisma.groupMember.findUnique({ where: { groupId_userId: { groupId, userId: user.id } } });
     if (existing?.status === 'ACTIVE') throw conflict('Sie gehören dieser Gruppe schon an.');
     if (existing?.status === 'REQUESTED') throw conflict('Ihre Anfrage liegt den Moderatorinnen und Moderatoren schon vor.');
-    if (existing?.status === 'INVITED' || group.access === 'OPEN') {
-      await this.prisma.groupMember.upsert({
-        where: { groupId_userId: { groupId, userId: user.id } },
-        update: { status: 'ACTIVE', joinedAt: new Date() },
-        create: { groupId, userId: user.id, status: 'ACTIVE', joinedAt: new Date() },
+    if (existing?.status === 'INVITED') {
+      // Only while the invitation still stands: a moderator may have withdrawn it a moment ago.
+      const accepted = await this.prisma.groupMember.updateMany({
+        where: { groupId, userId: user.id, status: 'INVITED' },
+        data: { status: 'ACTIVE', joinedAt: new Date() },
       });
-    } else if (group.access === 'ON_REQUEST') {
-      await this.prisma.groupMember.create({ data: { groupId, userId: user.id, status: 'REQUESTED' } });
-    } else {
+      if (accepted.count === 0) throw notFound('Diese Einladung gibt es nicht mehr.');
+    } else if (group.access === 'CLOSED') {
       throw notFound('Diese Arbeitsgruppe gibt es nicht, oder sie ist geschlossen.');
+    } else {
+      const open = group.access === 'OPEN';
+      const created = await this.prisma.groupMember.createMany({
+        data: [{ groupId, userId: user.id, status: open ? 'ACTIVE' : 'REQUESTED', joinedAt: open ? new Date() : null }],
+        skipDuplicates: true,
+      });
+      if (created.count === 0) throw conflict('Sie gehören dieser Gruppe schon an oder haben schon angefragt.');
     }
+    this.scopes.forget(user);
     return this.groups.get(user, groupId);
   }
 
-  private async requireModerator(user: User, groupId: string) {
-    if (!isUuid(groupId)) throw notFound('Diese Arbeitsgruppe gibt es nicht, oder sie ist geschlossen.');
-    const group = await this.groups.visibleRow(user, groupId);
-    const me = await this.prisma.groupMember.findUnique({ where: { groupId_userId: { groupId, userId: user.id } } });
-    if (me?.status !== 'ACTIVE' || me.role !== 'MODERATOR') throw forbidden(NOT_MODERATOR);
-    return group;
+  /**
+   * Runs `work` with the group row locked and the caller confirmed as an active moderator inside the same
+   * transaction, so someone demoted or removed a moment ago cannot still act. Outsiders of a closed group get
+   * NOT_FOUND.
+   */
+  private async asModerator<T>(user: User, groupId: string, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+    await this.groups.visibleRow(user, groupId);
+    return this.prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT 1 FROM "WorkingGroup" WHERE id = ${groupId}::uuid FOR UPDATE`;
+      const me = await tx.groupMember.findUnique({ where: { groupId_userId: { groupId, userId: user.id } } });
+      if (me?.status !== 'ACTIVE' || me.role !== 'MODERATOR') throw forbidden(NOT_MODERATOR);
+      return work(tx);
+    });
   }
 
   /** One decision per request: a second moderator deciding the same request gets CONFLICT. */
   async decide(user: User, input: DecideGroupJoinInput): Promise<GroupMember[]> {
-    await this.requireModerator(user, input.groupId);
-    if (!isUuid(input.personId)) throw notFound('Diese Anfrage gibt es nicht.');
-    const where = { groupId: input.groupId, userId: input.personId, status: 'REQUESTED' as const };
-    const changed = input.approve
-      ? await this.prisma.groupMember.updateMany({ where, data: { status: 'ACTIVE', joinedAt: new Date() } })
-      : await this.prisma.groupMember.deleteMany({ where });
-    if (changed.count === 0) throw conflict('Diese Anfrage ist schon entschieden oder zurückgezogen.');
+    await this.asModerator(user, input.groupId, async (tx) => {
+      if (!isUuid(input.personId)) throw notFound('Diese Anfrage gibt es nicht.');
+      const where = { groupId: input.groupId, userId: input.personId, status: 'REQUESTED' as const };
+      const changed = input.approve
+        ? await tx.groupMember.updateMany({ where, data: { status: 'ACTIVE', joinedAt: new Date() } })
+        : await tx.groupMember.deleteMany({ where });
+      if (changed.count === 0) throw conflict('Diese Anfrage ist schon entschieden oder zurückgezogen.');
+    });
     return this.members(user, input.groupId, true);
   }
 
   async invite(user: User, input: InviteToGroupInput): Promise<InviteResult> {
-    await this.requireModerator(user, input.groupId);
-    if (Boolean(input.personId) === Boolean(input.municipalityAgs)) {
-      throw badUserInput('Bitte laden Sie entweder eine Person oder die Mitglieder einer Kommune ein.', { field: 'personId' });
-    }
-    let people: string[];
-    if (input.personId) {
-      const invitee = isUuid(input.personId)
-        ? await this.prisma.user.findFirst({ where: { id: input.personId, memberships: { some: { status: 'CONFIRMED' } } } })
-        : null;
-      if (!invitee) throw notFound('Diese Person gibt es nicht, oder sie ist noch nicht bestätigt.');
-      people = [invitee.id];
-    } else {
-      const ags = input.municipalityAgs!.trim();
-      assertKey(ags);
-      const key = await this.prisma.municipalityKey.findUnique({ where: { key: ags } });
-      if (!key) throw notFound(`Keine Kommune mit dem Schlüssel ${ags}.`);
-      const members = await this.prisma.membership.findMany({
-        where: { status: 'CONFIRMED', organization: { representsId: key.municipalityId } },
-        select: { userId: true },
+    return this.asModerator(user, input.groupId, async (tx) => {
+      if (Boolean(input.personId) === Boolean(input.municipalityAgs)) {
+        throw badUserInput('Bitte laden Sie entweder eine Person oder die Mitglieder einer Kommune ein.', { field: 'personId' });
+      }
+      let people: string[];
+      if (input.personId) {
+        const invitee = isUuid(input.personId)
+          ? await tx.user.findFirst({ where: { id: input.personId, memberships: { some: { status: 'CONFIRMED' } } } })
+          : null;
+        if (!invitee) throw notFound('Diese Person gibt es nicht, oder sie ist noch nicht bestätigt.');
+        people = [invitee.id];
+      } else {
+        const ags = input.municipalityAgs!.trim();
+        assertKey(ags);
+        const key = await tx.municipalityKey.findUnique({ where: { key: ags } });
+        if (!key) throw notFound(`Keine Kommune mit dem Schlüssel ${ags}.`);
+        const members = await tx.membership.findMany({
+          where: { status: 'CONFIRMED', organization: { representsId: key.municipalityId } },
+          select: { userId: true },
+        });
+        people = [...new Set(members.map((m) => m.userId))];
+      }
+      const created = await tx.groupMember.createMany({
+        data: people.map((userId) => ({ groupId: input.groupId, userId, status: 'INVITED' as const, invitedById: user.id })),
+        skipDuplicates: true,
       });
-      people = [...new Set(members.map((m) => m.userId))];
-    }
-    const created = await this.prisma.groupMember.createMany({
-      data: people.map((userId) => ({ groupId: input.groupId, userId, status: 'INVITED' as const, invitedById: user.id })),
-      skipDuplicates: true,
+      return { invited: created.count, skipped: people.length - created.count };
     });
-    return { invited: created.count, skipped: people.length - created.count };
   }
 
   /** Leaving also withdraws a request or declines an invitation. The last moderator hands over first. */
   async leave(user: User, groupId: string): Promise<boolean> {
     if (!isUuid(groupId)) throw notFound('Sie gehören dieser Gruppe nicht an.');
-    await this.removeMember(groupId, user.id, 'Sie sind die letzte Moderation dieser Gruppe: Bitte übergeben Sie die Moderation zuerst an ein anderes Mitglied.');
+    await this.prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT 1 FROM "WorkingGroup" WHERE id = ${groupId}::uuid FOR UPDATE`;
+      await removeMember(tx, groupId, user.id, 'Sie sind die letzte Moderation dieser Gruppe: Bitte übergeben Sie die Moderation zuerst an ein anderes Mitglied.');
+    });
+    this.scopes.forget(user);
     return true;
   }
 
   async remove(user: User, input: GroupMemberInput): Promise<GroupMember[]> {
-    await this.requireModerator(user, input.groupId);
-    if (!isUuid(input.personId)) throw notFound('Diese Person gehört der Gruppe nicht an.');
-    await this.removeMember(input.groupId, input.personId, 'Die letzte Moderation kann nicht entfernt werden.');
+    await this.asModerator(user, input.groupId, async (tx) => {
+      if (!isUuid(input.personId)) throw notFound('Diese Person gehört der Gruppe nicht an.');
+      await removeMember(tx, input.groupId, input.personId, 'Die letzte Moderation kann nicht entfernt werden.');
+    });
     return this.members(user, input.groupId, true);
   }
 
-  /** In a transaction with the row locked, so two moderators leaving at once cannot both be "not the last". */
-  private async removeMember(groupId: string, userId: string, lastModeratorMessage: string): Promise<void> {
-    await this.prisma.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT 1 FROM "WorkingGroup" WHERE id = ${groupId}::uuid FOR UPDATE`;
-      const row = await tx.groupMember.findUnique({ where: { groupId_userId: { groupId, userId } } });
-      if (!row) throw notFound('Diese Person gehört der Gruppe nicht an.');
-      if (row.status === 'ACTIVE' && row.role === 'MODERATOR') {
-        const others = await tx.groupMember.count({ where: { groupId, status: 'ACTIVE', role: 'MODERATOR', userId: { not: userId } } });
-        if (others === 0) throw conflict(lastModeratorMessage);
-      }
-      await tx.groupMember.delete({ where: { groupId_userId: { groupId, userId } } });
-    });
-  }
-
   async setRole(user: User, input: SetGroupRoleInput): Promise<GroupMember[]> {
-    await this.requireModerator(user, input.groupId);
-    if (!isUuid(input.personId)) throw notFound('Diese Person gehört der Gruppe nicht an.');
-    await this.prisma.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT 1 FROM "WorkingGroup" WHERE id = ${input.groupId}::uuid FOR UPDATE`;
-      const row = await tx.groupMember.findUnique({ where: { groupId_userId: { groupId: input.groupId, userId: input.personId } } });
+    await this.asModerator(user, input.groupId, async (tx) => {
+      const row = isUuid(input.personId) ? await tx.groupMember.findUnique({ where: { groupId_userId: { groupId: input.groupId, userId: input.personId } } }) : null;
       if (row?.status !== 'ACTIVE') throw notFound('Diese Person gehört der Gruppe nicht an.');
       if (input.role === GroupRole.MEMBER && row.role === 'MODERATOR') {
         const others = await tx.groupMember.count({ where: { groupId: input.groupId, status: 'ACTIVE', role: 'MODERATOR', userId: { not: input.personId } } });
@@ -170,4 +174,15 @@ export class GroupMembershipService {
       })),
     }));
   }
+}
+
+/** Inside a transaction that holds the group row: two moderators leaving at once cannot both be "not the last". */
+async function removeMember(tx: Prisma.TransactionClient, groupId: string, userId: string, lastModeratorMessage: string): Promise<void> {
+  const row = await tx.groupMember.findUnique({ where: { groupId_userId: { groupId, userId } } });
+  if (!row) throw notFound('Diese Person gehört der Gruppe nicht an.');
+  if (row.status === 'ACTIVE' && row.role === 'MODERATOR') {
+    const others = await tx.groupMember.count({ where: { groupId, status: 'ACTIVE', role: 'MODERATOR', userId: { not: userId } } });
+    if (others === 0) throw conflict(lastModeratorMessage);
+  }
+  await tx.groupMember.delete({ where: { groupId_userId: { groupId, userId } } });
 }

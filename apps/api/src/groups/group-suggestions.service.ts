@@ -30,6 +30,7 @@ export class GroupSuggestionsService {
   ) {}
 
   async suggest(user: User, municipalityAgs?: string | null): Promise<GroupSuggestion[]> {
+    await this.scopes.requireConfirmed(user);
     let area: Area;
     if (municipalityAgs) {
       assertKey(municipalityAgs);

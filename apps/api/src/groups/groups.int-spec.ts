@@ -84,6 +84,8 @@ describe('working groups', () => {
   it('only confirmed members create or join groups', async () => {
     expect(code(await as.unconfirmed.graphql(CREATE, { i: input() }))).toBe('FORBIDDEN');
     expect(code(await as.unconfirmed.graphql(JOIN, { id: ids.open }))).toBe('FORBIDDEN');
+    expect(code(await as.unconfirmed.graphql(LIST))).toBe('FORBIDDEN');
+    expect(code(await as.unconfirmed.graphql(GROUP, { id: ids.open }))).toBe('FORBIDDEN');
     expect(code(await as.guest.graphql(LIST))).toBe('UNAUTHENTICATED');
   });
 
@@ -140,8 +142,12 @@ describe('working groups', () => {
     expect(res.data).toEqual({ inviteToGroup: { invited: 1, skipped: 1 } });
     expect(code(await as.stadt.graphql(INVITE, { i: { groupId: ids.closed } }))).toBe('BAD_USER_INPUT');
     expect(code(await as.stadt.graphql(INVITE, { i: { groupId: ids.closed, personId: ids.unconfirmed } }))).toBe('NOT_FOUND');
-    // Declining an invitation is leaving.
+    // Declining an invitation is leaving; an invitation withdrawn (removed) cannot be accepted any more.
     expect((await as.kreis.graphql(LEAVE, { id: ids.closed })).data).toEqual({ leaveGroup: true });
+    expect(code(await as.kreis.graphql(JOIN, { id: ids.closed }))).toBe('NOT_FOUND');
+    await as.stadt.graphql(INVITE, { i: { groupId: ids.closed, personId: ids.kreis } });
+    await as.stadt.graphql(REMOVE, { i: { groupId: ids.closed, personId: ids.kreis } });
+    expect(code(await as.kreis.graphql(JOIN, { id: ids.closed }))).toBe('NOT_FOUND');
   });
 
   it('the last moderator hands over before leaving; removal and roles are for moderators', async () => {

@@ -48,6 +48,7 @@ export class GroupsService {
       },
       include: GROUP_INCLUDE,
     });
+    this.scopes.forget(user);
     return this.withLaender([toGroup(row, { status: 'ACTIVE', role: 'MODERATOR' })]).then(([g]) => g!);
   }
 
@@ -73,7 +74,9 @@ export class GroupsService {
     }
   }
 
+  /** Groups, their members and where those work are for confirmed members of Verbund. */
   async list(user: User, filter: GroupsFilter | null | undefined, first: number, offset: number): Promise<GroupPage> {
+    await this.scopes.requireConfirmed(user);
     if (first < 1 || first > 100) throw badUserInput('first muss zwischen 1 und 100 liegen.', { field: 'first' });
     if (offset < 0) throw badUserInput('offset darf nicht negativ sein.', { field: 'offset' });
     const search = filter?.search?.trim().slice(0, 100);
@@ -94,6 +97,7 @@ export class GroupsService {
 
   /** NOT_FOUND for closed groups seen from outside: their existence is not disclosed. */
   async get(user: User, id: string): Promise<WorkingGroup> {
+    await this.scopes.requireConfirmed(user);
     const row = isUuid(id) ? await this.prisma.workingGroup.findFirst({ where: { AND: [{ id }, visibleTo(user.id)] }, include: GROUP_INCLUDE }) : null;
     if (!row) throw notFound('Diese Arbeitsgruppe gibt es nicht, oder sie ist geschlossen.');
     return (await this.decorate(user, [row]))[0]!;

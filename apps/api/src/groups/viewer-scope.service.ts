@@ -34,6 +34,11 @@ export class ViewerScopeService {
     return scope;
   }
 
+  /** After the person's memberships changed within this request. */
+  forget(user: User): void {
+    this.perUser.delete(user);
+  }
+
   async requireConfirmed(user: User): Promise<ViewerScope> {
     const scope = await this.of(user);
     if (!scope.confirmed) throw forbidden('Dafür braucht es eine bestätigte Mitgliedschaft in einer Kommune oder Organisation.');

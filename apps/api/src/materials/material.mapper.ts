@@ -7,15 +7,27 @@ import { canEdit } from './material-access.js';
 import { type Material, MaterialFormat, type MaterialVersion, MaterialVisibility } from './models/material.model.js';
 
 const AUTHOR = { select: { id: true, name: true } } as const;
+/** A version as the API shows it: without its (possibly long) text and Markdown source. */
+export const VERSION_SELECT = {
+  number: true,
+  format: true,
+  fileName: true,
+  mimeType: true,
+  size: true,
+  html: true,
+  note: true,
+  createdAt: true,
+  createdBy: AUTHOR,
+} as const;
 export const MATERIAL_INCLUDE = {
   organization: { include: { locatedIn: true } },
   createdBy: AUTHOR,
   group: { select: { id: true, name: true, access: true } },
-  versions: { orderBy: { number: 'desc' }, take: 1, include: { createdBy: AUTHOR } },
+  versions: { orderBy: { number: 'desc' }, take: 1, select: VERSION_SELECT },
   _count: { select: { uses: true } },
 } as const;
 export type MaterialRow = Prisma.MaterialGetPayload<{ include: typeof MATERIAL_INCLUDE }>;
-type VersionRow = Prisma.MaterialVersionGetPayload<{ include: { createdBy: typeof AUTHOR } }>;
+type VersionRow = Prisma.MaterialVersionGetPayload<{ select: typeof VERSION_SELECT }>;
 
 export function toVersion(materialId: string, row: VersionRow): MaterialVersion {
   return {

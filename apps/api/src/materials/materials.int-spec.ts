@@ -120,6 +120,23 @@ describe('materials library', () => {
       expect(fs.existsSync(path.join(t.config.files.dir, storageKey))).toBe(false);
     });
 
+    it('a malformed multipart request (a text field only, no boundary) is a 4xx, not a 500; of two files the first counts', async () => {
+      const headers = { cookie: as.kreis.cookie!, 'x-verbund-upload': '1' };
+      const two = new FormData();
+      two.append('file', new Blob([new Uint8Array(await pdfWith('a'))]), 'a.pdf');
+      two.append('file2', new Blob([new Uint8Array(await pdfWith('b'))]), 'b.pdf');
+      const field = new FormData();
+      field.append('note', 'Text');
+      const first = await fetch(`${t.url}/uploads`, { method: 'POST', body: two, headers });
+      expect(first.status).toBe(201);
+      expect(((await first.json()) as { fileName: string }).fileName).toBe('a.pdf');
+      expect([400, 413]).toContain((await fetch(`${t.url}/uploads`, { method: 'POST', body: field, headers })).status);
+      const broken = await fetch(`${t.url}/uploads`, { method: 'POST', body: 'kaputt', headers: { ...headers, 'content-type': 'multipart/form-data' } });
+      expect(broken.status).toBeGreaterThanOrEqual(400);
+      expect(broken.status).toBeLessThan(500);
+      expect(storedFiles(path.join(t.config.files.dir, '.incoming'))).toEqual([]);
+    });
+
     it('refuses uploads without the CSRF header, from guests and from unconfirmed accounts', async () => {
       const pdf = await pdfWith('x');
       expect((await upload(t.url, as.kreis, pdf, 'a.pdf', {})).status).toBe(403);

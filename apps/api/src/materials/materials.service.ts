@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { MATERIAL_LANGUAGES } from '@verbund/shared';
 import type { Prisma, User } from '../generated/prisma/client.js';
 import { PrismaService } from '../core/database/prisma.service.js';
@@ -9,7 +9,7 @@ import { ViewerScopeService, type ViewerScope } from '../groups/viewer-scope.ser
 import { toMunicipality } from '../municipalities/municipality.mapper.js';
 import type { AddMaterialVersionInput, CreateMaterialInput } from './dto/material.inputs.js';
 import { canEdit, visibleMaterials } from './material-access.js';
-import { MATERIAL_INCLUDE, toMaterial, toVersion, type MaterialRow } from './material.mapper.js';
+import { MATERIAL_INCLUDE, toMaterial, toVersion, VERSION_SELECT, type MaterialRow } from './material.mapper.js';
 import type { Material, MaterialVersion } from './models/material.model.js';
 import type { Municipality } from '../municipalities/models/municipality.model.js';
 import { distinctWords, foldParts } from './search/search-document.js';
@@ -25,6 +25,8 @@ type Content = { format: 'FILE'; upload: { storageKey: string; fileName: string;
 /** The shared materials library: publishing, versions, "useful for us". Search is MaterialSearchService. */
 @Injectable()
 export class MaterialsService {
+  private readonly logger = new Logger(MaterialsService.name);
+
   constructor(
     private readonly prisma: PrismaService,
     private readonly scopes: ViewerScopeService,
@@ -50,7 +52,7 @@ export class MaterialsService {
     const source = this.sourceOf(input);
     const organization = await this.prisma.organization.findUniqueOrThrow({ where: { id: input.organizationId }, include: { locatedIn: true } });
 
-    const id = await this.prisma.$transaction(async (tx) => {
+    const { id, words } = await this.prisma.$transaction(async (tx) => {
       const content = await this.contentIn(tx, user, source);
       const material = await tx.material.create({
         data: {
@@ -69,9 +71,9 @@ export class MaterialsService {
         },
       });
       const text = await this.addVersion(tx, material.id, 1, user, content, null);
-      await this.index(tx, material.id, { title, summary, body: text });
-      return material.id;
+      return { id: material.id, words: await this.index(tx, material.id, { title, summary, body: text }) };
     });
+    await this.rememberWords(words);
     return this.get(user, id);
   }
 
@@ -117,8 +119,8 @@ export class MaterialsService {
     return text;
   }
 
-  /** The search index of a material: its vectors, and its words in the shared word list (for parts of words). */
-  private async index(tx: Prisma.TransactionClient, id: string, parts: { title: string; summary: string; body: string }): Promise<void> {
+  /** The search vectors of a material; returns its words for `rememberWords` after the commit. */
+  private async index(tx: Prisma.TransactionClient, id: string, parts: { title: string; summary: string; body: string }): Promise<string[]> {
     const f = foldParts(parts);
     await tx.$executeRaw`
       UPDATE "Material" SET
@@ -127,8 +129,19 @@ export class MaterialsService {
           || setweight(to_tsvector('german', ${f.summary}), 'B')
           || strip(to_tsvector('german', ${f.body}))
       WHERE id = ${id}::uuid`;
-    await tx.$executeRaw`
-      INSERT INTO "SearchWord" (word) SELECT unnest(${distinctWords(f.title, f.summary, f.body)}::text[]) ON CONFLICT DO NOTHING`;
+    return distinctWords(f.title, f.summary, f.body);
+  }
+
+  /**
+   * Adds a material's words to the shared word list that query words expand against. Outside the material's
+   * transaction and in sorted order, so that concurrent publications neither wait for nor deadlock each other;
+   * a failure here only costs matches on parts of these words.
+   */
+  private async rememberWords(words: string[]): Promise<void> {
+    await this.prisma.$executeRaw`
+      INSERT INTO "SearchWord" (word) SELECT w FROM unnest(${words}::text[]) AS w ORDER BY 1 ON CONFLICT DO NOTHING`.catch((error: unknown) =>
+      this.logger.warn(`search words not stored: ${String(error)}`),
+    );
   }
 
   async addMaterialVersion(user: User, input: AddMaterialVersionInput): Promise<Material> {
@@ -137,14 +150,15 @@ export class MaterialsService {
     if (!canEdit(scope, material)) throw forbidden('Neue Fassungen laden die Autorin, die veröffentlichende Organisation oder die Gruppenmoderation hoch.');
     const source = this.sourceOf(input);
     const note = input.note?.trim().slice(0, 500) || null;
-    await this.prisma.$transaction(async (tx) => {
+    const words = await this.prisma.$transaction(async (tx) => {
       await tx.$queryRaw`SELECT 1 FROM "Material" WHERE id = ${material.id}::uuid FOR UPDATE`;
       const last = await tx.materialVersion.aggregate({ where: { materialId: material.id }, _max: { number: true } });
       const content = await this.contentIn(tx, user, source);
       const text = await this.addVersion(tx, material.id, (last._max.number ?? 0) + 1, user, content, note);
       await tx.material.update({ where: { id: material.id }, data: { updatedAt: new Date() } });
-      await this.index(tx, material.id, { title: material.title, summary: material.summary, body: text });
+      return this.index(tx, material.id, { title: material.title, summary: material.summary, body: text });
     });
+    await this.rememberWords(words);
     return this.get(user, material.id);
   }
 
@@ -163,11 +177,7 @@ export class MaterialsService {
 
   /** For a material the caller has already been allowed to see. */
   async versions(materialId: string): Promise<MaterialVersion[]> {
-    const rows = await this.prisma.materialVersion.findMany({
-      where: { materialId },
-      include: { createdBy: { select: { id: true, name: true } } },
-      orderBy: { number: 'desc' },
-    });
+    const rows = await this.prisma.materialVersion.findMany({ where: { materialId }, select: VERSION_SELECT, orderBy: { number: 'desc' } });
     return rows.map((v) => toVersion(materialId, v));
   }
 

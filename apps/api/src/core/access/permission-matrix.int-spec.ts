@@ -11,7 +11,10 @@ const everyone = (o: Outcome) => Object.fromEntries(ACTORS.map((a) => [a, o])) a
 const signedIn = (o: Outcome) => ({ ...everyone(o), guest: 'UNAUTHENTICATED' as Outcome });
 const adminsOnly = (o: Outcome = 'OK') => ({ ...signedIn('FORBIDDEN'), platformAdmin: o });
 
-/** Inside a closed group: its moderator (member) passes the guard and reaches the service; everyone else is told it does not exist. */
+/**
+ * Inside a closed group: its moderator (member) passes the guard and reaches the service; everyone else is told
+ * it does not exist. The platform admin here has no confirmed membership, which groups and materials require.
+ */
 const closedGroup = (moderator: Outcome, platformAdmin: Outcome = 'NOT_FOUND') => ({ ...signedIn('NOT_FOUND'), member: moderator, platformAdmin });
 
 interface Context {
@@ -68,9 +71,9 @@ const MATRIX: Row[] = [
     query: ({ pendingId }) => `mutation { decideMembership(input: { membershipId: "${pendingId}", approve: true }) { id } }`,
     expect: { ...signedIn('FORBIDDEN'), orgAdmin: 'OK' },
   },
-  { op: 'Query.groups', query: '{ groups { totalCount } }', expect: signedIn('OK') },
-  { op: 'Query.groupSuggestions', query: '{ groupSuggestions { reasons } }', expect: signedIn('OK') },
-  { op: 'Query.group', query: ({ groupId }) => `{ group(id: "${groupId}") { id } }`, expect: closedGroup('OK') },
+  { op: 'Query.groups', query: '{ groups { totalCount } }', expect: { ...signedIn('OK'), platformAdmin: 'FORBIDDEN' } },
+  { op: 'Query.groupSuggestions', query: '{ groupSuggestions { reasons } }', expect: { ...signedIn('OK'), platformAdmin: 'FORBIDDEN' } },
+  { op: 'Query.group', query: ({ groupId }) => `{ group(id: "${groupId}") { id } }`, expect: closedGroup('OK', 'FORBIDDEN') },
   { op: 'Query.thread', query: ({ threadId }) => `{ thread(id: "${threadId}") { id } }`, expect: closedGroup('OK') },
   { op: 'Query.materials', query: '{ materials(search: "Konzept") { totalCount } }', expect: signedIn('OK') },
   { op: 'Query.material', query: ({ materialId }) => `{ material(id: "${materialId}") { id } }`, expect: closedGroup('OK') },

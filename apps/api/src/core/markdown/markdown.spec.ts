@@ -35,6 +35,16 @@ describe('renderMarkdown', () => {
     expect(html).toContain('<code>@Dritte Person</code>');
   });
 
+  it('mentions names with & and quotes; a hand-written mention span is dropped', () => {
+    const { html, mentioned } = renderMarkdown('Danke @Müller & Söhne und @Jo "JJ" Meier', [
+      { id: 'm', name: 'Müller & Söhne' },
+      { id: 'j', name: 'Jo "JJ" Meier' },
+    ]);
+    expect(mentioned.sort()).toEqual(['j', 'm']);
+    expect(html).toContain('<span class="mention" data-user-id="m">@Müller &amp; Söhne</span>');
+    expect(renderMarkdown('<span class="mention" data-user-id="x">@Chefin</span>').html).toBe('<p>@Chefin</p>\n');
+  });
+
   it('escapes a mentionable name that looks like markup', () => {
     const { html } = renderMarkdown('Hallo @<b>x', [{ id: 'x', name: '<b>x' }]);
     expect(html).not.toContain('<b>');

@@ -7,10 +7,10 @@ const marked = new Marked({ gfm: true, breaks: true, async: false });
 const POLICY: sanitizeHtml.IOptions = {
   allowedTags: [
     'p', 'br', 'hr', 'strong', 'em', 'del', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li',
-    'h3', 'h4', 'h5', 'h6', 'a', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'span',
+    'h3', 'h4', 'h5', 'h6', 'a', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
   ],
-  allowedAttributes: { a: ['href', 'title', 'rel'], ol: ['start'], th: ['align'], td: ['align'], span: ['class', 'data-user-id'] },
-  allowedClasses: { span: ['mention'] },
+  // No span: mention markup is added by renderMarkdown afterwards, never taken from what a person wrote.
+  allowedAttributes: { a: ['href', 'title', 'rel'], ol: ['start'], th: ['align'], td: ['align'] },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesAppliedToAttributes: ['href'],
   allowProtocolRelative: false,
@@ -28,32 +28,38 @@ export interface Mentionable {
   name: string;
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** The escaping sanitize-html applies to text, so names match as they appear in its output. */
+const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * Markdown → HTML that is safe to insert into a page: rendered by marked, then reduced to an allow-list by
- * sanitize-html. `@Name` of a mentionable person becomes a mention in text (never inside links or code).
+ * sanitize-html. Afterwards `@Name` of a mentionable person becomes a mention in text (never inside links or
+ * code); the allow-list itself has no span, so nobody can write one by hand.
  */
 export function renderMarkdown(source: string, mentionable: Mentionable[] = []): { html: string; mentioned: string[] } {
-  const raw = marked.parse(source) as string;
-  const mentioned = new Set<string>();
-  // Longest names first, so "@Anna Maria Schulz" wins over "@Anna Maria".
-  const byToken = new Map(mentionable.filter((p) => p.name.trim()).map((p) => [`@${escapeHtml(p.name)}`, p.id]));
+  const html = sanitizeHtml(marked.parse(source) as string, POLICY);
+  const byToken = new Map(mentionable.filter((p) => p.name.trim()).map((p) => [`@${escapeText(p.name)}`, p.id]));
+  if (!byToken.size) return { html, mentioned: [] };
+  // Longest names first, so "@Anna Maria Schulz" is not also "@Anna Maria".
   const tokens = [...byToken.keys()].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const pattern = tokens.length ? new RegExp(`(${tokens.join('|')})(?![\\p{L}\\p{N}])`, 'gu') : null;
-  const html = sanitizeHtml(raw, {
-    ...POLICY,
-    // One pass over the text, longest names first, so "@Anna Maria Schulz" is not also "@Anna Maria".
-    textFilter: (text, tagName) => {
-      if (!pattern || tagName === 'a' || tagName === 'code' || tagName === 'pre') return text;
-      return text.replace(pattern, (token: string) => {
-        const id = byToken.get(token)!;
-        mentioned.add(id);
-        return `<span class="mention" data-user-id="${id}">${token}</span>`;
-      });
-    },
+  const pattern = new RegExp(`(${tokens.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  const mentioned = new Set<string>();
+  let literal = 0;
+  // The sanitised HTML is well-formed: tags and text alternate. Text inside links and code stays as it is.
+  const withMentions = html.replace(/(<[^>]+>)|([^<]+)/g, (_all, tag: string | undefined, text: string | undefined) => {
+    if (tag) {
+      if (/^<(a|code|pre)[\s>]/.test(tag)) literal++;
+      else if (/^<\/(a|code|pre)>/.test(tag)) literal--;
+      return tag;
+    }
+    if (literal > 0) return text!;
+    return text!.replace(pattern, (token: string) => {
+      const id = byToken.get(token)!;
+      mentioned.add(id);
+      return `<span class="mention" data-user-id="${id}">${token}</span>`;
+    });
   });
-  return { html, mentioned: [...mentioned] };
+  return { html: withMentions, mentioned: [...mentioned] };
 }
 
 /** Plain text of Markdown, for search documents and snippets. */

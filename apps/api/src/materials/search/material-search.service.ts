@@ -14,6 +14,8 @@ import { snippet } from './snippet.js';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LAND_CODE = /^(0[1-9]|1[0-6])$/;
 const MAX_EXPANSIONS = 200;
+/** Characters of a document's text read for its snippet. */
+const SNIPPET_SOURCE = 50_000;
 
 /**
  * Every search word must match the document's `german` full-text vector, as itself (stems: "Sprachkurse"
@@ -51,18 +53,24 @@ export class MaterialSearchService {
       : await this.prisma.$queryRaw<{ id: string; total: bigint }[]>(select);
     if (!found.length) return { nodes: [], totalCount: offset ? await this.count(where) : 0 };
 
-    const rows = await this.prisma.material.findMany({
-      where: { id: { in: found.map((f) => f.id) } },
-      include: { ...MATERIAL_INCLUDE, versions: { orderBy: { number: 'desc' }, take: 1, include: { createdBy: { select: { id: true, name: true } } } } },
-    });
+    const ids = found.map((f) => f.id);
+    const [rows, texts] = await Promise.all([
+      this.prisma.material.findMany({ where: { id: { in: ids } }, include: MATERIAL_INCLUDE }),
+      terms.length
+        ? this.prisma.$queryRaw<{ materialId: string; text: string }[]>`
+            SELECT DISTINCT ON ("materialId") "materialId", left(text, ${SNIPPET_SOURCE}) AS text FROM "MaterialVersion"
+            WHERE "materialId" = ANY(${ids}::uuid[]) ORDER BY "materialId", number DESC`
+        : [],
+    ]);
     const byId = new Map(rows.map((r) => [r.id, r]));
-    const ordered = found.flatMap((f) => byId.get(f.id) ?? []);
+    const textOf = new Map(texts.map((t) => [t.materialId, t.text]));
+    const ordered = ids.flatMap((id) => byId.get(id) ?? []);
     const materials = await this.materials.present(scope, ordered);
     return {
       totalCount: Number(found[0]!.total),
       nodes: materials.map((material, i) => ({
         material,
-        snippet: snippet([ordered[i]!.summary, ordered[i]!.versions[0]!.text, ordered[i]!.title], terms),
+        snippet: snippet([ordered[i]!.summary, textOf.get(material.id) ?? '', ordered[i]!.title], terms),
       })),
     };
   }
@@ -78,6 +86,8 @@ export class MaterialSearchService {
    * MAX_EXPANSIONS. Folded words are letters and digits only, so they are safe inside to_tsquery.
    */
   private async expand(term: string): Promise<string> {
+    // Below three characters the trigram index cannot help: such words match only as themselves.
+    if (term.length < 3) return `(${term})`;
     const like = `%${substringStem(term)}%`;
     const words = await this.prisma.$queryRaw<{ word: string }[]>`
       SELECT word FROM "SearchWord" WHERE word LIKE ${like} ORDER BY length(word), word LIMIT ${MAX_EXPANSIONS}`;

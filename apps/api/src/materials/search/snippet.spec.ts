@@ -22,6 +22,14 @@ describe('snippet', () => {
     expect(parts.some((p) => p.highlight && p.text === 'Sprachmittlerpool')).toBe(true);
   });
 
+  it('copes with words separated only by line breaks and with a match at the very end', () => {
+    const text = `${'Zeile\n'.repeat(80)}Sprachkurs`;
+    const parts = snippet([text], ['sprachkurs']);
+    expect(parts.some((p) => p.highlight && p.text === 'Sprachkurs')).toBe(true);
+    const spaceFarAway = `${'\n'.repeat(100)}Wohnen${'\n'.repeat(300)} Ende`;
+    expect(snippet([spaceFarAway], ['wohnen']).filter((p) => p.highlight).map((p) => p.text)).toEqual(['Wohnen']);
+  });
+
   it('tries the texts in order and gives nothing without a match', () => {
     expect(snippet(['ohne Treffer', 'mit Wohnen'], ['wohnen']).some((p) => p.highlight)).toBe(true);
     expect(snippet(['ohne Treffer'], ['wohnen'])).toEqual([]);

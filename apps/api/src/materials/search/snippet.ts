@@ -12,6 +12,7 @@ export class SnippetPart {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const WINDOW = 220;
+const MAX_SCAN = 50_000;
 
 /** Same words as the search: a folded term inside the word, or the word and term sharing a stem. */
 function matches(word: string, terms: string[]): boolean {
@@ -25,7 +26,9 @@ function matches(word: string, terms: string[]): boolean {
  */
 export function snippet(texts: string[], terms: string[]): SnippetPart[] {
   if (!terms.length) return [];
-  for (const text of texts) {
+  for (const whole of texts) {
+    // The beginning of a long document is enough for a snippet; scanning all of it is not worth the time.
+    const text = whole.slice(0, MAX_SCAN);
     let first: RegExpMatchArray | undefined;
     for (const m of text.matchAll(WORD)) {
       if (matches(m[0], terms)) {
@@ -35,8 +38,9 @@ export function snippet(texts: string[], terms: string[]): SnippetPart[] {
     }
     if (!first) continue;
     let from = Math.max(0, first.index! - WINDOW / 3);
-    const to = Math.min(text.length, from + WINDOW);
-    if (from > 0) from = text.indexOf(' ', from) + 1 || from;
+    const to = Math.min(text.length, Math.max(from + WINDOW, first.index! + first[0].length));
+    // Start at a word boundary, but never past the match itself.
+    if (from > 0) from = Math.min(first.index!, text.indexOf(' ', from) + 1 || from);
     // Only the window is scanned for further matches: documents can be long.
     const parts: SnippetPart[] = [];
     const word = new RegExp(WORD.source, 'gu');
@@ -49,8 +53,9 @@ export function snippet(texts: string[], terms: string[]): SnippetPart[] {
       at = m.index + m[0].length;
     }
     if (at < to) parts.push({ text: text.slice(at, to), highlight: false });
-    if (from > 0) parts[0]!.text = `… ${parts[0]!.text}`;
-    if (to < text.length) parts[parts.length - 1]!.text += ' …';
+    if (!parts.length) continue;
+    if (from > 0) parts.unshift({ text: '… ', highlight: false });
+    if (to < whole.length) parts.push({ text: ' …', highlight: false });
     return parts.map((p) => ({ ...p, text: p.text.replace(/\s+/g, ' ') }));
   }
   return [];

@@ -58,8 +58,19 @@ export async function receiveFile(part: MultipartFile, incomingDir: string, limi
   } catch (error) {
     await fs.promises.rm(target, { force: true });
     if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(limitBytes);
-    throw error;
+    throw asClientFault(error);
   }
+}
+
+/**
+ * A broken or aborted multipart body is the client's fault (BAD_USER_INPUT); the server's own failures (a
+ * full disk: Node system errors, codes like ENOSPC) stay internal.
+ */
+export function asClientFault(error: unknown): unknown {
+  if (error instanceof AppError) return error;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return error;
+  return badUserInput('Die Datei kam nicht vollständig oder fehlerhaft an. Bitte versuchen Sie es erneut.', { field: 'file' });
 }
 
 function tooLarge(limit: number) {

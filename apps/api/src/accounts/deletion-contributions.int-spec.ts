@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { pdfWith, upload } from '../../test/support/documents.js';
+import { addMember, createUser, signIn, TEST_PASSWORD } from '../../test/support/factories.js';
+import { startTestApp, type TestApp, type TestClient } from '../../test/support/test-app.js';
+import { PrismaService } from '../core/database/prisma.service.js';
+
+const DELETE = 'mutation ($c: ContributionChoice!) { deleteMyAccount(input: { password: "' + TEST_PASSWORD + '", contributions: $c }) }';
+
+/** What happens to a person's posts, materials, files and moderation when they delete their account. */
+describe('account deletion and contributions', () => {
+  let t: TestApp;
+  let prisma: PrismaService;
+
+  beforeAll(async () => {
+    t = await startTestApp({}, { directory: true });
+    prisma = new PrismaService(t.db.url);
+  });
+  afterAll(async () => {
+    await prisma.$disconnect();
+    await t.close();
+  });
+
+  async function personWithContent(name: string) {
+    const user = await createUser(prisma, { name });
+    const { organizationId } = await addMember(prisma, user.id, '14729');
+    const client = await signIn(t, user.email);
+    const group = await client.graphql<{ createGroup: { id: string } }>(
+      `mutation { createGroup(input: { name: "Runde von ${name}", description: "", topics: [EHRENAMT], access: OPEN, region: { kind: BUNDESWEIT } }) { id } }`,
+    );
+    const groupId = group.data!.createGroup.id;
+    await client.graphql('mutation ($i: StartThreadInput!) { startThread(input: $i) { id } }', { i: { groupId, title: 'Hallo zusammen', body: `Beitrag von ${name}` } });
+    const file = await upload(t.url, client, await pdfWith(`Datei von ${name}`), 'datei.pdf');
+    await client.graphql('mutation ($i: CreateMaterialInput!) { createMaterial(input: $i) { id } }', {
+      i: { title: `Material von ${name}`, summary: '', topics: ['EHRENAMT'], kind: 'VORLAGE', languages: ['de'], licence: 'CC0_1_0', visibility: 'MEMBERS', organizationId, uploadId: file.body.id },
+    });
+    const other = await createUser(prisma, { name: `Mitglied bei ${name}` });
+    await addMember(prisma, other.id, '14713');
+    const otherClient: TestClient = await signIn(t, other.email);
+    await otherClient.graphql('mutation ($id: ID!) { joinGroup(id: $id) { id } }', { id: groupId });
+    return { user, client, groupId, other };
+  }
+
+  const files = () => fs.readdirSync(path.join(t.config.files.dir, 'files'));
+
+  it('DELETE removes posts, materials and their files; the group gets a new moderator', async () => {
+    const { user, client, groupId, other } = await personWithContent('Dana Delete');
+    const before = files().length;
+    expect((await client.graphql(DELETE, { c: 'DELETE' })).errors).toBeUndefined();
+    expect(await prisma.post.count({ where: { markdown: 'Beitrag von Dana Delete' } })).toBe(0);
+    expect(await prisma.thread.count({ where: { groupId } })).toBe(0);
+    expect(await prisma.material.count({ where: { title: 'Material von Dana Delete' } })).toBe(0);
+    expect(files().length).toBe(before - 1);
+    expect(await prisma.user.count({ where: { id: user.id } })).toBe(0);
+    const member = await prisma.groupMember.findUniqueOrThrow({ where: { groupId_userId: { groupId, userId: other.id } } });
+    expect(member.role).toBe('MODERATOR');
+  });
+
+  it('ANONYMISE keeps posts and materials without a name', async () => {
+    const { client, groupId } = await personWithContent('Anna Anonym');
+    const before = files().length;
+    expect((await client.graphql(DELETE, { c: 'ANONYMISE' })).errors).toBeUndefined();
+    const post = await prisma.post.findFirstOrThrow({ where: { markdown: 'Beitrag von Anna Anonym' } });
+    expect(post.authorId).toBeNull();
+    const material = await prisma.material.findFirstOrThrow({ where: { title: 'Material von Anna Anonym' } });
+    expect(material.createdById).toBeNull();
+    expect(files().length).toBe(before);
+    expect(await prisma.thread.count({ where: { groupId } })).toBe(1);
+  });
+});

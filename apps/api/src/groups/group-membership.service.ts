@@ -79,15 +79,19 @@ export class GroupMembershipService {
 
   async invite(user: User, input: InviteToGroupInput): Promise<InviteResult> {
     return this.asModerator(user, input.groupId, async (tx) => {
-      if (Boolean(input.personId) === Boolean(input.municipalityAgs)) {
+      const email = input.email?.trim().toLowerCase();
+      if ([input.personId, email, input.municipalityAgs].filter(Boolean).length !== 1) {
         throw badUserInput('Bitte laden Sie entweder eine Person oder die Mitglieder einer Kommune ein.', { field: 'personId' });
       }
       let people: string[];
-      if (input.personId) {
-        const invitee = isUuid(input.personId)
-          ? await tx.user.findFirst({ where: { id: input.personId, memberships: { some: { status: 'CONFIRMED' } } } })
-          : null;
-        if (!invitee) throw notFound('Diese Person gibt es nicht, oder sie ist noch nicht bestätigt.');
+      if (input.personId || email) {
+        const confirmed = { memberships: { some: { status: 'CONFIRMED' as const } } };
+        const invitee = email
+          ? await tx.user.findFirst({ where: { email: { equals: email.slice(0, 320), mode: 'insensitive' }, ...confirmed } })
+          : isUuid(input.personId!)
+            ? await tx.user.findFirst({ where: { id: input.personId!, ...confirmed } })
+            : null;
+        if (!invitee) throw notFound('Es gibt keine bestätigte Person mit dieser Angabe.');
         people = [invitee.id];
       } else {
         const ags = input.municipalityAgs!.trim();

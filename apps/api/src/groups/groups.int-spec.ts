@@ -142,6 +142,11 @@ describe('working groups', () => {
     expect(res.data).toEqual({ inviteToGroup: { invited: 1, skipped: 1 } });
     expect(code(await as.stadt.graphql(INVITE, { i: { groupId: ids.closed } }))).toBe('BAD_USER_INPUT');
     expect(code(await as.stadt.graphql(INVITE, { i: { groupId: ids.closed, personId: ids.unconfirmed } }))).toBe('NOT_FOUND');
+    expect(code(await as.stadt.graphql(INVITE, { i: { groupId: ids.closed, personId: ids.kreis, municipalityAgs: '14729' } }))).toBe('BAD_USER_INPUT');
+    const dresdenEmail = (await prisma.user.findUniqueOrThrow({ where: { id: ids.dresden } })).email;
+    expect((await as.stadt.graphql(INVITE, { i: { groupId: ids.closed, email: dresdenEmail.toUpperCase() } })).data).toEqual({ inviteToGroup: { invited: 1, skipped: 0 } });
+    const unconfirmedEmail = (await prisma.user.findUniqueOrThrow({ where: { id: ids.unconfirmed } })).email;
+    expect(code(await as.stadt.graphql(INVITE, { i: { groupId: ids.closed, email: unconfirmedEmail } }))).toBe('NOT_FOUND');
     // Declining an invitation is leaving; an invitation withdrawn (removed) cannot be accepted any more.
     expect((await as.kreis.graphql(LEAVE, { id: ids.closed })).data).toEqual({ leaveGroup: true });
     expect(code(await as.kreis.graphql(JOIN, { id: ids.closed }))).toBe('NOT_FOUND');

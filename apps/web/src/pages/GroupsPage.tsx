@@ -20,6 +20,8 @@ export function GroupsPage() {
   const [debounced] = useDebouncedValue(search.trim(), 250);
   const { data, previousData } = useQuery(GroupsDocument, { variables: { filter: { search: debounced || null, mine }, first: 50, offset: 0 }, skip: !viewer });
   const result = (data ?? previousData)?.groups;
+  const mineQuery = useQuery(GroupsDocument, { variables: { filter: { mine: true }, first: 100, offset: 0 }, skip: !viewer });
+  const invitations = (mineQuery.data?.groups.nodes ?? []).filter((g) => g.viewerStatus === 'INVITED');
 
   if (loading) return <LoadingState />;
   return (
@@ -32,6 +34,12 @@ export function GroupsPage() {
         <Text>{t('groups.signIn')} <Anchor component={Link} to="/anmelden?weiter=%2Farbeitsgruppen">{t('account.login')}</Anchor></Text>
       ) : (
         <>
+          {invitations.length > 0 && (
+            <section aria-labelledby="invitations-title">
+              <Title order={2} size="h3" id="invitations-title" mb="sm">{t('groups.invitations')}</Title>
+              <SimpleGrid cols={{ base: 1, md: 2 }}>{invitations.map((g) => <GroupCard key={g.id} group={g} />)}</SimpleGrid>
+            </section>
+          )}
           <GroupSuggestions title={t('groups.suggestions')} />
           <Accordion variant="contained">
             <Accordion.Item value="create">

@@ -35,6 +35,7 @@ export function MaterialsPage() {
     licences: list(params.get('lizenz')) as MaterialLicence[],
     landCode: params.get('land'),
     municipalityAgs: params.get('kommune'),
+    groupId: params.get('gruppe'),
   };
   const { data, previousData } = useQuery(MaterialsDocument, { variables: { search: debounced || null, filter, first: 50, offset: 0 }, skip: !viewer });
   const result = (data ?? previousData)?.materials;

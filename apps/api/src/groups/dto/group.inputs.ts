@@ -56,13 +56,16 @@ export class DecideGroupJoinInput {
   approve!: boolean;
 }
 
-@InputType({ description: 'Invite one person (personId) or every confirmed member of a municipality (municipalityAgs).' })
+@InputType({ description: 'Invite one person (personId or email) or every confirmed member of a municipality (municipalityAgs).' })
 export class InviteToGroupInput {
   @Field(() => ID)
   groupId!: string;
 
   @Field(() => ID, { nullable: true })
   personId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The address of a confirmed member of Verbund.' })
+  email?: string | null;
 
   @Field(() => String, { nullable: true })
   municipalityAgs?: string | null;

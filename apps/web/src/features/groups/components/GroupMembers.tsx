@@ -24,6 +24,7 @@ export function GroupMembers({ groupId, name, members, moderator }: { groupId: s
   const [remove, removal] = useMutation(RemoveGroupMemberDocument, { refetchQueries });
   const [invite, invitation] = useMutation(InviteToGroupDocument, { refetchQueries });
   const [ags, setAgs] = useState('');
+  const [email, setEmail] = useState('');
   const active = members.filter((m) => m.status === 'ACTIVE');
   const requests = members.filter((m) => m.status === 'REQUESTED');
   const kreise = [...new Set(active.flatMap((m) => m.organizations.map((o) => kreisOf(o.municipality))))];
@@ -68,6 +69,20 @@ export function GroupMembers({ groupId, name, members, moderator }: { groupId: s
           </List.Item>
         ))}
       </List>
+      {moderator && (
+        <Group
+          component="form"
+          align="end"
+          aria-label={t('groups.invitePerson')}
+          onSubmit={(e) => {
+            e.preventDefault();
+            void invite({ variables: { input: { groupId, email: email.trim() } } }).then(() => setEmail('')).catch(() => undefined);
+          }}
+        >
+          <TextInput label={t('groups.invitePerson')} description={t('groups.inviteEmail')} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
+          <Button type="submit" variant="outline">{t('groups.inviteSubmit')}</Button>
+        </Group>
+      )}
       {moderator && (
         <Group
           component="form"

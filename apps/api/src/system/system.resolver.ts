@@ -13,6 +13,6 @@ export class SystemResolver {
   @Query(() => AppInfo)
   @Access('PUBLIC')
   appInfo(): AppInfo {
-    return { name: 'Verbund', version: APP_VERSION, environment: this.config.env, ssoLabel: this.config.oidc?.label ?? null };
+    return { name: 'Verbund', version: APP_VERSION, environment: this.config.env, ssoLabel: this.config.oidc?.label ?? null, uploadLimitBytes: this.config.files.uploadLimitBytes };
   }
 }

@@ -10,6 +10,7 @@ import { LoadingState } from '../components/LoadingState';
 import { PageHeading } from '../components/PageHeading';
 import { useFormat } from '../components/useFormat';
 import { uploadFile } from '../features/materials/upload';
+import { useUploadLimitMb } from '../features/materials/useUploadLimit';
 import { KreisMap } from '../features/municipalities/components/KreisMap';
 import { AddMaterialVersionDocument, MarkMaterialUsedDocument, MaterialDetailDocument } from '../gql/graphql';
 
@@ -19,6 +20,7 @@ function NewVersion({ materialId }: { materialId: string }) {
   const [note, setNote] = useState('');
   const [uploadError, setUploadError] = useState<unknown>();
   const [add, { loading, error }] = useMutation(AddMaterialVersionDocument);
+  const uploadLimit = useUploadLimitMb();
   return (
     <Stack
       component="form"
@@ -35,7 +37,7 @@ function NewVersion({ materialId }: { materialId: string }) {
       }}
     >
       <Title order={3} size="h5">{t('materials.addVersion')}</Title>
-      <FileInput label={t('materials.fileLabel')} required value={file} onChange={setFile} />
+      <FileInput label={t('materials.fileLabel', { mb: uploadLimit })} required value={file} onChange={setFile} />
       <TextInput label={t('materials.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
       <FormAlert error={uploadError ?? error} />
       <Button type="submit" loading={loading} variant="outline">{t('materials.addVersionSubmit')}</Button>

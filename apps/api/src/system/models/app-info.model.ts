@@ -1,4 +1,4 @@
-import { Field, ObjectType } from '@nestjs/graphql';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType({ description: 'What the client needs to know about the running server.' })
 export class AppInfo {
@@ -13,4 +13,7 @@ export class AppInfo {
 
   @Field(() => String, { nullable: true, description: 'Label of the single sign-on button; null when not configured.' })
   ssoLabel!: string | null;
+
+  @Field(() => Int, { description: 'Largest file accepted for a material, in bytes.' })
+  uploadLimitBytes!: number;
 }

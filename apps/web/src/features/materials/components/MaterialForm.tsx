@@ -8,6 +8,7 @@ import { FormAlert } from '../../../components/FormAlert';
 import { TopicSelect } from '../../../components/TopicSelect';
 import { CreateMaterialDocument, GroupsDocument, type MaterialKind, type MaterialLicence, type MaterialVisibility, MyMembershipsDocument, type Topic } from '../../../gql/graphql';
 import { uploadFile } from '../upload';
+import { useUploadLimitMb } from '../useUploadLimit';
 
 const VISIBILITIES: MaterialVisibility[] = ['MEMBERS', 'GROUP', 'ORGANIZATION'];
 
@@ -35,6 +36,7 @@ export function MaterialForm({ groupId }: { groupId?: string }) {
   const [uploading, setUploading] = useState(false);
   const [create, { loading, error }] = useMutation(CreateMaterialDocument);
   const organization = organizationId ?? organizations[0]?.value ?? null;
+  const uploadLimit = useUploadLimitMb();
 
   const submit = async () => {
     setUploadError(undefined);
@@ -82,7 +84,7 @@ export function MaterialForm({ groupId }: { groupId?: string }) {
         data={[{ value: 'FILE', label: t('materials.file') }, { value: 'MARKDOWN', label: t('materials.markdown') }]}
       />
       {format === 'FILE' ? (
-        <FileInput label={t('materials.fileLabel')} required value={file} onChange={setFile} accept=".pdf,.docx,.xlsx,.pptx,.odt,.png,.jpg,.jpeg" />
+        <FileInput label={t('materials.fileLabel', { mb: uploadLimit })} required value={file} onChange={setFile} accept=".pdf,.docx,.xlsx,.pptx,.odt,.png,.jpg,.jpeg" />
       ) : (
         <Textarea label={t('materials.markdown')} required autosize minRows={8} value={markdown} onChange={(e) => setMarkdown(e.currentTarget.value)} />
       )}

@@ -43,7 +43,7 @@ export function AppLayout() {
               {t('app.tagline')}
             </Text>
           </Group>
-          <Group gap="md" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
             <AccountMenu />
             <LanguageSwitch />
           </Group>
@@ -52,6 +52,9 @@ export function AppLayout() {
 
       <AppShell.Navbar p="xs" component="nav" id="main-navigation" aria-label={t('app.mainNavigation')}>
         <NavLink component={RouterNavLink} to="/" end label={t('nav.home')} active={pathname === '/'} onClick={close} />
+        {viewer && (
+          <NavLink component={RouterNavLink} to="/konto" label={viewer.name} active={pathname === '/konto'} onClick={close} hiddenFrom="sm" />
+        )}
         {viewer && (
           <NavLink component={RouterNavLink} to="/anfragen" label={t('account.requests')} active={pathname === '/anfragen'} onClick={close} />
         )}

@@ -21,7 +21,8 @@ export function AccountMenu() {
   }
   return (
     <Group gap="sm" wrap="nowrap">
-      <Anchor component={Link} to="/konto" size="sm" underline="hover">{viewer.name}</Anchor>
+      {/* On a phone the account page is in the navigation instead: the header has no room for the name. */}
+      <Anchor component={Link} to="/konto" size="sm" underline="hover" visibleFrom="sm">{viewer.name}</Anchor>
       <Button
         size="compact-sm"
         variant="subtle"

@@ -42,7 +42,8 @@ async function main() {
   try {
     await seedOnStart(config, database.url, logger);
     app = await createServer(config, database.url, logger);
-    if (config.demoData) await seedDemoContent(app);
+    // Demo content is a convenience: it never keeps the app from starting.
+    if (config.demoData) await seedDemoContent(app).catch((error: unknown) => logger.warn({ err: error }, 'demo content not loaded'));
     await app.listen(config.port, config.host);
     logger.info(`Verbund is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);
   } catch (err) {

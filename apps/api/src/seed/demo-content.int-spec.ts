@@ -16,6 +16,14 @@ describe('demo content', () => {
     await t.close();
   });
 
+  it('does nothing while the demo people have no memberships (no directory)', async () => {
+    await seedDemoPeople(prisma);
+    await prisma.membership.updateMany({ data: { status: 'REQUESTED' } });
+    await expect(seedDemoContent(t.app)).resolves.toBeUndefined();
+    expect(await prisma.workingGroup.count()).toBe(0);
+    await prisma.membership.updateMany({ data: { status: 'CONFIRMED' } });
+  });
+
   it('seeds a group with a discussion and a searchable material, once', async () => {
     await seedDemoPeople(prisma);
     await seedDemoContent(t.app);

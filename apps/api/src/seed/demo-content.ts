@@ -31,7 +31,9 @@ export async function seedDemoContent(app: INestApplicationContext): Promise<voi
   // A fresh user row per call: services remember a person's groups per user object, i.e. per request.
   const person = (email: string) => prisma.user.findUnique({ where: { email } });
   const [, kreis, stadt] = DEMO_PEOPLE;
-  if (!(await person(kreis.email)) || !(await person(stadt.email))) return;
+  // Without the directory the demo people have no memberships, and groups need confirmed members.
+  const confirmed = await prisma.user.count({ where: { email: { in: [kreis.email, stadt.email] }, memberships: { some: { status: 'CONFIRMED' } } } });
+  if (confirmed < 2) return;
 
   const groups = app.get(GroupsService, { strict: false });
   const membership = app.get(GroupMembershipService, { strict: false });

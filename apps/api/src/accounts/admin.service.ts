@@ -6,8 +6,8 @@ import { badUserInput, conflict, notFound } from '../core/errors/app-error.js';
 import { RealtimeService } from '../core/realtime/realtime.service.js';
 import type { AuditLogArgs, SetPlatformRoleInput } from './dto/admin.inputs.js';
 import type { AuditEventEntry, PersonAccount } from './models/audit-event.model.js';
+import { isUuid } from '../core/validation/ids.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What platform admins see and change: the audit log and who else is a platform admin. */
 @Injectable()
@@ -51,7 +51,7 @@ export class AdminService {
   }
 
   async setPlatformRole(actor: User, input: SetPlatformRoleInput, ip: string): Promise<PersonAccount> {
-    if (!UUID.test(input.userId)) throw notFound('Diese Person gibt es nicht.');
+    if (!isUuid(input.userId)) throw notFound('Diese Person gibt es nicht.');
     const target = await this.prisma.user.findUnique({ where: { id: input.userId } });
     if (!target) throw notFound('Diese Person gibt es nicht.');
     if (!input.admin && target.id === actor.id) throw conflict('Sie können sich die Admin-Rolle nicht selbst nehmen; das tut eine andere Admin-Person.');

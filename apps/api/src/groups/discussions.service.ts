@@ -5,7 +5,8 @@ import { badUserInput, forbidden, notFound } from '../core/errors/app-error.js';
 import { renderMarkdown } from '../core/markdown/markdown.js';
 import type { ReplyInput, StartThreadInput } from './dto/group.inputs.js';
 import { person } from './group.mapper.js';
-import { GroupsService, isUuid } from './groups.service.js';
+import { isUuid } from '../core/validation/ids.js';
+import { GroupsService } from './groups.service.js';
 import type { Post, Thread } from './models/discussion.model.js';
 import { ViewerScopeService } from './viewer-scope.service.js';
 

@@ -6,7 +6,8 @@ import { assertKey } from '../municipalities/dto/municipalities.args.js';
 import { toMunicipality } from '../municipalities/municipality.mapper.js';
 import type { DecideGroupJoinInput, GroupMemberInput, InviteToGroupInput, SetGroupRoleInput } from './dto/group.inputs.js';
 import { person } from './group.mapper.js';
-import { GroupsService, isUuid } from './groups.service.js';
+import { isUuid } from '../core/validation/ids.js';
+import { GroupsService } from './groups.service.js';
 import { GroupMemberStatus, GroupRole, type GroupMember, type InviteResult, type WorkingGroup } from './models/group.model.js';
 import { ViewerScopeService } from './viewer-scope.service.js';
 

@@ -9,11 +9,9 @@ import type { CreateGroupInput, GroupsFilter } from './dto/group.inputs.js';
 import { GROUP_INCLUDE, toGroup, type GroupRow } from './group.mapper.js';
 import { GroupRegionKind, type GroupPage, type WorkingGroup } from './models/group.model.js';
 import { ViewerScopeService, type ViewerScope } from './viewer-scope.service.js';
+import { isUuid, isLandCode } from '../core/validation/ids.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const LAND_CODE = /^(0[1-9]|1[0-6])$/;
 
-export const isUuid = (id: string) => UUID.test(id);
 
 /** Groups the person may see: every open and on-request group, closed ones only from the inside. */
 export function visibleTo(userId: string): Prisma.WorkingGroupWhereInput {
@@ -54,7 +52,7 @@ export class GroupsService {
 
   private async region(input: CreateGroupInput['region']) {
     const codes = [...new Set((input.landCodes ?? []).map((c) => c.trim()))];
-    if (codes.some((c) => !LAND_CODE.test(c))) throw badUserInput('Länder werden mit ihrem zweistelligen Schlüssel angegeben (01–16).', { field: 'region.landCodes' });
+    if (codes.some((c) => !isLandCode(c))) throw badUserInput('Länder werden mit ihrem zweistelligen Schlüssel angegeben (01–16).', { field: 'region.landCodes' });
     switch (input.kind) {
       case GroupRegionKind.KREIS: {
         const ags = input.kreisAgs?.trim() ?? '';

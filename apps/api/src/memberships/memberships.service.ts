@@ -9,8 +9,8 @@ import { toMunicipality } from '../municipalities/municipality.mapper.js';
 import type { CreateOrganizationInput, DecideMembershipInput, RequestMembershipInput } from './dto/membership.inputs.js';
 import type { Organization } from './models/membership.model.js';
 import { JobFunction, type Membership, MembershipRole, MembershipStatus } from './models/membership.model.js';
+import { isUuid } from '../core/validation/ids.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const WITH_ORG = { organization: { include: { locatedIn: true } }, user: true } as const;
 type MembershipRow = Prisma.MembershipGetPayload<{ include: typeof WITH_ORG }>;
 
@@ -67,7 +67,7 @@ export class MembershipsService {
     }
     const topics = this.topics(input.topics);
     const municipality = input.municipalityAgs ? await this.locate(input.municipalityAgs) : null;
-    const civil = input.organizationId && UUID.test(input.organizationId)
+    const civil = input.organizationId && isUuid(input.organizationId)
       ? await this.prisma.organization.findFirst({ where: { id: input.organizationId, representsId: null } })
       : null;
     if (input.organizationId && !civil) throw notFound('Diese Organisation gibt es nicht.');
@@ -131,7 +131,7 @@ export class MembershipsService {
   }
 
   async decide(user: User, input: DecideMembershipInput, ip: string): Promise<Membership> {
-    const membership = UUID.test(input.membershipId) ? await this.prisma.membership.findUnique({ where: { id: input.membershipId } }) : null;
+    const membership = isUuid(input.membershipId) ? await this.prisma.membership.findUnique({ where: { id: input.membershipId } }) : null;
     if (!membership) throw notFound('Diese Anfrage gibt es nicht.');
     if (!(await this.mayDecide(user, membership.organizationId))) throw forbidden('Über diese Anfrage entscheiden die Admins der Organisation.');
     if (membership.status !== 'REQUESTED') throw conflict('Über diese Anfrage wurde schon entschieden.');

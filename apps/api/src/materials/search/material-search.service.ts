@@ -10,9 +10,8 @@ import { MaterialsService } from '../materials.service.js';
 import type { MaterialSearchResult } from '../models/material.model.js';
 import { queryTerms, substringStem } from './search-document.js';
 import { snippet } from './snippet.js';
+import { isUuid, isLandCode } from '../../core/validation/ids.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const LAND_CODE = /^(0[1-9]|1[0-6])$/;
 const MAX_EXPANSIONS = 200;
 /** Characters of a document's text read for its snippet. */
 const SNIPPET_SOURCE = 50_000;
@@ -109,11 +108,11 @@ export class MaterialSearchService {
     if (filter.languages?.length) out.push(Prisma.sql`m.languages && ${filter.languages}::text[]`);
     if (filter.licences?.length) out.push(Prisma.sql`m.licence = ANY(${filter.licences}::text[])`);
     if (filter.landCode) {
-      if (!LAND_CODE.test(filter.landCode)) throw badUserInput('Ein Land wird mit seinem zweistelligen Schlüssel angegeben (01–16).', { field: 'landCode' });
+      if (!isLandCode(filter.landCode)) throw badUserInput('Ein Land wird mit seinem zweistelligen Schlüssel angegeben (01–16).', { field: 'landCode' });
       out.push(Prisma.sql`m."landCode" = ${filter.landCode}`);
     }
     if (filter.groupId) {
-      if (!UUID.test(filter.groupId)) throw badUserInput('Keine gültige Gruppen-ID.', { field: 'groupId' });
+      if (!isUuid(filter.groupId)) throw badUserInput('Keine gültige Gruppen-ID.', { field: 'groupId' });
       out.push(Prisma.sql`m."groupId" = ${filter.groupId}::uuid`);
     }
     if (filter.municipalityAgs) {

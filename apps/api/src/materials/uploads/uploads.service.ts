@@ -10,8 +10,8 @@ import { AppError, badUserInput, notFound } from '../../core/errors/app-error.js
 import { FILE_STORAGE, type FileStorage } from '../../core/storage/file-storage.js';
 import { extractText } from './text-extraction.js';
 import { asClientFault, receiveFile } from './upload-receiver.js';
+import { isUuid } from '../../core/validation/ids.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const UNUSED_AFTER_MS = 24 * 3_600_000;
 const MAX_PARALLEL = 2;
 /** Longer than any upload takes. */
@@ -97,7 +97,7 @@ export class UploadsService implements OnModuleInit, OnModuleDestroy {
 
   /** Takes the person's upload out of the staging table inside the caller's transaction. */
   async consume(tx: Prisma.TransactionClient, user: User, uploadId: string): Promise<Upload> {
-    const upload = UUID.test(uploadId) ? await tx.upload.findFirst({ where: { id: uploadId, userId: user.id } }) : null;
+    const upload = isUuid(uploadId) ? await tx.upload.findFirst({ where: { id: uploadId, userId: user.id } }) : null;
     // deleteMany: a concurrent use of the same upload must end in NOT_FOUND here, not in an error.
     const taken = upload ? await tx.upload.deleteMany({ where: { id: upload.id } }) : { count: 0 };
     if (!upload || taken.count === 0) throw notFound('Diese hochgeladene Datei gibt es nicht (mehr): Bitte laden Sie sie erneut hoch.');

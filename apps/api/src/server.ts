@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
@@ -7,7 +6,8 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import fs from 'node:fs';
-import type { Logger } from 'pino';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Bindings, ChildLoggerOptions, Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './core/config/config.js';
 import { AccessLogController } from './core/logging/access-log.js';
@@ -16,6 +16,7 @@ import { RedisIoAdapter } from './core/realtime/redis-io.adapter.js';
 import { ASSET_HEADERS } from './core/http/security-headers.js';
 import { WebAppPage } from './core/http/web-app-page.js';
 import { createLogger, PinoNestLogger } from './core/logging/logger.js';
+import { RequestLogger } from './core/logging/request-logger.js';
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
 
@@ -27,6 +28,8 @@ export async function createServer(config: AppConfig, databaseUrl: string, logge
     trustProxy: config.trustProxy,
     requestIdHeader: false,
     logController: new AccessLogController(),
+    childLoggerFactory: (parent: FastifyBaseLogger, bindings: Bindings, options: ChildLoggerOptions) =>
+      new RequestLogger(parent as Logger, bindings, options) as unknown as FastifyBaseLogger,
     genReqId: (req: IncomingMessage) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -42,8 +45,6 @@ export async function createServer(config: AppConfig, databaseUrl: string, logge
     app.useWebSocketAdapter(io);
   }
   const fastify = app.getHttpAdapter().getInstance();
-  // Cookies are only set here; the session cookie is read where needed, not parsed on every request.
-  await fastify.register(fastifyCookie, { hook: false });
   await registerSecurity(fastify);
   // Only POST /uploads reads multipart bodies; limits are set again per request there.
   await fastify.register(fastifyMultipart, { limits: { fileSize: config.files.uploadLimitBytes, files: 1, fields: 0, parts: 1 } });

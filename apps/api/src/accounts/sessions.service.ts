@@ -1,9 +1,9 @@
-import type {} from '@fastify/cookie';
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { User } from '../generated/prisma/client.js';
 import type { AppConfig } from '../core/config/config.js';
 import { APP_CONFIG } from '../core/config/config.module.js';
+import { clearCookie, readCookie, setCookie } from '../core/http/cookies.js';
 import { PrismaService } from '../core/database/prisma.service.js';
 import { unauthenticated } from '../core/errors/app-error.js';
 import { newToken, tokenHash } from './tokens.js';
@@ -38,7 +38,7 @@ export class SessionsService {
         userAgent: (request.headers['user-agent'] ?? '').slice(0, 300),
       },
     });
-    reply.setCookie(this.config.session.cookieName, token, {
+    setCookie(reply, this.config.session.cookieName, token, {
       httpOnly: true,
       sameSite: 'lax',
       secure: this.config.session.secureCookie,
@@ -96,21 +96,6 @@ export class SessionsService {
   }
 
   clearCookie(reply: FastifyReply): void {
-    reply.clearCookie(this.config.session.cookieName, { path: '/', httpOnly: true, sameSite: 'lax', secure: this.config.session.secureCookie });
+    clearCookie(reply, this.config.session.cookieName, { path: '/', httpOnly: true, sameSite: 'lax', secure: this.config.session.secureCookie });
   }
-}
-
-export function readCookie(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) {
-      try {
-        return decodeURIComponent(part.slice(eq + 1).trim());
-      } catch {
-        return undefined;
-      }
-    }
-  }
-  return undefined;
 }

@@ -5,8 +5,9 @@ import { AuditService } from '../../core/audit/audit.service.js';
 import type { AppConfig } from '../../core/config/config.js';
 import { APP_CONFIG } from '../../core/config/config.module.js';
 import { PrismaService } from '../../core/database/prisma.service.js';
+import { clearCookie, readCookie, setCookie } from '../../core/http/cookies.js';
 import { hashPassword } from '../password.js';
-import { readCookie, SessionsService } from '../sessions.service.js';
+import { SessionsService } from '../sessions.service.js';
 import { newToken } from '../tokens.js';
 
 const FLOW_COOKIE = 'verbund_sso';
@@ -68,20 +69,18 @@ export class SsoService {
       state: flow.state,
       nonce: flow.nonce,
     });
-    reply
-      .setCookie(FLOW_COOKIE, Buffer.from(JSON.stringify(flow)).toString('base64url'), {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: this.config.session.secureCookie,
-        path: '/auth/sso',
-        maxAge: FLOW_TTL_S,
-      })
-      .redirect(url.href, 302);
+    setCookie(reply, FLOW_COOKIE, Buffer.from(JSON.stringify(flow)).toString('base64url'), {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.config.session.secureCookie,
+      path: '/auth/sso',
+      maxAge: FLOW_TTL_S,
+    }).redirect(url.href, 302);
   }
 
   async callback(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const raw = readCookie(request.headers.cookie, FLOW_COOKIE);
-    reply.clearCookie(FLOW_COOKIE, { path: '/auth/sso' });
+    clearCookie(reply, FLOW_COOKIE, { path: '/auth/sso' });
     try {
       if (!raw) throw new Error('no sign-on in progress');
       const flow = JSON.parse(Buffer.from(raw, 'base64url').toString()) as Flow;

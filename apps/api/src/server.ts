@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -45,8 +46,8 @@ export async function createServer(config: AppConfig, databaseUrl: string, logge
   }
   const fastify = app.getHttpAdapter().getInstance();
   await registerSecurity(fastify);
-  // Multipart bodies are left unread here: POST /uploads reads its one file as a stream (readFirstFile).
-  fastify.addContentTypeParser('multipart/form-data', (_request, _payload, done) => done(null));
+  // Only POST /uploads reads multipart bodies; limits are set again per request there.
+  await fastify.register(fastifyMultipart, { limits: { fileSize: config.files.uploadLimitBytes, files: 1, fields: 0, parts: 1 } });
   if (fs.existsSync(config.webDir)) {
     // index.html is sent by WebAppPage (here and from SpaFallbackFilter), which fills in the CSP nonces.
     await fastify.register(fastifyStatic, {

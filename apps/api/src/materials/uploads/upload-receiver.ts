@@ -1,3 +1,4 @@
+import type { MultipartFile } from '@fastify/multipart';
 import { MATERIAL_FILE_TYPES } from '@verbund/shared';
 import { fileTypeFromFile } from 'file-type';
 import { createHash, randomUUID } from 'node:crypto';
@@ -6,7 +7,6 @@ import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError, badUserInput } from '../../core/errors/app-error.js';
-import type { MultipartFile } from './multipart-file.js';
 
 export interface ReceivedFile {
   path: string;
@@ -57,6 +57,7 @@ export async function receiveFile(part: MultipartFile, incomingDir: string, limi
     return { path: target, fileName: safeFileName(part.filename || 'material', type.mime), mimeType: type.mime, size, sha256: hash.digest('hex') };
   } catch (error) {
     await fs.promises.rm(target, { force: true });
+    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(limitBytes);
     throw asClientFault(error);
   }
 }

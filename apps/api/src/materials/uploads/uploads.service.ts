@@ -9,8 +9,7 @@ import { PrismaService } from '../../core/database/prisma.service.js';
 import { AppError, badUserInput, notFound } from '../../core/errors/app-error.js';
 import { FILE_STORAGE, type FileStorage } from '../../core/storage/file-storage.js';
 import { extractText } from './text-extraction.js';
-import { readFirstFile } from './multipart-file.js';
-import { receiveFile } from './upload-receiver.js';
+import { asClientFault, receiveFile } from './upload-receiver.js';
 import { isUuid } from '../../core/validation/ids.js';
 
 const UNUSED_AFTER_MS = 24 * 3_600_000;
@@ -70,7 +69,12 @@ export class UploadsService implements OnModuleInit, OnModuleDestroy {
   }
 
   private async receiveOne(user: User, request: FastifyRequest): Promise<UploadSummary> {
-    const part = await readFirstFile(request, this.config.files.uploadLimitBytes);
+    if (!request.isMultipart()) throw new AppError('BAD_USER_INPUT', 'Bitte senden Sie die Datei als multipart/form-data.', { status: 415 });
+    const part = await request.file({ limits: { fileSize: this.config.files.uploadLimitBytes, files: 1, fields: 0 } }).catch((error: unknown) => {
+      // The plugin's own limit errors carry an HTTP status; anything else here is an unreadable body.
+      if (typeof (error as { statusCode?: unknown }).statusCode === 'number') throw error;
+      throw asClientFault(error);
+    });
     if (!part) throw badUserInput('Es kam keine Datei an.', { field: 'file' });
     const file = await receiveFile(part, this.incomingDir, this.config.files.uploadLimitBytes);
     const storageKey = `files/${path.basename(file.path)}`;

@@ -18,8 +18,8 @@ export class RequestLogger {
   ) {}
 
   private get log(): Logger {
-    // Without options pino takes its fast path; Fastify passes an empty object unless a route sets a level.
-    return (this.created ??= this.parent.child(this.bindings, this.options.level ? this.options : undefined));
+    // Without options pino takes its fast path; Fastify passes an empty object unless a route sets some.
+    return (this.created ??= this.parent.child(this.bindings, Object.keys(this.options).length ? this.options : undefined));
   }
 
   get level(): string {

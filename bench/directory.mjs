@@ -7,15 +7,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { freePort, machine, pinSelf, startPinned, stop } from './lib.mjs';
+import { API_DIST, DATA_DIR, freePort, loadDatabaseTools, machine, pinSelf, startPinned, stop } from './lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const dist = path.join(here, '..', 'apps', 'api', 'dist');
-const dataDir = process.env.VERBUND_DATA_DIR ?? path.resolve(here, '..', '..', 'shared', 'data', 'municipalities');
-const { startEmbeddedPostgres, databaseUrl } = await import(path.join(dist, 'core/database/embedded-postgres.js'));
-const { migrate } = await import(path.join(dist, 'core/database/migrate.js'));
-const { PrismaService } = await import(path.join(dist, 'core/database/prisma.service.js'));
-const { importDirectory } = await import(path.join(dist, 'municipalities/import/import-directory.js'));
+const { startEmbeddedPostgres, databaseUrl, migrate, PrismaService, importDirectory } = await loadDatabaseTools();
 
 pinSelf();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'verbund-bench-dir-'));
@@ -27,20 +22,20 @@ try {
   const admin = new pg.Client({ connectionString: server.url });
   await admin.connect();
   await admin.query('CREATE DATABASE bench');
-  const gemeinden = JSON.parse(fs.readFileSync(path.join(dataDir, 'gemeinden.json'), 'utf8'));
+  const gemeinden = JSON.parse(fs.readFileSync(path.join(DATA_DIR, 'gemeinden.json'), 'utf8'));
   await admin.end();
   const url = databaseUrl(server.url, 'bench');
   await migrate({ databaseUrl: url, migrationsDir: path.join(here, '..', 'prisma', 'migrations') });
 
   const prisma = new PrismaService(url);
-  const fresh = await importDirectory(prisma, { dir: dataDir });
-  const again = await importDirectory(prisma, { dir: dataDir, force: true });
+  const fresh = await importDirectory(prisma, { dir: DATA_DIR });
+  const again = await importDirectory(prisma, { dir: DATA_DIR, force: true });
   await prisma.$disconnect();
   console.log(`import into an empty database: ${fresh.ms} ms (${fresh.inserted} records, ${fresh.borders} border rows)`);
   console.log(`forced re-import, nothing changed: ${again.ms} ms (${again.updated} updated)`);
 
   const port = await freePort();
-  const api = await startPinned([path.join(dist, 'main.js')], { PORT: String(port), NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: url }, async () =>
+  const api = await startPinned([path.join(API_DIST, 'main.js')], { PORT: String(port), NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: url }, async () =>
     (await fetch(`http://127.0.0.1:${port}/healthz`)).ok,
   );
   const post = async (query) => {

@@ -2,6 +2,8 @@ import autocannon from 'autocannon';
 import { spawn, spawnSync } from 'node:child_process';
 import net from 'node:net';
 import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export const SERVER_CORE = 0;
 export const LOAD_CORE = 1;
@@ -58,4 +60,21 @@ export async function load(url, body, { duration, connections = 20, headers = {}
 
 export function machine() {
   return `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** The built API, whose database and import code the data benchmarks use directly. */
+export const API_DIST = path.join(here, '..', 'apps', 'api', 'dist');
+export const DATA_DIR = process.env.VERBUND_DATA_DIR ?? path.resolve(here, '..', '..', 'shared', 'data', 'municipalities');
+
+/** Database, migration and directory import from the build. */
+export async function loadDatabaseTools() {
+  const dist = (file) => import(path.join(API_DIST, file));
+  const [{ startEmbeddedPostgres, databaseUrl }, { migrate }, { PrismaService }, { importDirectory }] = await Promise.all([
+    dist('core/database/embedded-postgres.js'),
+    dist('core/database/migrate.js'),
+    dist('core/database/prisma.service.js'),
+    dist('municipalities/import/import-directory.js'),
+  ]);
+  return { startEmbeddedPostgres, databaseUrl, migrate, PrismaService, importDirectory };
 }

@@ -8,18 +8,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { freePort, machine, pinSelf, startPinned, stop } from './lib.mjs';
+import { API_DIST, DATA_DIR, freePort, loadDatabaseTools, machine, pinSelf, startPinned, stop } from './lib.mjs';
 
 const COUNT = Number(process.env.BENCH_MATERIALS ?? 10_000);
 const here = path.dirname(fileURLToPath(import.meta.url));
-const dist = path.join(here, '..', 'apps', 'api', 'dist');
-const dataDir = process.env.VERBUND_DATA_DIR ?? path.resolve(here, '..', '..', 'shared', 'data', 'municipalities');
-const { startEmbeddedPostgres, databaseUrl } = await import(path.join(dist, 'core/database/embedded-postgres.js'));
-const { migrate } = await import(path.join(dist, 'core/database/migrate.js'));
-const { PrismaService } = await import(path.join(dist, 'core/database/prisma.service.js'));
-const { importDirectory } = await import(path.join(dist, 'municipalities/import/import-directory.js'));
-const { hashPassword } = await import(path.join(dist, 'accounts/password.js'));
-const { distinctWords, foldParts } = await import(path.join(dist, 'materials/search/search-document.js'));
+const { startEmbeddedPostgres, databaseUrl, migrate, PrismaService, importDirectory } = await loadDatabaseTools();
+const { hashPassword } = await import(path.join(API_DIST, 'accounts/password.js'));
+const { distinctWords, foldParts } = await import(path.join(API_DIST, 'materials/search/search-document.js'));
 
 const WORDS = (
   'Integrationskonzept Sprachkurs Sprachkurse Sprachmittlung Dolmetscherpool Flüchtlinge Geflüchtete Ehrenamt Patenschaft ' +
@@ -58,7 +53,7 @@ try {
   const url = databaseUrl(server.url, 'bench');
   await migrate({ databaseUrl: url, migrationsDir: path.join(here, '..', 'prisma', 'migrations') });
   const prisma = new PrismaService(url);
-  await importDirectory(prisma, { dir: dataDir });
+  await importDirectory(prisma, { dir: DATA_DIR });
 
   const kreise = await prisma.municipality.findMany({ where: { isKreis: true, retiredAt: null }, select: { id: true, landCode: true, displayName: true } });
   const orgs = [];
@@ -110,7 +105,7 @@ try {
   console.log(`generated ${n} materials in ${Math.round(performance.now() - started)} ms`);
 
   const port = await freePort();
-  const api = await startPinned([path.join(dist, 'main.js')], { PORT: String(port), NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: url }, async () =>
+  const api = await startPinned([path.join(API_DIST, 'main.js')], { PORT: String(port), NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: url }, async () =>
     (await fetch(`http://127.0.0.1:${port}/healthz`)).ok,
   );
   try {

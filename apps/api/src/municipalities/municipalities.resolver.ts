@@ -68,8 +68,8 @@ export class MunicipalitiesResolver {
   }
 
   @ResolveField(() => MunicipalityConnection, { description: "A Land's Kreise, a Landkreis's Gemeinden." })
-  children(@Parent() m: Municipality, @Args() { first, after }: ChildrenArgs): Promise<MunicipalityConnection> {
+  children(@Parent() m: Municipality, @Args() { first, after }: ChildrenArgs, @Context('req') req: object): Promise<MunicipalityConnection> {
     assertFirst(first);
-    return this.directory.children(m.id, first, after);
+    return this.loaders.for(req).children(first, after).load(m.id);
   }
 }

@@ -65,15 +65,29 @@ export class MunicipalitiesService {
     return rows.map(toMunicipality);
   }
 
-  /** A Land's Kreise, a Landkreis's Gemeinden, by name. */
-  async children(parentId: string, first: number, after?: string | null): Promise<MunicipalityConnection> {
+  /**
+   * One page of children for each of many parents in one query (a list of Kreise asking for their Gemeinden):
+   * the same page size and cursor for all of them, as one level of a GraphQL selection has.
+   */
+  async childrenOf(parentIds: readonly string[], first: number, after?: string | null): Promise<Map<string, MunicipalityConnection>> {
     const offset = decodeCursor(after);
-    const where = { parentId, retiredAt: null };
-    const [rows, total] = await Promise.all([
-      this.prisma.municipality.findMany({ where, orderBy: [{ nameKey: 'asc' }, { ags: 'asc' }], skip: offset, take: first + 1 }),
-      this.prisma.municipality.count({ where }),
-    ]);
-    return this.page(rows, first, offset, total);
+    const rows = await this.prisma.$queryRaw<(MunicipalityRow & { position: bigint; total: bigint })[]>`
+      SELECT * FROM (
+        SELECT m.*,
+          row_number() OVER (PARTITION BY m."parentId" ORDER BY m."nameKey", m.ags) - 1 AS position,
+          count(*) OVER (PARTITION BY m."parentId") AS total
+        FROM "Municipality" m
+        WHERE m."parentId" = ANY(${[...parentIds]}::uuid[]) AND m."retiredAt" IS NULL
+      ) ranked
+      WHERE position >= ${offset} AND position <= ${offset + first}
+      ORDER BY "parentId", position`;
+    const byParent = new Map<string, MunicipalityRow[]>();
+    const totals = new Map<string, number>();
+    for (const row of rows) {
+      byParent.set(row.parentId!, [...(byParent.get(row.parentId!) ?? []), row]);
+      totals.set(row.parentId!, Number(row.total));
+    }
+    return new Map(parentIds.map((id) => [id, this.page(byParent.get(id) ?? [], first, offset, totals.get(id) ?? 0)]));
   }
 
   private page(rows: MunicipalityRow[], first: number, offset: number, totalCount: number): MunicipalityConnection {

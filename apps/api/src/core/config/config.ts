@@ -62,7 +62,10 @@ const schema = z.object({
     .regex(/^(true|false|\d+|[\d.:/a-fA-F, ]+)$/, 'must be true, false, a hop count or addresses/CIDRs')
     .optional(),
   GRAPHQL_MAX_DEPTH: positiveInt(12),
-  GRAPHQL_MAX_COST: positiveInt(50_000),
+  GRAPHQL_MAX_COST: positiveInt(20_000),
+  GRAPHQL_MAX_NODES: positiveInt(5_000),
+  GRAPHQL_LIST_ESTIMATE: positiveInt(20),
+  DB_STATEMENT_TIMEOUT_MS: positiveInt(10_000),
   GRAPHQL_MAX_ALIASES: positiveInt(15),
   GRAPHQL_MAX_TOKENS: positiveInt(3000),
   VERBUND_FILES_DIR: z.string().min(1).default(path.join(repoRoot, '.data', 'files')),
@@ -103,7 +106,13 @@ export interface AppConfig {
   bodyLimitBytes: number;
   /** Fastify's trustProxy: which proxies may set X-Forwarded-For (client IPs for throttling and the audit log). */
   trustProxy: boolean | string | ((address: string, hop: number) => boolean);
-  graphql: { maxDepth: number; maxCost: number; maxAliases: number; maxTokens: number };
+  /**
+   * Limits on every operation. Cost and nodes use the page size each list really gets (literal, variable or
+   * default); a list without `first` counts as `listEstimate` items.
+   */
+  graphql: { maxDepth: number; maxCost: number; maxNodes: number; listEstimate: number; maxAliases: number; maxTokens: number };
+  /** Longest a single SQL statement of a request may run before PostgreSQL cancels it. */
+  statementTimeoutMs: number;
   /** Material files: a local directory, or S3-compatible object storage when a bucket is configured. */
   files: { dir: string; uploadLimitBytes: number; s3?: S3Config };
 }
@@ -158,10 +167,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     logLevel: c.LOG_LEVEL,
     bodyLimitBytes: c.BODY_LIMIT_BYTES,
+    statementTimeoutMs: c.DB_STATEMENT_TIMEOUT_MS,
     trustProxy: parseTrustProxy(c.TRUST_PROXY),
     graphql: {
       maxDepth: c.GRAPHQL_MAX_DEPTH,
       maxCost: c.GRAPHQL_MAX_COST,
+      maxNodes: c.GRAPHQL_MAX_NODES,
+      listEstimate: c.GRAPHQL_LIST_ESTIMATE,
       maxAliases: c.GRAPHQL_MAX_ALIASES,
       maxTokens: c.GRAPHQL_MAX_TOKENS,
     },

@@ -4,10 +4,10 @@ import { PrismaService } from './prisma.service.js';
 @Global()
 @Module({})
 export class DatabaseModule {
-  static forRoot(databaseUrl: string): DynamicModule {
+  static forRoot(databaseUrl: string, statementTimeoutMs: number): DynamicModule {
     return {
       module: DatabaseModule,
-      providers: [{ provide: PrismaService, useFactory: () => new PrismaService(databaseUrl) }],
+      providers: [{ provide: PrismaService, useFactory: () => new PrismaService(databaseUrl, { statementTimeoutMs }) }],
       exports: [PrismaService],
     };
   }

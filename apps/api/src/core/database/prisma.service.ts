@@ -5,8 +5,9 @@ import { PrismaClient } from '../../generated/prisma/client.js';
 /** The one Prisma client of the process. Only services use it; resolvers never do. */
 @Injectable()
 export class PrismaService extends PrismaClient implements OnModuleDestroy {
-  constructor(databaseUrl: string) {
-    super({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 10 }) });
+  /** `statementTimeoutMs` bounds every statement of the API's requests; tools that import in bulk leave it unset. */
+  constructor(databaseUrl: string, options: { statementTimeoutMs?: number } = {}) {
+    super({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 10, statement_timeout: options.statementTimeoutMs }) });
   }
 
   async onModuleDestroy(): Promise<void> {

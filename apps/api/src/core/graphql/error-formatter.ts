@@ -23,7 +23,8 @@ function formatOne(error: GraphQLError, production: boolean, log: FastifyBaseLog
   const original = error.originalError;
   if (!original || original instanceof GraphQLError) {
     const code = isKnownCode(error.extensions?.code) ? error.extensions.code : 'BAD_USER_INPUT';
-    return { message: error.message.replace(SUGGESTION, ''), ...where, extensions: { code } };
+    const details = error.extensions?.details as Record<string, unknown> | undefined;
+    return { message: error.message.replace(SUGGESTION, ''), ...where, extensions: details ? { code, details } : { code } };
   }
   const httpStatus = (original as { statusCode?: unknown }).statusCode;
   if (typeof httpStatus === 'number' && httpStatus >= 400 && httpStatus < 500) {

@@ -1,0 +1,134 @@
+import {
+  getNamedType,
+  GraphQLError,
+  isListType,
+  isNonNullType,
+  Kind,
+  valueFromAST,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+  type GraphQLCompositeType,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+
+export interface QueryCostLimits {
+  /** Fields resolved, each weighted by the page sizes of the lists above it. */
+  maxCost: number;
+  /** Objects the answer may hold at most: every list counts its effective page size. */
+  maxNodes: number;
+  /** Size assumed for a list field without a `first` argument. */
+  listEstimate: number;
+}
+
+export interface QueryCost {
+  cost: number;
+  nodes: number;
+}
+
+interface Walk {
+  schema: GraphQLSchema;
+  fragments: Map<string, FragmentDefinitionNode>;
+  variables: Record<string, unknown>;
+  limits: QueryCostLimits;
+  total: QueryCost;
+}
+
+function isList(type: GraphQLOutputType): boolean {
+  return isListType(isNonNullType(type) ? type.ofType : type);
+}
+
+/** The page size the resolver will really use: a literal, a variable, or the argument's default. */
+function pageSize(field: GraphQLField<unknown, unknown>, args: readonly { name: { value: string }; value: unknown }[], walk: Walk): number | null {
+  const definition = field.args.find((a) => a.name === 'first');
+  if (!definition) return null;
+  const given = args.find((a) => a.name.value === 'first');
+  const value = given ? valueFromAST(given.value as Parameters<typeof valueFromAST>[0], definition.type, walk.variables) : definition.defaultValue;
+  return typeof value === 'number' && value > 0 ? value : walk.limits.listEstimate;
+}
+
+function fieldOf(parent: GraphQLCompositeType, name: string): GraphQLField<unknown, unknown> | undefined {
+  return 'getFields' in parent ? parent.getFields()[name] : undefined;
+}
+
+/**
+ * Adds the cost of a selection set reached `multiplier` times. A list directly inside a paginated field
+ * (a connection's `nodes`) is the page itself and does not multiply again.
+ */
+function visit(selectionSet: SelectionSetNode, parent: GraphQLCompositeType, multiplier: number, insidePage: boolean, walk: Walk): void {
+  for (const selection of selectionSet.selections) {
+    if (walk.total.cost > walk.limits.maxCost || walk.total.nodes > walk.limits.maxNodes) return;
+    if (selection.kind === Kind.FRAGMENT_SPREAD) {
+      const fragment = walk.fragments.get(selection.name.value);
+      const type = fragment && walk.schema.getType(fragment.typeCondition.name.value);
+      if (fragment && type) visit(fragment.selectionSet, type as GraphQLCompositeType, multiplier, insidePage, walk);
+      continue;
+    }
+    if (selection.kind === Kind.INLINE_FRAGMENT) {
+      const type = selection.typeCondition ? walk.schema.getType(selection.typeCondition.name.value) : parent;
+      if (type) visit(selection.selectionSet, type as GraphQLCompositeType, multiplier, insidePage, walk);
+      continue;
+    }
+    walk.total.cost += multiplier;
+    const field = fieldOf(parent, selection.name.value);
+    if (!field || !selection.selectionSet) continue;
+    const page = pageSize(field, selection.arguments ?? [], walk);
+    const size = page ?? (isList(field.type) && !insidePage ? walk.limits.listEstimate : 1);
+    const reached = multiplier * size;
+    walk.total.nodes += reached;
+    visit(selection.selectionSet, getNamedType(field.type) as GraphQLCompositeType, reached, page !== null && !isList(field.type), walk);
+  }
+}
+
+/**
+ * The cost of the costliest operation in the document, with the request's variables (whichever of them the
+ * request names is bounded by it). Stops counting once over a limit.
+ */
+export function queryCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, limits: QueryCostLimits): QueryCost {
+  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+  const worst: QueryCost = { cost: 0, nodes: 0 };
+  for (const operation of document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)) {
+    const { cost, nodes } = operationCost(schema, operation, fragments, variables, limits);
+    worst.cost = Math.max(worst.cost, cost);
+    worst.nodes = Math.max(worst.nodes, nodes);
+  }
+  return worst;
+}
+
+function operationCost(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+  variables: Record<string, unknown> | undefined,
+  limits: QueryCostLimits,
+): QueryCost {
+  const walk: Walk = {
+    schema,
+    fragments,
+    variables: variables ?? {},
+    limits,
+    total: { cost: 0, nodes: 0 },
+  };
+  const root = schema.getRootType(operation.operation);
+  if (root) visit(operation.selectionSet, root, 1, false, walk);
+  return walk.total;
+}
+
+/** Refuses an operation over either budget before anything runs, naming the limit it exceeds. */
+export function assertQueryCost(...args: Parameters<typeof queryCost>): void {
+  const limits = args[3];
+  const { cost, nodes } = queryCost(...args);
+  if (nodes > limits.maxNodes) {
+    throw new GraphQLError(`Die Anfrage würde zu viele Objekte liefern (Grenze: ${limits.maxNodes}). Bitte fragen Sie kleinere Seiten ab.`, {
+      extensions: { code: 'BAD_USER_INPUT', details: { limit: 'maxNodes', max: limits.maxNodes } },
+    });
+  }
+  if (cost > limits.maxCost) {
+    throw new GraphQLError(`Die Anfrage ist zu aufwendig (Kostengrenze: ${limits.maxCost}). Bitte fragen Sie weniger Felder oder kleinere Seiten ab.`, {
+      extensions: { code: 'BAD_USER_INPUT', details: { limit: 'maxCost', max: limits.maxCost } },
+    });
+  }
+}

@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './core/config/config.js';
+import { exposureWarning } from './core/config/exposure.js';
 import { startDatabase } from './core/database/database-runtime.js';
 import { createLogger } from './core/logging/logger.js';
 import { seedDemoContent } from './seed/demo-content.js';
@@ -17,6 +18,8 @@ async function main() {
     throw err;
   }
   const logger = createLogger(config.logLevel);
+  const exposed = exposureWarning(config);
+  if (exposed) logger.warn(exposed);
   const database = await startDatabase(config);
   logger.info(
     { embedded: Boolean(database.embedded), migrationsApplied: database.appliedMigrations },

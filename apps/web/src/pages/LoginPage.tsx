@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { AuthForm } from '../features/accounts/components/AuthForm';
 import { AppInfoDocument, LoginDocument } from '../gql/graphql';
+import { safeNext } from '@verbund/shared';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -27,7 +28,7 @@ export function LoginPage() {
           const res = await login({ variables: { input: { email, password } } }).catch(() => null);
           if (!res?.data) return;
           await client.resetStore();
-          void navigate(next?.startsWith('/') && !next.startsWith('//') ? next : '/');
+          void navigate(safeNext(next));
         }}
         links={[
           { to: '/registrieren', label: t('account.register'), prefix: t('account.noAccount') },
@@ -47,7 +48,7 @@ export function LoginPage() {
           <Text c="gray.7" ta="center">
             {t('account.or')}
           </Text>
-          <Button component="a" variant="outline" href={`/auth/sso/login?weiter=${encodeURIComponent(next ?? '/')}`}>
+          <Button component="a" variant="outline" href={`/auth/sso/login?weiter=${encodeURIComponent(safeNext(next))}`}>
             {t('account.ssoButton', { label: sso })}
           </Button>
         </>

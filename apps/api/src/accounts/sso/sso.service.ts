@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { safeNext } from '@verbund/shared';
 import * as oidc from 'openid-client';
 import { AuditService } from '../../core/audit/audit.service.js';
 import type { AppConfig } from '../../core/config/config.js';
@@ -126,12 +127,4 @@ export class SsoService {
       reply.redirect('/anmelden?sso=fehler', 302);
     }
   }
-}
-
-/** Only paths on this site: no open redirect, whatever a browser would make of the value. */
-export function safeNext(next: unknown): string {
-  if (typeof next !== 'string' || !next.startsWith('/')) return '/';
-  const base = 'http://verbund.invalid';
-  const url = new URL(next, base);
-  return url.origin === base ? `${url.pathname}${url.search}${url.hash}` : '/';
 }

@@ -1,13 +1,17 @@
-import { Controller, Get, Inject, NotFoundException, Param, Res } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import { Controller, Get, Inject, NotFoundException, Param, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Access } from '../access/access.decorator.js';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { isLocalRequest } from '../http/loopback.js';
 import { MailService } from './mail.service.js';
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** The local outbox, for development and demos only; it does not exist in production. */
+/**
+ * The local outbox, for development and demos only. It holds password-reset links, so it answers only
+ * requests from this machine itself, and does not exist in production.
+ */
 @Controller('dev/mail')
 export class DevMailController {
   constructor(
@@ -17,8 +21,8 @@ export class DevMailController {
 
   @Get()
   @Access('PUBLIC')
-  list(@Res() reply: FastifyReply) {
-    if (this.config.production) throw new NotFoundException();
+  list(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    this.assertOpen(request);
     const items = this.mail
       .outbox()
       .map((m) => `<li><a href="/dev/mail/${encodeURIComponent(m.id)}">${escape(m.subject)}</a> – ${escape(m.to)}</li>`)
@@ -28,10 +32,14 @@ export class DevMailController {
 
   @Get(':id')
   @Access('PUBLIC')
-  show(@Param('id') id: string, @Res() reply: FastifyReply) {
-    if (this.config.production) throw new NotFoundException();
+  show(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    this.assertOpen(request);
     const mail = this.mail.outbox().find((m) => m.id === id);
     if (!mail) throw new NotFoundException();
     reply.header('content-type', 'text/plain; charset=utf-8').send(`An: ${mail.to}\nBetreff: ${mail.subject}\n\n${mail.text}`);
+  }
+
+  private assertOpen(request: FastifyRequest): void {
+    if (this.config.production || !isLocalRequest(request)) throw new NotFoundException();
   }
 }

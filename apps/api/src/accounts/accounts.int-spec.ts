@@ -25,7 +25,8 @@ describe('accounts and sessions', () => {
   let prisma: PrismaService;
   beforeAll(async () => {
     // Every test request comes from 127.0.0.1: the per-IP limit gets its own test below.
-    t = await startTestApp({ LOGIN_LIMIT_PER_IP: '1000' });
+    // Every request comes from 127.0.0.1: the per-IP limits would otherwise stop the many registrations here.
+    t = await startTestApp({ LOGIN_LIMIT_PER_IP: '1000', MAIL_LIMIT_PER_IP: '1000', MAIL_LIMIT_PER_ADDRESS: '1000' });
     prisma = new PrismaService(t.db.url);
   });
   afterAll(async () => {

@@ -5,7 +5,6 @@ import { AccountsService } from './accounts.service.js';
 import { ChangePasswordInput, LoginInput, RegisterInput, RequestEmailChangeInput, ResetPasswordInput } from './dto/account.inputs.js';
 import { Viewer } from './models/viewer.model.js';
 import { SessionsService } from './sessions.service.js';
-import { TooManyAttemptsError } from './throttle.service.js';
 import { toViewer } from './viewer.mapper.js';
 
 @Resolver()
@@ -38,12 +37,7 @@ export class AccountsResolver {
   @Mutation(() => Viewer, { description: 'Starts a session (cookie). 429 with Retry-After after repeated failures.' })
   @Access('PUBLIC')
   async login(@Args('input') input: LoginInput, @Http() { req, reply }: RequestContext): Promise<Viewer> {
-    try {
-      return toViewer(await this.accounts.login(input, req, reply));
-    } catch (err) {
-      if (err instanceof TooManyAttemptsError) reply.header('retry-after', String(err.retryAfterSeconds));
-      throw err;
-    }
+    return toViewer(await this.accounts.login(input, req, reply));
   }
 
   @Mutation(() => Boolean)

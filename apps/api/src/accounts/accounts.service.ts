@@ -11,7 +11,7 @@ import { RealtimeService } from '../core/realtime/realtime.service.js';
 import type { ChangePasswordInput, LoginInput, RegisterInput, RequestEmailChangeInput, ResetPasswordInput } from './dto/account.inputs.js';
 import { hashPassword, passwordProblem, verifyPassword } from './password.js';
 import { SessionsService } from './sessions.service.js';
-import { ThrottleService, type ThrottleKey } from './throttle.service.js';
+import { ThrottleService } from './throttle.service.js';
 import { newToken, tokenHash } from './tokens.js';
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]{2,}$/;
@@ -52,6 +52,7 @@ export class AccountsService {
     if (name.length < 2 || name.length > 100) throw badUserInput('Bitte geben Sie Ihren Namen an (2 bis 100 Zeichen).', { field: 'name' });
     const email = normalizeEmail(input.email);
     assertPassword(input.password, { email, name });
+    await this.throttle.beforeMail('register', ip, email);
     // Hashed before the lookup, so that a registered address does not answer faster than a new one.
     const passwordHash = await hashPassword(input.password);
     const existing = await this.prisma.user.findUnique({ where: { email } });
@@ -64,7 +65,7 @@ export class AccountsService {
       return CHECK_MAIL;
     }
     const token = newToken(32);
-    const user = await this.prisma.$transaction(async (tx) => {
+    await this.prisma.$transaction(async (tx) => {
       const created = await tx.user.create({ data: { name, email, passwordHash } });
       await tx.emailToken.create({
         data: { id: tokenHash(token), userId: created.id, purpose: 'VERIFY_EMAIL', expiresAt: new Date(Date.now() + VERIFY_TTL_MS) },
@@ -75,7 +76,8 @@ export class AccountsService {
     await this.mail.send({
       to: email,
       subject: 'Verbund: Bitte bestätigen Sie Ihre E-Mail-Adresse',
-      text: `Guten Tag ${user.name},\n\nbitte bestätigen Sie Ihre E-Mail-Adresse mit diesem Link (48 Stunden gültig):\n${this.config.publicUrl}/email-bestaetigen?token=${token}\n\nWenn Sie sich nicht registriert haben, ignorieren Sie diese E-Mail.\n`,
+      // No name: whoever registers chooses it, and the address is not yet known to be theirs.
+      text: `Guten Tag,\n\nbitte bestätigen Sie Ihre E-Mail-Adresse für Verbund mit diesem Link (48 Stunden gültig):\n${this.config.publicUrl}/email-bestaetigen?token=${token}\n\nWenn Sie sich nicht registriert haben, ignorieren Sie diese E-Mail.\n`,
     });
     return CHECK_MAIL;
   }
@@ -100,9 +102,8 @@ export class AccountsService {
 
   async login(input: LoginInput, request: FastifyRequest, reply: FastifyReply): Promise<User> {
     const email = normalizeEmail(input.email);
-    const keys: ThrottleKey[] = [{ kind: 'account', value: email }, { kind: 'ip', value: request.ip }];
     try {
-      await this.throttle.attempt(keys);
+      await this.throttle.beforePasswordCheck(email, request.ip);
     } catch (err) {
       await this.audit.record('LOGIN_THROTTLED', { ip: request.ip, data: { email } });
       throw err;
@@ -114,7 +115,7 @@ export class AccountsService {
       throw unauthenticated(BAD_LOGIN);
     }
     if (!user.emailVerifiedAt) throw new AppError('FORBIDDEN', 'Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse über den Link in unserer E-Mail.');
-    await this.throttle.succeeded(keys);
+    await this.throttle.passwordAccepted(email, request.ip);
     // A session id from before the login is never reused (fixation): end it, start a new one.
     await this.sessions.end(request, reply);
     await this.sessions.start(user.id, request, reply);
@@ -147,6 +148,7 @@ export class AccountsService {
   /** Answers before anything is looked up or sent, so that the time taken says nothing about the address. */
   async requestPasswordReset(rawEmail: string, ip: string): Promise<string> {
     const email = normalizeEmail(rawEmail);
+    await this.throttle.beforeMail('password-reset', ip, email);
     void this.sendResetLink(email, ip).catch((err: unknown) => this.logger.error(`password reset mail failed: ${(err as Error).message}`));
     return CHECK_MAIL;
   }
@@ -161,7 +163,7 @@ export class AccountsService {
       await this.mail.send({
         to: email,
         subject: 'Verbund: Passwort zurücksetzen',
-        text: `Guten Tag ${user.name},\n\nmit diesem Link legen Sie ein neues Passwort fest (eine Stunde gültig):\n${this.config.publicUrl}/passwort-zuruecksetzen?token=${token}\n\nWenn Sie das nicht angefordert haben, ignorieren Sie diese E-Mail.\n`,
+        text: `Guten Tag${user.emailVerifiedAt ? ` ${user.name}` : ''},\n\nmit diesem Link legen Sie ein neues Passwort fest (eine Stunde gültig):\n${this.config.publicUrl}/passwort-zuruecksetzen?token=${token}\n\nWenn Sie das nicht angefordert haben, ignorieren Sie diese E-Mail.\n`,
       });
       await this.audit.record('PASSWORD_RESET_REQUESTED', { subjectId: user.id, ip });
     }
@@ -194,9 +196,7 @@ export class AccountsService {
     const viewer = await this.sessions.viewer(request);
     if (!viewer) throw unauthenticated();
     const { user } = viewer;
-    if (!(await verifyPassword(user.passwordHash, input.currentPassword.slice(0, 1024)))) {
-      throw badUserInput('Das bisherige Passwort stimmt nicht.', { field: 'currentPassword' });
-    }
+    await this.checkPassword(user, input.currentPassword, request.ip, 'currentPassword', 'Das bisherige Passwort stimmt nicht.');
     assertPassword(input.newPassword, { email: user.email, name: user.name }, 'newPassword');
     await this.prisma.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(input.newPassword) } });
     await this.endEverything(user.id);
@@ -212,11 +212,10 @@ export class AccountsService {
     const viewer = await this.sessions.viewer(request);
     if (!viewer) throw unauthenticated();
     const { user } = viewer;
-    if (!(await verifyPassword(user.passwordHash, input.password.slice(0, 1024)))) {
-      throw badUserInput('Das Passwort stimmt nicht.', { field: 'password' });
-    }
     const newEmail = normalizeEmail(input.newEmail);
     if (newEmail === user.email) throw badUserInput('Das ist schon Ihre Adresse.', { field: 'newEmail' });
+    await this.checkPassword(user, input.password, request.ip);
+    await this.throttle.beforeMail('email-change', request.ip, newEmail);
     if (await this.prisma.user.findUnique({ where: { email: newEmail } })) {
       await this.mail.send({
         to: newEmail,
@@ -232,7 +231,7 @@ export class AccountsService {
     await this.mail.send({
       to: newEmail,
       subject: 'Verbund: Neue E-Mail-Adresse bestätigen',
-      text: `Guten Tag ${user.name},\n\nbitte bestätigen Sie Ihre neue E-Mail-Adresse mit diesem Link (48 Stunden gültig):\n${this.config.publicUrl}/email-aendern?token=${token}\n`,
+      text: `Guten Tag,\n\nbitte bestätigen Sie Ihre neue E-Mail-Adresse mit diesem Link (48 Stunden gültig):\n${this.config.publicUrl}/email-aendern?token=${token}\n`,
     });
     await this.mail.send({
       to: user.email,
@@ -241,6 +240,13 @@ export class AccountsService {
     });
     await this.audit.record('EMAIL_CHANGE_REQUESTED', { actorId: user.id, subjectId: user.id, ip: request.ip });
     return CHECK_MAIL;
+  }
+
+  /** The signed-in person's password, throttled like a login so that a stolen session cannot guess it. */
+  async checkPassword(user: User, password: string, ip: string, field = 'password', message = 'Das Passwort stimmt nicht.'): Promise<void> {
+    await this.throttle.beforePasswordCheck(user.email, ip);
+    if (!(await verifyPassword(user.passwordHash, password.slice(0, 1024)))) throw badUserInput(message, { field });
+    await this.throttle.passwordAccepted(user.email, ip);
   }
 
   async confirmEmailChange(token: string, ip: string): Promise<void> {

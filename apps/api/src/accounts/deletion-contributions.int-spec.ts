@@ -31,40 +31,61 @@ describe('account deletion and contributions', () => {
     const groupId = group.data!.createGroup.id;
     await client.graphql('mutation ($i: StartThreadInput!) { startThread(input: $i) { id } }', { i: { groupId, title: 'Hallo zusammen', body: `Beitrag von ${name}` } });
     const file = await upload(t.url, client, await pdfWith(`Datei von ${name}`), 'datei.pdf');
-    await client.graphql('mutation ($i: CreateMaterialInput!) { createMaterial(input: $i) { id } }', {
+    const material = await client.graphql<{ createMaterial: { id: string } }>('mutation ($i: CreateMaterialInput!) { createMaterial(input: $i) { id } }', {
       i: { title: `Material von ${name}`, summary: '', topics: ['EHRENAMT'], kind: 'VORLAGE', languages: ['de'], licence: 'CC0_1_0', visibility: 'MEMBERS', organizationId, uploadId: file.body.id },
     });
+    const materialId = material.data!.createMaterial.id;
+    // A colleague of the same organisation adds a version; another municipality marks it useful.
+    const colleague = await createUser(prisma, { name: `Kollegin von ${name}` });
+    await addMember(prisma, colleague.id, '14729');
+    const colleagueClient = await signIn(t, colleague.email);
+    const added = await colleagueClient.graphql('mutation ($i: AddMaterialVersionInput!) { addMaterialVersion(input: $i) { id } }', {
+      i: { materialId, markdown: `Ergänzung der Kollegin von ${name}`, note: 'ergänzt' },
+    });
+    expect(added.errors).toBeUndefined();
     const other = await createUser(prisma, { name: `Mitglied bei ${name}` });
     await addMember(prisma, other.id, '14713');
     const otherClient: TestClient = await signIn(t, other.email);
     await otherClient.graphql('mutation ($id: ID!) { joinGroup(id: $id) { id } }', { id: groupId });
-    return { user, client, groupId, other };
+    const marked = await otherClient.graphql('mutation ($id: ID!) { markMaterialUsed(id: $id, used: true) { id } }', { id: materialId });
+    expect(marked.errors).toBeUndefined();
+    return { user, client, groupId, other, materialId };
+  }
+
+  /** The organisation's material survives the deletion whole: both versions, the file, the other municipality's mark. */
+  async function expectMaterialKept(materialId: string, before: number) {
+    const material = await prisma.material.findUniqueOrThrow({ where: { id: materialId }, include: { versions: true, uses: true } });
+    expect(material.createdById).toBeNull();
+    expect(material.versions).toHaveLength(2);
+    expect(material.versions.find((v) => v.number === 1)!.createdById).toBeNull();
+    expect(material.versions.find((v) => v.number === 2)!.createdById).not.toBeNull();
+    expect(material.uses).toHaveLength(1);
+    expect(files().length).toBe(before);
   }
 
   const files = () => fs.readdirSync(path.join(t.config.files.dir, 'files'));
 
-  it('DELETE removes posts, materials and their files; the group gets a new moderator', async () => {
-    const { user, client, groupId, other } = await personWithContent('Dana Delete');
+  it("DELETE removes posts but keeps the organisation's materials with others' versions and marks; the group gets a new moderator", async () => {
+    const { user, client, groupId, other, materialId } = await personWithContent('Dana Delete');
     const before = files().length;
     expect((await client.graphql(DELETE, { c: 'DELETE' })).errors).toBeUndefined();
     expect(await prisma.post.count({ where: { markdown: 'Beitrag von Dana Delete' } })).toBe(0);
     expect(await prisma.thread.count({ where: { groupId } })).toBe(0);
-    expect(await prisma.material.count({ where: { title: 'Material von Dana Delete' } })).toBe(0);
-    expect(files().length).toBe(before - 1);
+    await expectMaterialKept(materialId, before);
+    const shown = await (await signIn(t, other.email)).graphql<{ material: { createdBy: { name: string } } }>('query ($id: ID!) { material(id: $id) { createdBy { name } } }', { id: materialId });
+    expect(shown.data!.material.createdBy.name).toBe('ehemaliges Mitglied');
     expect(await prisma.user.count({ where: { id: user.id } })).toBe(0);
     const member = await prisma.groupMember.findUniqueOrThrow({ where: { groupId_userId: { groupId, userId: other.id } } });
     expect(member.role).toBe('MODERATOR');
   });
 
   it('ANONYMISE keeps posts and materials without a name', async () => {
-    const { client, groupId } = await personWithContent('Anna Anonym');
+    const { client, groupId, materialId } = await personWithContent('Anna Anonym');
     const before = files().length;
     expect((await client.graphql(DELETE, { c: 'ANONYMISE' })).errors).toBeUndefined();
     const post = await prisma.post.findFirstOrThrow({ where: { markdown: 'Beitrag von Anna Anonym' } });
     expect(post.authorId).toBeNull();
-    const material = await prisma.material.findFirstOrThrow({ where: { title: 'Material von Anna Anonym' } });
-    expect(material.createdById).toBeNull();
-    expect(files().length).toBe(before);
+    await expectMaterialKept(materialId, before);
     expect(await prisma.thread.count({ where: { groupId } })).toBe(1);
   });
 });

@@ -3,12 +3,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Prisma, User } from '../generated/prisma/client.js';
 import { AuditService } from '../core/audit/audit.service.js';
 import { PrismaService } from '../core/database/prisma.service.js';
-import { badUserInput } from '../core/errors/app-error.js';
 import { RealtimeService } from '../core/realtime/realtime.service.js';
 import { FILE_STORAGE, type FileStorage } from '../core/storage/file-storage.js';
 import type { DeleteMyAccountInput } from './dto/admin.inputs.js';
-import { verifyPassword } from './password.js';
+import { AccountsService } from './accounts.service.js';
 import { SessionsService } from './sessions.service.js';
+import { ThrottleService } from './throttle.service.js';
 
 /** GDPR Art. 15/20 (export) and Art. 17 (erasure) for the signed-in person. */
 @Injectable()
@@ -18,6 +18,8 @@ export class PrivacyService {
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
     private readonly realtime: RealtimeService,
+    private readonly accounts: AccountsService,
+    private readonly throttle: ThrottleService,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
   ) {}
 
@@ -81,18 +83,15 @@ export class PrivacyService {
   }
 
   async deleteAccount(user: User, input: DeleteMyAccountInput, request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    if (!(await verifyPassword(user.passwordHash, input.password.slice(0, 1024)))) {
-      throw badUserInput('Das Passwort stimmt nicht.', { field: 'password' });
-    }
+    await this.accounts.checkPassword(user, input.password, request.ip);
     const filesToRemove = await this.prisma.$transaction(async (tx) => {
-      // Files of unused uploads always go; with DELETE, also the person's materials and posts (threads left empty too).
+      // Materials belong to their organisation and stay, versions and "useful for us" marks included; the
+      // person's name leaves them (the foreign keys set it to null). Files of unused uploads always go; with
+      // DELETE, also the person's posts (threads left empty too).
       await this.handOverModeration(tx, user.id);
       const uploads = await tx.upload.findMany({ where: { userId: user.id }, select: { storageKey: true } });
       const keys = uploads.map((u) => u.storageKey);
       if (input.contributions === 'DELETE') {
-        const versions = await tx.materialVersion.findMany({ where: { material: { createdById: user.id }, storageKey: { not: null } }, select: { storageKey: true } });
-        keys.push(...versions.map((v) => v.storageKey!));
-        await tx.material.deleteMany({ where: { createdById: user.id } });
         await tx.post.deleteMany({ where: { authorId: user.id } });
         await tx.thread.deleteMany({ where: { posts: { none: {} } } });
       }
@@ -105,6 +104,7 @@ export class PrivacyService {
       return keys;
     });
     await Promise.all(filesToRemove.map((key) => this.storage.remove(key).catch(() => undefined)));
+    await this.throttle.forget(user.email);
     this.realtime.disconnectUser(user.id);
     this.sessions.clearCookie(reply);
   }

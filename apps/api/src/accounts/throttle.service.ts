@@ -4,25 +4,35 @@ import { APP_CONFIG } from '../core/config/config.module.js';
 import { PrismaService } from '../core/database/prisma.service.js';
 import { AppError } from '../core/errors/app-error.js';
 
-const WINDOW_MS = 15 * 60_000;
-const BLOCK_MS = 15 * 60_000;
-
-export type ThrottleKey = { kind: 'account' | 'ip'; value: string };
+const LOGIN_WINDOW_MS = 15 * 60_000;
+const MAIL_WINDOW_MS = 60 * 60_000;
+const KNOWN_FOR_MS = 90 * 24 * 3_600_000;
 
 export class TooManyAttemptsError extends AppError {
-  constructor(readonly retryAfterSeconds: number) {
-    super('TOO_MANY_REQUESTS', `Zu viele Anmeldeversuche. Bitte warten Sie ${Math.ceil(retryAfterSeconds / 60)} Minuten.`, {
-      retryAfterSeconds,
-    });
+  constructor(
+    readonly retryAfterSeconds: number,
+    what = 'Anmeldeversuche',
+  ) {
+    super('TOO_MANY_REQUESTS', `Zu viele ${what}. Bitte warten Sie ${Math.ceil(retryAfterSeconds / 60)} Minuten.`, { retryAfterSeconds });
   }
 }
 
-const keyOf = (k: ThrottleKey) => `${k.kind}:${k.value}`;
+/** Actions that send mail to an address the caller names. */
+export type MailAction = 'register' | 'password-reset' | 'email-change' | 'invitation';
+
+interface Rule {
+  key: string;
+  limit: number;
+  windowMs: number;
+}
 
 /**
- * Login attempts per account and per IP, in the database so that every API process sees the same counts. An
- * attempt is counted before the password is checked, atomically, so that parallel requests cannot slip past
- * the limit; a successful login takes its attempt back.
+ * Limits in the database, so that every API process sees the same counts. An attempt is counted before the
+ * costly or mailing step, atomically, so that parallel requests cannot slip past a limit.
+ *
+ * Password checks are counted per account and IP, and per IP: a stranger elsewhere cannot lock a person
+ * out. An account-wide limit against guesses spread over many addresses applies only to IPs the person has
+ * not signed in from before (ADR 0008).
  */
 @Injectable()
 export class ThrottleService {
@@ -31,37 +41,71 @@ export class ThrottleService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Counts an attempt on every key; throws when any key is blocked or now over its limit. */
-  async attempt(keys: ThrottleKey[]): Promise<void> {
+  /** Counts a password check for the account from this IP; throws while any of its limits is exceeded. */
+  async beforePasswordCheck(email: string, ip: string): Promise<void> {
+    const limits = this.config.loginLimits;
+    const rules: Rule[] = [
+      { key: `login:account+ip:${email}|${ip}`, limit: limits.account, windowMs: LOGIN_WINDOW_MS },
+      { key: `login:ip:${ip}`, limit: limits.ip, windowMs: LOGIN_WINDOW_MS },
+    ];
+    if (!(await this.isKnown(email, ip))) rules.push({ key: `login:account:${email}`, limit: limits.accountTotal, windowMs: LOGIN_WINDOW_MS });
+    await this.enforce(rules, 'Anmeldeversuche');
+  }
+
+  /** The right password: the account starts afresh, the IP gets its attempt back and is known from now on. */
+  async passwordAccepted(email: string, ip: string): Promise<void> {
+    await this.prisma.loginThrottle.deleteMany({ where: { key: { in: [`login:account+ip:${email}|${ip}`, `login:account:${email}`] } } });
+    await this.prisma.$executeRaw`UPDATE "LoginThrottle" SET failures = GREATEST(failures - 1, 0) WHERE key = ${`login:ip:${ip}`}`;
+    const known = `login:known:${email}|${ip}`;
+    await this.prisma.loginThrottle.upsert({ where: { key: known }, create: { key: known }, update: { windowStart: new Date() } });
+  }
+
+  /** Mails to an address named by the caller: limited per IP and per address, each per hour. */
+  async beforeMail(action: MailAction, ip: string, address: string): Promise<void> {
+    const limits = this.config.mailLimits;
+    await this.enforce(
+      [
+        { key: `mail:${action}:ip:${ip}`, limit: limits.ip, windowMs: MAIL_WINDOW_MS },
+        { key: `mail:${action}:to:${address}`, limit: limits.address, windowMs: MAIL_WINDOW_MS },
+      ],
+      'Anfragen',
+    );
+  }
+
+  /** What the counters know of a person goes with the account. */
+  async forget(email: string): Promise<void> {
+    const to = `:to:${email}`;
+    await this.prisma.$executeRaw`
+      DELETE FROM "LoginThrottle" WHERE key = ${`login:account:${email}`}
+        OR starts_with(key, ${`login:account+ip:${email}|`}) OR starts_with(key, ${`login:known:${email}|`})
+        OR (starts_with(key, 'mail:') AND right(key, ${to.length}) = ${to})`;
+  }
+
+  private async isKnown(email: string, ip: string): Promise<boolean> {
+    const row = await this.prisma.loginThrottle.findUnique({ where: { key: `login:known:${email}|${ip}` } });
+    return Boolean(row && row.windowStart.getTime() > Date.now() - KNOWN_FOR_MS);
+  }
+
+  /** Counts on every rule's key; throws when any is blocked or now over its limit (blocked for one window). */
+  private async enforce(rules: Rule[], what: string): Promise<void> {
     let retryAfterMs = 0;
-    for (const k of keys) {
-      const key = keyOf(k);
+    for (const { key, limit, windowMs } of rules) {
+      const seconds = windowMs / 1000;
       const [row] = await this.prisma.$queryRaw<{ failures: number; blockedUntil: Date | null }[]>`
         INSERT INTO "LoginThrottle" (key, failures, "windowStart") VALUES (${key}, 1, now())
         ON CONFLICT (key) DO UPDATE SET
-          failures = CASE WHEN "LoginThrottle"."windowStart" < now() - make_interval(secs => ${WINDOW_MS / 1000}) THEN 1 ELSE "LoginThrottle".failures + 1 END,
-          "windowStart" = CASE WHEN "LoginThrottle"."windowStart" < now() - make_interval(secs => ${WINDOW_MS / 1000}) THEN now() ELSE "LoginThrottle"."windowStart" END
+          failures = CASE WHEN "LoginThrottle"."windowStart" < now() - make_interval(secs => ${seconds}) THEN 1 ELSE "LoginThrottle".failures + 1 END,
+          "windowStart" = CASE WHEN "LoginThrottle"."windowStart" < now() - make_interval(secs => ${seconds}) THEN now() ELSE "LoginThrottle"."windowStart" END
         RETURNING failures, "blockedUntil"`;
       if (row!.blockedUntil && row!.blockedUntil.getTime() > Date.now()) {
         retryAfterMs = Math.max(retryAfterMs, row!.blockedUntil.getTime() - Date.now());
-      } else if (row!.failures > this.config.loginLimits[k.kind]) {
+      } else if (row!.failures > limit) {
         await this.prisma.$executeRaw`
-          UPDATE "LoginThrottle" SET "blockedUntil" = now() + make_interval(secs => ${BLOCK_MS / 1000}), failures = 0, "windowStart" = now()
+          UPDATE "LoginThrottle" SET "blockedUntil" = now() + make_interval(secs => ${seconds}), failures = 0, "windowStart" = now()
           WHERE key = ${key}`;
-        retryAfterMs = Math.max(retryAfterMs, BLOCK_MS);
+        retryAfterMs = Math.max(retryAfterMs, windowMs);
       }
     }
-    if (retryAfterMs > 0) throw new TooManyAttemptsError(Math.ceil(retryAfterMs / 1000));
-  }
-
-  /** A good login: the account starts afresh, the IP gets its attempt back. */
-  async succeeded(keys: ThrottleKey[]): Promise<void> {
-    for (const k of keys) {
-      if (k.kind === 'account') {
-        await this.prisma.loginThrottle.deleteMany({ where: { key: keyOf(k) } });
-      } else {
-        await this.prisma.$executeRaw`UPDATE "LoginThrottle" SET failures = GREATEST(failures - 1, 0) WHERE key = ${keyOf(k)}`;
-      }
-    }
+    if (retryAfterMs > 0) throw new TooManyAttemptsError(Math.ceil(retryAfterMs / 1000), what);
   }
 }

@@ -7,7 +7,7 @@ export const GROUP_INCLUDE = { regionKreis: true, _count: { select: { members: {
 export type GroupRow = Prisma.WorkingGroupGetPayload<{ include: typeof GROUP_INCLUDE }>;
 
 export const person = (user: { id: string; name: string } | null): Person =>
-  user ? { id: user.id, name: user.name } : { id: null, name: 'Gelöschtes Konto' };
+  user ? { id: user.id, name: user.name } : { id: null, name: 'ehemaliges Mitglied' };
 
 /** `laender` are filled in by the caller, which batches Land lookups. */
 export function toGroup(row: GroupRow, viewer?: { status: string; role: string } | null): WorkingGroup {

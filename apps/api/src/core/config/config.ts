@@ -53,6 +53,9 @@ const schema = z.object({
   OIDC_LABEL: z.string().min(1).default('Single Sign-on'),
   LOGIN_LIMIT_PER_ACCOUNT: positiveInt(5),
   LOGIN_LIMIT_PER_IP: positiveInt(20),
+  LOGIN_LIMIT_PER_ACCOUNT_TOTAL: positiveInt(50),
+  MAIL_LIMIT_PER_IP: positiveInt(10),
+  MAIL_LIMIT_PER_ADDRESS: positiveInt(3),
   SESSION_IDLE_MINUTES: positiveInt(120),
   SESSION_ABSOLUTE_HOURS: positiveInt(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -98,8 +101,13 @@ export interface AppConfig {
   publicUrl: string;
   mail: { smtpUrl?: string; from: string; outboxDir: string };
   session: { idleMs: number; absoluteMs: number; cookieName: string; secureCookie: boolean };
-  /** Failed login attempts allowed per 15 minutes before a 15-minute block. */
-  loginLimits: { account: number; ip: number };
+  /**
+   * Password checks allowed per 15 minutes before a 15-minute block: per account from one IP, per IP, and per
+   * account from IPs the person never signed in from (ADR 0008).
+   */
+  loginLimits: { account: number; ip: number; accountTotal: number };
+  /** Mails to caller-named addresses (registration, reset, email change, invitation) per hour, per IP and per address. */
+  mailLimits: { ip: number; address: number };
   /** Single sign-on through OpenID Connect (e.g. a municipality's Keycloak), when configured. */
   oidc?: { issuer: string; clientId: string; clientSecret: string; label: string };
   logLevel: string;
@@ -153,7 +161,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoData: c.DEMO_DATA ?? !production,
     publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
     mail: { smtpUrl: c.SMTP_URL, from: c.MAIL_FROM, outboxDir: path.resolve(c.VERBUND_MAIL_DIR) },
-    loginLimits: { account: c.LOGIN_LIMIT_PER_ACCOUNT, ip: c.LOGIN_LIMIT_PER_IP },
+    loginLimits: { account: c.LOGIN_LIMIT_PER_ACCOUNT, ip: c.LOGIN_LIMIT_PER_IP, accountTotal: c.LOGIN_LIMIT_PER_ACCOUNT_TOTAL },
+    mailLimits: { ip: c.MAIL_LIMIT_PER_IP, address: c.MAIL_LIMIT_PER_ADDRESS },
     oidc:
       c.OIDC_ISSUER && c.OIDC_CLIENT_ID && c.OIDC_CLIENT_SECRET
         ? { issuer: c.OIDC_ISSUER, clientId: c.OIDC_CLIENT_ID, clientSecret: c.OIDC_CLIENT_SECRET, label: c.OIDC_LABEL }

@@ -55,6 +55,7 @@ export function PrivacySection() {
               <Radio value="DELETE" label={t('account.deleteContributions')} />
             </Stack>
           </Radio.Group>
+          <Text size="sm">{t('account.materialsStay')}</Text>
           <PasswordInput label={t('account.confirmPassword')} autoComplete="current-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
           <FormAlert error={removed.error} />
           <div>

@@ -14,6 +14,6 @@ import { ThrottleService } from './throttle.service.js';
 @Module({
   providers: [AccountsService, SessionsService, ThrottleService, AdminService, PrivacyService, SsoService, AccountsResolver, AdminResolver],
   controllers: [SsoController],
-  exports: [SessionsService, AccountsService],
+  exports: [SessionsService, AccountsService, ThrottleService],
 })
 export class AccountsModule {}

@@ -96,7 +96,16 @@ export class AccountsService {
   async verifyEmail(token: string, ip: string): Promise<void> {
     const row = await this.consumeToken(token, 'VERIFY_EMAIL');
     if (!row) throw badUserInput(BAD_LINK, { field: 'token' });
-    await this.prisma.user.update({ where: { id: row.userId }, data: { emailVerifiedAt: new Date() } });
+    await this.prisma.$transaction(async (tx) => {
+      const user = await tx.user.update({ where: { id: row.userId }, data: { emailVerifiedAt: new Date() } });
+      // Working groups that invited this address before it had an account: now the invitations are the person's.
+      const invitations = await tx.groupEmailInvitation.findMany({ where: { email: user.email } });
+      await tx.groupMember.createMany({
+        data: invitations.map((i) => ({ groupId: i.groupId, userId: user.id, status: 'INVITED' as const, invitedById: i.invitedById, invitedVia: 'EMAIL' as const })),
+        skipDuplicates: true,
+      });
+      await tx.groupEmailInvitation.deleteMany({ where: { email: user.email } });
+    });
     await this.audit.record('EMAIL_VERIFIED', { actorId: row.userId, subjectId: row.userId, ip });
   }
 

@@ -1,4 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { normalizeEmail } from '../accounts/accounts.service.js';
+import { ThrottleService } from '../accounts/throttle.service.js';
+import type { AppConfig } from '../core/config/config.js';
+import { APP_CONFIG } from '../core/config/config.module.js';
+import { MailService } from '../core/mail/mail.service.js';
 import type { Prisma, User } from '../generated/prisma/client.js';
 import { PrismaService } from '../core/database/prisma.service.js';
 import { badUserInput, conflict, forbidden, notFound } from '../core/errors/app-error.js';
@@ -12,6 +17,7 @@ import { GroupMemberStatus, GroupRole, type GroupMember, type InviteResult, type
 import { ViewerScopeService } from './viewer-scope.service.js';
 
 const NOT_MODERATOR = 'Das dürfen nur die Moderatorinnen und Moderatoren der Gruppe.';
+const CONFIRMED = { memberships: { some: { status: 'CONFIRMED' as const } } };
 
 /** The ways into and out of a working group, and its roles. */
 @Injectable()
@@ -20,6 +26,9 @@ export class GroupMembershipService {
     private readonly prisma: PrismaService,
     private readonly groups: GroupsService,
     private readonly scopes: ViewerScopeService,
+    private readonly throttle: ThrottleService,
+    private readonly mail: MailService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Open: joins. On request: asks. Closed: only accepts an invitation (otherwise the group stays invisible). */
@@ -78,22 +87,32 @@ export class GroupMembershipService {
     return this.members(user, input.groupId, true);
   }
 
-  async invite(user: User, input: InviteToGroupInput): Promise<InviteResult> {
+  /**
+   * Invites reveal nothing the moderator could not already see: people invited by email or with their
+   * municipality stay a count (`pendingInvitations`) until they accept, and an email invitation answers and
+   * mails the same whether or not the address has an account (unknown addresses are invited to register).
+   */
+  async invite(user: User, input: InviteToGroupInput, ip: string): Promise<InviteResult> {
+    // Outsiders of a closed group learn nothing, not even which arguments it takes.
+    await this.groups.visibleRow(user, input.groupId);
+    if ([input.personId, input.email?.trim(), input.municipalityAgs].filter(Boolean).length !== 1) {
+      throw badUserInput('Bitte laden Sie entweder eine Person oder die Mitglieder einer Kommune ein.', { field: 'personId' });
+    }
+    if (input.email) {
+      const email = normalizeEmail(input.email);
+      await this.throttle.beforeMail('invitation', ip, email);
+      const { groupName, known } = await this.asModerator(user, input.groupId, (tx) => this.inviteAddress(tx, user, input.groupId, email));
+      await this.mailInvitation(email, input.groupId, known ? groupName : null);
+      return { invited: 1, skipped: 0 };
+    }
     return this.asModerator(user, input.groupId, async (tx) => {
-      const email = input.email?.trim().toLowerCase();
-      if ([input.personId, email, input.municipalityAgs].filter(Boolean).length !== 1) {
-        throw badUserInput('Bitte laden Sie entweder eine Person oder die Mitglieder einer Kommune ein.', { field: 'personId' });
-      }
       let people: string[];
-      if (input.personId || email) {
-        const confirmed = { memberships: { some: { status: 'CONFIRMED' as const } } };
-        const invitee = email
-          ? await tx.user.findFirst({ where: { email: { equals: email.slice(0, 320), mode: 'insensitive' }, ...confirmed } })
-          : isUuid(input.personId!)
-            ? await tx.user.findFirst({ where: { id: input.personId!, ...confirmed } })
-            : null;
+      let via: 'PERSON' | 'MUNICIPALITY';
+      if (input.personId) {
+        const invitee = isUuid(input.personId) ? await tx.user.findFirst({ where: { id: input.personId, ...CONFIRMED } }) : null;
         if (!invitee) throw notFound('Es gibt keine bestätigte Person mit dieser Angabe.');
         people = [invitee.id];
+        via = 'PERSON';
       } else {
         const ags = input.municipalityAgs!.trim();
         assertKey(ags);
@@ -104,13 +123,62 @@ export class GroupMembershipService {
           select: { userId: true },
         });
         people = [...new Set(members.map((m) => m.userId))];
+        via = 'MUNICIPALITY';
       }
       const created = await tx.groupMember.createMany({
-        data: people.map((userId) => ({ groupId: input.groupId, userId, status: 'INVITED' as const, invitedById: user.id })),
+        data: people.map((userId) => ({ groupId: input.groupId, userId, status: 'INVITED' as const, invitedById: user.id, invitedVia: via })),
         skipDuplicates: true,
       });
       return { invited: created.count, skipped: people.length - created.count };
     });
+  }
+
+  private async inviteAddress(tx: Prisma.TransactionClient, user: User, groupId: string, email: string) {
+    const group = await tx.workingGroup.findUniqueOrThrow({ where: { id: groupId }, select: { name: true } });
+    // A confirmed address gets the invitation at once (accepting still needs a confirmed membership).
+    const invitee = await tx.user.findFirst({ where: { email, emailVerifiedAt: { not: null } } });
+    if (invitee) {
+      await tx.groupMember.createMany({
+        data: [{ groupId, userId: invitee.id, status: 'INVITED', invitedById: user.id, invitedVia: 'EMAIL' }],
+        skipDuplicates: true,
+      });
+    } else {
+      await tx.groupEmailInvitation.upsert({
+        where: { groupId_email: { groupId, email } },
+        create: { groupId, email, invitedById: user.id },
+        update: {},
+      });
+    }
+    return { groupName: group.name, known: Boolean(invitee) };
+  }
+
+  /** Group names are chosen by people: only a confirmed member of Verbund gets one in a mail. */
+  private async mailInvitation(email: string, groupId: string, groupName: string | null): Promise<void> {
+    const url = this.config.publicUrl;
+    await this.mail.send(
+      groupName
+        ? {
+            to: email,
+            subject: 'Verbund: Einladung in eine Arbeitsgruppe',
+            text: `Guten Tag,\n\nSie wurden in die Arbeitsgruppe „${groupName}“ eingeladen. Annehmen oder ablehnen können Sie hier:\n${url}/arbeitsgruppen/${groupId}\n`,
+          }
+        : {
+            to: email,
+            subject: 'Verbund: Einladung zur Mitarbeit',
+            text: `Guten Tag,\n\neine Arbeitsgruppe auf Verbund, der Plattform für kommunale Integrationsarbeit, hat Sie zur Mitarbeit eingeladen.\nRegistrieren Sie sich mit dieser Adresse, dann finden Sie die Einladung unter „Arbeitsgruppen“:\n${url}/registrieren\n\nWenn Sie das nicht erwartet haben, ignorieren Sie diese E-Mail.\n`,
+          },
+    );
+  }
+
+  /** For moderators: invitations whose people they do not see until someone accepts; null for everyone else. */
+  async pendingInvitations(user: User, groupId: string): Promise<number | null> {
+    const me = await this.prisma.groupMember.findUnique({ where: { groupId_userId: { groupId, userId: user.id } } });
+    if (me?.status !== 'ACTIVE' || me.role !== 'MODERATOR') return null;
+    const [hidden, byEmail] = await Promise.all([
+      this.prisma.groupMember.count({ where: { groupId, status: 'INVITED', NOT: { invitedVia: 'PERSON' } } }),
+      this.prisma.groupEmailInvitation.count({ where: { groupId } }),
+    ]);
+    return hidden + byEmail;
   }
 
   /** Leaving also withdraws a request or declines an invitation. The last moderator hands over first. */
@@ -154,7 +222,10 @@ export class GroupMembershipService {
     const me = await this.prisma.groupMember.findUnique({ where: { groupId_userId: { groupId, userId: user.id } } });
     const moderator = me?.status === 'ACTIVE' && me.role === 'MODERATOR';
     const rows = await this.prisma.groupMember.findMany({
-      where: { groupId, ...(moderator ? {} : { status: 'ACTIVE' }) },
+      // Moderators see requests, and invitations of people they named themselves; the rest is a count.
+      where: moderator
+        ? { groupId, OR: [{ status: { in: ['ACTIVE', 'REQUESTED'] } }, { status: 'INVITED', invitedVia: 'PERSON' }] }
+        : { groupId, status: 'ACTIVE' },
       include: {
         user: {
           select: {

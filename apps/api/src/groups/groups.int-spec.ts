@@ -146,13 +146,66 @@ describe('working groups', () => {
     const dresdenEmail = (await prisma.user.findUniqueOrThrow({ where: { id: ids.dresden } })).email;
     expect((await as.stadt.graphql(INVITE, { i: { groupId: ids.closed, email: dresdenEmail.toUpperCase() } })).data).toEqual({ inviteToGroup: { invited: 1, skipped: 0 } });
     const unconfirmedEmail = (await prisma.user.findUniqueOrThrow({ where: { id: ids.unconfirmed } })).email;
-    expect(code(await as.stadt.graphql(INVITE, { i: { groupId: ids.closed, email: unconfirmedEmail } }))).toBe('NOT_FOUND');
+    expect((await as.stadt.graphql(INVITE, { i: { groupId: ids.closed, email: unconfirmedEmail } })).data).toEqual({ inviteToGroup: { invited: 1, skipped: 0 } });
     // Declining an invitation is leaving; an invitation withdrawn (removed) cannot be accepted any more.
     expect((await as.kreis.graphql(LEAVE, { id: ids.closed })).data).toEqual({ leaveGroup: true });
     expect(code(await as.kreis.graphql(JOIN, { id: ids.closed }))).toBe('NOT_FOUND');
     await as.stadt.graphql(INVITE, { i: { groupId: ids.closed, personId: ids.kreis } });
     await as.stadt.graphql(REMOVE, { i: { groupId: ids.closed, personId: ids.kreis } });
     expect(code(await as.kreis.graphql(JOIN, { id: ids.closed }))).toBe('NOT_FOUND');
+  });
+
+  describe('invitations reveal nothing the inviter could not already see', () => {
+    const PENDING = 'query ($id: ID!) { group(id: $id) { pendingInvitations members { person { id name } status organizations { name } } } }';
+    type Pending = { group: { pendingInvitations: number | null; members: { person: { id: string; name: string }; status: string; organizations: { name: string }[] }[] } };
+    const newGroup = async (client: TestClient, name: string) =>
+      (await client.graphql<{ createGroup: { id: string } }>(CREATE, { i: input({ name, access: 'CLOSED' }) })).data!.createGroup.id;
+
+    it("inviting another municipality shows the moderator a count, not its staff, until someone accepts", async () => {
+      const groupId = await newGroup(as.dresden, 'Dresdner Runde mit Nachbarn');
+      const res = await as.dresden.graphql(INVITE, { i: { groupId, municipalityAgs: '14729' } });
+      expect(res.data).toEqual({ inviteToGroup: { invited: 2, skipped: 0 } });
+      const before = await as.dresden.graphql<Pending>(PENDING, { id: groupId });
+      expect(before.data!.group.members.map((m) => m.person.name)).toEqual(['Dora Dresden']);
+      expect(JSON.stringify(before.data)).not.toMatch(/Kai Kreis|Kora Kreis|Landkreis Leipzig/);
+      expect(before.data!.group.pendingInvitations).toBe(2);
+      // Removing needs a person the moderator cannot name: the invited stay invited.
+      expect(code(await as.dresden.graphql(REMOVE, { i: { groupId, personId: '00000000-0000-4000-8000-000000000000' } }))).toBe('NOT_FOUND');
+      // The invited see the invitation and may accept it.
+      const kora = await as.kreis2.graphql<Pending>(PENDING, { id: groupId });
+      expect(kora.data!.group.pendingInvitations).toBeNull();
+      expect((await as.kreis2.graphql<{ joinGroup: { viewerStatus: string } }>(JOIN, { id: groupId })).data!.joinGroup.viewerStatus).toBe('ACTIVE');
+      const after = await as.dresden.graphql<Pending>(PENDING, { id: groupId });
+      expect(after.data!.group.members.map((m) => m.person.name).sort()).toEqual(['Dora Dresden', 'Kora Kreis']);
+      expect(after.data!.group.pendingInvitations).toBe(1);
+    });
+
+    it('inviting by email answers and mails the same for registered and unknown addresses', async () => {
+      const groupId = await newGroup(as.dresden, 'Dresdner Runde per Mail');
+      const known = (await prisma.user.findUniqueOrThrow({ where: { id: ids.stadt } })).email;
+      const unknown = `neu-${Date.now()}@verbund.example`;
+      const a = await as.dresden.graphql(INVITE, { i: { groupId, email: known } });
+      const b = await as.dresden.graphql(INVITE, { i: { groupId, email: unknown } });
+      expect(a).toEqual({ ...b, headers: a.headers });
+      expect(a.data).toEqual({ inviteToGroup: { invited: 1, skipped: 0 } });
+      const again = await as.dresden.graphql(INVITE, { i: { groupId, email: known } });
+      expect(again.data).toEqual(a.data);
+      expect(t.outbox().filter((m) => m.to === known && /Einladung/.test(m.subject))).toHaveLength(2);
+      const invitation = t.outbox().find((m) => m.to === unknown)!;
+      expect(invitation.text).toContain('/registrieren');
+      const seen = await as.dresden.graphql<Pending>(PENDING, { id: groupId });
+      expect(seen.data!.group.members.map((m) => m.person.name)).toEqual(['Dora Dresden']);
+      expect(seen.data!.group.pendingInvitations).toBe(2);
+      // The unknown address registers and confirms it: the invitation is there.
+      await t.client().graphql('mutation ($i: RegisterInput!) { register(input: $i) }', { i: { name: 'Nora Neu', email: unknown, password: 'Ein-Gutes-Passwort-9' } });
+      const confirm = t.outbox().find((m) => m.to === unknown && /bestätigen/.test(m.subject))!;
+      const token = /token=([\w-]+)/.exec(confirm.text)![1];
+      expect((await t.client().graphql('mutation ($t: String!) { verifyEmail(token: $t) }', { t: token })).errors).toBeUndefined();
+      const nora = await prisma.user.findUniqueOrThrow({ where: { email: unknown } });
+      expect(await prisma.groupMember.findUnique({ where: { groupId_userId: { groupId, userId: nora.id } } })).toMatchObject({ status: 'INVITED', invitedVia: 'EMAIL' });
+      expect(await prisma.groupEmailInvitation.count({ where: { email: unknown } })).toBe(0);
+      expect((await as.dresden.graphql<Pending>(PENDING, { id: groupId })).data!.group.pendingInvitations).toBe(2);
+    });
   });
 
   it('the last moderator hands over before leaving; removal and roles are for moderators', async () => {

@@ -48,6 +48,11 @@ export class GroupsResolver {
     return this.membership.members(await this.sessions.requireUser(req), group.id, true);
   }
 
+  @ResolveField(() => Int, { nullable: true, description: 'For moderators: open invitations of people invited by email or municipality, who stay unnamed until they accept.' })
+  async pendingInvitations(@Parent() group: WorkingGroup, @Http() { req }: RequestContext): Promise<number | null> {
+    return this.membership.pendingInvitations(await this.sessions.requireUser(req), group.id);
+  }
+
   @Mutation(() => WorkingGroup, { description: 'For confirmed members; the founder becomes its moderator.' })
   @Access('AUTHENTICATED')
   async createGroup(@Args('input') input: CreateGroupInput, @Http() { req }: RequestContext): Promise<WorkingGroup> {
@@ -69,7 +74,7 @@ export class GroupsResolver {
   @Mutation(() => InviteResult, { description: 'For moderators: a person, or every confirmed member of a municipality.' })
   @Access('AUTHENTICATED')
   async inviteToGroup(@Args('input') input: InviteToGroupInput, @Http() { req }: RequestContext): Promise<InviteResult> {
-    return this.membership.invite(await this.sessions.requireUser(req), input);
+    return this.membership.invite(await this.sessions.requireUser(req), input, req.ip);
   }
 
   @Mutation(() => Boolean, { description: 'Leave, withdraw a request or decline an invitation; the last moderator hands over first.' })

@@ -70,7 +70,7 @@ export function GroupPage() {
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="members" pt="md">
-          <GroupMembers groupId={g.id} name={g.name} members={g.members} moderator={g.viewerRole === 'MODERATOR'} />
+          <GroupMembers groupId={g.id} name={g.name} members={g.members} moderator={g.viewerRole === 'MODERATOR'} pendingInvitations={g.pendingInvitations} />
         </Tabs.Panel>
         <Tabs.Panel value="discussion" pt="md">
           {member && g.threads ? <GroupDiscussion groupId={g.id} threads={g.threads} /> : <Text c="gray.7">{t('groups.membersOnly')}</Text>}

@@ -1,3 +1,6 @@
+// The WHATWG URL parser of both browser and Node; this library is built without either's type library.
+declare const URL: new (input: string, base: string) => { origin: string; pathname: string; search: string; hash: string };
+
 const BASE = 'http://verbund.invalid';
 
 /** A path a browser would read as another host: `//host` and `/\host` (browsers treat `\` as `/`). */
@@ -9,7 +12,7 @@ const OTHER_HOST = /^[/\\]{2}/;
  */
 export function safeNext(next: unknown): string {
   if (typeof next !== 'string' || next.length > 2000 || !next.startsWith('/') || OTHER_HOST.test(next)) return '/';
-  let url: URL;
+  let url: InstanceType<typeof URL>;
   try {
     url = new URL(next, BASE);
   } catch {

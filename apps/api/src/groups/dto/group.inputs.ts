@@ -64,7 +64,7 @@ export class InviteToGroupInput {
   @Field(() => ID, { nullable: true })
   personId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The address of a confirmed member of Verbund.' })
+  @Field(() => String, { nullable: true, description: 'An email address; someone without an account is invited to register.' })
   email?: string | null;
 
   @Field(() => String, { nullable: true })

@@ -16,7 +16,19 @@ import { KreisMap } from '../../municipalities/components/KreisMap';
 const kreisOf = (m: { ags: string; isKreis: boolean }) => (m.isKreis ? m.ags : m.ags.slice(0, 5));
 
 /** Members with where they work, their Kreise on the map; moderators also decide requests and invite. */
-export function GroupMembers({ groupId, name, members, moderator }: { groupId: string; name: string; members: GroupMemberFieldsFragment[]; moderator: boolean }) {
+export function GroupMembers({
+  groupId,
+  name,
+  members,
+  moderator,
+  pendingInvitations,
+}: {
+  groupId: string;
+  name: string;
+  members: GroupMemberFieldsFragment[];
+  moderator: boolean;
+  pendingInvitations: number | null | undefined;
+}) {
   const { t } = useTranslation();
   const refetchQueries = [{ query: GroupDetailDocument, variables: { id: groupId } }];
   const [decide, decision] = useMutation(DecideGroupJoinDocument, { refetchQueries });
@@ -69,6 +81,7 @@ export function GroupMembers({ groupId, name, members, moderator }: { groupId: s
           </List.Item>
         ))}
       </List>
+      {moderator && pendingInvitations ? <Text size="sm">{t('groups.pendingInvitations', { count: pendingInvitations })}</Text> : null}
       {moderator && (
         <Group
           component="form"

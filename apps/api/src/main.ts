@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './core/config/config.js';
 import { exposureWarning } from './core/config/exposure.js';
-import { startDatabase } from './core/database/database-runtime.js';
+import { type DatabaseRuntime, startDatabase } from './core/database/database-runtime.js';
+import { EmbeddedPostgresInUseError } from './core/database/embedded-postgres.js';
 import { createLogger } from './core/logging/logger.js';
 import { seedDemoContent } from './seed/demo-content.js';
 import { seedOnStart } from './seed/seed-on-start.js';
@@ -20,7 +21,16 @@ async function main() {
   const logger = createLogger(config.logLevel);
   const exposed = exposureWarning(config);
   if (exposed) logger.warn(exposed);
-  const database = await startDatabase(config);
+  let database: DatabaseRuntime;
+  try {
+    database = await startDatabase(config);
+  } catch (err) {
+    if (err instanceof EmbeddedPostgresInUseError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
   logger.info(
     { embedded: Boolean(database.embedded), migrationsApplied: database.appliedMigrations },
     database.embedded ? `embedded PostgreSQL on port ${database.embedded.port}` : 'using DATABASE_URL',
@@ -48,7 +58,10 @@ async function main() {
     // Demo content is a convenience: it never keeps the app from starting.
     if (config.demoData) await seedDemoContent(app).catch((error: unknown) => logger.warn({ err: error }, 'demo content not loaded'));
     await app.listen(config.port, config.host);
-    logger.info(`Verbund is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);
+    const address = app.getHttpServer().address();
+    const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${typeof address === 'object' && address ? address.port : config.port}`;
+    database.embedded?.announce(url);
+    logger.info(`Verbund is running at ${url}`);
   } catch (err) {
     logger.fatal({ err }, 'start failed');
     await app?.close().catch(() => undefined);

@@ -13,6 +13,12 @@ export interface EmbeddedPostgres {
   recoveredStale: boolean;
   pid: number;
   stop(): Promise<void>;
+  /** Records where the app using this server listens, for the message a second start gets. */
+  announce(appUrl: string): void;
+}
+
+export class EmbeddedPostgresInUseError extends Error {
+  owner: { pid: number; url?: string };
 }
 
 export function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres>;

@@ -128,12 +128,40 @@ function isAlive(pid) {
   }
 }
 
-// After a kill -9 of the app the server lives on as an orphan holding postmaster.pid: stop it first.
+/** A second start on a data directory whose server still belongs to a running app. */
+export class EmbeddedPostgresInUseError extends Error {
+  constructor(owner) {
+    const where = owner.url ? ` at ${owner.url}` : ' (still starting)';
+    super(`Verbund is already running from this folder${where}, process ${owner.pid}: stop it first, or give this start its own VERBUND_DB_DIR.`);
+    this.name = 'EmbeddedPostgresInUseError';
+    this.owner = owner;
+  }
+}
+
+// Who runs the server of a data directory: written by the process that started it, beside the directory.
+const ownerFile = (dataDir) => `${dataDir}.owner.json`;
+
+function readOwner(dataDir) {
+  try {
+    return JSON.parse(fs.readFileSync(ownerFile(dataDir), 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+function writeOwner(dataDir, owner) {
+  fs.writeFileSync(ownerFile(dataDir), JSON.stringify(owner), { mode: 0o600 });
+}
+
+// A live server whose app is gone (kill -9) is an orphan holding postmaster.pid: stop it first. One whose
+// app still runs belongs to that app: refuse, naming where it runs.
 async function stopStaleServer(bin, dataDir, account) {
   const pidFile = path.join(dataDir, 'postmaster.pid');
   if (!fs.existsSync(pidFile)) return false;
   const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
   if (!pid || !isAlive(pid)) return false;
+  const owner = readOwner(dataDir);
+  if (owner && owner.pid !== process.pid && isAlive(owner.pid)) throw new EmbeddedPostgresInUseError(owner);
   await runAs(account, path.join(bin, 'pg_ctl'), ['-D', dataDir, 'stop', '-m', 'fast', '-w']);
   return true;
 }
@@ -209,18 +237,23 @@ export async function startEmbeddedPostgres(options) {
   if (options.durable === false) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
   const child = spawnAs(account, path.join(bin, 'postgres'), flags, { stdio: ['ignore', 'ignore', 'pipe'] });
   await waitUntilReady(child);
+  writeOwner(dataDir, { pid: process.pid });
 
   let stopped = null;
   const stop = () => {
     stopped ??= new Promise((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', () => resolve());
+      child.once('exit', () => {
+        fs.rmSync(ownerFile(dataDir), { force: true });
+        resolve();
+      });
       child.kill('SIGINT');
     });
     return stopped;
   };
   const url = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
-  return { url, port, dataDir, password, recoveredStale, pid: child.pid, stop };
+  const announce = (appUrl) => writeOwner(dataDir, { pid: process.pid, url: appUrl });
+  return { url, port, dataDir, password, recoveredStale, pid: child.pid, stop, announce };
 }
 
 /** Builds a URL to another database on the same server. */

@@ -1,0 +1,78 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const main = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'dist', 'main.js');
+
+/** `npm start` twice in one folder: the second must not take the first one's database away. */
+describe('a second start in the same folder', () => {
+  let dir: string;
+  let env: NodeJS.ProcessEnv;
+  const running: ChildProcess[] = [];
+
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbund-second-start-'));
+    fs.chmodSync(dir, 0o755);
+    env = {
+      PATH: process.env.PATH,
+      NODE_ENV: 'test',
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      DEMO_DATA: 'false',
+      VERBUND_DB_DIR: path.join(dir, 'postgres'),
+      VERBUND_DATA_DIR: path.join(dir, 'no-bundle'),
+      VERBUND_MAIL_DIR: path.join(dir, 'mail'),
+      VERBUND_FILES_DIR: path.join(dir, 'files'),
+    };
+  });
+  afterAll(async () => {
+    const alive = running.filter((child) => child.exitCode === null && child.signalCode === null);
+    await Promise.all(alive.map((child) => new Promise((resolve) => child.once('exit', resolve).kill('SIGINT'))));
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  function start(): { child: ChildProcess; url: Promise<string>; exit: Promise<{ code: number | null; stderr: string }> } {
+    const child = spawn(process.execPath, [main], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    running.push(child);
+    let stdout = '';
+    let stderr = '';
+    child.stderr!.on('data', (d) => (stderr += d));
+    const url = new Promise<string>((resolve, reject) => {
+      child.stdout!.on('data', (d) => {
+        stdout += d;
+        const match = /Verbund is running at (http:\/\/[\d.:]+)/.exec(stdout);
+        if (match) resolve(match[1]!);
+      });
+      child.once('exit', () => reject(new Error(`exited before listening: ${stderr}`)));
+    });
+    url.catch(() => undefined);
+    const exit = new Promise<{ code: number | null; stderr: string }>((resolve) => child.once('exit', (code) => resolve({ code, stderr })));
+    return { child, url, exit };
+  }
+
+  it('refuses with one line naming the running app, exit code 1, and leaves the first one working', async () => {
+    const first = start();
+    const url = await first.url;
+    const second = start();
+    const { code, stderr } = await second.exit;
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain(url);
+    expect(stderr).toContain(String(first.child.pid));
+    const health = await fetch(`${url}/healthz`);
+    expect(health.status).toBe(200);
+    const query = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ laender { id } }' }) });
+    expect(((await query.json()) as { errors?: unknown }).errors).toBeUndefined();
+
+    // Killed hard, the first leaves its database server behind: the next start cleans it up and runs.
+    first.child.kill('SIGKILL');
+    await first.exit;
+    const third = start();
+    const thirdUrl = await third.url;
+    expect((await fetch(`${thirdUrl}/healthz`)).status).toBe(200);
+    third.child.kill('SIGINT');
+    expect((await third.exit).code).toBe(0);
+  }, 60_000);
+});

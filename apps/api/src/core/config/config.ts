@@ -73,6 +73,10 @@ const schema = z.object({
   GRAPHQL_MAX_TOKENS: positiveInt(3000),
   VERBUND_FILES_DIR: z.string().min(1).default(path.join(repoRoot, '.data', 'files')),
   UPLOAD_LIMIT_BYTES: positiveInt(25 * 1024 * 1024),
+  UPLOAD_STAGING_PER_PERSON_BYTES: positiveInt(100 * 1024 * 1024),
+  UPLOAD_STAGING_TOTAL_BYTES: positiveInt(2 * 1024 * 1024 * 1024),
+  EXTRACTION_CONCURRENCY: positiveInt(2),
+  EXTRACTION_ADDRESS_SPACE_MB: positiveInt(1536),
   S3_BUCKET: z.string().min(3).optional(),
   S3_ENDPOINT: z.string().url().optional(),
   S3_REGION: z.string().min(1).default('eu-central-1'),
@@ -122,7 +126,15 @@ export interface AppConfig {
   /** Longest a single SQL statement of a request may run before PostgreSQL cancels it. */
   statementTimeoutMs: number;
   /** Material files: a local directory, or S3-compatible object storage when a bucket is configured. */
-  files: { dir: string; uploadLimitBytes: number; s3?: S3Config };
+  files: {
+    dir: string;
+    uploadLimitBytes: number;
+    /** Bytes of uploads not yet part of a material, per person and in all; a full staging area refuses more. */
+    staging: { perPersonBytes: number; totalBytes: number };
+    /** Text extraction: children at once per process, and each child's address space. */
+    extraction: { concurrency: number; addressSpaceMb: number };
+    s3?: S3Config;
+  };
 }
 
 export interface S3Config {
@@ -189,6 +201,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     files: {
       dir: path.resolve(c.VERBUND_FILES_DIR),
       uploadLimitBytes: c.UPLOAD_LIMIT_BYTES,
+      staging: { perPersonBytes: c.UPLOAD_STAGING_PER_PERSON_BYTES, totalBytes: c.UPLOAD_STAGING_TOTAL_BYTES },
+      extraction: { concurrency: c.EXTRACTION_CONCURRENCY, addressSpaceMb: c.EXTRACTION_ADDRESS_SPACE_MB },
       s3: c.S3_BUCKET
         ? {
             bucket: c.S3_BUCKET,

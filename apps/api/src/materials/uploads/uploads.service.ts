@@ -8,7 +8,8 @@ import { APP_CONFIG } from '../../core/config/config.module.js';
 import { PrismaService } from '../../core/database/prisma.service.js';
 import { AppError, badUserInput, notFound } from '../../core/errors/app-error.js';
 import { FILE_STORAGE, type FileStorage } from '../../core/storage/file-storage.js';
-import { extractText } from './text-extraction.js';
+import pLimit, { type LimitFunction } from 'p-limit';
+import { DEFAULT_EXTRACTION_LIMITS, extractText } from './text-extraction.js';
 import { asClientFault, receiveFile } from './upload-receiver.js';
 import { isUuid } from '../../core/validation/ids.js';
 
@@ -33,12 +34,16 @@ export class UploadsService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(UploadsService.name);
   private sweeper?: NodeJS.Timeout;
   private readonly inProgress = new Map<string, number>();
+  /** Extractions at once in this process, whoever uploads: each child may take its whole memory limit. */
+  private readonly extractions: LimitFunction;
 
   constructor(
     private readonly prisma: PrismaService,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.extractions = pLimit(config.files.extraction.concurrency);
+  }
 
   get incomingDir(): string {
     return path.join(this.config.files.dir, '.incoming');
@@ -76,15 +81,23 @@ export class UploadsService implements OnModuleInit, OnModuleDestroy {
       throw asClientFault(error);
     });
     if (!part) throw badUserInput('Es kam keine Datei an.', { field: 'file' });
+    // Refused before reading the body when the staging area is already full.
+    await this.assertRoom(this.prisma, user.id, 1);
     const file = await receiveFile(part, this.incomingDir, this.config.files.uploadLimitBytes);
     const storageKey = `files/${path.basename(file.path)}`;
     let stored = false;
     try {
-      const text = await extractText(file.path, file.mimeType);
+      const limits = { ...DEFAULT_EXTRACTION_LIMITS, addressSpaceMb: this.config.files.extraction.addressSpaceMb };
+      const text = await this.extractions(() => extractText(file.path, file.mimeType, limits));
       await this.storage.put(storageKey, file.path, file.mimeType);
       stored = true;
-      const row = await this.prisma.upload.create({
-        data: { userId: user.id, storageKey, fileName: file.fileName, mimeType: file.mimeType, size: file.size, sha256: file.sha256, text },
+      const row = await this.prisma.$transaction(async (tx) => {
+        // One staging writer at a time, so that parallel uploads cannot together pass the quota.
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('verbund:upload-staging'))`;
+        await this.assertRoom(tx, user.id, file.size);
+        return tx.upload.create({
+          data: { userId: user.id, storageKey, fileName: file.fileName, mimeType: file.mimeType, size: file.size, sha256: file.sha256, text },
+        });
       });
       return { id: row.id, fileName: row.fileName, mimeType: row.mimeType, size: row.size };
     } catch (error) {
@@ -92,6 +105,28 @@ export class UploadsService implements OnModuleInit, OnModuleDestroy {
       throw error;
     } finally {
       await fs.promises.rm(file.path, { force: true });
+    }
+  }
+
+  /** Refuses `bytes` more when the person's or everyone's unused uploads would pass their limit. */
+  private async assertRoom(db: Prisma.TransactionClient, userId: string, bytes: number): Promise<void> {
+    const { perPersonBytes, totalBytes } = this.config.files.staging;
+    const [mine, all] = await Promise.all([db.upload.aggregate({ where: { userId }, _sum: { size: true } }), db.upload.aggregate({ _sum: { size: true } })]);
+    const mb = (n: number) => Math.round(n / 1024 / 1024);
+    if ((mine._sum.size ?? 0) + bytes > perPersonBytes) {
+      throw new AppError(
+        'CONFLICT',
+        `Ihre hochgeladenen, noch nicht verwendeten Dateien erreichen die Grenze von ${mb(perPersonBytes)} MB. Verwenden Sie sie in einem Material, oder warten Sie: Unbenutzte werden nach 24 Stunden gelöscht.`,
+        { field: 'file', quota: 'person', limitBytes: perPersonBytes, status: 413 },
+      );
+    }
+    if ((all._sum.size ?? 0) + bytes > totalBytes) {
+      throw new AppError('CONFLICT', 'Der Speicher für neue Uploads ist gerade voll. Bitte versuchen Sie es später noch einmal.', {
+        field: 'file',
+        quota: 'total',
+        limitBytes: totalBytes,
+        status: 507,
+      });
     }
   }
 

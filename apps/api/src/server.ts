@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -11,6 +10,7 @@ import type { Bindings, ChildLoggerOptions, Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './core/config/config.js';
 import { AccessLogController } from './core/logging/access-log.js';
+import { registerMultipart } from './core/http/multipart.js';
 import { registerSecurity } from './core/http/security.js';
 import { RedisIoAdapter } from './core/realtime/redis-io.adapter.js';
 import { ASSET_HEADERS } from './core/http/security-headers.js';
@@ -47,7 +47,7 @@ export async function createServer(config: AppConfig, databaseUrl: string, logge
   const fastify = app.getHttpAdapter().getInstance();
   await registerSecurity(fastify);
   // Only POST /uploads reads multipart bodies; limits are set again per request there.
-  await fastify.register(fastifyMultipart, { limits: { fileSize: config.files.uploadLimitBytes, files: 1, fields: 0, parts: 1 } });
+  await registerMultipart(fastify, { limits: { fileSize: config.files.uploadLimitBytes, files: 1, fields: 0, parts: 1 } });
   if (fs.existsSync(config.webDir)) {
     // index.html is sent by WebAppPage (here and from SpaFallbackFilter), which fills in the CSP nonces.
     await fastify.register(fastifyStatic, {

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort, load, machine, pinSelf, startPinned, stop } from './lib.mjs';
+import { cpuSeconds, freePort, load, machine, pinSelf, startPinned, stop } from './lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const duration = Number(process.env.BENCH_SECONDS ?? 5);
@@ -38,7 +38,9 @@ async function measure(server) {
   const child = await startPinned([server.script], { PORT: String(port), ...server.env }, ready);
   try {
     await load(`${base}${server.path}`, query, { duration: 2 });
-    return await load(`${base}${server.path}`, query, { duration });
+    const cpuBefore = cpuSeconds(child.pid);
+    const result = await load(`${base}${server.path}`, query, { duration });
+    return { ...result, cpuUs: ((cpuSeconds(child.pid) - cpuBefore) / result.total) * 1e6 };
   } finally {
     await stop(child);
   }
@@ -61,11 +63,13 @@ const rows = servers.map((server, i) => ({
   'req/s (each)': results[i].map((r) => Math.round(r.rps)).join(' '),
   'p50 ms': median(results[i].map((r) => r.p50)),
   'p99 ms': median(results[i].map((r) => r.p99)),
+  'CPU µs/req (median)': Number(median(results[i].map((r) => r.cpuUs)).toFixed(1)),
 }));
 const ratio = (i, j) => (rows[i]['req/s (median)'] / rows[j]['req/s (median)']).toFixed(2);
+const cpuRatio = (i, j) => (rows[j]['CPU µs/req (median)'] / rows[i]['CPU µs/req (median)']).toFixed(2);
 
 console.log(`\n${new Date().toISOString()} · ${machine()} · ${reps} × ${duration} s per server, fresh processes, 20 connections`);
 console.table(rows);
 console.log(`framework alone / bare: ${ratio(1, 0)}`);
-console.log(`API / framework alone: ${ratio(2, 1)} (what Verbund's layers keep)`);
+console.log(`API / framework alone: ${ratio(2, 1)} by req/s, ${cpuRatio(2, 1)} by CPU per request (what Verbund's layers keep; target ≥ 0.80)`);
 console.log(`ratio API / bare: ${ratio(2, 0)} (target ≥ 0.50)`);

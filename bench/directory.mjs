@@ -10,7 +10,7 @@ import pg from 'pg';
 import { API_DIST, DATA_DIR, freePort, loadDatabaseTools, machine, pinSelf, startPinned, stop } from './lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const { startEmbeddedPostgres, databaseUrl, migrate, PrismaService, importDirectory } = await loadDatabaseTools();
+const { startEmbeddedPostgres, databaseUrl, migrate, PrismaService, importDirectory, readBundleFile } = await loadDatabaseTools();
 
 pinSelf();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'verbund-bench-dir-'));
@@ -22,7 +22,7 @@ try {
   const admin = new pg.Client({ connectionString: server.url });
   await admin.connect();
   await admin.query('CREATE DATABASE bench');
-  const gemeinden = JSON.parse(fs.readFileSync(path.join(DATA_DIR, 'gemeinden.json'), 'utf8'));
+  const gemeinden = JSON.parse(readBundleFile(DATA_DIR, 'gemeinden.json').toString('utf8'));
   await admin.end();
   const url = databaseUrl(server.url, 'bench');
   await migrate({ databaseUrl: url, migrationsDir: path.join(here, '..', 'prisma', 'migrations') });

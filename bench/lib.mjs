@@ -77,16 +77,17 @@ export function machine() {
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The built API, whose database and import code the data benchmarks use directly. */
 export const API_DIST = path.join(here, '..', 'apps', 'api', 'dist');
-export const DATA_DIR = process.env.VERBUND_DATA_DIR ?? path.resolve(here, '..', '..', 'shared', 'data', 'municipalities');
+export const DATA_DIR = process.env.VERBUND_DATA_DIR ?? path.resolve(here, '..', 'data', 'municipalities');
 
 /** Database, migration and directory import from the build. */
 export async function loadDatabaseTools() {
   const dist = (file) => import(path.join(API_DIST, file));
-  const [{ startEmbeddedPostgres, databaseUrl }, { migrate }, { PrismaService }, { importDirectory }] = await Promise.all([
+  const [{ startEmbeddedPostgres, databaseUrl }, { migrate }, { PrismaService }, { importDirectory }, { readBundleFile }] = await Promise.all([
     dist('core/database/embedded-postgres.js'),
     dist('core/database/migrate.js'),
     dist('core/database/prisma.service.js'),
     dist('municipalities/import/import-directory.js'),
+    dist('municipalities/import/bundle.js'),
   ]);
-  return { startEmbeddedPostgres, databaseUrl, migrate, PrismaService, importDirectory };
+  return { startEmbeddedPostgres, databaseUrl, migrate, PrismaService, importDirectory, readBundleFile };
 }

@@ -1,28 +1,34 @@
-import { Controller, Get, Inject, NotFoundException, Res } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
-import fs from 'node:fs';
-import path from 'node:path';
+import { Controller, Get, Inject, NotFoundException, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import zlib from 'node:zlib';
 import { Access } from '../core/access/access.decorator.js';
 import type { AppConfig } from '../core/config/config.js';
 import { APP_CONFIG } from '../core/config/config.module.js';
+import { readBundleFile } from './import/bundle.js';
 
 const TOPO_FILE = 'kreise-laender.topo.json';
 
-/** The bundle's TopoJSON of Kreise and Länder for the offline map; read once, cached by browsers for a day. */
+/**
+ * The bundle's TopoJSON of Kreise and Länder for the offline map; read once, sent gzipped to browsers that
+ * accept it (all of them: 160 kB become 55 kB), cached by them for a day.
+ */
 @Controller('data')
 export class MapDataController {
-  private cached?: Buffer;
+  private cached?: { plain: Buffer; gzipped: Buffer };
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   @Get('kreise-laender.topo.json')
   @Access('PUBLIC')
-  topo(@Res() reply: FastifyReply) {
-    const file = path.join(this.config.municipalityDataDir, TOPO_FILE);
+  topo(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     if (!this.cached) {
-      if (!fs.existsSync(file)) throw new NotFoundException('map data not found');
-      this.cached = fs.readFileSync(file);
+      const plain = readBundleFile(this.config.municipalityDataDir, TOPO_FILE);
+      if (!plain) throw new NotFoundException('map data not found');
+      this.cached = { plain, gzipped: zlib.gzipSync(plain, { level: 9 }) };
     }
-    reply.header('content-type', 'application/json').header('cache-control', 'public, max-age=86400').send(this.cached);
+    const gzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+    reply.header('content-type', 'application/json').header('cache-control', 'public, max-age=86400').header('vary', 'accept-encoding');
+    if (gzip) reply.header('content-encoding', 'gzip');
+    reply.send(gzip ? this.cached.gzipped : this.cached.plain);
   }
 }

@@ -34,6 +34,15 @@ describe('municipality directory over GraphQL (full official bundle)', () => {
     return res.data!.municipalities;
   };
 
+  it('serves the map of Kreise and Länder from the repository bundle, gzipped to browsers that accept it', async () => {
+    const res = await fetch(`${t.url}/data/kreise-laender.topo.json`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    const topo = (await res.json()) as { objects: Record<string, { geometries: unknown[] }> };
+    expect(topo.objects.kreise!.geometries).toHaveLength(400);
+    expect(topo.objects.laender!.geometries).toHaveLength(16);
+  });
+
   describe('known facts', () => {
     it('14713000 and 14713 are the same municipality, Stadt Leipzig, a kreisfreie Stadt in Sachsen', async () => {
       const res = await t.graphql<{ a: M & { land: M; officialName: string }; b: M }>(

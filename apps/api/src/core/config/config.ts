@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -8,17 +7,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const apiRoot = path.resolve(here, '..', '..', '..');
 const repoRoot = path.resolve(apiRoot, '..', '..');
 
-/**
- * The official bundle lives beside the checkout (`../shared/data/municipalities`); a checkout nested deeper
- * finds the nearest such folder in a parent directory.
- */
-export function defaultDataDir(from = repoRoot): string {
-  for (let dir = path.dirname(from); ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'shared', 'data', 'municipalities');
-    if (fs.existsSync(candidate)) return candidate;
-    if (path.dirname(dir) === dir) return path.resolve(from, '..', 'shared', 'data', 'municipalities');
-  }
-}
+/** The official municipality bundle the repository carries (data/municipalities, see its README). */
+export const BUNDLED_DATA_DIR = path.join(repoRoot, 'data', 'municipalities');
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -36,7 +26,7 @@ const schema = z.object({
     .regex(/^rediss?:\/\//, 'must be a redis:// URL')
     .optional(),
   VERBUND_DB_DIR: z.string().min(1).default(path.join(repoRoot, '.data', 'postgres')),
-  VERBUND_DATA_DIR: z.string().min(1).default(defaultDataDir()),
+  VERBUND_DATA_DIR: z.string().min(1).default(BUNDLED_DATA_DIR),
   VERBUND_MIGRATIONS_DIR: z.string().min(1).default(path.join(repoRoot, 'prisma', 'migrations')),
   VERBUND_WEB_DIR: z.string().min(1).default(path.join(repoRoot, 'apps', 'web', 'dist')),
   DEMO_DATA: bool.optional(),

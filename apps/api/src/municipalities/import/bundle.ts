@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { z } from 'zod';
 
 /** A problem with the bundle, naming the file and the record at fault. */
@@ -90,13 +91,24 @@ function recordLabel(item: unknown, index: number): string {
   return `record ${index + 1}${key ? `, ${String(key)}` : ''}`;
 }
 
-function readList<T>(dir: string, file: string, schema: z.ZodType<T>, hash: ReturnType<typeof createHash>, optional = false): T[] {
+/**
+ * A file of the bundle as text, plain or gzipped (`gemeinden.json` or `gemeinden.json.gz`: the repository keeps
+ * the large ones compressed). Null when neither exists.
+ */
+export function readBundleFile(dir: string, file: string): Buffer | null {
   const full = path.join(dir, file);
-  if (!fs.existsSync(full)) {
+  if (fs.existsSync(full)) return fs.readFileSync(full);
+  if (fs.existsSync(`${full}.gz`)) return zlib.gunzipSync(fs.readFileSync(`${full}.gz`));
+  return null;
+}
+
+function readList<T>(dir: string, file: string, schema: z.ZodType<T>, hash: ReturnType<typeof createHash>, optional = false): T[] {
+  const content = readBundleFile(dir, file);
+  if (!content) {
     if (optional) return [];
     throw new BundleError(file, 'file is missing');
   }
-  const text = fs.readFileSync(full, 'utf8');
+  const text = content.toString('utf8');
   hash.update(file).update('\0').update(text).update('\0');
   let data: unknown;
   try {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
 import { PrismaService } from '../../core/database/prisma.service.js';
-import { BundleError } from './bundle.js';
+import { BundleError, readBundleFile } from './bundle.js';
 import { importDirectory } from './import-directory.js';
 
 const bundleDir = process.env.VERBUND_DATA_DIR!;
@@ -13,7 +13,7 @@ const FILES = ['laender.json', 'kreise.json', 'gemeinden.json', 'gemeindeverbaen
 function bundleCopy(edit: Record<string, (data: unknown[]) => unknown> = {}): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbund-bundle-'));
   for (const file of FILES) {
-    const text = fs.readFileSync(path.join(bundleDir, file), 'utf8');
+    const text = readBundleFile(bundleDir, file)!.toString('utf8');
     const change = edit[file];
     fs.writeFileSync(path.join(dir, file), change ? JSON.stringify(change(JSON.parse(text))) : text);
   }

@@ -1,37 +1,38 @@
-// `npm test`: every suite of every project through Nx, then one closing line `N passed, N failed` over all
-// of them (Jest and Playwright results are read from .test-results/). A project whose tests could not run
-// at all counts as one failure.
+// `npm test`: lint and typecheck of every project, then every test suite, through Nx; then one closing line
+// `N passed, N failed` over all of them (tools/test-results.mjs counts; skipped tests are on the line before,
+// because CI reads the closing line in exactly that form). Anything that did not run, or ran wrongly, is a failure.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { summarise } from './test-results.mjs';
 
-const RESULTS = path.resolve('.test-results');
-const SUITES = { api: 'jest', web: 'jest', e2e: 'playwright' };
+const root = path.resolve(import.meta.dirname, '..');
+const resultsDir = path.join(root, '.test-results');
 const ci = process.env.CI === 'true' || process.env.CI === '1';
+const allowlist = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, 'skip-allowlist.json'), 'utf8'));
 
-fs.rmSync(RESULTS, { recursive: true, force: true });
-fs.mkdirSync(RESULTS, { recursive: true });
+fs.rmSync(resultsDir, { recursive: true, force: true });
+fs.mkdirSync(resultsDir, { recursive: true });
 
-const args = ['nx', 'run-many', '-t', 'test', '--output-style=static', ...(ci ? ['--skip-nx-cache'] : []), ...process.argv.slice(2)];
-const run = spawnSync('npx', args, { stdio: 'inherit' });
+const nx = (targets) =>
+  spawnSync('npx', ['nx', 'run-many', '-t', ...targets, '--output-style=static', ...(ci ? ['--skip-nx-cache'] : []), ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    cwd: root,
+  }).status ?? 1;
 
-let passed = 0;
-let failed = 0;
-for (const [suite, kind] of Object.entries(SUITES)) {
-  const file = path.join(RESULTS, `${suite}.json`);
-  if (!fs.existsSync(file)) {
-    console.error(`${suite}: no results (the suite did not run)`);
-    failed += 1;
-    continue;
-  }
-  const result = JSON.parse(fs.readFileSync(file, 'utf8'));
-  if (kind === 'jest') {
-    passed += result.numPassedTests;
-    failed += result.numFailedTests + result.numRuntimeErrorTestSuites;
-  } else {
-    passed += result.stats.expected + result.stats.flaky;
-    failed += result.stats.unexpected;
-  }
-}
+// Checks first: on two cores they would slow the suites down beside them. The suites run either way.
+const checks = nx(['lint', 'typecheck']);
+const tests = nx(['test']);
+
+const { passed, failed, skipped, problems } = summarise({
+  root,
+  resultsDir,
+  suites: { api: 'jest', web: 'jest', e2e: 'playwright' },
+  ci,
+  exitStatus: checks || tests,
+  allowlist,
+});
+for (const problem of problems) console.error(`FAILED ${problem}`);
+console.log(`${skipped} skipped`);
 console.log(`${passed} passed, ${failed} failed`);
-process.exit(run.status === 0 && failed === 0 ? 0 : 1);
+process.exit(failed === 0 && checks === 0 && tests === 0 ? 0 : 1);

@@ -14,6 +14,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
+  // A committed test.only would silently run alone: CI refuses it (the run then reports an error).
+  forbidOnly: Boolean(process.env.CI),
   reporter: [['list'], ['json', { outputFile: '../../.test-results/e2e.json' }]],
   use: {
     baseURL,

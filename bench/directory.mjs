@@ -35,12 +35,18 @@ try {
   console.log(`forced re-import, nothing changed: ${again.ms} ms (${again.updated} updated)`);
 
   const port = await freePort();
-  const api = await startPinned([path.join(API_DIST, 'main.js')], { PORT: String(port), NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: url }, async () =>
-    (await fetch(`http://127.0.0.1:${port}/healthz`)).ok,
+  const api = await startPinned(
+    [path.join(API_DIST, 'main.js')],
+    { PORT: String(port), NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: url },
+    async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok,
   );
   const post = async (query) => {
     const started = performance.now();
-    const res = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    });
     const body = await res.json();
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     return performance.now() - started;
@@ -61,10 +67,16 @@ try {
       'neighbours of a Gemeinde': await measure(sample.map((a) => `{ neighbours(ags: "${a}", first: 100) { ${fields} } }`)),
       'neighbours of a Kreis': await measure(kreise.map((a) => `{ neighbours(ags: "${a}") { ${fields} } }`)),
       'neighbours, radius 50 km': await measure(sample.map((a) => `{ neighbours(ags: "${a}", radiusKm: 50, first: 100) { ${fields} } }`)),
-      'search by name': await measure(gemeinden.filter((_, i) => i % 41 === 0).map((g) => `{ municipalities(search: ${JSON.stringify(g.name.split(',')[0].slice(0, 6))}, first: 20) { totalCount nodes { id name } } }`)),
+      'search by name': await measure(
+        gemeinden
+          .filter((_, i) => i % 41 === 0)
+          .map((g) => `{ municipalities(search: ${JSON.stringify(g.name.split(',')[0].slice(0, 6))}, first: 20) { totalCount nodes { id name } } }`),
+      ),
     };
     console.log(`\n${new Date().toISOString()} · ${machine()}`);
-    console.table(Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, { ...v, 'p95 / floor p95': (v.p95 / rows['{ __typename } (floor)'].p95).toFixed(1) }])));
+    console.table(
+      Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, { ...v, 'p95 / floor p95': (v.p95 / rows['{ __typename } (floor)'].p95).toFixed(1) }])),
+    );
     console.log('target: neighbours p95 < 50 ms');
   } finally {
     await stop(api);

@@ -34,7 +34,7 @@ const FILLER = Array.from({ length: 4000 }, (_, i) => {
 const KINDS = ['KONZEPT', 'LEITFADEN', 'VORLAGE', 'PRAESENTATION', 'FLYER', 'BERICHT', 'CHECKLISTE'];
 const TOPICS = ['SPRACHE', 'ARBEIT_AUSBILDUNG', 'WOHNEN', 'BILDUNG_SCHULE', 'GESUNDHEIT', 'EHRENAMT', 'ANTIDISKRIMINIERUNG'];
 let seed = 42;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const pick = (list) => list[Math.floor(random() * list.length)];
 const sentence = (n) => Array.from({ length: n }, () => (random() < 0.12 ? pick(WORDS) : pick(FILLER))).join(' ') + '.';
 const text = (sentences) => Array.from({ length: sentences }, () => sentence(8 + Math.floor(random() * 10))).join(' ');
@@ -58,10 +58,15 @@ try {
   const kreise = await prisma.municipality.findMany({ where: { isKreis: true, retiredAt: null }, select: { id: true, landCode: true, displayName: true } });
   const orgs = [];
   for (const k of kreise.filter((_, i) => i % 4 === 0)) {
-    orgs.push({ ...(await prisma.organization.create({ data: { kind: 'MUNICIPALITY', name: k.displayName, representsId: k.id, locatedInId: k.id } })), landCode: k.landCode });
+    orgs.push({
+      ...(await prisma.organization.create({ data: { kind: 'MUNICIPALITY', name: k.displayName, representsId: k.id, locatedInId: k.id } })),
+      landCode: k.landCode,
+    });
   }
   const password = 'Bench-Passwort-2026-lang';
-  const user = await prisma.user.create({ data: { name: 'Bench', email: 'bench@verbund.example', passwordHash: await hashPassword(password), emailVerifiedAt: new Date() } });
+  const user = await prisma.user.create({
+    data: { name: 'Bench', email: 'bench@verbund.example', passwordHash: await hashPassword(password), emailVerifiedAt: new Date() },
+  });
   await prisma.membership.create({ data: { userId: user.id, organizationId: orgs[0].id, status: 'CONFIRMED', function: 'VERWALTUNG', topics: ['SPRACHE'] } });
 
   const started = performance.now();
@@ -74,7 +79,16 @@ try {
       const parts = { title: `${pick(WORDS)} ${pick(WORDS)} ${pick(WORDS)}`, summary: text(2), body: text(15 + Math.floor(random() * 40)) };
       const f = foldParts(parts);
       const r = random();
-      return { id: randomUUID(), ...parts, f, words: distinctWords(f.title, f.summary, f.body).join(' '), org, visibility: r < 0.85 ? 'MEMBERS' : 'ORGANIZATION', kind: pick(KINDS), topics: [pick(TOPICS), pick(TOPICS)] };
+      return {
+        id: randomUUID(),
+        ...parts,
+        f,
+        words: distinctWords(f.title, f.summary, f.body).join(' '),
+        org,
+        visibility: r < 0.85 ? 'MEMBERS' : 'ORGANIZATION',
+        kind: pick(KINDS),
+        topics: [pick(TOPICS), pick(TOPICS)],
+      };
     });
     await client.query(
       `WITH input AS (
@@ -91,10 +105,22 @@ try {
        INSERT INTO "MaterialVersion" (id, "materialId", number, format, markdown, html, text, "createdById")
        SELECT gen_random_uuid(), m.id, 1, 'MARKDOWN', i.body, '<p>' || i.body || '</p>', i.body, $14::uuid FROM m JOIN input i ON i.id = m.id`,
       [
-        rows.map((r) => r.title), rows.map((r) => r.summary), rows.map((r) => r.body),
-        rows.map((r) => r.f.title), rows.map((r) => r.f.summary), rows.map((r) => r.f.body),
-        rows.map((r) => r.kind), rows.map((r) => r.org.id), rows.map((r) => r.org.locatedInId), rows.map((r) => r.org.landCode),
-        rows.map((r) => r.visibility), rows.map((r) => r.topics[0]), rows.map((r) => r.topics[1]), user.id, rows.map((r) => r.id), rows.map((r) => r.words),
+        rows.map((r) => r.title),
+        rows.map((r) => r.summary),
+        rows.map((r) => r.body),
+        rows.map((r) => r.f.title),
+        rows.map((r) => r.f.summary),
+        rows.map((r) => r.f.body),
+        rows.map((r) => r.kind),
+        rows.map((r) => r.org.id),
+        rows.map((r) => r.org.locatedInId),
+        rows.map((r) => r.org.landCode),
+        rows.map((r) => r.visibility),
+        rows.map((r) => r.topics[0]),
+        rows.map((r) => r.topics[1]),
+        user.id,
+        rows.map((r) => r.id),
+        rows.map((r) => r.words),
       ],
     );
   }
@@ -105,8 +131,10 @@ try {
   console.log(`generated ${n} materials in ${Math.round(performance.now() - started)} ms`);
 
   const port = await freePort();
-  const api = await startPinned([path.join(API_DIST, 'main.js')], { PORT: String(port), NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: url }, async () =>
-    (await fetch(`http://127.0.0.1:${port}/healthz`)).ok,
+  const api = await startPinned(
+    [path.join(API_DIST, 'main.js')],
+    { PORT: String(port), NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: url },
+    async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok,
   );
   try {
     const endpoint = `http://127.0.0.1:${port}/graphql`;
@@ -118,12 +146,17 @@ try {
     const cookie = login.headers.getSetCookie()[0].split(';')[0];
     const post = async (query, variables) => {
       const t0 = performance.now();
-      const res = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query, variables }) });
+      const res = await fetch(endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie },
+        body: JSON.stringify({ query, variables }),
+      });
       const body = await res.json();
       if (body.errors) throw new Error(JSON.stringify(body.errors));
       return performance.now() - t0;
     };
-    const SEARCH = 'query ($s: String, $f: MaterialsFilter) { materials(search: $s, filter: $f, first: 20) { totalCount nodes { material { id title organization { name } } snippet { text highlight } } } }';
+    const SEARCH =
+      'query ($s: String, $f: MaterialsFilter) { materials(search: $s, filter: $f, first: 20) { totalCount nodes { material { id title organization { name } } snippet { text highlight } } } }';
     const measure = async (calls) => {
       for (const [q, v] of calls.slice(0, 10)) await post(q, v);
       const times = [];
@@ -131,7 +164,16 @@ try {
       times.sort((a, b) => a - b);
       return { n: times.length, p50: percentile(times, 50).toFixed(1), p95: percentile(times, 95).toFixed(1), max: times.at(-1).toFixed(1) };
     };
-    const terms = ['Konzept', 'Sprachkurse', 'Fluechtlinge', 'Integrationskonzept Wohnungssuche', 'Ehrenamt Patenschaft', 'Beratungsstellen', 'Anerkennung Berufsabschluss', 'Kita'];
+    const terms = [
+      'Konzept',
+      'Sprachkurse',
+      'Fluechtlinge',
+      'Integrationskonzept Wohnungssuche',
+      'Ehrenamt Patenschaft',
+      'Beratungsstellen',
+      'Anerkennung Berufsabschluss',
+      'Kita',
+    ];
     const repeat = (make) => Array.from({ length: 200 }, (_, i) => make(i));
     const rows = {
       '{ __typename } (floor)': await measure(repeat(() => ['{ __typename }'])),
@@ -141,7 +183,9 @@ try {
       'filters only': await measure(repeat((i) => [SEARCH, { s: null, f: { topics: [TOPICS[i % TOPICS.length]] } }])),
     };
     console.log(`\n${new Date().toISOString()} · ${machine()}`);
-    console.table(Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, { ...v, 'p95 / floor p95': (v.p95 / rows['{ __typename } (floor)'].p95).toFixed(1) }])));
+    console.table(
+      Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, { ...v, 'p95 / floor p95': (v.p95 / rows['{ __typename } (floor)'].p95).toFixed(1) }])),
+    );
     console.log('target: search p95 < 100 ms over 10,000 materials');
   } finally {
     await stop(api);

@@ -22,6 +22,9 @@ Reflect.decorate(
 );
 
 const app = await NestFactory.create(MinimalModule, new FastifyAdapter(), { logger: false });
-app.getHttpAdapter().getInstance().get('/healthz', async () => ({ ok: true }));
+app
+  .getHttpAdapter()
+  .getInstance()
+  .get('/healthz', async () => ({ ok: true }));
 await app.listen(Number(process.env.PORT), '127.0.0.1');
 process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));

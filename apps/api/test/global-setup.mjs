@@ -11,7 +11,6 @@ const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)),
 export const TEMPLATE = 'app_template';
 const DIRECTORY_TEMPLATE = 'app_template_directory';
 
-
 /** Jest loads global setup outside its module mapping: the importer comes from the build (test depends on build). */
 async function importDirectoryInto(url) {
   const { PrismaService } = await import('../dist/core/database/prisma.service.js');

@@ -20,7 +20,10 @@ const charColumns = new Set();
 const addFields = pg.Result.prototype.addFields;
 pg.Result.prototype.addFields = function addFieldsCharAsText(fields) {
   for (const f of fields) if (f.dataTypeID === PG_CHAR) charColumns.add(f.name);
-  addFields.call(this, fields.map((f) => (f.dataTypeID === PG_CHAR ? { ...f, dataTypeID: PG_TEXT } : f)));
+  addFields.call(
+    this,
+    fields.map((f) => (f.dataTypeID === PG_CHAR ? { ...f, dataTypeID: PG_TEXT } : f)),
+  );
 };
 
 function withCharColumns(factory) {
@@ -43,7 +46,11 @@ function withCharColumns(factory) {
 
 async function loadEngine() {
   // The engine reports a Rust panic through this global before it throws.
-  globalThis.PRISMA_WASM_PANIC_REGISTRY ??= { set_message: (message) => { throw new Error(`schema engine panic: ${message}`); } };
+  globalThis.PRISMA_WASM_PANIC_REGISTRY ??= {
+    set_message: (message) => {
+      throw new Error(`schema engine panic: ${message}`);
+    },
+  };
   const dir = path.dirname(require.resolve('@prisma/schema-engine-wasm'));
   const glue = await import(path.join(dir, 'schema_engine_bg.js'));
   const bytes = fs.readFileSync(path.join(dir, 'schema_engine_bg.wasm'));

@@ -20,7 +20,9 @@ async function pdf(text: string): Promise<Buffer> {
   return Buffer.from(await doc.save());
 }
 
-test('Stadt Leipzig founds an on-request group; Landkreis Leipzig finds it, is admitted, shares a PDF; Nordsachsen finds it by its text and downloads it', async ({ browser }) => {
+test('Stadt Leipzig founds an on-request group; Landkreis Leipzig finds it, is admitted, shares a PDF; Nordsachsen finds it by its text and downloads it', async ({
+  browser,
+}) => {
   const name = `AG Sprachmittlung Leipziger Raum ${Date.now()}`;
   const word = `Sprachmittlerpool${Date.now().toString(36)}`;
 
@@ -64,7 +66,9 @@ test('Stadt Leipzig founds an on-request group; Landkreis Leipzig finds it, is a
   await kreis.getByRole('option', { name: 'Sprache', exact: true }).click();
   await publish.getByRole('combobox', { name: 'Wer darf es sehen?' }).click();
   await kreis.getByRole('option', { name: 'Alle Mitglieder von Verbund' }).click();
-  await publish.locator('input[type="file"]').setInputFiles({ name: 'Leitfaden.pdf', mimeType: 'application/pdf', buffer: await pdf(`Der ${word} vermittelt Dolmetscher.`) });
+  await publish
+    .locator('input[type="file"]')
+    .setInputFiles({ name: 'Leitfaden.pdf', mimeType: 'application/pdf', buffer: await pdf(`Der ${word} vermittelt Dolmetscher.`) });
   await expectNoSeriousA11yViolations(kreis);
   await publish.getByRole('button', { name: 'Veröffentlichen' }).click();
   await expect(kreis.getByRole('heading', { level: 1, name: 'Leitfaden Sprachmittlung im Landkreis' })).toBeVisible();

@@ -19,9 +19,7 @@ test('find Landkreis Leipzig, see Stadt Leipzig as its kreisfreie neighbour, and
 
   await city.getByRole('link', { name: 'Stadt Leipzig', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Stadt Leipzig' })).toBeVisible();
-  await expect(
-    page.getByRole('region', { name: /Gemeinsame Grenze/ }).getByRole('link', { name: 'Landkreis Leipzig', exact: true }),
-  ).toBeVisible();
+  await expect(page.getByRole('region', { name: /Gemeinsame Grenze/ }).getByRole('link', { name: 'Landkreis Leipzig', exact: true })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 });
 

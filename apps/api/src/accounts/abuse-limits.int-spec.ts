@@ -57,7 +57,13 @@ describe('abuse limits on sign-in, registration and mail', () => {
     it('a stranger guessing from elsewhere is blocked; the person still signs in from their own address', async () => {
       const victim = await createUser(prisma);
       const stranger = freshIp();
-      expect(await guess(stranger, victim.email, 5)).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'TOO_MANY_REQUESTS', 'TOO_MANY_REQUESTS']);
+      expect(await guess(stranger, victim.email, 5)).toEqual([
+        'UNAUTHENTICATED',
+        'UNAUTHENTICATED',
+        'UNAUTHENTICATED',
+        'TOO_MANY_REQUESTS',
+        'TOO_MANY_REQUESTS',
+      ]);
       const own = await browser(t, freshIp())(LOGIN, { input: { email: victim.email, password: TEST_PASSWORD } });
       expect(code(own)).toBe('OK');
     });
@@ -78,8 +84,16 @@ describe('abuse limits on sign-in, registration and mail', () => {
 
   describe('password checks of a signed-in session are throttled like login', () => {
     const cases: [string, string, (password: string) => Record<string, unknown>][] = [
-      ['changePassword', 'mutation ($i: ChangePasswordInput!) { changePassword(input: $i) }', (p) => ({ i: { currentPassword: p, newPassword: 'Ganz-Neues-Kennwort-77' } })],
-      ['requestEmailChange', 'mutation ($i: RequestEmailChangeInput!) { requestEmailChange(input: $i) }', (p) => ({ i: { password: p, newEmail: `neu-${Date.now()}@verbund.example` } })],
+      [
+        'changePassword',
+        'mutation ($i: ChangePasswordInput!) { changePassword(input: $i) }',
+        (p) => ({ i: { currentPassword: p, newPassword: 'Ganz-Neues-Kennwort-77' } }),
+      ],
+      [
+        'requestEmailChange',
+        'mutation ($i: RequestEmailChangeInput!) { requestEmailChange(input: $i) }',
+        (p) => ({ i: { password: p, newEmail: `neu-${Date.now()}@verbund.example` } }),
+      ],
       ['deleteMyAccount', 'mutation ($i: DeleteMyAccountInput!) { deleteMyAccount(input: $i) }', (p) => ({ i: { password: p, contributions: 'ANONYMISE' } })],
     ];
     it.each(cases)('%s refuses further guesses, even the right password, after the limit', async (_name, mutation, input) => {
@@ -112,7 +126,13 @@ describe('abuse limits on sign-in, registration and mail', () => {
       const ip = freshIp();
       const codes: string[] = [];
       for (let i = 0; i < 5; i++) {
-        codes.push(code(await browser(t, ip)(REGISTER, { input: { name: 'Viele Konten', email: `viele-${i}-${Date.now()}@verbund.example`, password: 'Ein-Gutes-Passwort-9' } })));
+        codes.push(
+          code(
+            await browser(t, ip)(REGISTER, {
+              input: { name: 'Viele Konten', email: `viele-${i}-${Date.now()}@verbund.example`, password: 'Ein-Gutes-Passwort-9' },
+            }),
+          ),
+        );
       }
       expect(codes).toEqual(['OK', 'OK', 'OK', 'OK', 'TOO_MANY_REQUESTS']);
     });
@@ -127,14 +147,16 @@ describe('abuse limits on sign-in, registration and mail', () => {
     it('allows one such mutation per request: aliases do not multiply hashes or mails', async () => {
       const victim = await createUser(prisma);
       const before = t.outbox().length;
-      const res = await browser(t, freshIp())(`mutation ($e: String!) { a: requestPasswordReset(email: $e) b: requestPasswordReset(email: $e) }`, { e: victim.email });
+      const res = await browser(t, freshIp())(`mutation ($e: String!) { a: requestPasswordReset(email: $e) b: requestPasswordReset(email: $e) }`, {
+        e: victim.email,
+      });
       expect(res.status).toBe(400);
       expect(code(res)).toBe('BAD_USER_INPUT');
       expect(res.errors![0]!.extensions.details).toEqual({ limit: 'oneCostlyMutation' });
-      const mixed = await browser(t, freshIp())(
-        'mutation ($i: RegisterInput!, $e: String!) { register(input: $i) requestPasswordReset(email: $e) }',
-        { i: { name: 'Zwei', email: `zwei-${Date.now()}@verbund.example`, password: 'Ein-Gutes-Passwort-9' }, e: victim.email },
-      );
+      const mixed = await browser(t, freshIp())('mutation ($i: RegisterInput!, $e: String!) { register(input: $i) requestPasswordReset(email: $e) }', {
+        i: { name: 'Zwei', email: `zwei-${Date.now()}@verbund.example`, password: 'Ein-Gutes-Passwort-9' },
+        e: victim.email,
+      });
       expect(code(mixed)).toBe('BAD_USER_INPUT');
       // Refused in validation: nothing ran, so nothing can be on its way to the outbox either.
       expect(t.outbox().length).toBe(before);

@@ -45,7 +45,10 @@ describe('accounts and sessions', () => {
 
   async function verified(address = email()): Promise<string> {
     await registered(address);
-    const mail = t.outbox().filter((m) => m.to === address).at(-1)!;
+    const mail = t
+      .outbox()
+      .filter((m) => m.to === address)
+      .at(-1)!;
     const res = await t.client().graphql('mutation ($t: String!) { verifyEmail(token: $t) }', { t: linkToken(mail.text) });
     expect(res.errors).toBeUndefined();
     return address;
@@ -63,13 +66,17 @@ describe('accounts and sessions', () => {
     it('answers the same for a new and a registered email, mails both, and creates one account', async () => {
       const address = email();
       const first = await t.client().graphql<{ register: string }>(REGISTER, { input: { name: 'A Person', email: address, password: PASSWORD } });
-      const second = await t.client().graphql<{ register: string }>(REGISTER, { input: { name: 'Someone Else', email: address.toUpperCase(), password: PASSWORD } });
+      const second = await t
+        .client()
+        .graphql<{ register: string }>(REGISTER, { input: { name: 'Someone Else', email: address.toUpperCase(), password: PASSWORD } });
       expect(second.data).toEqual(first.data);
       expect(await prisma.user.count({ where: { email: address } })).toBe(1);
-      expect(t.outbox().filter((m) => m.to === address).map((m) => m.subject)).toEqual([
-        'Verbund: Bitte bestätigen Sie Ihre E-Mail-Adresse',
-        'Verbund: Registrierung mit Ihrer Adresse',
-      ]);
+      expect(
+        t
+          .outbox()
+          .filter((m) => m.to === address)
+          .map((m) => m.subject),
+      ).toEqual(['Verbund: Bitte bestätigen Sie Ihre E-Mail-Adresse', 'Verbund: Registrierung mit Ihrer Adresse']);
     });
 
     it.each([
@@ -89,7 +96,9 @@ describe('accounts and sessions', () => {
     });
 
     it('accepts a long passphrase of 128 characters', async () => {
-      const res = await t.client().graphql(REGISTER, { input: { name: 'Jo Beispiel', email: email(), password: 'Ein langer Satz als Passwort '.repeat(5).slice(0, 128) } });
+      const res = await t
+        .client()
+        .graphql(REGISTER, { input: { name: 'Jo Beispiel', email: email(), password: 'Ein langer Satz als Passwort '.repeat(5).slice(0, 128) } });
       expect(res.errors).toBeUndefined();
     });
   });
@@ -100,7 +109,12 @@ describe('accounts and sessions', () => {
       const early = await t.client().graphql(LOGIN, { input: { email: address, password: PASSWORD } });
       expect(early.errors![0]!.extensions.code).toBe('FORBIDDEN');
 
-      const token = linkToken(t.outbox().filter((m) => m.to === address).at(-1)!.text);
+      const token = linkToken(
+        t
+          .outbox()
+          .filter((m) => m.to === address)
+          .at(-1)!.text,
+      );
       const verify = (tk: string) => t.client().graphql('mutation ($t: String!) { verifyEmail(token: $t) }', { t: tk });
       expect((await verify(token)).errors).toBeUndefined();
       expect((await verify(token)).errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
@@ -108,7 +122,12 @@ describe('accounts and sessions', () => {
 
       const other = await registered();
       await prisma.emailToken.updateMany({ where: { user: { email: other } }, data: { expiresAt: new Date(Date.now() - 1000) } });
-      const expired = linkToken(t.outbox().filter((m) => m.to === other).at(-1)!.text);
+      const expired = linkToken(
+        t
+          .outbox()
+          .filter((m) => m.to === other)
+          .at(-1)!.text,
+      );
       expect((await verify(expired)).errors![0]!.message).toMatch(/abgelaufen/);
     });
   });
@@ -223,7 +242,8 @@ describe('accounts and sessions', () => {
       expect(unknown.data).toEqual(known.data);
       const mail = await eventually(() => t.outbox().find((m) => m.to === address && /Passwort zurücksetzen/.test(m.subject)));
       const token = linkToken(mail.text);
-      const reset = (newPassword: string) => t.client().graphql('mutation ($i: ResetPasswordInput!) { resetPassword(input: $i) }', { i: { token, newPassword } });
+      const reset = (newPassword: string) =>
+        t.client().graphql('mutation ($i: ResetPasswordInput!) { resetPassword(input: $i) }', { i: { token, newPassword } });
       expect((await reset('neu')).errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
       expect((await reset('Neues-Sicheres-Passwort-9')).errors).toBeUndefined();
       expect((await reset('Noch-Ein-Passwort-99')).errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
@@ -265,7 +285,12 @@ describe('accounts and sessions', () => {
       expect((await c.graphql<{ me: { email: string } }>(ME)).data!.me.email).toBe(old);
       expect(t.outbox().some((m) => m.to === old && /Änderung/.test(m.subject))).toBe(true);
 
-      const token = linkToken(t.outbox().filter((m) => m.to === fresh).at(-1)!.text);
+      const token = linkToken(
+        t
+          .outbox()
+          .filter((m) => m.to === fresh)
+          .at(-1)!.text,
+      );
       expect((await t.client().graphql(CONFIRM, { t: token })).errors).toBeUndefined();
       expect((await c.graphql<{ me: { email: string } }>(ME)).data!.me.email).toBe(fresh);
       expect((await t.client().graphql(CONFIRM, { t: token })).errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
@@ -276,8 +301,15 @@ describe('accounts and sessions', () => {
       const c = await loggedIn();
       const target = email();
       await c.graphql(REQUEST, { i: { newEmail: target, password: PASSWORD } });
-      const token = linkToken(t.outbox().filter((m) => m.to === target).at(-1)!.text);
-      await c.graphql('mutation ($i: ChangePasswordInput!) { changePassword(input: $i) }', { i: { currentPassword: PASSWORD, newPassword: 'Neu-Und-Sicher-2026' } });
+      const token = linkToken(
+        t
+          .outbox()
+          .filter((m) => m.to === target)
+          .at(-1)!.text,
+      );
+      await c.graphql('mutation ($i: ChangePasswordInput!) { changePassword(input: $i) }', {
+        i: { currentPassword: PASSWORD, newPassword: 'Neu-Und-Sicher-2026' },
+      });
       expect((await t.client().graphql(CONFIRM, { t: token })).errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
     });
   });

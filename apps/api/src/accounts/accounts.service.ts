@@ -101,7 +101,13 @@ export class AccountsService {
       // Working groups that invited this address before it had an account: now the invitations are the person's.
       const invitations = await tx.groupEmailInvitation.findMany({ where: { email: user.email } });
       await tx.groupMember.createMany({
-        data: invitations.map((i) => ({ groupId: i.groupId, userId: user.id, status: 'INVITED' as const, invitedById: i.invitedById, invitedVia: 'EMAIL' as const })),
+        data: invitations.map((i) => ({
+          groupId: i.groupId,
+          userId: user.id,
+          status: 'INVITED' as const,
+          invitedById: i.invitedById,
+          invitedVia: 'EMAIL' as const,
+        })),
         skipDuplicates: true,
       });
       await tx.groupEmailInvitation.deleteMany({ where: { email: user.email } });
@@ -180,12 +186,13 @@ export class AccountsService {
 
   async resetPassword(input: ResetPasswordInput, ip: string): Promise<void> {
     // A refused new password must not use up the link: check it before the token is consumed.
-    const pending = input.token.length <= 100
-      ? await this.prisma.emailToken.findFirst({
-          where: { id: tokenHash(input.token), purpose: 'RESET_PASSWORD', usedAt: null, expiresAt: { gt: new Date() } },
-          include: { user: true },
-        })
-      : null;
+    const pending =
+      input.token.length <= 100
+        ? await this.prisma.emailToken.findFirst({
+            where: { id: tokenHash(input.token), purpose: 'RESET_PASSWORD', usedAt: null, expiresAt: { gt: new Date() } },
+            include: { user: true },
+          })
+        : null;
     if (!pending) throw badUserInput(BAD_LINK, { field: 'token' });
     assertPassword(input.newPassword, { email: pending.user.email, name: pending.user.name }, 'newPassword');
     const row = await this.consumeToken(input.token, 'RESET_PASSWORD');
@@ -259,9 +266,10 @@ export class AccountsService {
   }
 
   async confirmEmailChange(token: string, ip: string): Promise<void> {
-    const pending = token.length <= 100
-      ? await this.prisma.emailToken.findFirst({ where: { id: tokenHash(token), purpose: 'CHANGE_EMAIL', usedAt: null, expiresAt: { gt: new Date() } } })
-      : null;
+    const pending =
+      token.length <= 100
+        ? await this.prisma.emailToken.findFirst({ where: { id: tokenHash(token), purpose: 'CHANGE_EMAIL', usedAt: null, expiresAt: { gt: new Date() } } })
+        : null;
     if (!pending?.newEmail) throw badUserInput(BAD_LINK, { field: 'token' });
     if (await this.prisma.user.findUnique({ where: { email: pending.newEmail } })) throw conflict('Diese Adresse gehört inzwischen zu einem anderen Konto.');
     const row = await this.consumeToken(token, 'CHANGE_EMAIL');

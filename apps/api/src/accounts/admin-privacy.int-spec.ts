@@ -28,17 +28,19 @@ describe('platform administration and personal data', () => {
     await t.close();
   });
 
-  it.each([
-    ['{ auditLog { id type } }'],
-    ['{ accounts(search: "") { id } }'],
-  ])('%s: guests UNAUTHENTICATED, members FORBIDDEN, platform admins OK', async (query) => {
-    expect(code(await t.client().graphql(query))).toBe('UNAUTHENTICATED');
-    expect(code(await person.graphql(query))).toBe('FORBIDDEN');
-    expect(code(await admin.graphql(query))).toBe('OK');
-  });
+  it.each([['{ auditLog { id type } }'], ['{ accounts(search: "") { id } }']])(
+    '%s: guests UNAUTHENTICATED, members FORBIDDEN, platform admins OK',
+    async (query) => {
+      expect(code(await t.client().graphql(query))).toBe('UNAUTHENTICATED');
+      expect(code(await person.graphql(query))).toBe('FORBIDDEN');
+      expect(code(await admin.graphql(query))).toBe('OK');
+    },
+  );
 
   it('the audit log shows security events with names, newest first, without secrets', async () => {
-    const res = await admin.graphql<{ auditLog: { type: string; actorName: string | null; details: string }[] }>('{ auditLog(first: 20) { type actorName details } }');
+    const res = await admin.graphql<{ auditLog: { type: string; actorName: string | null; details: string }[] }>(
+      '{ auditLog(first: 20) { type actorName details } }',
+    );
     expect(res.data!.auditLog[0]!.type).toBe('LOGIN');
     expect(res.data!.auditLog.some((e) => e.actorName === 'Karl Kommune')).toBe(true);
     expect(JSON.stringify(res.data)).not.toContain(TEST_PASSWORD);
@@ -76,7 +78,10 @@ describe('platform administration and personal data', () => {
       await fetch(`${t.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.9' },
-        body: JSON.stringify({ query: 'mutation ($i: LoginInput!) { login(input: $i) { id } }', variables: { i: { email, password: `Falsch-${i}-Passwort` } } }),
+        body: JSON.stringify({
+          query: 'mutation ($i: LoginInput!) { login(input: $i) { id } }',
+          variables: { i: { email, password: `Falsch-${i}-Passwort` } },
+        }),
       });
     }
     expect(await prisma.auditEvent.count({ where: { type: 'LOGIN_THROTTLED' } })).toBeGreaterThan(0);

@@ -8,7 +8,6 @@ import type { AuditLogArgs, SetPlatformRoleInput } from './dto/admin.inputs.js';
 import type { AuditEventEntry, PersonAccount } from './models/audit-event.model.js';
 import { isUuid } from '../core/validation/ids.js';
 
-
 /** What platform admins see and change: the audit log and who else is a platform admin. */
 @Injectable()
 export class AdminService {
@@ -59,6 +58,12 @@ export class AdminService {
     await this.audit.record('ROLE_CHANGED', { actorId: actor.id, subjectId: target.id, ip, data: { platformRole: updated.platformRole } });
     // Open sockets carry the role they were opened with.
     this.realtime.disconnectUser(target.id);
-    return { id: updated.id, name: updated.name, email: updated.email, platformAdmin: updated.platformRole === 'ADMIN', emailVerified: updated.emailVerifiedAt !== null };
+    return {
+      id: updated.id,
+      name: updated.name,
+      email: updated.email,
+      platformAdmin: updated.platformRole === 'ADMIN',
+      emailVerified: updated.emailVerifiedAt !== null,
+    };
   }
 }

@@ -29,10 +29,22 @@ describe('account deletion and contributions', () => {
       `mutation { createGroup(input: { name: "Runde von ${name}", description: "", topics: [EHRENAMT], access: OPEN, region: { kind: BUNDESWEIT } }) { id } }`,
     );
     const groupId = group.data!.createGroup.id;
-    await client.graphql('mutation ($i: StartThreadInput!) { startThread(input: $i) { id } }', { i: { groupId, title: 'Hallo zusammen', body: `Beitrag von ${name}` } });
+    await client.graphql('mutation ($i: StartThreadInput!) { startThread(input: $i) { id } }', {
+      i: { groupId, title: 'Hallo zusammen', body: `Beitrag von ${name}` },
+    });
     const file = await upload(t.url, client, await pdfWith(`Datei von ${name}`), 'datei.pdf');
     const material = await client.graphql<{ createMaterial: { id: string } }>('mutation ($i: CreateMaterialInput!) { createMaterial(input: $i) { id } }', {
-      i: { title: `Material von ${name}`, summary: '', topics: ['EHRENAMT'], kind: 'VORLAGE', languages: ['de'], licence: 'CC0_1_0', visibility: 'MEMBERS', organizationId, uploadId: file.body.id },
+      i: {
+        title: `Material von ${name}`,
+        summary: '',
+        topics: ['EHRENAMT'],
+        kind: 'VORLAGE',
+        languages: ['de'],
+        licence: 'CC0_1_0',
+        visibility: 'MEMBERS',
+        organizationId,
+        uploadId: file.body.id,
+      },
     });
     const materialId = material.data!.createMaterial.id;
     // A colleague of the same organisation adds a version; another municipality marks it useful.
@@ -72,7 +84,9 @@ describe('account deletion and contributions', () => {
     expect(await prisma.post.count({ where: { markdown: 'Beitrag von Dana Delete' } })).toBe(0);
     expect(await prisma.thread.count({ where: { groupId } })).toBe(0);
     await expectMaterialKept(materialId, before);
-    const shown = await (await signIn(t, other.email)).graphql<{ material: { createdBy: { name: string } } }>('query ($id: ID!) { material(id: $id) { createdBy { name } } }', { id: materialId });
+    const shown = await (
+      await signIn(t, other.email)
+    ).graphql<{ material: { createdBy: { name: string } } }>('query ($id: ID!) { material(id: $id) { createdBy { name } } }', { id: materialId });
     expect(shown.data!.material.createdBy.name).toBe('ehemaliges Mitglied');
     expect(await prisma.user.count({ where: { id: user.id } })).toBe(0);
     const member = await prisma.groupMember.findUniqueOrThrow({ where: { groupId_userId: { groupId, userId: other.id } } });

@@ -77,7 +77,10 @@ describe('session cookie in production', () => {
     const res = await fetch(`${t.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'mutation ($i: LoginInput!) { login(input: $i) { id } }', variables: { i: { email: user.email, password: 'Korrekt-Pferd-Batterie-42' } } }),
+      body: JSON.stringify({
+        query: 'mutation ($i: LoginInput!) { login(input: $i) { id } }',
+        variables: { i: { email: user.email, password: 'Korrekt-Pferd-Batterie-42' } },
+      }),
     });
     const header = res.headers.getSetCookie().join(';');
     expect(header).toMatch(/Secure/);

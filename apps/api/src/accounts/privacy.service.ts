@@ -29,14 +29,25 @@ export class PrivacyService {
       this.prisma.session.findMany({ where: { userId: user.id }, select: { createdAt: true, lastSeenAt: true, expiresAt: true, ip: true, userAgent: true } }),
       this.prisma.membership.findMany({
         where: { userId: user.id },
-        select: { role: true, status: true, function: true, topics: true, requestedAt: true, decidedAt: true, organization: { select: { name: true, kind: true } } },
+        select: {
+          role: true,
+          status: true,
+          function: true,
+          topics: true,
+          requestedAt: true,
+          decidedAt: true,
+          organization: { select: { name: true, kind: true } },
+        },
       }),
       this.prisma.auditEvent.findMany({
         where: { OR: [{ actorId: user.id }, { subjectId: user.id }] },
         select: { type: true, actorId: true, ip: true, data: true, createdAt: true },
         orderBy: { createdAt: 'asc' },
       }),
-      this.prisma.groupMember.findMany({ where: { userId: user.id }, select: { role: true, status: true, createdAt: true, group: { select: { name: true } } } }),
+      this.prisma.groupMember.findMany({
+        where: { userId: user.id },
+        select: { role: true, status: true, createdAt: true, group: { select: { name: true } } },
+      }),
       this.prisma.post.findMany({ where: { authorId: user.id }, select: { markdown: true, createdAt: true, thread: { select: { title: true } } } }),
       this.prisma.materialVersion.findMany({
         where: { createdById: user.id },

@@ -49,7 +49,15 @@ export class DiscussionsService {
       orderBy: { lastPostAt: 'desc' },
       take: 100,
     });
-    return rows.map((r) => ({ id: r.id, groupId: r.groupId, title: r.title, author: person(r.author), createdAt: r.createdAt, lastPostAt: r.lastPostAt, postCount: r._count.posts }));
+    return rows.map((r) => ({
+      id: r.id,
+      groupId: r.groupId,
+      title: r.title,
+      author: person(r.author),
+      createdAt: r.createdAt,
+      lastPostAt: r.lastPostAt,
+      postCount: r._count.posts,
+    }));
   }
 
   async thread(user: User, id: string): Promise<Thread & { posts: Post[] }> {
@@ -104,7 +112,9 @@ export class DiscussionsService {
     const markdown = this.body(input.body);
     const { html, mentioned } = renderMarkdown(markdown, await this.mentionable(thread.groupId));
     await this.prisma.$transaction([
-      this.prisma.post.create({ data: { threadId: thread.id, authorId: user.id, markdown, html, mentions: { create: mentioned.map((userId) => ({ userId })) } } }),
+      this.prisma.post.create({
+        data: { threadId: thread.id, authorId: user.id, markdown, html, mentions: { create: mentioned.map((userId) => ({ userId })) } },
+      }),
       this.prisma.thread.update({ where: { id: thread.id }, data: { lastPostAt: new Date() } }),
     ]);
     return this.thread(user, thread.id);

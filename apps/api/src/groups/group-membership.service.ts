@@ -186,7 +186,12 @@ export class GroupMembershipService {
     if (!isUuid(groupId)) throw notFound('Sie gehören dieser Gruppe nicht an.');
     await this.prisma.$transaction(async (tx) => {
       await tx.$queryRaw`SELECT 1 FROM "WorkingGroup" WHERE id = ${groupId}::uuid FOR UPDATE`;
-      await removeMember(tx, groupId, user.id, 'Sie sind die letzte Moderation dieser Gruppe: Bitte übergeben Sie die Moderation zuerst an ein anderes Mitglied.');
+      await removeMember(
+        tx,
+        groupId,
+        user.id,
+        'Sie sind die letzte Moderation dieser Gruppe: Bitte übergeben Sie die Moderation zuerst an ein anderes Mitglied.',
+      );
     });
     this.scopes.forget(user);
     return true;
@@ -202,7 +207,9 @@ export class GroupMembershipService {
 
   async setRole(user: User, input: SetGroupRoleInput): Promise<GroupMember[]> {
     await this.asModerator(user, input.groupId, async (tx) => {
-      const row = isUuid(input.personId) ? await tx.groupMember.findUnique({ where: { groupId_userId: { groupId: input.groupId, userId: input.personId } } }) : null;
+      const row = isUuid(input.personId)
+        ? await tx.groupMember.findUnique({ where: { groupId_userId: { groupId: input.groupId, userId: input.personId } } })
+        : null;
       if (row?.status !== 'ACTIVE') throw notFound('Diese Person gehört der Gruppe nicht an.');
       if (input.role === GroupRole.MEMBER && row.role === 'MODERATOR') {
         const others = await tx.groupMember.count({ where: { groupId: input.groupId, status: 'ACTIVE', role: 'MODERATOR', userId: { not: input.personId } } });

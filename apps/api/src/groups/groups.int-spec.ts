@@ -2,8 +2,10 @@ import { addMember, createUser, signIn } from '../../test/support/factories.js';
 import { startTestApp, type TestApp, type TestClient } from '../../test/support/test-app.js';
 import { PrismaService } from '../core/database/prisma.service.js';
 
-const CREATE = 'mutation ($i: CreateGroupInput!) { createGroup(input: $i) { id access viewerRole viewerStatus memberCount region { kind kreis { ags } landCodes laender { name } } } }';
-const GROUP = 'query ($id: ID!) { group(id: $id) { id name viewerStatus viewerRole memberCount members { person { id name } role status organizations { municipality { ags } } } threads { id title } } }';
+const CREATE =
+  'mutation ($i: CreateGroupInput!) { createGroup(input: $i) { id access viewerRole viewerStatus memberCount region { kind kreis { ags } landCodes laender { name } } } }';
+const GROUP =
+  'query ($id: ID!) { group(id: $id) { id name viewerStatus viewerRole memberCount members { person { id name } role status organizations { municipality { ags } } } threads { id title } } }';
 const LIST = '{ groups(first: 50) { totalCount nodes { id name } } }';
 const JOIN = 'mutation ($id: ID!) { joinGroup(id: $id) { id viewerStatus } }';
 const LEAVE = 'mutation ($id: ID!) { leaveGroup(id: $id) }';
@@ -60,7 +62,13 @@ describe('working groups', () => {
   it('a confirmed member creates a group and moderates it; the region is resolved', async () => {
     const res = await as.stadt.graphql<{ createGroup: Record<string, unknown> & { id: string } }>(CREATE, { i: input() });
     expect(res.errors).toBeUndefined();
-    expect(res.data!.createGroup).toMatchObject({ access: 'OPEN', viewerRole: 'MODERATOR', viewerStatus: 'ACTIVE', memberCount: 1, region: { kind: 'KREIS', kreis: { ags: '14713' }, landCodes: ['14'] } });
+    expect(res.data!.createGroup).toMatchObject({
+      access: 'OPEN',
+      viewerRole: 'MODERATOR',
+      viewerStatus: 'ACTIVE',
+      memberCount: 1,
+      region: { kind: 'KREIS', kreis: { ags: '14713' }, landCodes: ['14'] },
+    });
     ids.open = res.data!.createGroup.id;
     const laender = await as.stadt.graphql<{ createGroup: { region: { laender: { name: string }[] } } }>(CREATE, {
       i: input({ name: 'Mitteldeutsche Runde', region: { kind: 'LAENDER', landCodes: ['15', '14', '16'] } }),
@@ -98,7 +106,9 @@ describe('working groups', () => {
   });
 
   it('on request: the moderator approves, once; others cannot decide; a declined person may ask again', async () => {
-    const created = await as.stadt.graphql<{ createGroup: { id: string } }>(CREATE, { i: input({ name: 'AG Wohnen Leipzig', access: 'ON_REQUEST', topics: ['WOHNEN'] }) });
+    const created = await as.stadt.graphql<{ createGroup: { id: string } }>(CREATE, {
+      i: input({ name: 'AG Wohnen Leipzig', access: 'ON_REQUEST', topics: ['WOHNEN'] }),
+    });
     ids.request = created.data!.createGroup.id;
     const asked = await as.kreis.graphql<{ joinGroup: { viewerStatus: string } }>(JOIN, { id: ids.request });
     expect(asked.data!.joinGroup.viewerStatus).toBe('REQUESTED');
@@ -107,7 +117,11 @@ describe('working groups', () => {
     const seenByMember = await as.kreis.graphql<{ group: { members: { status: string }[] } }>(GROUP, { id: ids.request });
     expect(seenByMember.data!.group.members.map((m) => m.status)).toEqual(['ACTIVE']);
     const seenByModerator = await as.stadt.graphql<{ group: { members: { person: { name: string }; status: string }[] } }>(GROUP, { id: ids.request });
-    expect(seenByModerator.data!.group.members.map((m) => `${m.person.name}:${m.status}`).sort()).toEqual(['Dora Dresden:REQUESTED', 'Kai Kreis:REQUESTED', 'Sina Stadt:ACTIVE']);
+    expect(seenByModerator.data!.group.members.map((m) => `${m.person.name}:${m.status}`).sort()).toEqual([
+      'Dora Dresden:REQUESTED',
+      'Kai Kreis:REQUESTED',
+      'Sina Stadt:ACTIVE',
+    ]);
 
     expect(code(await as.kreis2.graphql(DECIDE, { i: { groupId: ids.request, personId: ids.kreis, approve: true } }))).toBe('FORBIDDEN');
     const approved = await as.stadt.graphql<{ decideGroupJoin: { person: { name: string }; status: string }[] }>(DECIDE, {
@@ -144,9 +158,13 @@ describe('working groups', () => {
     expect(code(await as.stadt.graphql(INVITE, { i: { groupId: ids.closed, personId: ids.unconfirmed } }))).toBe('NOT_FOUND');
     expect(code(await as.stadt.graphql(INVITE, { i: { groupId: ids.closed, personId: ids.kreis, municipalityAgs: '14729' } }))).toBe('BAD_USER_INPUT');
     const dresdenEmail = (await prisma.user.findUniqueOrThrow({ where: { id: ids.dresden } })).email;
-    expect((await as.stadt.graphql(INVITE, { i: { groupId: ids.closed, email: dresdenEmail.toUpperCase() } })).data).toEqual({ inviteToGroup: { invited: 1, skipped: 0 } });
+    expect((await as.stadt.graphql(INVITE, { i: { groupId: ids.closed, email: dresdenEmail.toUpperCase() } })).data).toEqual({
+      inviteToGroup: { invited: 1, skipped: 0 },
+    });
     const unconfirmedEmail = (await prisma.user.findUniqueOrThrow({ where: { id: ids.unconfirmed } })).email;
-    expect((await as.stadt.graphql(INVITE, { i: { groupId: ids.closed, email: unconfirmedEmail } })).data).toEqual({ inviteToGroup: { invited: 1, skipped: 0 } });
+    expect((await as.stadt.graphql(INVITE, { i: { groupId: ids.closed, email: unconfirmedEmail } })).data).toEqual({
+      inviteToGroup: { invited: 1, skipped: 0 },
+    });
     // Declining an invitation is leaving; an invitation withdrawn (removed) cannot be accepted any more.
     expect((await as.kreis.graphql(LEAVE, { id: ids.closed })).data).toEqual({ leaveGroup: true });
     expect(code(await as.kreis.graphql(JOIN, { id: ids.closed }))).toBe('NOT_FOUND');
@@ -157,11 +175,13 @@ describe('working groups', () => {
 
   describe('invitations reveal nothing the inviter could not already see', () => {
     const PENDING = 'query ($id: ID!) { group(id: $id) { pendingInvitations members { person { id name } status organizations { name } } } }';
-    type Pending = { group: { pendingInvitations: number | null; members: { person: { id: string; name: string }; status: string; organizations: { name: string }[] }[] } };
+    type Pending = {
+      group: { pendingInvitations: number | null; members: { person: { id: string; name: string }; status: string; organizations: { name: string }[] }[] };
+    };
     const newGroup = async (client: TestClient, name: string) =>
       (await client.graphql<{ createGroup: { id: string } }>(CREATE, { i: input({ name, access: 'CLOSED' }) })).data!.createGroup.id;
 
-    it("inviting another municipality shows the moderator a count, not its staff, until someone accepts", async () => {
+    it('inviting another municipality shows the moderator a count, not its staff, until someone accepts', async () => {
       const groupId = await newGroup(as.dresden, 'Dresdner Runde mit Nachbarn');
       const res = await as.dresden.graphql(INVITE, { i: { groupId, municipalityAgs: '14729' } });
       expect(res.data).toEqual({ inviteToGroup: { invited: 2, skipped: 0 } });
@@ -197,12 +217,17 @@ describe('working groups', () => {
       expect(seen.data!.group.members.map((m) => m.person.name)).toEqual(['Dora Dresden']);
       expect(seen.data!.group.pendingInvitations).toBe(2);
       // The unknown address registers and confirms it: the invitation is there.
-      await t.client().graphql('mutation ($i: RegisterInput!) { register(input: $i) }', { i: { name: 'Nora Neu', email: unknown, password: 'Ein-Gutes-Passwort-9' } });
+      await t
+        .client()
+        .graphql('mutation ($i: RegisterInput!) { register(input: $i) }', { i: { name: 'Nora Neu', email: unknown, password: 'Ein-Gutes-Passwort-9' } });
       const confirm = t.outbox().find((m) => m.to === unknown && /bestätigen/.test(m.subject))!;
       const token = /token=([\w-]+)/.exec(confirm.text)![1];
       expect((await t.client().graphql('mutation ($t: String!) { verifyEmail(token: $t) }', { t: token })).errors).toBeUndefined();
       const nora = await prisma.user.findUniqueOrThrow({ where: { email: unknown } });
-      expect(await prisma.groupMember.findUnique({ where: { groupId_userId: { groupId, userId: nora.id } } })).toMatchObject({ status: 'INVITED', invitedVia: 'EMAIL' });
+      expect(await prisma.groupMember.findUnique({ where: { groupId_userId: { groupId, userId: nora.id } } })).toMatchObject({
+        status: 'INVITED',
+        invitedVia: 'EMAIL',
+      });
       expect(await prisma.groupEmailInvitation.count({ where: { email: unknown } })).toBe(0);
       expect((await as.dresden.graphql<Pending>(PENDING, { id: groupId })).data!.group.pendingInvitations).toBe(2);
     });
@@ -219,7 +244,9 @@ describe('working groups', () => {
     expect((await as.stadt.graphql(LEAVE, { id: ids.request })).data).toEqual({ leaveGroup: true });
     expect(code(await as.kreis.graphql(REMOVE, { i: { groupId: ids.request, personId: ids.kreis } }))).toBe('CONFLICT');
     await as.kreis.graphql(DECIDE, { i: { groupId: ids.request, personId: ids.dresden, approve: true } });
-    const removed = await as.kreis.graphql<{ removeGroupMember: { person: { name: string } }[] }>(REMOVE, { i: { groupId: ids.request, personId: ids.dresden } });
+    const removed = await as.kreis.graphql<{ removeGroupMember: { person: { name: string } }[] }>(REMOVE, {
+      i: { groupId: ids.request, personId: ids.dresden },
+    });
     expect(removed.data!.removeGroupMember.map((m) => m.person.name)).toEqual(['Kai Kreis']);
   });
 
@@ -244,7 +271,9 @@ describe('working groups', () => {
     const replied = await as.kreis.graphql<{ replyToThread: { posts: { html: string }[] } }>(REPLY, {
       i: { threadId: started.data!.startThread.id, body: '<a href="javascript:alert(1)">Klick</a> [ok](https://www.leipzig.de)' },
     });
-    expect(replied.data!.replyToThread.posts[1]!.html).toBe('<p><a rel="noopener noreferrer nofollow">Klick</a> <a href="https://www.leipzig.de" rel="noopener noreferrer nofollow">ok</a></p>\n');
+    expect(replied.data!.replyToThread.posts[1]!.html).toBe(
+      '<p><a rel="noopener noreferrer nofollow">Klick</a> <a href="https://www.leipzig.de" rel="noopener noreferrer nofollow">ok</a></p>\n',
+    );
     expect(code(await as.kreis2.graphql('query ($id: ID!) { thread(id: $id) { id } }', { id: started.data!.startThread.id }))).toBe('NOT_FOUND');
     const outsiderView = await as.kreis2.graphql<{ group: { threads: unknown } }>(GROUP, { id: ids.open });
     expect(outsiderView.data!.group.threads).toBeNull();

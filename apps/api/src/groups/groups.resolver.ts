@@ -48,7 +48,10 @@ export class GroupsResolver {
     return this.membership.members(await this.sessions.requireUser(req), group.id, true);
   }
 
-  @ResolveField(() => Int, { nullable: true, description: 'For moderators: open invitations of people invited by email or municipality, who stay unnamed until they accept.' })
+  @ResolveField(() => Int, {
+    nullable: true,
+    description: 'For moderators: open invitations of people invited by email or municipality, who stay unnamed until they accept.',
+  })
   async pendingInvitations(@Parent() group: WorkingGroup, @Http() { req }: RequestContext): Promise<number | null> {
     return this.membership.pendingInvitations(await this.sessions.requireUser(req), group.id);
   }

@@ -11,8 +11,6 @@ import { GroupRegionKind, type GroupPage, type WorkingGroup } from './models/gro
 import { ViewerScopeService, type ViewerScope } from './viewer-scope.service.js';
 import { isUuid, isLandCode } from '../core/validation/ids.js';
 
-
-
 /** Groups the person may see: every open and on-request group, closed ones only from the inside. */
 export function visibleTo(userId: string): Prisma.WorkingGroupWhereInput {
   return { OR: [{ access: { not: 'CLOSED' } }, { members: { some: { userId, status: { in: ['ACTIVE', 'INVITED'] } } } }] };
@@ -52,7 +50,8 @@ export class GroupsService {
 
   private async region(input: CreateGroupInput['region']) {
     const codes = [...new Set((input.landCodes ?? []).map((c) => c.trim()))];
-    if (codes.some((c) => !isLandCode(c))) throw badUserInput('Länder werden mit ihrem zweistelligen Schlüssel angegeben (01–16).', { field: 'region.landCodes' });
+    if (codes.some((c) => !isLandCode(c)))
+      throw badUserInput('Länder werden mit ihrem zweistelligen Schlüssel angegeben (01–16).', { field: 'region.landCodes' });
     switch (input.kind) {
       case GroupRegionKind.KREIS: {
         const ags = input.kreisAgs?.trim() ?? '';

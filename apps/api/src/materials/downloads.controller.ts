@@ -39,7 +39,12 @@ export class DownloadsController {
       .header('cache-control', 'private, no-store')
       .header('content-security-policy', "default-src 'none'; sandbox");
     if (version.format === 'MARKDOWN') {
-      const name = `${material.title.replace(/[^\p{L}\p{N} _-]+/gu, '').trim().slice(0, 100) || 'material'}.md`;
+      const name = `${
+        material.title
+          .replace(/[^\p{L}\p{N} _-]+/gu, '')
+          .trim()
+          .slice(0, 100) || 'material'
+      }.md`;
       return reply.header('content-type', 'text/markdown; charset=utf-8').header('content-disposition', contentDisposition(name)).send(version.markdown);
     }
     const stream = await this.storage.open(version.storageKey!);

@@ -7,15 +7,20 @@ import { startTestApp, type TestApp, type TestClient } from '../../test/support/
 import { PrismaService } from '../core/database/prisma.service.js';
 import { UploadsService } from './uploads/uploads.service.js';
 
-const CREATE = 'mutation ($i: CreateMaterialInput!) { createMaterial(input: $i) { id title versions { number format fileName mimeType size downloadUrl createdBy { name } } } }';
-const SEARCH = 'query ($s: String, $f: MaterialsFilter) { materials(search: $s, filter: $f, first: 50) { totalCount nodes { material { title } snippet { text highlight } } } }';
+const CREATE =
+  'mutation ($i: CreateMaterialInput!) { createMaterial(input: $i) { id title versions { number format fileName mimeType size downloadUrl createdBy { name } } } }';
+const SEARCH =
+  'query ($s: String, $f: MaterialsFilter) { materials(search: $s, filter: $f, first: 50) { totalCount nodes { material { title } snippet { text highlight } } } }';
 const code = (res: { errors?: { extensions: { code: string } }[] }) => res.errors?.[0]?.extensions.code ?? 'OK';
 const LIMIT = 300_000;
 
 /** Every file under the storage directory (incoming included): what an aborted upload must not leave. */
 function storedFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
 }
 
 describe('materials library', () => {
@@ -27,7 +32,17 @@ describe('materials library', () => {
 
   const create = (client: TestClient, over: Record<string, unknown>) =>
     client.graphql<{ createMaterial: { id: string; versions: { number: number; fileName: string; mimeType: string; downloadUrl: string }[] } }>(CREATE, {
-      i: { title: 'Material', summary: '', topics: ['SPRACHE'], kind: 'LEITFADEN', languages: ['de'], licence: 'CC_BY_4_0', visibility: 'MEMBERS', organizationId: org.kreis, ...over },
+      i: {
+        title: 'Material',
+        summary: '',
+        topics: ['SPRACHE'],
+        kind: 'LEITFADEN',
+        languages: ['de'],
+        licence: 'CC_BY_4_0',
+        visibility: 'MEMBERS',
+        organizationId: org.kreis,
+        ...over,
+      },
     });
   const titles = async (client: TestClient, s: string | null, f?: Record<string, unknown>) =>
     (await client.graphql<{ materials: { nodes: { material: { title: string } }[] } }>(SEARCH, { s, f })).data!.materials.nodes.map((n) => n.material.title);
@@ -66,7 +81,10 @@ describe('materials library', () => {
     });
 
     it('names a file by its content: a PNG called .pdf is stored as .png', async () => {
-      const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a3d2c1a60000000049454e44ae426082', 'hex');
+      const png = Buffer.from(
+        '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a3d2c1a60000000049454e44ae426082',
+        'hex',
+      );
       const res = await upload(t.url, as.kreis, png, 'bild.pdf');
       expect(res.body).toMatchObject({ mimeType: 'image/png', fileName: 'bild.png' });
     });
@@ -163,7 +181,11 @@ describe('materials library', () => {
       expect(download.headers.get('content-disposition')).toBe('attachment; filename=Handreichung.pdf');
       expect(download.headers.get('x-content-type-options')).toBe('nosniff');
       expect(download.headers.get('content-type')).toBe('application/pdf');
-      expect(Buffer.from(await download.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+      expect(
+        Buffer.from(await download.arrayBuffer())
+          .subarray(0, 5)
+          .toString(),
+      ).toBe('%PDF-');
       expect((await fetch(`${t.url}${version.downloadUrl}`)).status).toBe(401);
     });
 
@@ -185,9 +207,12 @@ describe('materials library', () => {
 
     it('new versions keep the old ones, with who and when; only the publishers add them', async () => {
       const docx = await upload(t.url, as.kreis, await docxWith('Zweite Fassung mit Willkommenslotsen'), 'Fassung2.docx');
-      const ADD = 'mutation ($i: AddMaterialVersionInput!) { addMaterialVersion(input: $i) { versions { number fileName note createdBy { name } } currentVersion { number } } }';
+      const ADD =
+        'mutation ($i: AddMaterialVersionInput!) { addMaterialVersion(input: $i) { versions { number fileName note createdBy { name } } currentVersion { number } } }';
       expect(code(await as.stadt.graphql(ADD, { i: { materialId, markdown: 'Fremde Fassung' } }))).toBe('FORBIDDEN');
-      const added = await as.kreis.graphql<{ addMaterialVersion: { versions: { number: number; fileName: string; note: string; createdBy: { name: string } }[]; currentVersion: { number: number } } }>(ADD, {
+      const added = await as.kreis.graphql<{
+        addMaterialVersion: { versions: { number: number; fileName: string; note: string; createdBy: { name: string } }[]; currentVersion: { number: number } };
+      }>(ADD, {
         i: { materialId, uploadId: docx.body.id, note: 'Lotsen ergänzt' },
       });
       expect(added.data!.addMaterialVersion.currentVersion.number).toBe(2);
@@ -202,7 +227,9 @@ describe('materials library', () => {
 
     it('"useful for us": a municipality marks a material, and it shows who uses it', async () => {
       const MARK = 'mutation ($id: ID!, $used: Boolean) { markMaterialUsed(id: $id, used: $used) { useCount usedByViewer usedBy { ags } } }';
-      const marked = await as.dresden.graphql<{ markMaterialUsed: { useCount: number; usedByViewer: boolean; usedBy: { ags: string }[] } }>(MARK, { id: materialId });
+      const marked = await as.dresden.graphql<{ markMaterialUsed: { useCount: number; usedByViewer: boolean; usedBy: { ags: string }[] } }>(MARK, {
+        id: materialId,
+      });
       expect(marked.data!.markMaterialUsed).toEqual({ useCount: 1, usedByViewer: true, usedBy: [{ ags: '14612' }] });
       await as.stadt.graphql(MARK, { id: materialId });
       await as.dresden.graphql(MARK, { id: materialId });
@@ -211,7 +238,10 @@ describe('materials library', () => {
     });
 
     it('Markdown materials are sanitised and download as .md', async () => {
-      const res = await create(as.kreis, { title: 'Checkliste Erstaufnahme', markdown: '# Schritte\n\n- [Formular](javascript:alert(1))\n- <script>alert(1)</script>Termin' });
+      const res = await create(as.kreis, {
+        title: 'Checkliste Erstaufnahme',
+        markdown: '# Schritte\n\n- [Formular](javascript:alert(1))\n- <script>alert(1)</script>Termin',
+      });
       const got = await as.kreis.graphql<{ material: { currentVersion: { html: string; downloadUrl: string } } }>(
         'query ($id: ID!) { material(id: $id) { currentVersion { html downloadUrl } } }',
         { id: res.data!.createMaterial.id },
@@ -226,7 +256,9 @@ describe('materials library', () => {
     it('organisation and closed-group materials stay inside; outsiders are told they do not exist', async () => {
       const internal = await create(as.kreis, { title: 'Interne Dienstanweisung Kreis', visibility: 'ORGANIZATION', markdown: 'Vertraulich' });
       const grouped = await create(as.kreis, { title: 'Protokoll der internen AG', visibility: 'GROUP', groupId: closedGroupId, markdown: 'Vertraulich' });
-      expect(code(await create(as.kreis, { title: 'Offen aus geschlossener AG', visibility: 'MEMBERS', groupId: closedGroupId, markdown: 'x' }))).toBe('BAD_USER_INPUT');
+      expect(code(await create(as.kreis, { title: 'Offen aus geschlossener AG', visibility: 'MEMBERS', groupId: closedGroupId, markdown: 'x' }))).toBe(
+        'BAD_USER_INPUT',
+      );
       expect(code(await create(as.stadt, { organizationId: org.stadt, visibility: 'GROUP', groupId: closedGroupId, markdown: 'x' }))).toBe('FORBIDDEN');
 
       expect(await titles(as.kreis, 'Vertraulich')).toEqual(expect.arrayContaining(['Interne Dienstanweisung Kreis', 'Protokoll der internen AG']));
@@ -286,7 +318,9 @@ describe('materials library', () => {
     });
 
     it('ranks title matches first and marks the words in the snippet', async () => {
-      const res = await as.kreis.graphql<{ materials: { nodes: { material: { title: string }; snippet: { text: string; highlight: boolean }[] }[] } }>(SEARCH, { s: 'Flüchtlinge' });
+      const res = await as.kreis.graphql<{ materials: { nodes: { material: { title: string }; snippet: { text: string; highlight: boolean }[] }[] } }>(SEARCH, {
+        s: 'Flüchtlinge',
+      });
       const hit = res.data!.materials.nodes.find((n) => n.material.title.startsWith('Integrationskonzept'))!;
       expect(hit.snippet.filter((p) => p.highlight).map((p) => p.text)).toEqual(['Flüchtlinge']);
       expect((await titles(as.kreis, 'Sprachkurse'))[0]).toBe('Flyer Willkommen in Dresden');

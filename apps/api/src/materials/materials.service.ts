@@ -20,7 +20,9 @@ const LANGUAGES = new Set<string>(MATERIAL_LANGUAGES);
 const GONE = 'Dieses Material gibt es nicht, oder es ist Ihnen nicht freigegeben.';
 
 type Source = { uploadId: string } | { markdown: string };
-type Content = { format: 'FILE'; upload: { storageKey: string; fileName: string; mimeType: string; size: number; sha256: string; text: string } } | { format: 'MARKDOWN'; markdown: string };
+type Content =
+  | { format: 'FILE'; upload: { storageKey: string; fileName: string; mimeType: string; size: number; sha256: string; text: string } }
+  | { format: 'MARKDOWN'; markdown: string };
 
 /** The shared materials library: publishing, versions, "useful for us". Search is MaterialSearchService. */
 @Injectable()
@@ -103,14 +105,25 @@ export class MaterialsService {
 
   /** Inside the transaction: the upload leaves the staging table only if the material is written too. */
   private async contentIn(tx: Prisma.TransactionClient, user: User, source: Source): Promise<Content> {
-    return 'uploadId' in source ? { format: 'FILE', upload: await this.uploads.consume(tx, user, source.uploadId) } : { format: 'MARKDOWN', markdown: source.markdown };
+    return 'uploadId' in source
+      ? { format: 'FILE', upload: await this.uploads.consume(tx, user, source.uploadId) }
+      : { format: 'MARKDOWN', markdown: source.markdown };
   }
 
   /** Writes version `number` and returns its text for the search index. */
-  private async addVersion(tx: Prisma.TransactionClient, materialId: string, number: number, user: User, content: Content, note: string | null): Promise<string> {
+  private async addVersion(
+    tx: Prisma.TransactionClient,
+    materialId: string,
+    number: number,
+    user: User,
+    content: Content,
+    note: string | null,
+  ): Promise<string> {
     if (content.format === 'FILE') {
       const { storageKey, fileName, mimeType, size, sha256, text } = content.upload;
-      await tx.materialVersion.create({ data: { materialId, number, format: 'FILE', storageKey, fileName, mimeType, size, sha256, text, note, createdById: user.id } });
+      await tx.materialVersion.create({
+        data: { materialId, number, format: 'FILE', storageKey, fileName, mimeType, size, sha256, text, note, createdById: user.id },
+      });
       return text;
     }
     const text = markdownToText(content.markdown);
@@ -190,7 +203,10 @@ export class MaterialsService {
   async present(scope: ViewerScope, rows: MaterialRow[]): Promise<Material[]> {
     const mine = scope.municipalityOrganizations.map((m) => m.municipalityId);
     const used = mine.length
-      ? await this.prisma.materialUse.findMany({ where: { materialId: { in: rows.map((r) => r.id) }, municipalityId: { in: mine } }, select: { materialId: true } })
+      ? await this.prisma.materialUse.findMany({
+          where: { materialId: { in: rows.map((r) => r.id) }, municipalityId: { in: mine } },
+          select: { materialId: true },
+        })
       : [];
     const usedIds = new Set(used.map((u) => u.materialId));
     return rows.map((row) => toMaterial(row, scope, usedIds.has(row.id)));

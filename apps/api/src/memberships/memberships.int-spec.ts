@@ -45,7 +45,7 @@ describe('memberships: who may do what', () => {
     ['admin', 'OK'],
     ['otherMember', 'FORBIDDEN'],
     ['platformAdmin', 'OK'],
-  ])("people of Landkreis Leipzig, as %s: %s", async (actor, expected) => {
+  ])('people of Landkreis Leipzig, as %s: %s', async (actor, expected) => {
     const res = await as[actor].graphql<{ people: { personName: string; personEmail: string }[] }>(PEOPLE, { ags: '14729' });
     expect(code(res)).toBe(expected);
     if (expected === 'OK') {
@@ -101,7 +101,9 @@ describe('memberships: who may do what', () => {
     const CREATE = 'mutation ($i: CreateOrganizationInput!) { createOrganization(input: $i) { id status role organization { id name } } }';
     const input = { name: 'Caritas Muldental', kind: 'WOHLFAHRTSVERBAND', municipalityAgs: '14729', function: 'FLUECHTLINGSSOZIALARBEIT' };
     expect(code(await as.guest.graphql(CREATE, { i: input }))).toBe('UNAUTHENTICATED');
-    const founded = await as.otherMember.graphql<{ createOrganization: { id: string; status: string; role: string; organization: { id: string } } }>(CREATE, { i: input });
+    const founded = await as.otherMember.graphql<{ createOrganization: { id: string; status: string; role: string; organization: { id: string } } }>(CREATE, {
+      i: input,
+    });
     expect(founded.data!.createOrganization).toMatchObject({ status: 'REQUESTED', role: 'ADMIN' });
     expect(code(await as.member.graphql(CREATE, { i: { ...input, name: 'caritas muldental' } }))).toBe('CONFLICT');
     expect(code(await as.member.graphql(CREATE, { i: { ...input, name: 'X' } }))).toBe('BAD_USER_INPUT');
@@ -120,7 +122,9 @@ describe('memberships: who may do what', () => {
     expect(byName['Otto Other']).toMatch(/@verbund\.example$/);
 
     const orgId = founded.data!.createOrganization.organization.id;
-    const joining = await as.member.graphql<{ requestMembership: { id: string } }>(REQUEST, { i: { organizationId: orgId, function: 'EHRENAMTSKOORDINATION' } });
+    const joining = await as.member.graphql<{ requestMembership: { id: string } }>(REQUEST, {
+      i: { organizationId: orgId, function: 'EHRENAMTSKOORDINATION' },
+    });
     expect(code(await as.platformAdmin.graphql(DECIDE, { i: { membershipId: joining.data!.requestMembership.id, approve: true } }))).toBe('FORBIDDEN');
     expect(code(await as.otherMember.graphql(DECIDE, { i: { membershipId: joining.data!.requestMembership.id, approve: true } }))).toBe('OK');
     expect(code(await as.member.graphql(REQUEST, { i: { municipalityAgs: '14729', organizationId: orgId, function: 'VERWALTUNG' } }))).toBe('BAD_USER_INPUT');

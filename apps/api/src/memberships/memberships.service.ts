@@ -67,9 +67,10 @@ export class MembershipsService {
     }
     const topics = this.topics(input.topics);
     const municipality = input.municipalityAgs ? await this.locate(input.municipalityAgs) : null;
-    const civil = input.organizationId && isUuid(input.organizationId)
-      ? await this.prisma.organization.findFirst({ where: { id: input.organizationId, representsId: null } })
-      : null;
+    const civil =
+      input.organizationId && isUuid(input.organizationId)
+        ? await this.prisma.organization.findFirst({ where: { id: input.organizationId, representsId: null } })
+        : null;
     if (input.organizationId && !civil) throw notFound('Diese Organisation gibt es nicht.');
     return this.prisma.$transaction(async (tx) => {
       const organization = municipality
@@ -81,7 +82,15 @@ export class MembershipsService {
         : civil!;
       const existing = await tx.membership.findUnique({ where: { userId_organizationId: { userId: user.id, organizationId: organization.id } } });
       if (existing && existing.status !== 'REJECTED') throw conflict('Sie sind dort bereits Mitglied oder haben schon angefragt.');
-      const data = { function: input.function, topics, status: 'REQUESTED' as const, role: 'MEMBER' as const, requestedAt: new Date(), decidedAt: null, decidedById: null };
+      const data = {
+        function: input.function,
+        topics,
+        status: 'REQUESTED' as const,
+        role: 'MEMBER' as const,
+        requestedAt: new Date(),
+        decidedAt: null,
+        decidedById: null,
+      };
       const row = existing
         ? await tx.membership.update({ where: { id: existing.id }, data, include: WITH_ORG })
         : await tx.membership.create({ data: { ...data, userId: user.id, organizationId: organization.id }, include: WITH_ORG });
@@ -107,7 +116,11 @@ export class MembershipsService {
         data: { userId: user.id, organizationId: organization.id, role: 'ADMIN', status: 'REQUESTED', function: input.function, topics: [] },
         include: WITH_ORG,
       });
-      await this.audit.record('MEMBERSHIP_REQUESTED', { actorId: user.id, subjectId: user.id, ip, data: { organizationId: organization.id, founder: true } }, tx);
+      await this.audit.record(
+        'MEMBERSHIP_REQUESTED',
+        { actorId: user.id, subjectId: user.id, ip, data: { organizationId: organization.id, founder: true } },
+        tx,
+      );
       return toMembership(row, true);
     });
   }

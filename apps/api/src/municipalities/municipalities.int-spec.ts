@@ -49,7 +49,13 @@ describe('municipality directory over GraphQL (full official bundle)', () => {
         `{ a: municipality(ags: "14713000") { ${FIELDS} officialName land { name } } b: municipality(ags: "14713") { ${FIELDS} } }`,
       );
       expect(res.data!.a.id).toBe(res.data!.b.id);
-      expect(res.data!.a).toMatchObject({ ags: '14713', name: 'Stadt Leipzig', officialName: 'Leipzig, Stadt', kind: 'KREISFREIE_STADT', land: { name: 'Sachsen' } });
+      expect(res.data!.a).toMatchObject({
+        ags: '14713',
+        name: 'Stadt Leipzig',
+        officialName: 'Leipzig, Stadt',
+        kind: 'KREISFREIE_STADT',
+        land: { name: 'Sachsen' },
+      });
     });
 
     it('Berlin is Land, Kreis and Gemeinde at once; Bremen is a Land with two kreisfreie Städte', async () => {
@@ -62,7 +68,10 @@ describe('municipality directory over GraphQL (full official bundle)', () => {
       expect(d.l!.isLand).toBe(true);
       expect(d.g!.name).toBe('Berlin');
       expect(d.hb!.kind).toBe('LAND');
-      expect(d.hb!.children.nodes.map((c) => [c.ags, c.kind]).sort()).toEqual([['04011', 'KREISFREIE_STADT'], ['04012', 'KREISFREIE_STADT']]);
+      expect(d.hb!.children.nodes.map((c) => [c.ags, c.kind]).sort()).toEqual([
+        ['04011', 'KREISFREIE_STADT'],
+        ['04012', 'KREISFREIE_STADT'],
+      ]);
     });
 
     it('lists the 16 Länder, Berlin and Hamburg among them', async () => {
@@ -138,7 +147,9 @@ describe('municipality directory over GraphQL (full official bundle)', () => {
 
     it('applies argument defaults also once the query is compiled (graphql-jit)', async () => {
       for (let i = 0; i < 3; i++) {
-        const res = await t.graphql<{ municipalities: { nodes: unknown[] } }>('query ($q: String) { municipalities(search: $q) { nodes { id } } }', { q: 'stadt' });
+        const res = await t.graphql<{ municipalities: { nodes: unknown[] } }>('query ($q: String) { municipalities(search: $q) { nodes { id } } }', {
+          q: 'stadt',
+        });
         expect(res.errors).toBeUndefined();
         expect(res.data!.municipalities.nodes).toHaveLength(20);
       }

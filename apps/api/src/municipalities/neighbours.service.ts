@@ -56,16 +56,25 @@ export class NeighboursService {
       where: { fromId: self.id, level: { in: levels(self) } },
       select: { toId: true, viaAgs: true },
     });
-    add(borders.filter((b) => b.viaAgs === '').map((b) => b.toId), NeighbourReason.SHARES_BORDER);
+    add(
+      borders.filter((b) => b.viaAgs === '').map((b) => b.toId),
+      NeighbourReason.SHARES_BORDER,
+    );
     const direct = new Set(borders.filter((b) => b.viaAgs === '').map((b) => b.toId));
-    add(borders.filter((b) => b.viaAgs !== '' && !direct.has(b.toId)).map((b) => b.toId), NeighbourReason.VIA_UNINCORPORATED_AREA);
+    add(
+      borders.filter((b) => b.viaAgs !== '' && !direct.has(b.toId)).map((b) => b.toId),
+      NeighbourReason.VIA_UNINCORPORATED_AREA,
+    );
 
     if (self.kind === 'GEMEINDE' && self.parentId) {
       const siblings = await this.prisma.municipality.findMany({
         where: { parentId: self.parentId, retiredAt: null, NOT: { id: self.id } },
         select: { id: true },
       });
-      add(siblings.map((s) => s.id), NeighbourReason.SAME_KREIS);
+      add(
+        siblings.map((s) => s.id),
+        NeighbourReason.SAME_KREIS,
+      );
     }
     if (args.radiusKm) add(await this.withinRadius(self, args.radiusKm), NeighbourReason.WITHIN_RADIUS);
     add(await this.similar(self, [...reasons.keys()]), NeighbourReason.SIMILAR);
@@ -86,13 +95,14 @@ export class NeighboursService {
   /** Same level, straight-line distance between reference points; a bounding box keeps it on the index. */
   private async withinRadius(self: MunicipalityRow, radiusKm: number): Promise<string[]> {
     const box = boundingBox(self, radiusKm);
-    const sameLevel = self.kind === 'LAND'
-      ? Prisma.sql`m."isLand"`
-      : self.kind === 'LANDKREIS'
-        ? Prisma.sql`m."isKreis"`
-        : self.kind === 'GEMEINDE'
-          ? Prisma.sql`m."isGemeinde"`
-          : Prisma.sql`(m."isKreis" OR m."isGemeinde")`;
+    const sameLevel =
+      self.kind === 'LAND'
+        ? Prisma.sql`m."isLand"`
+        : self.kind === 'LANDKREIS'
+          ? Prisma.sql`m."isKreis"`
+          : self.kind === 'GEMEINDE'
+            ? Prisma.sql`m."isGemeinde"`
+            : Prisma.sql`(m."isKreis" OR m."isGemeinde")`;
     const candidates = await this.prisma.$queryRaw<{ id: string; latitude: number; longitude: number }[]>`
       SELECT m.id, m.latitude, m.longitude FROM "Municipality" m
       WHERE m."retiredAt" IS NULL AND ${sameLevel}

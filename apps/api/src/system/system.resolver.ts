@@ -13,6 +13,12 @@ export class SystemResolver {
   @Query(() => AppInfo)
   @Access('PUBLIC')
   appInfo(): AppInfo {
-    return { name: 'Verbund', version: APP_VERSION, environment: this.config.env, ssoLabel: this.config.oidc?.label ?? null, uploadLimitBytes: this.config.files.uploadLimitBytes };
+    return {
+      name: 'Verbund',
+      version: APP_VERSION,
+      environment: this.config.env,
+      ssoLabel: this.config.oidc?.label ?? null,
+      uploadLimitBytes: this.config.files.uploadLimitBytes,
+    };
   }
 }

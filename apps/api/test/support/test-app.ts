@@ -37,10 +37,7 @@ export interface GraphQLResponse<T> {
 }
 
 /** The real app on its own database and an ephemeral port; `env` overrides configuration. */
-export async function startTestApp(
-  env: Record<string, string> = {},
-  options: { directory?: boolean } = {},
-): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: { directory?: boolean } = {}): Promise<TestApp> {
   const db = await createTestDatabase({ from: options.directory ? 'directory' : 'migrated' });
   const mailDir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbund-mail-'));
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbund-files-'));
@@ -76,7 +73,11 @@ export async function startTestApp(
     client,
     outbox: () =>
       fs.existsSync(mailDir)
-        ? fs.readdirSync(mailDir).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(fs.readFileSync(path.join(mailDir, f), 'utf8')) as OutboxMail)
+        ? fs
+            .readdirSync(mailDir)
+            .filter((f) => f.endsWith('.json'))
+            .sort()
+            .map((f) => JSON.parse(fs.readFileSync(path.join(mailDir, f), 'utf8')) as OutboxMail)
         : [],
     async graphql<T>(query: string, variables?: Record<string, unknown>) {
       const res = await fetch(`${url}/graphql`, {

@@ -30,8 +30,7 @@ async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
 export async function createTestDatabase(options: { from?: 'migrated' | 'directory' | 'blank' } = {}): Promise<TestDatabase> {
   const name = `t_${randomBytes(6).toString('hex')}`;
   const from = options.from ?? 'migrated';
-  const template =
-    from === 'blank' ? 'template0' : from === 'directory' ? process.env.TEST_PG_DIRECTORY_TEMPLATE : process.env.TEST_PG_TEMPLATE;
+  const template = from === 'blank' ? 'template0' : from === 'directory' ? process.env.TEST_PG_DIRECTORY_TEMPLATE : process.env.TEST_PG_TEMPLATE;
   await withAdmin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
   const url = new URL(adminUrl());
   url.pathname = `/${name}`;

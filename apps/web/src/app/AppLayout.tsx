@@ -15,12 +15,7 @@ export function AppLayout() {
   const { viewer } = useViewer();
 
   return (
-    <AppShell
-      header={{ height: 60 }}
-      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
-      footer={{ height: 44 }}
-      padding="md"
-    >
+    <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} footer={{ height: 44 }} padding="md">
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
@@ -52,24 +47,13 @@ export function AppLayout() {
 
       <AppShell.Navbar p="xs" component="nav" id="main-navigation" aria-label={t('app.mainNavigation')}>
         <NavLink component={RouterNavLink} to="/" end label={t('nav.home')} active={pathname === '/'} onClick={close} />
-        {viewer && (
-          <NavLink component={RouterNavLink} to="/konto" label={viewer.name} active={pathname === '/konto'} onClick={close} hiddenFrom="sm" />
-        )}
-        {viewer && (
-          <NavLink component={RouterNavLink} to="/anfragen" label={t('account.requests')} active={pathname === '/anfragen'} onClick={close} />
-        )}
+        {viewer && <NavLink component={RouterNavLink} to="/konto" label={viewer.name} active={pathname === '/konto'} onClick={close} hiddenFrom="sm" />}
+        {viewer && <NavLink component={RouterNavLink} to="/anfragen" label={t('account.requests')} active={pathname === '/anfragen'} onClick={close} />}
         {viewer?.platformRole === 'ADMIN' && (
           <NavLink component={RouterNavLink} to="/verwaltung" label={t('admin.nav')} active={pathname === '/verwaltung'} onClick={close} />
         )}
         {SECTIONS.map((s) => (
-          <NavLink
-            key={s.key}
-            component={RouterNavLink}
-            to={s.path}
-            label={t(`nav.${s.key}`)}
-            active={pathname.startsWith(s.path)}
-            onClick={close}
-          />
+          <NavLink key={s.key} component={RouterNavLink} to={s.path} label={t(`nav.${s.key}`)} active={pathname.startsWith(s.path)} onClick={close} />
         ))}
       </AppShell.Navbar>
 

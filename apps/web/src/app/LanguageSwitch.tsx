@@ -19,8 +19,12 @@ export function LanguageSwitch() {
           onClick={() => void i18n.changeLanguage(lng)}
         >
           {/* A phone's header shows the short form; the accessible name is always the full one. */}
-          <Box component="span" visibleFrom="xs">{LABELS[lng]}</Box>
-          <Box component="span" hiddenFrom="xs">{lng.toUpperCase()}</Box>
+          <Box component="span" visibleFrom="xs">
+            {LABELS[lng]}
+          </Box>
+          <Box component="span" hiddenFrom="xs">
+            {lng.toUpperCase()}
+          </Box>
         </Button>
       ))}
     </Group>

@@ -35,7 +35,10 @@ export const router = createBrowserRouter([
       { path: '/materialien', element: <MaterialsPage /> },
       { path: '/materialien/neu', element: <NewMaterialPage /> },
       { path: '/materialien/:id', element: <MaterialPage /> },
-      ...SECTIONS.filter((s) => !['municipalities', 'groups', 'materials'].includes(s.key)).map((s) => ({ path: s.path, element: <SectionPage section={s.key} /> })),
+      ...SECTIONS.filter((s) => !['municipalities', 'groups', 'materials'].includes(s.key)).map((s) => ({
+        path: s.path,
+        element: <SectionPage section={s.key} />,
+      })),
       { path: '/anmelden', element: <LoginPage /> },
       { path: '/registrieren', element: <RegisterPage /> },
       { path: '/email-bestaetigen', element: <VerifyEmailPage /> },

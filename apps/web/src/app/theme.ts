@@ -4,9 +4,7 @@ import { Anchor, createTheme, InputWrapper } from '@mantine/core';
 export const theme = createTheme({
   primaryColor: 'verbund',
   colors: {
-    verbund: [
-      '#eaf1f8', '#d3e1ef', '#a6c3df', '#76a3cf', '#4f88c1', '#3676b8', '#286bb4', '#1c5a9c', '#1c4f82', '#0e3e6e',
-    ],
+    verbund: ['#eaf1f8', '#d3e1ef', '#a6c3df', '#76a3cf', '#4f88c1', '#3676b8', '#286bb4', '#1c5a9c', '#1c4f82', '#0e3e6e'],
   },
   primaryShade: 8,
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif',

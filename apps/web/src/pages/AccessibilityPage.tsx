@@ -12,15 +12,18 @@ export function AccessibilityPage() {
       <Text>{t('a11y.intro')}</Text>
       {PARTS.map((part) => (
         <section key={part}>
-          <Title order={2} size="h3">{t(`a11y.${part}Title`)}</Title>
+          <Title order={2} size="h3">
+            {t(`a11y.${part}Title`)}
+          </Title>
           <Text>{t(`a11y.${part}`)}</Text>
         </section>
       ))}
       <section>
-        <Title order={2} size="h3">{t('a11y.enforcementTitle')}</Title>
+        <Title order={2} size="h3">
+          {t('a11y.enforcementTitle')}
+        </Title>
         <Text>
-          {t('a11y.enforcement')}{' '}
-          <Anchor href="https://www.schlichtungsstelle-bgg.de">{t('a11y.enforcementLink')}</Anchor>
+          {t('a11y.enforcement')} <Anchor href="https://www.schlichtungsstelle-bgg.de">{t('a11y.enforcementLink')}</Anchor>
         </Text>
       </section>
     </Stack>

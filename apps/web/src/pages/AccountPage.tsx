@@ -27,36 +27,74 @@ export function AccountPage() {
   return (
     <Stack maw={720} gap="lg">
       <PageHeading>{t('account.accountTitle')}</PageHeading>
-      <Text>{viewer.name} · {viewer.email}</Text>
+      <Text>
+        {viewer.name} · {viewer.email}
+      </Text>
       <section aria-labelledby="memberships-title">
-        <Title order={2} size="h3" id="memberships-title" mb="xs">{t('account.memberships')}</Title>
+        <Title order={2} size="h3" id="memberships-title" mb="xs">
+          {t('account.memberships')}
+        </Title>
         {memberships.data?.myMemberships.length ? (
           <List listStyleType="none" p={0} m={0} spacing={6}>
-            {memberships.data.myMemberships.map((m) => <List.Item key={m.id}><MembershipLine m={m} /></List.Item>)}
+            {memberships.data.myMemberships.map((m) => (
+              <List.Item key={m.id}>
+                <MembershipLine m={m} />
+              </List.Item>
+            ))}
           </List>
-        ) : <Text>{t('account.noMemberships')}</Text>}
+        ) : (
+          <Text>{t('account.noMemberships')}</Text>
+        )}
       </section>
-      <Paper withBorder p="md" component="form" onSubmit={(e) => {
-        e.preventDefault();
-        void change({ variables: { input: { currentPassword, newPassword } } }).catch(() => undefined);
-      }}>
+      <Paper
+        withBorder
+        p="md"
+        component="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void change({ variables: { input: { currentPassword, newPassword } } }).catch(() => undefined);
+        }}
+      >
         <Stack>
-          <Title order={2} size="h3">{t('account.changePassword')}</Title>
-          <PasswordInput label={t('account.currentPassword')} autoComplete="current-password" value={currentPassword} onChange={(e) => setCurrent(e.currentTarget.value)} />
-          <PasswordInput label={t('account.newPassword')} description={t('account.passwordHint')} autoComplete="new-password" value={newPassword} onChange={(e) => setNew(e.currentTarget.value)} />
+          <Title order={2} size="h3">
+            {t('account.changePassword')}
+          </Title>
+          <PasswordInput
+            label={t('account.currentPassword')}
+            autoComplete="current-password"
+            value={currentPassword}
+            onChange={(e) => setCurrent(e.currentTarget.value)}
+          />
+          <PasswordInput
+            label={t('account.newPassword')}
+            description={t('account.passwordHint')}
+            autoComplete="new-password"
+            value={newPassword}
+            onChange={(e) => setNew(e.currentTarget.value)}
+          />
           <FormAlert error={changed.error} success={changed.data ? t('account.changed') : undefined} />
-          <Button type="submit" loading={changed.loading}>{t('account.changeSubmit')}</Button>
+          <Button type="submit" loading={changed.loading}>
+            {t('account.changeSubmit')}
+          </Button>
         </Stack>
       </Paper>
       <ChangeEmailForm />
       <PrivacySection />
       <div>
-        <Button variant="outline" color="red.9" onClick={async () => {
-          await logoutEverywhere();
-          await client.resetStore();
-          void navigate('/');
-        }}>{t('account.logoutEverywhere')}</Button>
-        <Text size="sm" c="gray.7" mt={4}>{t('account.logoutEverywhereHint')}</Text>
+        <Button
+          variant="outline"
+          color="red.9"
+          onClick={async () => {
+            await logoutEverywhere();
+            await client.resetStore();
+            void navigate('/');
+          }}
+        >
+          {t('account.logoutEverywhere')}
+        </Button>
+        <Text size="sm" c="gray.7" mt={4}>
+          {t('account.logoutEverywhereHint')}
+        </Text>
       </div>
     </Stack>
   );

@@ -22,13 +22,20 @@ export function AdminPage() {
   const [setRole, roleChange] = useMutation(SetPlatformRoleDocument, { refetchQueries: [AuditLogDocument] });
   if (loading) return <LoadingState />;
   if (!viewer) return <Navigate to="/anmelden?weiter=/verwaltung" replace />;
-  if (!isAdmin) return <Alert color="red" role="alert">{t('admin.forbidden')}</Alert>;
+  if (!isAdmin)
+    return (
+      <Alert color="red" role="alert">
+        {t('admin.forbidden')}
+      </Alert>
+    );
   const time = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'de-DE', { dateStyle: 'short', timeStyle: 'medium' });
   return (
     <Stack maw={1100} gap="xl">
       <PageHeading>{t('admin.title')}</PageHeading>
       <section aria-labelledby="people-title">
-        <Title order={2} size="h3" id="people-title" mb="sm">{t('admin.peopleTitle')}</Title>
+        <Title order={2} size="h3" id="people-title" mb="sm">
+          {t('admin.peopleTitle')}
+        </Title>
         <TextInput label={t('admin.search')} type="search" value={search} onChange={(e) => setSearch(e.currentTarget.value)} maw={400} mb="sm" />
         <FormAlert error={roleChange.error} />
         <Stack gap="xs">
@@ -37,12 +44,26 @@ export function AdminPage() {
               <Group justify="space-between" wrap="wrap">
                 <Group gap="xs">
                   <Text fw={600}>{a.name}</Text>
-                  <Text size="sm" c="gray.7">{a.email}</Text>
-                  {a.platformAdmin && <Badge variant="light" color="grape" styles={{ label: { color: 'var(--mantine-color-dark-7)' } }}>{t('admin.platformAdmin')}</Badge>}
-                  {!a.emailVerified && <Badge variant="light" color="yellow" styles={{ label: { color: 'var(--mantine-color-dark-7)' } }}>{t('admin.unverified')}</Badge>}
+                  <Text size="sm" c="gray.7">
+                    {a.email}
+                  </Text>
+                  {a.platformAdmin && (
+                    <Badge variant="light" color="grape" styles={{ label: { color: 'var(--mantine-color-dark-7)' } }}>
+                      {t('admin.platformAdmin')}
+                    </Badge>
+                  )}
+                  {!a.emailVerified && (
+                    <Badge variant="light" color="yellow" styles={{ label: { color: 'var(--mantine-color-dark-7)' } }}>
+                      {t('admin.unverified')}
+                    </Badge>
+                  )}
                 </Group>
                 {a.id !== viewer.id && (
-                  <Button size="compact-sm" variant="outline" onClick={() => void setRole({ variables: { input: { userId: a.id, admin: !a.platformAdmin } } }).catch(() => undefined)}>
+                  <Button
+                    size="compact-sm"
+                    variant="outline"
+                    onClick={() => void setRole({ variables: { input: { userId: a.id, admin: !a.platformAdmin } } }).catch(() => undefined)}
+                  >
                     {a.platformAdmin ? t('admin.removeAdmin') : t('admin.makeAdmin')}
                   </Button>
                 )}
@@ -52,7 +73,9 @@ export function AdminPage() {
         </Stack>
       </section>
       <section aria-labelledby="audit-title">
-        <Title order={2} size="h3" id="audit-title" mb="sm">{t('admin.auditTitle')}</Title>
+        <Title order={2} size="h3" id="audit-title" mb="sm">
+          {t('admin.auditTitle')}
+        </Title>
         <ScrollArea>
           <Table striped withTableBorder>
             <Table.Thead>

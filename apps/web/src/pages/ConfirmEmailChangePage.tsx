@@ -23,7 +23,9 @@ export function ConfirmEmailChangePage() {
       <PageHeading>{t('account.emailChangedTitle')}</PageHeading>
       {called && !data && !error && <LoadingState />}
       <FormAlert error={error} success={data?.confirmEmailChange ? t('account.emailChanged') : undefined} />
-      <Anchor component={Link} to="/konto">{t('account.myAccount')}</Anchor>
+      <Anchor component={Link} to="/konto">
+        {t('account.myAccount')}
+      </Anchor>
     </Stack>
   );
 }

@@ -25,7 +25,12 @@ export function GroupPage() {
   if (loading && !data) return <LoadingState />;
   const missing = CombinedGraphQLErrors.is(error) && error.errors.some((e) => ['NOT_FOUND', 'UNAUTHENTICATED'].includes(String(e.extensions?.code)));
   if (error && !missing) return <ErrorState onRetry={() => void refetch()} />;
-  if (!g) return <Alert color="gray" title={t('notFound.title')}>{t('groups.signIn')}</Alert>;
+  if (!g)
+    return (
+      <Alert color="gray" title={t('notFound.title')}>
+        {t('groups.signIn')}
+      </Alert>
+    );
 
   const status = g.viewerStatus;
   const member = status === 'ACTIVE';
@@ -35,7 +40,9 @@ export function GroupPage() {
         <PageHeading>{g.name}</PageHeading>
         <Group gap="xs">
           <Badge variant="light">{t(`groups.access.${g.access}`)}</Badge>
-          <Text c="gray.7">{t('groups.members', { count: g.memberCount })} · {regionText(t, g)}</Text>
+          <Text c="gray.7">
+            {t('groups.members', { count: g.memberCount })} · {regionText(t, g)}
+          </Text>
         </Group>
       </div>
       <Group>
@@ -66,7 +73,9 @@ export function GroupPage() {
         <Tabs.Panel value="about" pt="md">
           <Stack gap="xs">
             <Text style={{ whiteSpace: 'pre-wrap' }}>{g.description}</Text>
-            <Text size="sm" c="gray.7">{g.topics.map((k) => t(`topics.${k}`)).join(', ')}</Text>
+            <Text size="sm" c="gray.7">
+              {g.topics.map((k) => t(`topics.${k}`)).join(', ')}
+            </Text>
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="members" pt="md">
@@ -78,16 +87,26 @@ export function GroupPage() {
         <Tabs.Panel value="materials" pt="md">
           {member && g.materials ? (
             <Stack>
-              <Anchor component={Link} to={`/materialien/neu?gruppe=${g.id}`}>{t('groups.addMaterial')}</Anchor>
+              <Anchor component={Link} to={`/materialien/neu?gruppe=${g.id}`}>
+                {t('groups.addMaterial')}
+              </Anchor>
               {g.materials.length === 0 && <Text c="gray.7">{t('groups.noMaterials')}</Text>}
-              <SimpleGrid cols={{ base: 1, md: 2 }}>{g.materials.map((m) => <MaterialCard key={m.id} material={m} />)}</SimpleGrid>
+              <SimpleGrid cols={{ base: 1, md: 2 }}>
+                {g.materials.map((m) => (
+                  <MaterialCard key={m.id} material={m} />
+                ))}
+              </SimpleGrid>
             </Stack>
           ) : (
             <Text c="gray.7">{t('groups.membersOnly')}</Text>
           )}
         </Tabs.Panel>
-        <Tabs.Panel value="rounds" pt="md"><Text c="gray.7">{t('groups.later')}</Text></Tabs.Panel>
-        <Tabs.Panel value="events" pt="md"><Text c="gray.7">{t('groups.later')}</Text></Tabs.Panel>
+        <Tabs.Panel value="rounds" pt="md">
+          <Text c="gray.7">{t('groups.later')}</Text>
+        </Tabs.Panel>
+        <Tabs.Panel value="events" pt="md">
+          <Text c="gray.7">{t('groups.later')}</Text>
+        </Tabs.Panel>
       </Tabs>
     </Stack>
   );

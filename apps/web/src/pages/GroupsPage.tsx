@@ -31,31 +31,52 @@ export function GroupsPage() {
         <Text size="lg">{t('groups.intro')}</Text>
       </div>
       {!viewer ? (
-        <Text>{t('groups.signIn')} <Anchor component={Link} to="/anmelden?weiter=%2Farbeitsgruppen">{t('account.login')}</Anchor></Text>
+        <Text>
+          {t('groups.signIn')}{' '}
+          <Anchor component={Link} to="/anmelden?weiter=%2Farbeitsgruppen">
+            {t('account.login')}
+          </Anchor>
+        </Text>
       ) : (
         <>
           {invitations.length > 0 && (
             <section aria-labelledby="invitations-title">
-              <Title order={2} size="h3" id="invitations-title" mb="sm">{t('groups.invitations')}</Title>
-              <SimpleGrid cols={{ base: 1, md: 2 }}>{invitations.map((g) => <GroupCard key={g.id} group={g} />)}</SimpleGrid>
+              <Title order={2} size="h3" id="invitations-title" mb="sm">
+                {t('groups.invitations')}
+              </Title>
+              <SimpleGrid cols={{ base: 1, md: 2 }}>
+                {invitations.map((g) => (
+                  <GroupCard key={g.id} group={g} />
+                ))}
+              </SimpleGrid>
             </section>
           )}
           <GroupSuggestions title={t('groups.suggestions')} />
           <Accordion variant="contained">
             <Accordion.Item value="create">
               <Accordion.Control>{t('groups.create')}</Accordion.Control>
-              <Accordion.Panel><CreateGroupForm /></Accordion.Panel>
+              <Accordion.Panel>
+                <CreateGroupForm />
+              </Accordion.Panel>
             </Accordion.Item>
           </Accordion>
           <section aria-labelledby="all-groups-title">
-            <Title order={2} size="h3" id="all-groups-title" mb="sm">{t('groups.all')}</Title>
+            <Title order={2} size="h3" id="all-groups-title" mb="sm">
+              {t('groups.all')}
+            </Title>
             <Group align="end" mb="md">
               <TextInput label={t('groups.search')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} type="search" />
               <Checkbox label={t('groups.mine')} checked={mine} onChange={(e) => setMine(e.currentTarget.checked)} mb={8} />
             </Group>
-            {result && <Text c="gray.7" mb="sm" role="status">{t('groups.count', { count: result.totalCount })}</Text>}
+            {result && (
+              <Text c="gray.7" mb="sm" role="status">
+                {t('groups.count', { count: result.totalCount })}
+              </Text>
+            )}
             <SimpleGrid cols={{ base: 1, md: 2 }}>
-              {result?.nodes.map((g) => <GroupCard key={g.id} group={g} />)}
+              {result?.nodes.map((g) => (
+                <GroupCard key={g.id} group={g} />
+              ))}
             </SimpleGrid>
           </section>
         </>

@@ -36,7 +36,13 @@ export function LoginPage() {
         ]}
       >
         <TextInput label={t('account.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
-        <PasswordInput label={t('account.password')} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+        <PasswordInput
+          label={t('account.password')}
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.currentTarget.value)}
+        />
       </AuthForm>
       {sso && (
         <>

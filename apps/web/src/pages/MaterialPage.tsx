@@ -32,15 +32,22 @@ function NewVersion({ materialId }: { materialId: string }) {
         setUploadError(undefined);
         void uploadFile(file)
           .then((u) => add({ variables: { input: { materialId, uploadId: u.id, note } } }))
-          .then(() => { setFile(null); setNote(''); })
+          .then(() => {
+            setFile(null);
+            setNote('');
+          })
           .catch((err: unknown) => setUploadError(err));
       }}
     >
-      <Title order={3} size="h5">{t('materials.addVersion')}</Title>
+      <Title order={3} size="h5">
+        {t('materials.addVersion')}
+      </Title>
       <FileInput label={t('materials.fileLabel', { mb: uploadLimit })} required value={file} onChange={setFile} />
       <TextInput label={t('materials.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
       <FormAlert error={uploadError ?? error} />
-      <Button type="submit" loading={loading} variant="outline">{t('materials.addVersionSubmit')}</Button>
+      <Button type="submit" loading={loading} variant="outline">
+        {t('materials.addVersionSubmit')}
+      </Button>
     </Stack>
   );
 }
@@ -56,7 +63,12 @@ export function MaterialPage() {
   if (loading && !data) return <LoadingState />;
   const missing = CombinedGraphQLErrors.is(error) && error.errors.some((e) => ['NOT_FOUND', 'UNAUTHENTICATED'].includes(String(e.extensions?.code)));
   if (error && !missing) return <ErrorState onRetry={() => void refetch()} />;
-  if (!m) return <Alert color="gray" title={t('notFound.title')}>{t('materials.signIn')}</Alert>;
+  if (!m)
+    return (
+      <Alert color="gray" title={t('notFound.title')}>
+        {t('materials.signIn')}
+      </Alert>
+    );
 
   const current = m.currentVersion;
   const kreise = [...new Set(m.usedBy.map((u) => (u.isKreis ? u.ags : u.ags.slice(0, 5))))];
@@ -68,20 +80,37 @@ export function MaterialPage() {
           <Badge variant="light">{t(`materials.kind.${m.kind}`)}</Badge>
           <Text c="gray.7">
             {m.organization.name}
-            {m.groupName && <> · <Anchor component={Link} to={`/arbeitsgruppen/${m.groupId}`}>{m.groupName}</Anchor></>}
+            {m.groupName && (
+              <>
+                {' '}
+                ·{' '}
+                <Anchor component={Link} to={`/arbeitsgruppen/${m.groupId}`}>
+                  {m.groupName}
+                </Anchor>
+              </>
+            )}
           </Text>
         </Group>
       </div>
       {m.summary && <Text size="lg">{m.summary}</Text>}
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <Text size="sm"><strong>{t('materials.topicsLabel')}:</strong> {m.topics.map((k) => t(`topics.${k}`)).join(', ')}</Text>
-        <Text size="sm"><strong>{t('materials.languages')}:</strong> {m.languages.map((l) => t(`materials.language.${l}`)).join(', ')}</Text>
-        <Text size="sm"><strong>{t('materials.licenceLabel')}:</strong> {t(`materials.licence.${m.licence}`)}</Text>
-        <Text size="sm"><strong>{t('materials.visibilityLabel')}</strong> {t(`materials.visibility.${m.visibility}`)}</Text>
+        <Text size="sm">
+          <strong>{t('materials.topicsLabel')}:</strong> {m.topics.map((k) => t(`topics.${k}`)).join(', ')}
+        </Text>
+        <Text size="sm">
+          <strong>{t('materials.languages')}:</strong> {m.languages.map((l) => t(`materials.language.${l}`)).join(', ')}
+        </Text>
+        <Text size="sm">
+          <strong>{t('materials.licenceLabel')}:</strong> {t(`materials.licence.${m.licence}`)}
+        </Text>
+        <Text size="sm">
+          <strong>{t('materials.visibilityLabel')}</strong> {t(`materials.visibility.${m.visibility}`)}
+        </Text>
       </SimpleGrid>
       <Group>
         <Button component="a" href={current.downloadUrl} download>
-          {t('materials.download')}{current.fileName ? ` (${current.fileName})` : ''}
+          {t('materials.download')}
+          {current.fileName ? ` (${current.fileName})` : ''}
         </Button>
         <Button
           variant={m.usedByViewer ? 'light' : 'outline'}
@@ -93,27 +122,54 @@ export function MaterialPage() {
       </Group>
       <FormAlert error={marking.error} />
       {current.html && (
-        <Paper withBorder p="md"><Typography><div dangerouslySetInnerHTML={{ __html: current.html }} /></Typography></Paper>
+        <Paper withBorder p="md">
+          <Typography>
+            <div dangerouslySetInnerHTML={{ __html: current.html }} />
+          </Typography>
+        </Paper>
       )}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xl">
         <section aria-labelledby="used-title">
-          <Title order={2} size="h3" id="used-title" mb="xs">{t('materials.usedBy')}</Title>
+          <Title order={2} size="h3" id="used-title" mb="xs">
+            {t('materials.usedBy')}
+          </Title>
           {m.usedBy.length ? (
             <>
-              <List mb="sm">{m.usedBy.map((u) => <List.Item key={u.id}><Anchor component={Link} to={`/kommunen/${u.ags}`}>{u.name}</Anchor></List.Item>)}</List>
-              <KreisMap name={t('materials.mapLabel', { name: m.title })} highlighted={kreise} neighbours={[]} overview={{ legend: t('materials.mapLegend') }} />
+              <List mb="sm">
+                {m.usedBy.map((u) => (
+                  <List.Item key={u.id}>
+                    <Anchor component={Link} to={`/kommunen/${u.ags}`}>
+                      {u.name}
+                    </Anchor>
+                  </List.Item>
+                ))}
+              </List>
+              <KreisMap
+                name={t('materials.mapLabel', { name: m.title })}
+                highlighted={kreise}
+                neighbours={[]}
+                overview={{ legend: t('materials.mapLegend') }}
+              />
             </>
           ) : (
             <Text c="gray.7">{t('materials.usedByNone')}</Text>
           )}
         </section>
         <section aria-labelledby="versions-title">
-          <Title order={2} size="h3" id="versions-title" mb="xs">{t('materials.versions')}</Title>
+          <Title order={2} size="h3" id="versions-title" mb="xs">
+            {t('materials.versions')}
+          </Title>
           <List listStyleType="none" p={0} spacing="xs" mb="md">
             {m.versions.map((v) => (
               <List.Item key={v.number}>
-                <Anchor href={v.downloadUrl} download>{t('materials.version', { number: v.number })}{v.fileName ? ` – ${v.fileName}` : ''}</Anchor>
-                <Text size="sm" c="gray.7">{t('materials.versionBy', { name: v.createdBy.name, date: format.dateTime(v.createdAt) })}{v.note ? ` – ${v.note}` : ''}</Text>
+                <Anchor href={v.downloadUrl} download>
+                  {t('materials.version', { number: v.number })}
+                  {v.fileName ? ` – ${v.fileName}` : ''}
+                </Anchor>
+                <Text size="sm" c="gray.7">
+                  {t('materials.versionBy', { name: v.createdBy.name, date: format.dateTime(v.createdAt) })}
+                  {v.note ? ` – ${v.note}` : ''}
+                </Text>
               </List.Item>
             ))}
           </List>

@@ -48,23 +48,58 @@ export function MaterialsPage() {
         <Text size="lg">{t('materials.intro')}</Text>
       </div>
       {!viewer ? (
-        <Text>{t('materials.signIn')} <Anchor component={Link} to="/anmelden?weiter=%2Fmaterialien">{t('account.login')}</Anchor></Text>
+        <Text>
+          {t('materials.signIn')}{' '}
+          <Anchor component={Link} to="/anmelden?weiter=%2Fmaterialien">
+            {t('account.login')}
+          </Anchor>
+        </Text>
       ) : (
         <>
           <Group>
-            <Button component={Link} to="/materialien/neu">{t('materials.publish')}</Button>
+            <Button component={Link} to="/materialien/neu">
+              {t('materials.publish')}
+            </Button>
           </Group>
           <TextInput label={t('materials.search')} type="search" value={search} onChange={(e) => set('q', e.currentTarget.value)} />
           <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }}>
             <TopicSelect label={t('materials.topicsLabel')} value={filter.topics} onChange={(v) => set('themen', v)} />
-            <MultiSelect label={t('materials.kindLabel')} data={MATERIAL_KINDS.map((k) => ({ value: k, label: t(`materials.kind.${k}`) }))} value={filter.kinds} onChange={(v) => set('art', v)} />
-            <MultiSelect label={t('materials.languages')} data={MATERIAL_LANGUAGES.map((l) => ({ value: l, label: t(`materials.language.${l}`) }))} value={filter.languages} onChange={(v) => set('sprache', v)} searchable />
-            <MultiSelect label={t('materials.licenceLabel')} data={MATERIAL_LICENCES.map((l) => ({ value: l, label: t(`materials.licence.${l}`) }))} value={filter.licences} onChange={(v) => set('lizenz', v)} />
-            <Select label={t('materials.land')} data={(laender.data?.laender ?? []).map((l) => ({ value: l.landCode, label: l.name }))} value={filter.landCode} onChange={(v) => set('land', v)} clearable />
+            <MultiSelect
+              label={t('materials.kindLabel')}
+              data={MATERIAL_KINDS.map((k) => ({ value: k, label: t(`materials.kind.${k}`) }))}
+              value={filter.kinds}
+              onChange={(v) => set('art', v)}
+            />
+            <MultiSelect
+              label={t('materials.languages')}
+              data={MATERIAL_LANGUAGES.map((l) => ({ value: l, label: t(`materials.language.${l}`) }))}
+              value={filter.languages}
+              onChange={(v) => set('sprache', v)}
+              searchable
+            />
+            <MultiSelect
+              label={t('materials.licenceLabel')}
+              data={MATERIAL_LICENCES.map((l) => ({ value: l, label: t(`materials.licence.${l}`) }))}
+              value={filter.licences}
+              onChange={(v) => set('lizenz', v)}
+            />
+            <Select
+              label={t('materials.land')}
+              data={(laender.data?.laender ?? []).map((l) => ({ value: l.landCode, label: l.name }))}
+              value={filter.landCode}
+              onChange={(v) => set('land', v)}
+              clearable
+            />
           </SimpleGrid>
-          {result && <Text c="gray.7" role="status">{result.totalCount ? t('materials.count', { count: result.totalCount }) : t('materials.none')}</Text>}
+          {result && (
+            <Text c="gray.7" role="status">
+              {result.totalCount ? t('materials.count', { count: result.totalCount }) : t('materials.none')}
+            </Text>
+          )}
           <Stack>
-            {result?.nodes.map((hit) => <MaterialCard key={hit.material.id} material={hit.material} snippet={hit.snippet} />)}
+            {result?.nodes.map((hit) => (
+              <MaterialCard key={hit.material.id} material={hit.material} snippet={hit.snippet} />
+            ))}
           </Stack>
         </>
       )}

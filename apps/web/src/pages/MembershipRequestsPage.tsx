@@ -25,17 +25,39 @@ export function MembershipRequestsPage() {
     <Stack maw={800}>
       <PageHeading>{t('memberships.requestsTitle')}</PageHeading>
       <Text>{t('memberships.requestsIntro')}</Text>
-      <FormAlert error={decided.error} success={last ? t('memberships.decided', { name: last.personName, status: t(`account.status.${last.status}`) }) : undefined} />
+      <FormAlert
+        error={decided.error}
+        success={last ? t('memberships.decided', { name: last.personName, status: t(`account.status.${last.status}`) }) : undefined}
+      />
       {requests.data?.membershipRequests.length === 0 && <Text>{t('memberships.noRequests')}</Text>}
       {requests.data?.membershipRequests.map((m) => (
         <Paper key={m.id} withBorder p="md" component="section" aria-label={`${m.personName} – ${m.organization.name}`}>
           <Stack gap="xs">
             <MembershipLine m={m} showPerson />
-            <Text size="sm" c="gray.7">{m.organization.name} · {t('memberships.requestedAt', { date: format.date(m.requestedAt) })}{m.topics.length ? ` · ${m.topics.map((k) => t(`topics.${k}`)).join(', ')}` : ''}</Text>
-            <Checkbox label={t('memberships.asAdmin')} checked={asAdmin[m.id] ?? false} onChange={(e) => setAsAdmin({ ...asAdmin, [m.id]: e.currentTarget.checked })} />
+            <Text size="sm" c="gray.7">
+              {m.organization.name} · {t('memberships.requestedAt', { date: format.date(m.requestedAt) })}
+              {m.topics.length ? ` · ${m.topics.map((k) => t(`topics.${k}`)).join(', ')}` : ''}
+            </Text>
+            <Checkbox
+              label={t('memberships.asAdmin')}
+              checked={asAdmin[m.id] ?? false}
+              onChange={(e) => setAsAdmin({ ...asAdmin, [m.id]: e.currentTarget.checked })}
+            />
             <Group>
-              <Button onClick={() => void decide({ variables: { input: { membershipId: m.id, approve: true, makeAdmin: asAdmin[m.id] ?? false } } }).catch(() => undefined)}>{t('memberships.approve')}</Button>
-              <Button variant="outline" color="red.9" onClick={() => void decide({ variables: { input: { membershipId: m.id, approve: false } } }).catch(() => undefined)}>{t('memberships.reject')}</Button>
+              <Button
+                onClick={() =>
+                  void decide({ variables: { input: { membershipId: m.id, approve: true, makeAdmin: asAdmin[m.id] ?? false } } }).catch(() => undefined)
+                }
+              >
+                {t('memberships.approve')}
+              </Button>
+              <Button
+                variant="outline"
+                color="red.9"
+                onClick={() => void decide({ variables: { input: { membershipId: m.id, approve: false } } }).catch(() => undefined)}
+              >
+                {t('memberships.reject')}
+              </Button>
             </Group>
           </Stack>
         </Paper>

@@ -40,7 +40,12 @@ export function MunicipalityPage() {
     return { highlighted, neighbours };
   }, [m, data]);
 
-  if (!valid) return <Alert color="red" title={t('state.errorTitle')}>{t('municipalities.invalidKey')}</Alert>;
+  if (!valid)
+    return (
+      <Alert color="red" title={t('state.errorTitle')}>
+        {t('municipalities.invalidKey')}
+      </Alert>
+    );
   const unknown = CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'NOT_FOUND');
   if (loading && !data) return <LoadingState />;
   if (error && !unknown) return <ErrorState onRetry={() => void refetch()} />;
@@ -49,7 +54,9 @@ export function MunicipalityPage() {
       <Stack>
         <PageHeading>{t('notFound.title')}</PageHeading>
         <Text>{t('municipalities.notFound')}</Text>
-        <Anchor component={Link} to="/kommunen">{t('municipalities.title')}</Anchor>
+        <Anchor component={Link} to="/kommunen">
+          {t('municipalities.title')}
+        </Anchor>
       </Stack>
     );
   }
@@ -62,17 +69,25 @@ export function MunicipalityPage() {
           <KindBadge kind={m.kind} isLand={m.isLand} />
           {m.land && m.land.id !== m.id && <Text c="gray.7">{m.land.name}</Text>}
         </Group>
-        {m.retired && <Alert color="yellow" mt="sm">{t('municipalities.retired')}</Alert>}
+        {m.retired && (
+          <Alert color="yellow" mt="sm">
+            {t('municipalities.retired')}
+          </Alert>
+        )}
       </div>
 
       <section aria-labelledby="facts-title">
-        <Title order={2} size="h3" id="facts-title" mb="sm">{t('municipalities.facts.title')}</Title>
+        <Title order={2} size="h3" id="facts-title" mb="sm">
+          {t('municipalities.facts.title')}
+        </Title>
         <MunicipalityFacts m={m} />
       </section>
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xl">
         <section aria-labelledby="neighbours-title">
-          <Title order={2} size="h3" id="neighbours-title" mb="xs">{t('municipalities.neighbours.title')}</Title>
+          <Title order={2} size="h3" id="neighbours-title" mb="xs">
+            {t('municipalities.neighbours.title')}
+          </Title>
           <Text mb="md">{t('municipalities.neighbours.intro')}</Text>
           <NeighbourGroups neighbours={data!.neighbours} landCode={m.landCode} />
         </section>
@@ -87,18 +102,24 @@ export function MunicipalityPage() {
           <List listStyleType="none" p={0} m={0} style={{ columns: '14rem' }}>
             {m.children.nodes.map((c) => (
               <List.Item key={c.id}>
-                <Anchor component={Link} to={`/kommunen/${c.ags}`}>{c.name}</Anchor>
+                <Anchor component={Link} to={`/kommunen/${c.ags}`}>
+                  {c.name}
+                </Anchor>
               </List.Item>
             ))}
           </List>
           {m.children.totalCount > m.children.nodes.length && (
-            <Text size="sm" c="gray.7" mt="xs">{t('municipalities.children.more', { count: m.children.totalCount - m.children.nodes.length })}</Text>
+            <Text size="sm" c="gray.7" mt="xs">
+              {t('municipalities.children.more', { count: m.children.totalCount - m.children.nodes.length })}
+            </Text>
           )}
         </section>
       )}
 
       <section aria-labelledby="later-title">
-        <Title order={2} size="h3" id="later-title" mb="sm">{t('municipalities.later.title')}</Title>
+        <Title order={2} size="h3" id="later-title" mb="sm">
+          {t('municipalities.later.title')}
+        </Title>
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           <MunicipalityPeople ags={m.ags} municipalityId={m.id} canJoin={m.kind !== 'LAND' && !m.retired} />
           {m.kind !== 'LAND' && !m.retired && <LocalOrganizations ags={m.ags} />}
@@ -106,14 +127,20 @@ export function MunicipalityPage() {
         {viewer && m.kind !== 'LAND' && (
           <Stack mt="md">
             <GroupSuggestions municipalityAgs={m.ags} title={t('groups.suggestionsHere')} />
-            <Anchor component={Link} to={`/materialien?kommune=${m.ags}`}>{t('materials.fromMunicipality', { name: m.name })}</Anchor>
+            <Anchor component={Link} to={`/materialien?kommune=${m.ags}`}>
+              {t('materials.fromMunicipality', { name: m.name })}
+            </Anchor>
           </Stack>
         )}
         <SimpleGrid cols={{ base: 1, sm: 3 }} mt="md">
           {LATER.map((key) => (
             <Paper key={key} withBorder p="md">
-              <Title order={3} size="h5" mb={4}>{t(`municipalities.later.${key}`)}</Title>
-              <Text size="sm" c="gray.7">{t('municipalities.later.empty')}</Text>
+              <Title order={3} size="h5" mb={4}>
+                {t(`municipalities.later.${key}`)}
+              </Title>
+              <Text size="sm" c="gray.7">
+                {t('municipalities.later.empty')}
+              </Text>
             </Paper>
           ))}
         </SimpleGrid>

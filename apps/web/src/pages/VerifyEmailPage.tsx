@@ -23,7 +23,9 @@ export function VerifyEmailPage() {
       <PageHeading>{t('account.verifyTitle')}</PageHeading>
       {called && !data && !error && <LoadingState />}
       <FormAlert error={error} success={data?.verifyEmail ? t('account.verified') : undefined} />
-      <Anchor component={Link} to="/anmelden">{t('account.login')}</Anchor>
+      <Anchor component={Link} to="/anmelden">
+        {t('account.login')}
+      </Anchor>
     </Stack>
   );
 }

@@ -38,14 +38,18 @@ async function main() {
       },
     });
     const token = newToken(32);
-    await prisma.emailToken.create({ data: { id: tokenHash(token), userId: user.id, purpose: 'RESET_PASSWORD', expiresAt: new Date(Date.now() + 24 * 3_600_000) } });
+    await prisma.emailToken.create({
+      data: { id: tokenHash(token), userId: user.id, purpose: 'RESET_PASSWORD', expiresAt: new Date(Date.now() + 24 * 3_600_000) },
+    });
     await prisma.auditEvent.create({ data: { type: 'ROLE_CHANGED', subjectId: user.id, data: { platformRole: 'ADMIN', via: 'admin:create' } } });
     await new MailService(config).send({
       to: email,
       subject: 'Verbund: Ihr Administrationskonto',
       text: `Guten Tag,\n\nfür Sie wurde ein Administrationskonto bei Verbund angelegt. Legen Sie mit diesem Link Ihr Passwort fest (24 Stunden gültig):\n${config.publicUrl}/passwort-zuruecksetzen?token=${token}\n`,
     });
-    console.log(`${email} created as platform admin; a link to set the password was sent ${config.mail.smtpUrl ? 'by mail' : `to the outbox ${config.mail.outboxDir}`}.`);
+    console.log(
+      `${email} created as platform admin; a link to set the password was sent ${config.mail.smtpUrl ? 'by mail' : `to the outbox ${config.mail.outboxDir}`}.`,
+    );
   } finally {
     await prisma.$disconnect();
     await database.stop();

@@ -24,7 +24,8 @@ export enum ContributionChoice {
 }
 registerEnumType(ContributionChoice, {
   name: 'ContributionChoice',
-  description: "What happens to the person's discussion posts when the account is deleted. Materials belong to their organisation and always stay, without the name.",
+  description:
+    "What happens to the person's discussion posts when the account is deleted. Materials belong to their organisation and always stay, without the name.",
 });
 
 @InputType()

@@ -75,7 +75,15 @@ describe('single sign-on through OpenID Connect (against a real provider)', () =
     const issuer = `http://127.0.0.1:${idpPort}`;
     claims = { email: 'Sso.Person@Landkreis.example', email_verified: true, name: 'Sina Sso' };
     const provider = new Provider(issuer, {
-      clients: [{ client_id: 'verbund', client_secret: 'test-secret', redirect_uris: [`${appUrl}/auth/sso/callback`], grant_types: ['authorization_code'], response_types: ['code'] }],
+      clients: [
+        {
+          client_id: 'verbund',
+          client_secret: 'test-secret',
+          redirect_uris: [`${appUrl}/auth/sso/callback`],
+          grant_types: ['authorization_code'],
+          response_types: ['code'],
+        },
+      ],
       claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
       findAccount: async (_ctx: unknown, id: string) => ({ accountId: id, claims: async () => ({ sub: id, ...claims }) }),
       features: { devInteractions: { enabled: true } },
@@ -121,11 +129,14 @@ describe('single sign-on through OpenID Connect (against a real provider)', () =
     expect(`${forged.url.pathname}${forged.url.search}`).toBe('/anmelden?sso=fehler');
   });
 
-  it.each(['//evil.example/', '/%09/evil.example', '/\\evil.example', 'https://evil.example/'])('does not redirect anywhere but this site (weiter=%s)', async (next) => {
-    claims = { email: 'sso.person@landkreis.example', email_verified: true, name: 'Sina Sso' };
-    const end = await new Browser().go(`${t.url}/auth/sso/login?weiter=${next}`);
-    expect(end.url.host).toBe(new URL(t.url).host);
-  });
+  it.each(['//evil.example/', '/%09/evil.example', '/\\evil.example', 'https://evil.example/'])(
+    'does not redirect anywhere but this site (weiter=%s)',
+    async (next) => {
+      claims = { email: 'sso.person@landkreis.example', email_verified: true, name: 'Sina Sso' };
+      const end = await new Browser().go(`${t.url}/auth/sso/login?weiter=${next}`);
+      expect(end.url.host).toBe(new URL(t.url).host);
+    },
+  );
 
   it('takes an unconfirmed registration of the address away from whoever made it', async () => {
     const attacker = 'Angreifer-Passwort-2026';

@@ -39,7 +39,11 @@ describe('every operation declares who may call it', () => {
 
   it('covers every Query and Mutation field of the schema', () => {
     const schema = t.app.get(GraphQLSchemaHost).schema;
-    const declared = new Set(handlers().filter((h) => h.kind !== 'socket').map((h) => `${h.kind}.${h.name}`));
+    const declared = new Set(
+      handlers()
+        .filter((h) => h.kind !== 'socket')
+        .map((h) => `${h.kind}.${h.name}`),
+    );
     const fields = [
       ...Object.keys(schema.getQueryType()?.getFields() ?? {}).map((f) => `Query.${f}`),
       ...Object.keys(schema.getMutationType()?.getFields() ?? {}).map((f) => `Mutation.${f}`),

@@ -54,13 +54,37 @@ const MATRIX: Row[] = [
   { op: 'Mutation.verifyEmail', query: 'mutation { verifyEmail(token: "erfunden") }', expect: everyone('BAD_USER_INPUT') },
   { op: 'Mutation.login', query: 'mutation { login(input: { email: "kaputt", password: "x" }) { id } }', expect: everyone('BAD_USER_INPUT') },
   { op: 'Mutation.requestPasswordReset', query: 'mutation { requestPasswordReset(email: "niemand@verbund.example") }', expect: everyone('OK') },
-  { op: 'Mutation.resetPassword', query: 'mutation { resetPassword(input: { token: "erfunden", newPassword: "Langes-Passwort-123" }) }', expect: everyone('BAD_USER_INPUT') },
+  {
+    op: 'Mutation.resetPassword',
+    query: 'mutation { resetPassword(input: { token: "erfunden", newPassword: "Langes-Passwort-123" }) }',
+    expect: everyone('BAD_USER_INPUT'),
+  },
   { op: 'Mutation.confirmEmailChange', query: 'mutation { confirmEmailChange(token: "erfunden") }', expect: everyone('BAD_USER_INPUT') },
-  { op: 'Mutation.requestEmailChange', query: 'mutation { requestEmailChange(input: { newEmail: "neu@verbund.example", password: "falsch" }) }', expect: signedIn('BAD_USER_INPUT') },
-  { op: 'Mutation.changePassword', query: 'mutation { changePassword(input: { currentPassword: "falsch", newPassword: "Langes-Passwort-123" }) }', expect: signedIn('BAD_USER_INPUT') },
-  { op: 'Mutation.deleteMyAccount', query: 'mutation { deleteMyAccount(input: { password: "falsch", contributions: ANONYMISE }) }', expect: signedIn('BAD_USER_INPUT') },
-  { op: 'Mutation.requestMembership', query: 'mutation { requestMembership(input: { municipalityAgs: "abc", function: VERWALTUNG }) { id } }', expect: signedIn('BAD_USER_INPUT') },
-  { op: 'Mutation.createOrganization', query: 'mutation { createOrganization(input: { name: "X", kind: VEREIN, municipalityAgs: "14729", function: OTHER }) { id } }', expect: signedIn('BAD_USER_INPUT') },
+  {
+    op: 'Mutation.requestEmailChange',
+    query: 'mutation { requestEmailChange(input: { newEmail: "neu@verbund.example", password: "falsch" }) }',
+    expect: signedIn('BAD_USER_INPUT'),
+  },
+  {
+    op: 'Mutation.changePassword',
+    query: 'mutation { changePassword(input: { currentPassword: "falsch", newPassword: "Langes-Passwort-123" }) }',
+    expect: signedIn('BAD_USER_INPUT'),
+  },
+  {
+    op: 'Mutation.deleteMyAccount',
+    query: 'mutation { deleteMyAccount(input: { password: "falsch", contributions: ANONYMISE }) }',
+    expect: signedIn('BAD_USER_INPUT'),
+  },
+  {
+    op: 'Mutation.requestMembership',
+    query: 'mutation { requestMembership(input: { municipalityAgs: "abc", function: VERWALTUNG }) { id } }',
+    expect: signedIn('BAD_USER_INPUT'),
+  },
+  {
+    op: 'Mutation.createOrganization',
+    query: 'mutation { createOrganization(input: { name: "X", kind: VEREIN, municipalityAgs: "14729", function: OTHER }) { id } }',
+    expect: signedIn('BAD_USER_INPUT'),
+  },
   {
     op: 'Mutation.setPlatformRole',
     query: 'mutation { setPlatformRole(input: { userId: "00000000-0000-0000-0000-000000000000", admin: true }) { id } }',
@@ -85,10 +109,15 @@ const MATRIX: Row[] = [
   { op: 'Mutation.joinGroup', query: ({ groupId }) => `mutation { joinGroup(id: "${groupId}") { id } }`, expect: closedGroup('CONFLICT', 'FORBIDDEN') },
   {
     op: 'Mutation.decideGroupJoin',
-    query: ({ groupId }) => `mutation { decideGroupJoin(input: { groupId: "${groupId}", personId: "00000000-0000-0000-0000-000000000000", approve: true }) { role } }`,
+    query: ({ groupId }) =>
+      `mutation { decideGroupJoin(input: { groupId: "${groupId}", personId: "00000000-0000-0000-0000-000000000000", approve: true }) { role } }`,
     expect: closedGroup('CONFLICT'),
   },
-  { op: 'Mutation.inviteToGroup', query: ({ groupId }) => `mutation { inviteToGroup(input: { groupId: "${groupId}" }) { invited } }`, expect: closedGroup('BAD_USER_INPUT') },
+  {
+    op: 'Mutation.inviteToGroup',
+    query: ({ groupId }) => `mutation { inviteToGroup(input: { groupId: "${groupId}" }) { invited } }`,
+    expect: closedGroup('BAD_USER_INPUT'),
+  },
   { op: 'Mutation.leaveGroup', query: ({ groupId }) => `mutation { leaveGroup(id: "${groupId}") }`, expect: closedGroup('CONFLICT') },
   {
     op: 'Mutation.removeGroupMember',
@@ -105,7 +134,11 @@ const MATRIX: Row[] = [
     query: ({ groupId }) => `mutation { startThread(input: { groupId: "${groupId}", title: "x", body: "Text" }) { id } }`,
     expect: closedGroup('BAD_USER_INPUT'),
   },
-  { op: 'Mutation.replyToThread', query: ({ threadId }) => `mutation { replyToThread(input: { threadId: "${threadId}", body: " " }) { id } }`, expect: closedGroup('BAD_USER_INPUT') },
+  {
+    op: 'Mutation.replyToThread',
+    query: ({ threadId }) => `mutation { replyToThread(input: { threadId: "${threadId}", body: " " }) { id } }`,
+    expect: closedGroup('BAD_USER_INPUT'),
+  },
   {
     op: 'Mutation.createMaterial',
     query:
@@ -117,7 +150,11 @@ const MATRIX: Row[] = [
     query: ({ materialId }) => `mutation { addMaterialVersion(input: { materialId: "${materialId}" }) { id } }`,
     expect: closedGroup('BAD_USER_INPUT', 'FORBIDDEN'),
   },
-  { op: 'Mutation.markMaterialUsed', query: ({ materialId }) => `mutation { markMaterialUsed(id: "${materialId}") { id } }`, expect: closedGroup('OK', 'FORBIDDEN') },
+  {
+    op: 'Mutation.markMaterialUsed',
+    query: ({ materialId }) => `mutation { markMaterialUsed(id: "${materialId}") { id } }`,
+    expect: closedGroup('OK', 'FORBIDDEN'),
+  },
   { op: 'Mutation.logoutEverywhere', query: 'mutation { logoutEverywhere }', expect: signedIn('OK') },
   { op: 'Mutation.logout', query: 'mutation { logout }', expect: everyone('OK') },
 ];
@@ -156,7 +193,10 @@ describe('the permission matrix over every operation', () => {
       },
       include: { threads: true },
     });
-    const organization = await prisma.organization.findFirstOrThrow({ where: { memberships: { some: { userId: users.member.id } } }, include: { locatedIn: true } });
+    const organization = await prisma.organization.findFirstOrThrow({
+      where: { memberships: { some: { userId: users.member.id } } },
+      include: { locatedIn: true },
+    });
     const material = await prisma.material.create({
       data: {
         title: 'Internes Konzept',

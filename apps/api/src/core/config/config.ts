@@ -25,10 +25,19 @@ const schema = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'must be a redis:// URL')
     .optional(),
-  VERBUND_DB_DIR: z.string().min(1).default(path.join(repoRoot, '.data', 'postgres')),
+  VERBUND_DB_DIR: z
+    .string()
+    .min(1)
+    .default(path.join(repoRoot, '.data', 'postgres')),
   VERBUND_DATA_DIR: z.string().min(1).default(BUNDLED_DATA_DIR),
-  VERBUND_MIGRATIONS_DIR: z.string().min(1).default(path.join(repoRoot, 'prisma', 'migrations')),
-  VERBUND_WEB_DIR: z.string().min(1).default(path.join(repoRoot, 'apps', 'web', 'dist')),
+  VERBUND_MIGRATIONS_DIR: z
+    .string()
+    .min(1)
+    .default(path.join(repoRoot, 'prisma', 'migrations')),
+  VERBUND_WEB_DIR: z
+    .string()
+    .min(1)
+    .default(path.join(repoRoot, 'apps', 'web', 'dist')),
   DEMO_DATA: bool.optional(),
   PUBLIC_URL: z.string().url().optional(),
   SMTP_URL: z
@@ -36,7 +45,10 @@ const schema = z.object({
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
     .optional(),
   MAIL_FROM: z.string().min(3).default('Verbund <no-reply@verbund.invalid>'),
-  VERBUND_MAIL_DIR: z.string().min(1).default(path.join(repoRoot, '.data', 'mail')),
+  VERBUND_MAIL_DIR: z
+    .string()
+    .min(1)
+    .default(path.join(repoRoot, '.data', 'mail')),
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -61,7 +73,10 @@ const schema = z.object({
   DB_STATEMENT_TIMEOUT_MS: positiveInt(10_000),
   GRAPHQL_MAX_ALIASES: positiveInt(15),
   GRAPHQL_MAX_TOKENS: positiveInt(3000),
-  VERBUND_FILES_DIR: z.string().min(1).default(path.join(repoRoot, '.data', 'files')),
+  VERBUND_FILES_DIR: z
+    .string()
+    .min(1)
+    .default(path.join(repoRoot, '.data', 'files')),
   UPLOAD_LIMIT_BYTES: positiveInt(25 * 1024 * 1024),
   UPLOAD_STAGING_PER_PERSON_BYTES: positiveInt(100 * 1024 * 1024),
   UPLOAD_STAGING_TOTAL_BYTES: positiveInt(2 * 1024 * 1024 * 1024),
@@ -199,9 +214,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
             endpoint: c.S3_ENDPOINT,
             region: c.S3_REGION,
             credentials:
-              c.S3_ACCESS_KEY_ID && c.S3_SECRET_ACCESS_KEY
-                ? { accessKeyId: c.S3_ACCESS_KEY_ID, secretAccessKey: c.S3_SECRET_ACCESS_KEY }
-                : undefined,
+              c.S3_ACCESS_KEY_ID && c.S3_SECRET_ACCESS_KEY ? { accessKeyId: c.S3_ACCESS_KEY_ID, secretAccessKey: c.S3_SECRET_ACCESS_KEY } : undefined,
             forcePathStyle: c.S3_FORCE_PATH_STYLE ?? Boolean(c.S3_ENDPOINT),
           }
         : undefined,

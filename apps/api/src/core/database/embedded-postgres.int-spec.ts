@@ -39,7 +39,11 @@ describe('embedded PostgreSQL', () => {
     const dataDir = path.join(dir, 'pg');
     const child = spawn(
       process.execPath,
-      ['--input-type=module', '-e', `import('${launcher}').then(async (m) => { const s = await m.startEmbeddedPostgres({ dataDir: '${dataDir}', durable: false }); console.log('postmaster=' + s.pid); })`],
+      [
+        '--input-type=module',
+        '-e',
+        `import('${launcher}').then(async (m) => { const s = await m.startEmbeddedPostgres({ dataDir: '${dataDir}', durable: false }); console.log('postmaster=' + s.pid); })`,
+      ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     const orphanPid = await new Promise<number>((resolve) => {

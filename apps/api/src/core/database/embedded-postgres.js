@@ -184,8 +184,15 @@ async function initCluster(bin, dataDir, account, password) {
   if (account) fs.chownSync(pwFile, account.uid, account.gid);
   try {
     await runAs(account, path.join(bin, 'initdb'), [
-      '-D', dataDir, '-U', 'postgres', `--pwfile=${pwFile}`, '--auth=scram-sha-256',
-      '--encoding=UTF8', '--locale=C', '--no-sync',
+      '-D',
+      dataDir,
+      '-U',
+      'postgres',
+      `--pwfile=${pwFile}`,
+      '--auth=scram-sha-256',
+      '--encoding=UTF8',
+      '--locale=C',
+      '--no-sync',
     ]);
   } finally {
     fs.rmSync(pwFile, { force: true });

@@ -49,9 +49,7 @@ export async function migrate({ databaseUrl, migrationsDir }) {
   try {
     await client.query('SELECT pg_advisory_lock($1)', [LOCK_KEY]);
     await client.query(CREATE_TABLE);
-    const { rows } = await client.query(
-      'SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at',
-    );
+    const { rows } = await client.query('SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at');
     const failed = rows.find((r) => r.finished_at === null && r.rolled_back_at === null);
     if (failed) {
       throw new MigrationError(`migration ${failed.migration_name} failed earlier and must be resolved before new ones apply (P3009)`);
@@ -67,10 +65,11 @@ export async function migrate({ databaseUrl, migrationsDir }) {
         continue;
       }
       const id = randomUUID();
-      await client.query(
-        'INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at) VALUES ($1, $2, $3, now())',
-        [id, migrationChecksum(migration.script), migration.name],
-      );
+      await client.query('INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at) VALUES ($1, $2, $3, now())', [
+        id,
+        migrationChecksum(migration.script),
+        migration.name,
+      ]);
       try {
         // One simple-query call runs the whole script in one implicit transaction, as Prisma does.
         await client.query(migration.script);
@@ -78,10 +77,7 @@ export async function migrate({ databaseUrl, migrationsDir }) {
         await client.query('UPDATE "_prisma_migrations" SET logs = $2 WHERE id = $1', [id, String(err.message)]);
         throw new MigrationError(`migration ${migration.name} failed: ${err.message}`);
       }
-      await client.query(
-        'UPDATE "_prisma_migrations" SET applied_steps_count = applied_steps_count + 1, finished_at = now() WHERE id = $1',
-        [id],
-      );
+      await client.query('UPDATE "_prisma_migrations" SET applied_steps_count = applied_steps_count + 1, finished_at = now() WHERE id = $1', [id]);
       applied.push(migration.name);
     }
     return applied;

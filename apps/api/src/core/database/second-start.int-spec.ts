@@ -63,7 +63,11 @@ describe('a second start in the same folder', () => {
     expect(stderr).toContain(String(first.child.pid));
     const health = await fetch(`${url}/healthz`);
     expect(health.status).toBe(200);
-    const query = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ laender { id } }' }) });
+    const query = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ laender { id } }' }),
+    });
     expect(((await query.json()) as { errors?: unknown }).errors).toBeUndefined();
 
     // Killed hard, the first leaves its database server behind: the next start cleans it up and runs.

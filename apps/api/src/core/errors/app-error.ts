@@ -15,8 +15,7 @@ export class AppError extends Error {
   }
 }
 
-export const badUserInput = (message: string, details?: Record<string, unknown>) =>
-  new AppError('BAD_USER_INPUT', message, details);
+export const badUserInput = (message: string, details?: Record<string, unknown>) => new AppError('BAD_USER_INPUT', message, details);
 export const notFound = (message: string) => new AppError('NOT_FOUND', message);
 export const unauthenticated = (message = 'Bitte melden Sie sich an.') => new AppError('UNAUTHENTICATED', message);
 export const forbidden = (message = 'Dafür fehlt Ihnen die Berechtigung.') => new AppError('FORBIDDEN', message);

@@ -48,15 +48,14 @@ export function createErrorFormatter(production: boolean) {
       const nested = (e.originalError as { errors?: unknown[] } | undefined)?.errors;
       return Array.isArray(nested) && nested.length ? nested : [e];
     });
-    const formatted = errors.map((e) =>
-      formatOne(e instanceof GraphQLError ? e : new GraphQLError(String((e as Error).message)), production, log),
-    );
+    const formatted = errors.map((e) => formatOne(e instanceof GraphQLError ? e : new GraphQLError(String((e as Error).message)), production, log));
     const onlyRequestErrors = execution.data === undefined || execution.data === null;
     const httpStatus = (errors[0] as { originalError?: { statusCode?: unknown } } | undefined)?.originalError?.statusCode;
     const requestStatus = typeof httpStatus === 'number' && httpStatus >= 400 && httpStatus < 500 ? httpStatus : 400;
     const throttled = formatted.find((e) => e.extensions.code === 'TOO_MANY_REQUESTS');
     const retryAfter = (throttled?.extensions.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
-    if (typeof retryAfter === 'number') (context?.reply as { header?: (name: string, value: string) => void } | undefined)?.header?.('retry-after', String(retryAfter));
+    if (typeof retryAfter === 'number')
+      (context?.reply as { header?: (name: string, value: string) => void } | undefined)?.header?.('retry-after', String(retryAfter));
     const statusCode = throttled ? 429 : onlyRequestErrors && formatted.every((e) => e.extensions.code === 'BAD_USER_INPUT') ? requestStatus : 200;
     return { statusCode, response: { data: execution.data ?? null, errors: formatted } };
   };

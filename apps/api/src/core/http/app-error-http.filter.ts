@@ -32,7 +32,7 @@ export class AppErrorHttpFilter implements ExceptionFilter {
       reply.status(status).send({ code: status === 404 ? 'NOT_FOUND' : 'BAD_USER_INPUT', message: 'Die Anfrage ist fehlerhaft.' });
       return;
     }
-    this.logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
+    this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     reply.status(500).send({ code: 'INTERNAL_SERVER_ERROR', message: 'Ein interner Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.' });
   }
 }

@@ -40,9 +40,10 @@ export const ASSET_HEADERS = recordHelmetHeaders({
  * Every header is bytes on every API response (bench/README.md).
  */
 export const API_HEADERS: Record<string, string> = Object.fromEntries(
-  ['content-security-policy', 'x-content-type-options', 'strict-transport-security', 'cross-origin-resource-policy'].map(
-    (name) => [name, ASSET_HEADERS[name]!],
-  ),
+  ['content-security-policy', 'x-content-type-options', 'strict-transport-security', 'cross-origin-resource-policy'].map((name) => [
+    name,
+    ASSET_HEADERS[name]!,
+  ]),
 );
 
 const PAGE_HEADERS = recordHelmetHeaders({

@@ -40,7 +40,7 @@ describe('RequestLogger', () => {
     expect(lines.map((l) => l['msg'])).toEqual(['kept']);
   });
 
-  it('passes a route\'s other child options on, such as serializers', () => {
+  it("passes a route's other child options on, such as serializers", () => {
     const { lines, logger } = capture();
     const log = new RequestLogger(logger, { reqId: 'r' }, { serializers: { user: (user: { id: string }) => user.id } });
     log.info({ user: { id: 'u-1', email: 'a@b.example' } }, 'seen');

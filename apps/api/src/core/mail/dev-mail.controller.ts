@@ -27,7 +27,9 @@ export class DevMailController {
       .outbox()
       .map((m) => `<li><a href="/dev/mail/${encodeURIComponent(m.id)}">${escape(m.subject)}</a> – ${escape(m.to)}</li>`)
       .join('');
-    reply.header('content-type', 'text/html; charset=utf-8').send(`<!doctype html><html lang="de"><title>Postausgang</title><h1>Postausgang (Entwicklung)</h1><ul>${items}</ul></html>`);
+    reply
+      .header('content-type', 'text/html; charset=utf-8')
+      .send(`<!doctype html><html lang="de"><title>Postausgang</title><h1>Postausgang (Entwicklung)</h1><ul>${items}</ul></html>`);
   }
 
   @Get(':id')

@@ -32,9 +32,7 @@ describeWithRedis('two API processes behind one Redis', () => {
 
   it('delivers a broadcast from one process to a client connected to the other', async () => {
     const payload = { serverTime: '2026-01-01T00:00:00.000Z', authenticated: false };
-    const received = new Promise<WelcomePayload>((resolve) =>
-      client.on('system:welcome', (p) => p.serverTime === payload.serverTime && resolve(p)),
-    );
+    const received = new Promise<WelcomePayload>((resolve) => client.on('system:welcome', (p) => p.serverTime === payload.serverTime && resolve(p)));
     const serverA = a.app.get(SystemGateway).server;
     // The adapter needs a moment to subscribe after connect; broadcast until the message arrives.
     const timer = setInterval(() => serverA.emit('system:welcome', payload), 100);

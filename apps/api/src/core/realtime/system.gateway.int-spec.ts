@@ -34,9 +34,7 @@ describe('socket.io on the API port', () => {
   });
 
   it('answers a malformed ping with BAD_USER_INPUT through the acknowledgement', async () => {
-    const reply = await new Promise<Ack<PongPayload>>((resolve) =>
-      socket.emit('system:ping', { sentAt: 42 } as unknown as { sentAt: string }, resolve),
-    );
+    const reply = await new Promise<Ack<PongPayload>>((resolve) => socket.emit('system:ping', { sentAt: 42 } as unknown as { sentAt: string }, resolve));
     expect(reply).toMatchObject({ ok: false, code: 'BAD_USER_INPUT' });
   });
 });

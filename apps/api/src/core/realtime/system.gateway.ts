@@ -1,20 +1,6 @@
 import { UseFilters } from '@nestjs/common';
-import {
-  MessageBody,
-  type OnGatewayConnection,
-  type OnGatewayInit,
-  SubscribeMessage,
-  WebSocketGateway,
-  WebSocketServer,
-} from '@nestjs/websockets';
-import {
-  type Ack,
-  type ClientToServerEvents,
-  type PingPayload,
-  type PongPayload,
-  type ServerToClientEvents,
-  SOCKET_PATH,
-} from '@verbund/shared';
+import { MessageBody, type OnGatewayConnection, type OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import { type Ack, type ClientToServerEvents, type PingPayload, type PongPayload, type ServerToClientEvents, SOCKET_PATH } from '@verbund/shared';
 import type { Server, Socket } from 'socket.io';
 import { SessionsService } from '../../accounts/sessions.service.js';
 import { Access } from '../access/access.decorator.js';

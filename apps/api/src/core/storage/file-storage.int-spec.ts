@@ -55,7 +55,8 @@ describe('file storage', () => {
     await store.remove('files/probe-1');
     await store.remove('files/probe-1');
     await expect(store.open('files/probe-1')).rejects.toThrow();
-    for (const key of ['../etc/passwd', '/abs', 'files//x', 'Files/X']) await expect(store.put(key, source, 'application/pdf')).rejects.toThrow('invalid storage key');
+    for (const key of ['../etc/passwd', '/abs', 'files//x', 'Files/X'])
+      await expect(store.put(key, source, 'application/pdf')).rejects.toThrow('invalid storage key');
   });
 
   it('the app keeps material files in S3 when a bucket is configured', async () => {
@@ -74,12 +75,28 @@ describe('file storage', () => {
       expect((await read(await stores.s3!.open(stored.storageKey))).subarray(0, 2).toString()).toBe('PK');
       const created = await client.graphql<{ createMaterial: { currentVersion: { downloadUrl: string } } }>(
         'mutation ($i: CreateMaterialInput!) { createMaterial(input: $i) { currentVersion { downloadUrl } } }',
-        { i: { title: 'Elternbrief', summary: '', topics: ['BILDUNG_SCHULE'], kind: 'VORLAGE', languages: ['de'], licence: 'CC0_1_0', visibility: 'MEMBERS', organizationId, uploadId: file.body.id } },
+        {
+          i: {
+            title: 'Elternbrief',
+            summary: '',
+            topics: ['BILDUNG_SCHULE'],
+            kind: 'VORLAGE',
+            languages: ['de'],
+            licence: 'CC0_1_0',
+            visibility: 'MEMBERS',
+            organizationId,
+            uploadId: file.body.id,
+          },
+        },
       );
       const res = await fetch(`${t.url}${created.data!.createMaterial.currentVersion.downloadUrl}`, { headers: { cookie: client.cookie! } });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-      expect(Buffer.from(await res.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+      expect(
+        Buffer.from(await res.arrayBuffer())
+          .subarray(0, 2)
+          .toString(),
+      ).toBe('PK');
       expect(fs.readdirSync(path.join(t.config.files.dir, '.incoming'))).toEqual([]);
     } finally {
       await prisma.$disconnect();

@@ -11,8 +11,7 @@ import { S3FileStorage } from './s3-file-storage.js';
     {
       provide: FILE_STORAGE,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig): FileStorage =>
-        config.files.s3 ? new S3FileStorage(config.files.s3) : new LocalFileStorage(config.files.dir),
+      useFactory: (config: AppConfig): FileStorage => (config.files.s3 ? new S3FileStorage(config.files.s3) : new LocalFileStorage(config.files.dir)),
     },
   ],
   exports: [FILE_STORAGE],

@@ -19,7 +19,7 @@ export class Post {
   createdAt!: Date;
 }
 
-@ObjectType({ description: "A discussion thread in a working group; its first post opens it." })
+@ObjectType({ description: 'A discussion thread in a working group; its first post opens it.' })
 export class Thread {
   @Field(() => ID)
   id!: string;

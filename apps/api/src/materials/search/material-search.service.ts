@@ -30,13 +30,23 @@ export class MaterialSearchService {
     private readonly materials: MaterialsService,
   ) {}
 
-  async search(user: User, search: string | null | undefined, filter: MaterialsFilter | null | undefined, first: number, offset: number): Promise<MaterialSearchResult> {
+  async search(
+    user: User,
+    search: string | null | undefined,
+    filter: MaterialsFilter | null | undefined,
+    first: number,
+    offset: number,
+  ): Promise<MaterialSearchResult> {
     if (first < 1 || first > 100) throw badUserInput('first muss zwischen 1 und 100 liegen.', { field: 'first' });
     if (offset < 0 || offset > 10_000) throw badUserInput('offset muss zwischen 0 und 10000 liegen.', { field: 'offset' });
     const scope = await this.scopes.of(user);
     const terms = queryTerms(search ?? '');
     const queries = await Promise.all(terms.map((t) => this.expand(t)));
-    const conditions = [this.visibility(scope), ...(await this.filters(filter)), ...queries.map((q) => Prisma.sql`m."searchVector" @@ to_tsquery('german', ${q})`)];
+    const conditions = [
+      this.visibility(scope),
+      ...(await this.filters(filter)),
+      ...queries.map((q) => Prisma.sql`m."searchVector" @@ to_tsquery('german', ${q})`),
+    ];
     const where = Prisma.join(conditions, ' AND ');
     const rank = queries.length ? Prisma.sql`ts_rank(m."rankVector", to_tsquery('german', ${queries.join(' | ')}))` : Prisma.sql`0::real`;
     const select = Prisma.sql`
@@ -48,7 +58,12 @@ export class MaterialSearchService {
     // vector out of TOAST storage, which the planner underestimates when a word is in most documents.
     // (Visibility has no index of its own for the same reason: its three values never narrow much.)
     const found = queries.length
-      ? (await this.prisma.$transaction([this.prisma.$executeRaw`SET LOCAL enable_seqscan = off`, this.prisma.$queryRaw<{ id: string; total: bigint }[]>(select)]))[1]
+      ? (
+          await this.prisma.$transaction([
+            this.prisma.$executeRaw`SET LOCAL enable_seqscan = off`,
+            this.prisma.$queryRaw<{ id: string; total: bigint }[]>(select),
+          ])
+        )[1]
       : await this.prisma.$queryRaw<{ id: string; total: bigint }[]>(select);
     if (!found.length) return { nodes: [], totalCount: offset ? await this.count(where) : 0 };
 

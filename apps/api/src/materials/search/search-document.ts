@@ -16,12 +16,25 @@ export function foldParts(parts: SearchParts): SearchParts {
 
 /** The folded words of a document, each once, for the shared word list that query words expand against. */
 export function distinctWords(...folded: string[]): string[] {
-  return [...new Set(folded.join(' ').split(' ').filter((w) => w.length >= 2 && w.length <= 60))];
+  return [
+    ...new Set(
+      folded
+        .join(' ')
+        .split(' ')
+        .filter((w) => w.length >= 2 && w.length <= 60),
+    ),
+  ];
 }
 
 /** Query words, folded; at most eight, each at least two characters. */
 export function queryTerms(search: string): string[] {
-  return [...new Set(foldForSearch(search.slice(0, 200)).split(' ').filter((w) => w.length >= 2))].slice(0, 8);
+  return [
+    ...new Set(
+      foldForSearch(search.slice(0, 200))
+        .split(' ')
+        .filter((w) => w.length >= 2),
+    ),
+  ].slice(0, 8);
 }
 
 const ENDINGS = /(ern|em|en|er|es|e|n|s)$/;

@@ -27,7 +27,11 @@ describe('snippet', () => {
     const parts = snippet([text], ['sprachkurs']);
     expect(parts.some((p) => p.highlight && p.text === 'Sprachkurs')).toBe(true);
     const spaceFarAway = `${'\n'.repeat(100)}Wohnen${'\n'.repeat(300)} Ende`;
-    expect(snippet([spaceFarAway], ['wohnen']).filter((p) => p.highlight).map((p) => p.text)).toEqual(['Wohnen']);
+    expect(
+      snippet([spaceFarAway], ['wohnen'])
+        .filter((p) => p.highlight)
+        .map((p) => p.text),
+    ).toEqual(['Wohnen']);
   });
 
   it('tries the texts in order and gives nothing without a match', () => {

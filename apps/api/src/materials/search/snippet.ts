@@ -17,7 +17,9 @@ const MAX_SCAN = 50_000;
 /** Same words as the search: a folded term inside the word, or the word and term sharing a stem. */
 function matches(word: string, terms: string[]): boolean {
   const folded = foldForSearch(word);
-  return terms.some((t) => folded.includes(t) || (t.length >= 5 && folded.length >= Math.max(4, t.length - 3) && t.startsWith(folded.slice(0, Math.max(4, folded.length - 2)))));
+  return terms.some(
+    (t) => folded.includes(t) || (t.length >= 5 && folded.length >= Math.max(4, t.length - 3) && t.startsWith(folded.slice(0, Math.max(4, folded.length - 2)))),
+  );
 }
 
 /**

@@ -42,7 +42,15 @@ export async function extractText(file: string, mimeType: string, limits: Extrac
   // `ulimit -v` (kB) sets RLIMIT_AS for the shell, which then becomes node: portable, no extra package.
   const child = spawn(
     '/bin/sh',
-    ['-c', 'ulimit -v "$1" && exec "$2" "$3" "$4"', 'sh', String(limits.addressSpaceMb * 1024), process.execPath, `--max-old-space-size=${limits.heapMb}`, CHILD],
+    [
+      '-c',
+      'ulimit -v "$1" && exec "$2" "$3" "$4"',
+      'sh',
+      String(limits.addressSpaceMb * 1024),
+      process.execPath,
+      `--max-old-space-size=${limits.heapMb}`,
+      CHILD,
+    ],
     { env: { PATH: process.env.PATH ?? '/usr/bin:/bin' }, stdio: ['ignore', 'ignore', 'ignore', 'ipc'] },
   );
   try {
@@ -68,4 +76,10 @@ export async function extractText(file: string, mimeType: string, limits: Extrac
   }
 }
 
-const clean = (text: string) => text.replaceAll(String.fromCharCode(0), '').replace(/[ \t]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim().slice(0, MAX_TEXT);
+const clean = (text: string) =>
+  text
+    .replaceAll(String.fromCharCode(0), '')
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()
+    .slice(0, MAX_TEXT);

@@ -13,7 +13,10 @@ describe('quota on uploads not yet part of a material', () => {
   beforeAll(async () => {
     file = await pdfWith('Merkblatt Wohnsitzauflage');
     // Room for two such files per person and four in all.
-    t = await startTestApp({ UPLOAD_STAGING_PER_PERSON_BYTES: String(file.length * 2), UPLOAD_STAGING_TOTAL_BYTES: String(file.length * 4) }, { directory: true });
+    t = await startTestApp(
+      { UPLOAD_STAGING_PER_PERSON_BYTES: String(file.length * 2), UPLOAD_STAGING_TOTAL_BYTES: String(file.length * 4) },
+      { directory: true },
+    );
     prisma = new PrismaService(t.db.url);
   });
   afterAll(async () => {
@@ -38,7 +41,17 @@ describe('quota on uploads not yet part of a material', () => {
     expect(full.body.message).toMatch(/Grenze von \d+ MB/);
     expect(await prisma.upload.count({ where: { fileName: 'c.pdf' } })).toBe(0);
     const used = await client.graphql(CREATE, {
-      i: { title: 'Merkblatt', summary: '', topics: ['WOHNEN'], kind: 'VORLAGE', languages: ['de'], licence: 'CC0_1_0', visibility: 'MEMBERS', organizationId, uploadId: first.body.id },
+      i: {
+        title: 'Merkblatt',
+        summary: '',
+        topics: ['WOHNEN'],
+        kind: 'VORLAGE',
+        languages: ['de'],
+        licence: 'CC0_1_0',
+        visibility: 'MEMBERS',
+        organizationId,
+        uploadId: first.body.id,
+      },
     });
     expect(used.errors).toBeUndefined();
     expect((await upload(t.url, client, file, 'c.pdf')).status).toBe(201);

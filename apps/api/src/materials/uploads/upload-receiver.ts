@@ -20,7 +20,11 @@ const ACCEPTED = new Set<string>(Object.keys(MATERIAL_FILE_TYPES));
 
 /** A file name fit for Content-Disposition and display: no path, no control characters, bounded length. */
 export function safeFileName(name: string, mimeType: string): string {
-  const base = path.basename(name.replace(/\\/g, '/')).replace(/[\p{Cc}"]/gu, '').trim().slice(-150);
+  const base = path
+    .basename(name.replace(/\\/g, '/'))
+    .replace(/[\p{Cc}"]/gu, '')
+    .trim()
+    .slice(-150);
   const ext = MATERIAL_FILE_TYPES[mimeType as keyof typeof MATERIAL_FILE_TYPES];
   const stem = base.replace(/\.[^.]*$/, '') || 'material';
   return `${stem}.${ext}`;

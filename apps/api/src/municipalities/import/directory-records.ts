@@ -63,7 +63,9 @@ export function buildDirectory(bundle: Bundle): Directory {
   }
   const laender = new Map(bundle.laender.map((l) => [l.code, l]));
   const cityStates = new Set(
-    bundle.laender.filter((l) => bundle.kreise.filter((k) => k.land.code === l.code).length === 1 && gemeindenByKreis.get(`${l.code}000`)?.length === 1).map((l) => l.code),
+    bundle.laender
+      .filter((l) => bundle.kreise.filter((k) => k.land.code === l.code).length === 1 && gemeindenByKreis.get(`${l.code}000`)?.length === 1)
+      .map((l) => l.code),
   );
 
   const records: DirectoryRecord[] = [];
@@ -79,10 +81,28 @@ export function buildDirectory(bundle: Bundle): Directory {
   for (const l of bundle.laender) {
     if (cityStates.has(l.code)) continue;
     add({
-      ags: l.code, keys: [l.code], parentAgs: null, ars: l.code, name: l.name, displayName: l.name, kind: 'LAND',
-      designation: 'Land', title: null, isLand: true, isKreis: false, isGemeinde: false, landCode: l.code,
-      verbandArs: null, verbandName: null, nuts3: null, population: l.population, areaKm2: l.areaKm2, postcode: null,
-      latitude: l.lat, longitude: l.lon, ...searchFields(l.name, 'Land'),
+      ags: l.code,
+      keys: [l.code],
+      parentAgs: null,
+      ars: l.code,
+      name: l.name,
+      displayName: l.name,
+      kind: 'LAND',
+      designation: 'Land',
+      title: null,
+      isLand: true,
+      isKreis: false,
+      isGemeinde: false,
+      landCode: l.code,
+      verbandArs: null,
+      verbandName: null,
+      nuts3: null,
+      population: l.population,
+      areaKm2: l.areaKm2,
+      postcode: null,
+      latitude: l.lat,
+      longitude: l.lon,
+      ...searchFields(l.name, 'Land'),
     });
   }
 
@@ -91,10 +111,28 @@ export function buildDirectory(bundle: Bundle): Directory {
     if (k.type === 'LANDKREIS') {
       const displayName = kreisDisplayName(k.name, k.bezeichnung);
       add({
-        ags: k.ags, keys: [k.ags], parentAgs: k.land.code, ars: k.ags, name: k.name, displayName, kind: 'LANDKREIS',
-        designation: k.bezeichnung, title: null, isLand: false, isKreis: true, isGemeinde: false, landCode: k.land.code,
-        verbandArs: null, verbandName: null, nuts3: k.nuts3, population: k.population, areaKm2: k.areaKm2, postcode: null,
-        latitude: k.lat, longitude: k.lon, ...searchFields(k.name, displayName, k.bezeichnung),
+        ags: k.ags,
+        keys: [k.ags],
+        parentAgs: k.land.code,
+        ars: k.ags,
+        name: k.name,
+        displayName,
+        kind: 'LANDKREIS',
+        designation: k.bezeichnung,
+        title: null,
+        isLand: false,
+        isKreis: true,
+        isGemeinde: false,
+        landCode: k.land.code,
+        verbandArs: null,
+        verbandName: null,
+        nuts3: k.nuts3,
+        population: k.population,
+        areaKm2: k.areaKm2,
+        postcode: null,
+        latitude: k.lat,
+        longitude: k.lon,
+        ...searchFields(k.name, displayName, k.bezeichnung),
       });
       continue;
     }
@@ -105,11 +143,28 @@ export function buildDirectory(bundle: Bundle): Directory {
     const split = splitOfficialName(g.name);
     const displayName = cityState ? laender.get(k.land.code)!.name : split.display;
     add({
-      ags: k.ags, keys: cityState ? [k.land.code, k.ags, g.ags] : [k.ags, g.ags], parentAgs: cityState ? null : k.land.code,
-      ars: g.ars, name: g.name, displayName, kind: 'KREISFREIE_STADT', designation: cityState ? 'Stadtstaat' : k.bezeichnung,
-      title: split.title, isLand: cityState, isKreis: true, isGemeinde: true, landCode: k.land.code, verbandArs: null,
-      verbandName: null, nuts3: k.nuts3, population: k.population, areaKm2: k.areaKm2, postcode: g.plz,
-      latitude: g.lat, longitude: g.lon, ...searchFields(split.base, displayName, k.shortName, k.bezeichnung),
+      ags: k.ags,
+      keys: cityState ? [k.land.code, k.ags, g.ags] : [k.ags, g.ags],
+      parentAgs: cityState ? null : k.land.code,
+      ars: g.ars,
+      name: g.name,
+      displayName,
+      kind: 'KREISFREIE_STADT',
+      designation: cityState ? 'Stadtstaat' : k.bezeichnung,
+      title: split.title,
+      isLand: cityState,
+      isKreis: true,
+      isGemeinde: true,
+      landCode: k.land.code,
+      verbandArs: null,
+      verbandName: null,
+      nuts3: k.nuts3,
+      population: k.population,
+      areaKm2: k.areaKm2,
+      postcode: g.plz,
+      latitude: g.lat,
+      longitude: g.lon,
+      ...searchFields(split.base, displayName, k.shortName, k.bezeichnung),
     });
   }
 
@@ -120,10 +175,27 @@ export function buildDirectory(bundle: Bundle): Directory {
     const split = splitOfficialName(g.name);
     const designation = gemeindeDesignation(g.type);
     add({
-      ags: g.ags, keys: [g.ags], parentAgs: g.kreisAgs, ars: g.ars, name: g.name, displayName: split.display,
-      kind: 'GEMEINDE', designation, title: split.title, isLand: false, isKreis: false, isGemeinde: true,
-      landCode: g.landCode, verbandArs: g.verbandArs, verbandName: g.verbandArs ? (verbandNames.get(g.verbandArs) ?? null) : null,
-      nuts3: null, population: g.population, areaKm2: g.areaKm2, postcode: g.plz, latitude: g.lat, longitude: g.lon,
+      ags: g.ags,
+      keys: [g.ags],
+      parentAgs: g.kreisAgs,
+      ars: g.ars,
+      name: g.name,
+      displayName: split.display,
+      kind: 'GEMEINDE',
+      designation,
+      title: split.title,
+      isLand: false,
+      isKreis: false,
+      isGemeinde: true,
+      landCode: g.landCode,
+      verbandArs: g.verbandArs,
+      verbandName: g.verbandArs ? (verbandNames.get(g.verbandArs) ?? null) : null,
+      nuts3: null,
+      population: g.population,
+      areaKm2: g.areaKm2,
+      postcode: g.plz,
+      latitude: g.lat,
+      longitude: g.lon,
       ...searchFields(split.base, split.display, designation),
     });
   }

@@ -7,7 +7,16 @@ import { BundleError, readBundleFile } from './bundle.js';
 import { importDirectory } from './import-directory.js';
 
 const bundleDir = process.env.VERBUND_DATA_DIR!;
-const FILES = ['laender.json', 'kreise.json', 'gemeinden.json', 'gemeindeverbaende.json', 'laender-adjacency.json', 'kreise-adjacency.json', 'gemeinden-adjacency.json', 'gemeinden-adjacency-via-gemeindefrei.json'];
+const FILES = [
+  'laender.json',
+  'kreise.json',
+  'gemeinden.json',
+  'gemeindeverbaende.json',
+  'laender-adjacency.json',
+  'kreise-adjacency.json',
+  'gemeinden-adjacency.json',
+  'gemeinden-adjacency-via-gemeindefrei.json',
+];
 
 /** A writable copy of the official bundle, changed by `edit` (file name → parsed JSON → new JSON). */
 function bundleCopy(edit: Record<string, (data: unknown[]) => unknown> = {}): string {
@@ -64,7 +73,11 @@ describe('importing the official municipality bundle', () => {
   });
 
   it.each([
-    ['gemeinden.json', (d: unknown[]) => d.map((g, i) => (i === 5 ? { ...(g as G), ags: 'abc' } : g)), /gemeinden\.json \(record 6, abc\): ags must be 8 digits/],
+    [
+      'gemeinden.json',
+      (d: unknown[]) => d.map((g, i) => (i === 5 ? { ...(g as G), ags: 'abc' } : g)),
+      /gemeinden\.json \(record 6, abc\): ags must be 8 digits/,
+    ],
     ['kreise-adjacency.json', (d: unknown[]) => [...d, ['01001', '99999']], /kreise-adjacency\.json \(record 1041\): unknown key 99999/],
     ['laender.json', () => ({ not: 'a list' }), /laender\.json: expected a JSON array/],
   ])('a broken %s leaves the previous data intact and names file and record', async (file, change, message) => {
@@ -86,7 +99,10 @@ describe('importing the official municipality bundle', () => {
   it('a record the database refuses rolls the whole import back', async () => {
     const before = await snapshot();
     const dir = bundleCopy({
-      'gemeinden.json': (d) => d.map((g) => ((g as G).ags === '14729140' ? { ...(g as G), population: 3_000_000_000 } : (g as G).ags === '14729150' ? { ...(g as G), name: 'Umbenannt' } : g)),
+      'gemeinden.json': (d) =>
+        d.map((g) =>
+          (g as G).ags === '14729140' ? { ...(g as G), population: 3_000_000_000 } : (g as G).ags === '14729150' ? { ...(g as G), name: 'Umbenannt' } : g,
+        ),
     });
     await expect(importDirectory(prisma, { dir })).rejects.toThrow();
     expect(await snapshot()).toEqual(before);
@@ -100,13 +116,17 @@ describe('importing the official municipality bundle', () => {
     const swap = (s: string) => (s === '14729150' ? '14729999' : s);
     const dir = bundleCopy({
       'gemeinden.json': (d) =>
-        (d as G[])
-          .filter((g) => g.ags !== '14729160')
-          .map((g) => (g.ags === '14729140' ? { ...g, name: 'Neuer Name, Stadt' } : { ...g, ags: swap(g.ags) })),
+        (d as G[]).filter((g) => g.ags !== '14729160').map((g) => (g.ags === '14729140' ? { ...g, name: 'Neuer Name, Stadt' } : { ...g, ags: swap(g.ags) })),
       'gemeinden-adjacency.json': (d) => (d as string[][]).filter((p) => !p.includes('14729160')).map((p) => p.map(swap)),
       'gemeinden-adjacency-via-gemeindefrei.json': (d) => (d as string[][]).filter((p) => !p.includes('14729160')).map((p) => p.map(swap)),
     });
-    fs.writeFileSync(path.join(dir, 'key-changes.json'), JSON.stringify([['14729150', '14729999'], ['14729160', '14729999']]));
+    fs.writeFileSync(
+      path.join(dir, 'key-changes.json'),
+      JSON.stringify([
+        ['14729150', '14729999'],
+        ['14729160', '14729999'],
+      ]),
+    );
 
     const result = await importDirectory(prisma, { dir });
     expect(result).toMatchObject({ inserted: 0, updated: 1, rekeyed: 2 });

@@ -112,10 +112,7 @@ async function replaceBorders(tx: Tx, borders: ReturnType<typeof buildDirectory>
  * Imports the official bundle in one transaction: a broken file leaves the previous directory as it was.
  * Idempotent: an unchanged bundle (same checksum) is skipped, and unchanged records are never touched.
  */
-export async function importDirectory(
-  prisma: PrismaClient,
-  options: { dir: string; force?: boolean },
-): Promise<ImportResult> {
+export async function importDirectory(prisma: PrismaClient, options: { dir: string; force?: boolean }): Promise<ImportResult> {
   const started = Date.now();
   const bundle: Bundle = readBundle(options.dir);
   const directory = buildDirectory(bundle);

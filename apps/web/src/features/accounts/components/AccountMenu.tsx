@@ -14,15 +14,21 @@ export function AccountMenu() {
   if (!viewer) {
     return (
       <Group gap="sm" wrap="nowrap">
-        <Anchor component={Link} to="/anmelden" size="sm" underline="hover">{t('account.login')}</Anchor>
-        <Anchor component={Link} to="/registrieren" size="sm" underline="hover" visibleFrom="xs">{t('account.register')}</Anchor>
+        <Anchor component={Link} to="/anmelden" size="sm" underline="hover">
+          {t('account.login')}
+        </Anchor>
+        <Anchor component={Link} to="/registrieren" size="sm" underline="hover" visibleFrom="xs">
+          {t('account.register')}
+        </Anchor>
       </Group>
     );
   }
   return (
     <Group gap="sm" wrap="nowrap">
       {/* On a phone the account page is in the navigation instead: the header has no room for the name. */}
-      <Anchor component={Link} to="/konto" size="sm" underline="hover" visibleFrom="sm">{viewer.name}</Anchor>
+      <Anchor component={Link} to="/konto" size="sm" underline="hover" visibleFrom="sm">
+        {viewer.name}
+      </Anchor>
       <Button
         size="compact-sm"
         variant="subtle"

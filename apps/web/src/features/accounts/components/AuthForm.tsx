@@ -35,13 +35,17 @@ export function AuthForm({ title, intro, submit, busy, error, success, onSubmit,
         <Stack>
           {children}
           <FormAlert error={error} success={success} />
-          <Button type="submit" loading={busy}>{submit}</Button>
+          <Button type="submit" loading={busy}>
+            {submit}
+          </Button>
         </Stack>
       </Paper>
       {links.map((l) => (
         <Text key={l.to} size="sm">
           {l.prefix ? `${l.prefix} ` : ''}
-          <Anchor component={Link} to={l.to}>{l.label}</Anchor>
+          <Anchor component={Link} to={l.to}>
+            {l.label}
+          </Anchor>
         </Text>
       ))}
     </Stack>

@@ -11,17 +11,31 @@ export function ChangeEmailForm() {
   const [password, setPassword] = useState('');
   const [request, { data, loading, error }] = useMutation(RequestEmailChangeDocument);
   return (
-    <Paper withBorder p="md" component="form" onSubmit={(e) => {
-      e.preventDefault();
-      void request({ variables: { input: { newEmail, password } } }).catch(() => undefined);
-    }}>
+    <Paper
+      withBorder
+      p="md"
+      component="form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void request({ variables: { input: { newEmail, password } } }).catch(() => undefined);
+      }}
+    >
       <Stack>
-        <Title order={2} size="h3">{t('account.changeEmail')}</Title>
+        <Title order={2} size="h3">
+          {t('account.changeEmail')}
+        </Title>
         <TextInput label={t('account.newEmail')} type="email" autoComplete="email" value={newEmail} onChange={(e) => setNewEmail(e.currentTarget.value)} />
-        <PasswordInput label={t('account.confirmPassword')} autoComplete="current-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+        <PasswordInput
+          label={t('account.confirmPassword')}
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.currentTarget.value)}
+        />
         <FormAlert error={error} success={data?.requestEmailChange} />
         <div>
-          <Button type="submit" loading={loading}>{t('account.changeEmailSubmit')}</Button>
+          <Button type="submit" loading={loading}>
+            {t('account.changeEmailSubmit')}
+          </Button>
         </div>
       </Stack>
     </Paper>

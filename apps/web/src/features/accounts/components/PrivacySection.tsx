@@ -31,23 +31,34 @@ export function PrivacySection() {
     <Stack gap="lg">
       <Paper withBorder p="md">
         <Stack gap="xs">
-          <Title order={2} size="h3">{t('account.exportTitle')}</Title>
+          <Title order={2} size="h3">
+            {t('account.exportTitle')}
+          </Title>
           <Text>{t('account.exportIntro')}</Text>
           <FormAlert error={exported.error} />
           <div>
-            <Button variant="outline" loading={exported.loading} onClick={() => void download()}>{t('account.exportSubmit')}</Button>
+            <Button variant="outline" loading={exported.loading} onClick={() => void download()}>
+              {t('account.exportSubmit')}
+            </Button>
           </div>
         </Stack>
       </Paper>
-      <Paper withBorder p="md" component="form" onSubmit={async (e) => {
-        e.preventDefault();
-        const res = await remove({ variables: { input: { password, contributions: choice } } }).catch(() => null);
-        if (!res?.data) return;
-        await client.resetStore();
-        void navigate('/');
-      }}>
+      <Paper
+        withBorder
+        p="md"
+        component="form"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const res = await remove({ variables: { input: { password, contributions: choice } } }).catch(() => null);
+          if (!res?.data) return;
+          await client.resetStore();
+          void navigate('/');
+        }}
+      >
         <Stack gap="xs">
-          <Title order={2} size="h3">{t('account.deleteTitle')}</Title>
+          <Title order={2} size="h3">
+            {t('account.deleteTitle')}
+          </Title>
           <Text>{t('account.deleteIntro')}</Text>
           <Radio.Group label={t('account.contributions')} value={choice} onChange={(v) => setChoice(v as ContributionChoice)}>
             <Stack gap={4} mt={4}>
@@ -56,10 +67,17 @@ export function PrivacySection() {
             </Stack>
           </Radio.Group>
           <Text size="sm">{t('account.materialsStay')}</Text>
-          <PasswordInput label={t('account.confirmPassword')} autoComplete="current-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+          <PasswordInput
+            label={t('account.confirmPassword')}
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+          />
           <FormAlert error={removed.error} />
           <div>
-            <Button type="submit" color="red.9" loading={removed.loading}>{t('account.deleteSubmit')}</Button>
+            <Button type="submit" color="red.9" loading={removed.loading}>
+              {t('account.deleteSubmit')}
+            </Button>
           </div>
         </Stack>
       </Paper>

@@ -32,7 +32,11 @@ export function CreateGroupForm() {
       aria-label={t('groups.create')}
       onSubmit={(e) => {
         e.preventDefault();
-        const region = { kind: regionKind, kreisAgs: regionKind === 'KREIS' ? kreisAgs : null, landCodes: regionKind === 'LAND' || regionKind === 'LAENDER' ? landCodes : null };
+        const region = {
+          kind: regionKind,
+          kreisAgs: regionKind === 'KREIS' ? kreisAgs : null,
+          landCodes: regionKind === 'LAND' || regionKind === 'LAENDER' ? landCodes : null,
+        };
         void create({ variables: { input: { name, description, topics, access, region } } })
           .then((res) => res.data && navigate(`/arbeitsgruppen/${res.data.createGroup.id}`))
           .catch(() => undefined);
@@ -43,7 +47,9 @@ export function CreateGroupForm() {
       <TopicSelect label={t('groups.topicsLabel')} required value={topics} onChange={setTopics} />
       <Radio.Group label={t('groups.accessLabel')} value={access} onChange={(v) => setAccess(v as GroupAccess)}>
         <Stack gap={6} mt={4}>
-          {ACCESS.map((a) => <Radio key={a} value={a} label={t(`groups.access.${a}`)} description={t(`groups.accessHelp.${a}`)} />)}
+          {ACCESS.map((a) => (
+            <Radio key={a} value={a} label={t(`groups.access.${a}`)} description={t(`groups.accessHelp.${a}`)} />
+          ))}
         </Stack>
       </Radio.Group>
       <Select
@@ -54,11 +60,17 @@ export function CreateGroupForm() {
         allowDeselect={false}
       />
       {regionKind === 'KREIS' && <KreisSelect value={kreisAgs} onChange={setKreisAgs} />}
-      {regionKind === 'LAND' && <Select label={t('groups.laender')} data={landOptions} value={landCodes[0] ?? null} onChange={(v) => setLandCodes(v ? [v] : [])} />}
+      {regionKind === 'LAND' && (
+        <Select label={t('groups.laender')} data={landOptions} value={landCodes[0] ?? null} onChange={(v) => setLandCodes(v ? [v] : [])} />
+      )}
       {regionKind === 'LAENDER' && <MultiSelect label={t('groups.laender')} data={landOptions} value={landCodes} onChange={setLandCodes} />}
       <FormAlert error={error} />
-      <Text size="sm" c="gray.7">{t(`groups.accessHelp.${access}`)}</Text>
-      <Button type="submit" loading={loading}>{t('groups.createSubmit')}</Button>
+      <Text size="sm" c="gray.7">
+        {t(`groups.accessHelp.${access}`)}
+      </Text>
+      <Button type="submit" loading={loading}>
+        {t('groups.createSubmit')}
+      </Button>
     </Stack>
   );
 }

@@ -16,14 +16,22 @@ export function GroupCard({ group, children }: { group: GroupFieldsFragment; chi
   return (
     <Paper withBorder p="md">
       <Title order={3} size="h5" mb={4}>
-        <Anchor component={Link} to={`/arbeitsgruppen/${group.id}`}>{group.name}</Anchor>
+        <Anchor component={Link} to={`/arbeitsgruppen/${group.id}`}>
+          {group.name}
+        </Anchor>
       </Title>
       <Group gap={6} mb={4}>
-        <Badge variant="light" color={group.access === 'CLOSED' ? 'gray' : 'blue'}>{t(`groups.access.${group.access}`)}</Badge>
+        <Badge variant="light" color={group.access === 'CLOSED' ? 'gray' : 'blue'}>
+          {t(`groups.access.${group.access}`)}
+        </Badge>
         {group.viewerStatus && <Badge variant="outline">{t(`groups.status.${group.viewerStatus}`)}</Badge>}
-        <Text size="sm" c="gray.7">{t('groups.members', { count: group.memberCount })} · {regionText(t, group)}</Text>
+        <Text size="sm" c="gray.7">
+          {t('groups.members', { count: group.memberCount })} · {regionText(t, group)}
+        </Text>
       </Group>
-      <Text size="sm" c="gray.7">{group.topics.map((k) => t(`topics.${k}`)).join(', ')}</Text>
+      <Text size="sm" c="gray.7">
+        {group.topics.map((k) => t(`topics.${k}`)).join(', ')}
+      </Text>
       {children}
     </Paper>
   );

@@ -16,7 +16,11 @@ interface ThreadSummary {
 
 /** Post HTML is rendered and sanitised by the server (allow-list); it is inserted as given. */
 function PostBody({ html }: { html: string }) {
-  return <Typography><div dangerouslySetInnerHTML={{ __html: html }} /></Typography>;
+  return (
+    <Typography>
+      <div dangerouslySetInnerHTML={{ __html: html }} />
+    </Typography>
+  );
 }
 
 function ThreadView({ id, onBack }: { id: string; onBack: () => void }) {
@@ -28,11 +32,17 @@ function ThreadView({ id, onBack }: { id: string; onBack: () => void }) {
   if (!data) return null;
   return (
     <Stack>
-      <Anchor component="button" type="button" onClick={onBack} ta="left">{t('groups.back')}</Anchor>
-      <Title order={3} size="h4">{data.thread.title}</Title>
+      <Anchor component="button" type="button" onClick={onBack} ta="left">
+        {t('groups.back')}
+      </Anchor>
+      <Title order={3} size="h4">
+        {data.thread.title}
+      </Title>
       {data.thread.posts.map((p) => (
         <Paper key={p.id} withBorder p="sm">
-          <Text size="sm" c="gray.7" mb={4}>{p.author.name} · {format.dateTime(p.createdAt)}</Text>
+          <Text size="sm" c="gray.7" mb={4}>
+            {p.author.name} · {format.dateTime(p.createdAt)}
+          </Text>
           <PostBody html={p.html} />
         </Paper>
       ))}
@@ -42,12 +52,16 @@ function ThreadView({ id, onBack }: { id: string; onBack: () => void }) {
         aria-label={t('groups.reply')}
         onSubmit={(e) => {
           e.preventDefault();
-          void reply({ variables: { input: { threadId: id, body } } }).then(() => setBody('')).catch(() => undefined);
+          void reply({ variables: { input: { threadId: id, body } } })
+            .then(() => setBody(''))
+            .catch(() => undefined);
         }}
       >
         <Textarea label={t('groups.body')} autosize minRows={3} value={body} onChange={(e) => setBody(e.currentTarget.value)} />
         <FormAlert error={error} />
-        <Button type="submit" loading={loading}>{t('groups.replySubmit')}</Button>
+        <Button type="submit" loading={loading}>
+          {t('groups.replySubmit')}
+        </Button>
       </Stack>
     </Stack>
   );
@@ -66,8 +80,12 @@ export function GroupDiscussion({ groupId, threads }: { groupId: string; threads
       {threads.length === 0 && <Text c="gray.7">{t('groups.noThreads')}</Text>}
       {threads.map((th) => (
         <Paper key={th.id} withBorder p="sm">
-          <Anchor component="button" type="button" fw={500} onClick={() => setOpen(th.id)}>{th.title}</Anchor>
-          <Text size="sm" c="gray.7">{th.author.name} · {t('groups.posts', { count: th.postCount })} · {format.dateTime(th.lastPostAt)}</Text>
+          <Anchor component="button" type="button" fw={500} onClick={() => setOpen(th.id)}>
+            {th.title}
+          </Anchor>
+          <Text size="sm" c="gray.7">
+            {th.author.name} · {t('groups.posts', { count: th.postCount })} · {format.dateTime(th.lastPostAt)}
+          </Text>
         </Paper>
       ))}
       <Stack
@@ -85,11 +103,15 @@ export function GroupDiscussion({ groupId, threads }: { groupId: string; threads
             .catch(() => undefined);
         }}
       >
-        <Title order={3} size="h5">{t('groups.newThread')}</Title>
+        <Title order={3} size="h5">
+          {t('groups.newThread')}
+        </Title>
         <TextInput label={t('groups.threadTitle')} required value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
         <Textarea label={t('groups.body')} required autosize minRows={3} value={body} onChange={(e) => setBody(e.currentTarget.value)} />
         <FormAlert error={error} />
-        <Button type="submit" loading={loading}>{t('groups.startSubmit')}</Button>
+        <Button type="submit" loading={loading}>
+          {t('groups.startSubmit')}
+        </Button>
       </Stack>
     </Stack>
   );

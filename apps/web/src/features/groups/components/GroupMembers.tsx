@@ -47,14 +47,27 @@ export function GroupMembers({
       <FormAlert error={decision.error ?? role.error ?? removal.error ?? invitation.error} />
       {moderator && requests.length > 0 && (
         <section aria-labelledby="requests-title">
-          <Title order={3} size="h5" id="requests-title" mb="xs">{t('groups.requests')}</Title>
+          <Title order={3} size="h5" id="requests-title" mb="xs">
+            {t('groups.requests')}
+          </Title>
           <List listStyleType="none" p={0} m={0} spacing="xs">
             {requests.map((m) => (
               <List.Item key={m.person.id}>
                 <Group gap="xs">
-                  <Text>{m.person.name} – {m.organizations.map((o) => o.name).join(', ')}</Text>
-                  <Button size="xs" onClick={() => void decide({ variables: { input: { ...who(m), approve: true } } }).catch(() => undefined)}>{t('groups.approve')}</Button>
-                  <Button size="xs" variant="outline" color="red.9" onClick={() => void decide({ variables: { input: { ...who(m), approve: false } } }).catch(() => undefined)}>{t('groups.reject')}</Button>
+                  <Text>
+                    {m.person.name} – {m.organizations.map((o) => o.name).join(', ')}
+                  </Text>
+                  <Button size="xs" onClick={() => void decide({ variables: { input: { ...who(m), approve: true } } }).catch(() => undefined)}>
+                    {t('groups.approve')}
+                  </Button>
+                  <Button
+                    size="xs"
+                    variant="outline"
+                    color="red.9"
+                    onClick={() => void decide({ variables: { input: { ...who(m), approve: false } } }).catch(() => undefined)}
+                  >
+                    {t('groups.reject')}
+                  </Button>
                 </Group>
               </List.Item>
             ))}
@@ -62,24 +75,40 @@ export function GroupMembers({
         </section>
       )}
       <List listStyleType="none" p={0} m={0} spacing="xs" aria-label={t('groups.tabs.members')}>
-        {members.filter((m) => m.status !== 'REQUESTED').map((m) => (
-          <List.Item key={m.person.id}>
-            <Group gap="xs">
-              <Text fw={500}>{m.person.name}</Text>
-              <Text size="sm" c="gray.7">
-                {m.status === 'ACTIVE' ? t(`groups.role.${m.role}`) : t(`groups.status.${m.status}`)} · {m.organizations.map((o) => o.name).join(', ')}
-              </Text>
-              {moderator && m.status === 'ACTIVE' && (
-                <>
-                  <Button size="compact-xs" variant="outline" color="blue.9" onClick={() => void setRole({ variables: { input: { ...who(m), role: m.role === 'MODERATOR' ? 'MEMBER' : 'MODERATOR' } } }).catch(() => undefined)}>
-                    {m.role === 'MODERATOR' ? t('groups.makeMember') : t('groups.makeModerator')}
-                  </Button>
-                  <Button size="compact-xs" variant="outline" color="red.9" onClick={() => void remove({ variables: { input: who(m) } }).catch(() => undefined)}>{t('groups.remove')}</Button>
-                </>
-              )}
-            </Group>
-          </List.Item>
-        ))}
+        {members
+          .filter((m) => m.status !== 'REQUESTED')
+          .map((m) => (
+            <List.Item key={m.person.id}>
+              <Group gap="xs">
+                <Text fw={500}>{m.person.name}</Text>
+                <Text size="sm" c="gray.7">
+                  {m.status === 'ACTIVE' ? t(`groups.role.${m.role}`) : t(`groups.status.${m.status}`)} · {m.organizations.map((o) => o.name).join(', ')}
+                </Text>
+                {moderator && m.status === 'ACTIVE' && (
+                  <>
+                    <Button
+                      size="compact-xs"
+                      variant="outline"
+                      color="blue.9"
+                      onClick={() =>
+                        void setRole({ variables: { input: { ...who(m), role: m.role === 'MODERATOR' ? 'MEMBER' : 'MODERATOR' } } }).catch(() => undefined)
+                      }
+                    >
+                      {m.role === 'MODERATOR' ? t('groups.makeMember') : t('groups.makeModerator')}
+                    </Button>
+                    <Button
+                      size="compact-xs"
+                      variant="outline"
+                      color="red.9"
+                      onClick={() => void remove({ variables: { input: who(m) } }).catch(() => undefined)}
+                    >
+                      {t('groups.remove')}
+                    </Button>
+                  </>
+                )}
+              </Group>
+            </List.Item>
+          ))}
       </List>
       {moderator && pendingInvitations ? <Text size="sm">{t('groups.pendingInvitations', { count: pendingInvitations })}</Text> : null}
       {moderator && (
@@ -89,11 +118,21 @@ export function GroupMembers({
           aria-label={t('groups.invitePerson')}
           onSubmit={(e) => {
             e.preventDefault();
-            void invite({ variables: { input: { groupId, email: email.trim() } } }).then(() => setEmail('')).catch(() => undefined);
+            void invite({ variables: { input: { groupId, email: email.trim() } } })
+              .then(() => setEmail(''))
+              .catch(() => undefined);
           }}
         >
-          <TextInput label={t('groups.invitePerson')} description={t('groups.inviteEmail')} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
-          <Button type="submit" variant="outline">{t('groups.inviteSubmit')}</Button>
+          <TextInput
+            label={t('groups.invitePerson')}
+            description={t('groups.inviteEmail')}
+            type="email"
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+          />
+          <Button type="submit" variant="outline">
+            {t('groups.inviteSubmit')}
+          </Button>
         </Group>
       )}
       {moderator && (
@@ -107,11 +146,15 @@ export function GroupMembers({
           }}
         >
           <TextInput label={t('groups.inviteMunicipality')} description={t('groups.inviteAgs')} value={ags} onChange={(e) => setAgs(e.currentTarget.value)} />
-          <Button type="submit" variant="outline">{t('groups.inviteSubmit')}</Button>
+          <Button type="submit" variant="outline">
+            {t('groups.inviteSubmit')}
+          </Button>
         </Group>
       )}
       {invitation.data && <FormAlert success={t('groups.inviteResult', invitation.data.inviteToGroup)} />}
-      {kreise.length > 0 && <KreisMap name={t('groups.mapLabel', { name })} highlighted={kreise} neighbours={[]} overview={{ legend: t('groups.mapLegend') }} />}
+      {kreise.length > 0 && (
+        <KreisMap name={t('groups.mapLabel', { name })} highlighted={kreise} neighbours={[]} overview={{ legend: t('groups.mapLegend') }} />
+      )}
     </Stack>
   );
 }

@@ -11,7 +11,9 @@ export function GroupSuggestions({ municipalityAgs, title }: { municipalityAgs?:
   const list = data?.groupSuggestions ?? [];
   return (
     <section aria-labelledby="group-suggestions-title">
-      <Title order={2} size="h3" id="group-suggestions-title" mb="sm">{title}</Title>
+      <Title order={2} size="h3" id="group-suggestions-title" mb="sm">
+        {title}
+      </Title>
       {data && !list.length && <Text c="gray.7">{t('groups.noSuggestions')}</Text>}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         {list.map((s) => (

@@ -14,7 +14,9 @@ export function MaterialCard({ material, snippet = [] }: { material: MaterialFie
   return (
     <Paper withBorder p="md" component="article">
       <Title order={3} size="h5" mb={4}>
-        <Anchor component={Link} to={`/materialien/${material.id}`}>{material.title}</Anchor>
+        <Anchor component={Link} to={`/materialien/${material.id}`}>
+          {material.title}
+        </Anchor>
       </Title>
       <Group gap={6} mb={4}>
         <Badge variant="light">{t(`materials.kind.${material.kind}`)}</Badge>
@@ -26,7 +28,11 @@ export function MaterialCard({ material, snippet = [] }: { material: MaterialFie
       {snippet.length > 0 ? (
         <Text size="sm">{snippet.map((p, i) => (p.highlight ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}</Text>
       ) : (
-        material.summary && <Text size="sm" lineClamp={2}>{material.summary}</Text>
+        material.summary && (
+          <Text size="sm" lineClamp={2}>
+            {material.summary}
+          </Text>
+        )
       )}
     </Paper>
   );

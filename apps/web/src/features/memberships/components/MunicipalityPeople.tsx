@@ -10,7 +10,6 @@ import { useViewer } from '../../accounts/useViewer';
 import { JOB_FUNCTIONS } from '../jobFunctions';
 import { MembershipLine } from './MembershipLine';
 
-
 /** The people of a municipality for its confirmed members; for everyone else the way in. */
 export function MunicipalityPeople({ ags, municipalityId, canJoin }: { ags: string; municipalityId: string; canJoin: boolean }) {
   const { t } = useTranslation();
@@ -29,21 +28,35 @@ export function MunicipalityPeople({ ags, municipalityId, canJoin }: { ags: stri
   return (
     <Paper withBorder p="md">
       <Stack gap="sm">
-        <Title order={3} size="h5">{t('memberships.peopleTitle')}</Title>
+        <Title order={3} size="h5">
+          {t('memberships.peopleTitle')}
+        </Title>
         {!viewer && (
           <Text size="sm">
             {t('memberships.signInToSee')}{' '}
-            <Anchor component={Link} to={`/anmelden?weiter=${encodeURIComponent(pathname)}`}>{t('account.login')}</Anchor>
+            <Anchor component={Link} to={`/anmelden?weiter=${encodeURIComponent(pathname)}`}>
+              {t('account.login')}
+            </Anchor>
           </Text>
         )}
-        {confirmed && people.data && (
-          people.data.people.length ? (
+        {confirmed &&
+          people.data &&
+          (people.data.people.length ? (
             <List listStyleType="none" p={0} m={0} spacing={6} aria-label={t('memberships.peopleTitle')}>
-              {people.data.people.map((p) => <List.Item key={p.id}><MembershipLine m={p} showPerson /></List.Item>)}
+              {people.data.people.map((p) => (
+                <List.Item key={p.id}>
+                  <MembershipLine m={p} showPerson />
+                </List.Item>
+              ))}
             </List>
-          ) : <Text size="sm">{t('memberships.noPeople')}</Text>
+          ) : (
+            <Text size="sm">{t('memberships.noPeople')}</Text>
+          ))}
+        {viewer && !confirmed && (
+          <Text size="sm" c="gray.7">
+            {t('memberships.peopleMembersOnly')}
+          </Text>
         )}
-        {viewer && !confirmed && <Text size="sm" c="gray.7">{t('memberships.peopleMembersOnly')}</Text>}
         {viewer && own?.status === 'REQUESTED' && <FormAlert success={t('memberships.requested')} />}
         {viewer && !own && canJoin && viewer.platformRole !== 'ADMIN' && (
           <Stack
@@ -56,10 +69,17 @@ export function MunicipalityPeople({ ags, municipalityId, canJoin }: { ags: stri
             }}
           >
             <Text size="sm">{t('memberships.joinIntro')}</Text>
-            <NativeSelect label={t('memberships.function')} value={fn} onChange={(e) => setFn(e.currentTarget.value as JobFunction)} data={JOB_FUNCTIONS.map((f) => ({ value: f, label: t(`account.function.${f}`) }))} />
+            <NativeSelect
+              label={t('memberships.function')}
+              value={fn}
+              onChange={(e) => setFn(e.currentTarget.value as JobFunction)}
+              data={JOB_FUNCTIONS.map((f) => ({ value: f, label: t(`account.function.${f}`) }))}
+            />
             <TopicSelect label={t('memberships.topics')} value={topics} onChange={setTopics} />
             <FormAlert error={error} />
-            <Button type="submit" loading={loading}>{t('memberships.joinSubmit')}</Button>
+            <Button type="submit" loading={loading}>
+              {t('memberships.joinSubmit')}
+            </Button>
           </Stack>
         )}
       </Stack>

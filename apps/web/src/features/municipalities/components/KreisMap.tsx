@@ -38,7 +38,10 @@ export function KreisMap({ name, highlighted, neighbours, overview }: KreisMapPr
     const near = new Map(neighbours.map((n) => [n.ags, n.name]));
     const focus = map.kreise.features.filter((f) => self.has(f.properties.kreis) || near.has(f.properties.kreis));
     const projection = geoMercator().fitExtent(
-      [[12, 12], [WIDTH - 12, HEIGHT - 12]],
+      [
+        [12, 12],
+        [WIDTH - 12, HEIGHT - 12],
+      ],
       { type: 'FeatureCollection', features: focus.length && !overview ? focus : map.kreise.features },
     );
     const path = geoPath(projection);
@@ -93,8 +96,14 @@ export function KreisMap({ name, highlighted, neighbours, overview }: KreisMapPr
         {overview ? t('municipalities.map.overviewDescription', { legend: overview.legend }) : t('municipalities.map.description', { name })}
       </Text>
       <Group gap="md" mt={4} aria-hidden>
-        <Group gap={6}><Box w={14} h={14} bg={SELF} /> <Text size="sm">{overview ? overview.legend : t('municipalities.map.legendSelf', { name })}</Text></Group>
-        {!overview && <Group gap={6}><Box w={14} h={14} bg={NEIGHBOUR} /> <Text size="sm">{t('municipalities.map.legendNeighbour')}</Text></Group>}
+        <Group gap={6}>
+          <Box w={14} h={14} bg={SELF} /> <Text size="sm">{overview ? overview.legend : t('municipalities.map.legendSelf', { name })}</Text>
+        </Group>
+        {!overview && (
+          <Group gap={6}>
+            <Box w={14} h={14} bg={NEIGHBOUR} /> <Text size="sm">{t('municipalities.map.legendNeighbour')}</Text>
+          </Group>
+        )}
       </Group>
       <DataAttribution />
     </Box>

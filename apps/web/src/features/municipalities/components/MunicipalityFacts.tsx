@@ -27,16 +27,23 @@ export function MunicipalityFacts({ m }: { m: Detail }) {
   return (
     <>
       <SimpleGrid component="dl" cols={{ base: 1, xs: 2, md: 3 }} spacing="md" m={0}>
-        <Fact term={t('municipalities.facts.designation')}>{m.designation}{m.title && m.title !== m.designation ? ` (${m.title})` : ''}</Fact>
+        <Fact term={t('municipalities.facts.designation')}>
+          {m.designation}
+          {m.title && m.title !== m.designation ? ` (${m.title})` : ''}
+        </Fact>
         <Fact term={t('municipalities.facts.officialName')}>{m.officialName}</Fact>
         {m.land && m.land.id !== m.id && (
           <Fact term={t('municipalities.facts.land')}>
-            <Anchor component={Link} to={`/kommunen/${m.land.ags}`}>{m.land.name}</Anchor>
+            <Anchor component={Link} to={`/kommunen/${m.land.ags}`}>
+              {m.land.name}
+            </Anchor>
           </Fact>
         )}
         {kreis && (
           <Fact term={t('municipalities.facts.kreis')}>
-            <Anchor component={Link} to={`/kommunen/${kreis.ags}`}>{kreis.name}</Anchor>
+            <Anchor component={Link} to={`/kommunen/${kreis.ags}`}>
+              {kreis.name}
+            </Anchor>
           </Fact>
         )}
         <Fact term={t('municipalities.facts.population')}>{format.number(m.population)}</Fact>

@@ -100,15 +100,17 @@ export function MunicipalitySearch() {
           <Button
             variant="outline"
             loading={loading}
-            onClick={() => void fetchMore({
-              variables: { after: result.pageInfo.endCursor },
-              updateQuery: (prev, { fetchMoreResult }) => ({
-                municipalities: {
-                  ...fetchMoreResult.municipalities,
-                  nodes: [...prev.municipalities.nodes, ...fetchMoreResult.municipalities.nodes],
-                },
-              }),
-            })}
+            onClick={() =>
+              void fetchMore({
+                variables: { after: result.pageInfo.endCursor },
+                updateQuery: (prev, { fetchMoreResult }) => ({
+                  municipalities: {
+                    ...fetchMoreResult.municipalities,
+                    nodes: [...prev.municipalities.nodes, ...fetchMoreResult.municipalities.nodes],
+                  },
+                }),
+              })
+            }
           >
             {t('municipalities.loadMore')}
           </Button>

@@ -30,6 +30,3 @@ export interface ServerToClientEvents {
 export interface ClientToServerEvents {
   'system:ping': (payload: PingPayload, ack: (reply: Ack<PongPayload>) => void) => void;
 }
-
-export const SERVER_EVENTS = ['system:welcome'] as const satisfies readonly (keyof ServerToClientEvents)[];
-export const CLIENT_EVENTS = ['system:ping'] as const satisfies readonly (keyof ClientToServerEvents)[];

@@ -140,4 +140,79 @@ describe('importing the official municipality bundle', () => {
     expect(nowMerged.retiredAt).not.toBeNull();
     expect(nowMerged.successorId).toBe(rekeyed.id);
   });
+
+  it('a merger takes the administration with its members, organisations, groups, materials and marks to the successor', async () => {
+    const fresh = await createTestDatabase({ from: 'directory' });
+    const db2 = new PrismaService(fresh.url);
+    try {
+      const [gone, into] = await Promise.all(['14729170', '14729190'].map((ags) => db2.municipality.findUniqueOrThrow({ where: { ags } })));
+      const person = (name: string) => db2.user.create({ data: { name, email: `${name.toLowerCase()}@verbund.example`, passwordHash: 'x' } });
+      const [admin, both, other] = await Promise.all([person('Ada'), person('Ben'), person('Cem')]);
+      const goneAdmin = await db2.organization.create({ data: { kind: 'MUNICIPALITY', name: 'Stadt Groitzsch', representsId: gone.id, locatedInId: gone.id } });
+      const intoAdmin = await db2.organization.create({ data: { kind: 'MUNICIPALITY', name: 'Großpösna', representsId: into.id, locatedInId: into.id } });
+      const club = await db2.organization.create({ data: { kind: 'VEREIN', name: 'Willkommen in Groitzsch e. V.', locatedInId: gone.id } });
+      const member = (userId: string, organizationId: string, role: 'MEMBER' | 'ADMIN', status: 'CONFIRMED' | 'REQUESTED') =>
+        db2.membership.create({ data: { userId, organizationId, role, status, function: 'INTEGRATIONSKOORDINATION', topics: [] } });
+      await member(admin.id, goneAdmin.id, 'ADMIN', 'CONFIRMED');
+      await member(both.id, goneAdmin.id, 'MEMBER', 'CONFIRMED');
+      await member(both.id, intoAdmin.id, 'MEMBER', 'REQUESTED');
+      await member(other.id, club.id, 'MEMBER', 'CONFIRMED');
+      const group = await db2.workingGroup.create({
+        data: { name: 'Runde Groitzsch', description: '', topics: [], access: 'OPEN', regionKind: 'KREIS', regionKreisId: gone.id },
+      });
+      const material = (title: string) =>
+        db2.material.create({
+          data: {
+            title,
+            summary: '',
+            topics: [],
+            kind: 'VORLAGE',
+            languages: ['de'],
+            licence: 'CC0_1_0',
+            visibility: 'MEMBERS',
+            organizationId: goneAdmin.id,
+            municipalityId: gone.id,
+            landCode: '14',
+          },
+        });
+      const [guide, form] = await Promise.all([material('Leitfaden'), material('Formular')]);
+      await db2.materialUse.createMany({
+        data: [
+          { materialId: guide.id, municipalityId: gone.id },
+          { materialId: guide.id, municipalityId: into.id },
+          { materialId: form.id, municipalityId: gone.id },
+        ],
+      });
+
+      const dir = bundleCopy({
+        'gemeinden.json': (d) => (d as G[]).filter((g) => g.ags !== gone.ags),
+        'gemeinden-adjacency.json': (d) => (d as string[][]).filter((p) => !p.includes(gone.ags)),
+        'gemeinden-adjacency-via-gemeindefrei.json': (d) => (d as string[][]).filter((p) => !p.includes(gone.ags)),
+      });
+      fs.writeFileSync(path.join(dir, 'key-changes.json'), JSON.stringify([[gone.ags, into.ags]]));
+      const result = await importDirectory(db2, { dir });
+
+      expect(result.reattached).toEqual({ administrations: 1, memberships: 2, organizations: 1, groups: 1, materials: 2, marks: 1 });
+      expect(await db2.organization.findUnique({ where: { id: goneAdmin.id } })).toBeNull();
+      const members = await db2.membership.findMany({ where: { organizationId: intoAdmin.id }, orderBy: { role: 'asc' } });
+      expect(members.map((m) => [m.userId, m.role, m.status]).sort()).toEqual(
+        [
+          [admin.id, 'ADMIN', 'CONFIRMED'],
+          [both.id, 'MEMBER', 'CONFIRMED'],
+        ].sort(),
+      );
+      expect((await db2.organization.findUniqueOrThrow({ where: { id: club.id } })).locatedInId).toBe(into.id);
+      expect((await db2.workingGroup.findUniqueOrThrow({ where: { id: group.id } })).regionKreisId).toBe(into.id);
+      for (const m of await db2.material.findMany({ where: { id: { in: [guide.id, form.id] } } })) {
+        expect(m).toMatchObject({ organizationId: intoAdmin.id, municipalityId: into.id });
+      }
+      const marks = await db2.materialUse.findMany({ where: { materialId: { in: [guide.id, form.id] } } });
+      expect(marks.map((u) => u.municipalityId)).toEqual([into.id, into.id]);
+      const run = await db2.directoryImport.findFirstOrThrow({ orderBy: { finishedAt: 'desc' } });
+      expect(run.counts).toMatchObject({ reattached: result.reattached });
+    } finally {
+      await db2.$disconnect();
+      await fresh.drop();
+    }
+  });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { type Bundle, GEBIETSSTAND, POPULATION_AT, readBundle } from './bundle.js';
 import { buildDirectory, type DirectoryRecord } from './directory-records.js';
+import { type Reattached, reattachToSuccessors } from './reattach.js';
 
 export interface ImportResult {
   skipped: boolean;
@@ -10,6 +11,8 @@ export interface ImportResult {
   retired: number;
   rekeyed: number;
   borders: number;
+  /** What followed merged municipalities onto their successors; null when the import was skipped. */
+  reattached: Reattached | null;
   ms: number;
 }
 
@@ -118,7 +121,7 @@ export async function importDirectory(prisma: PrismaClient, options: { dir: stri
   const directory = buildDirectory(bundle);
   const last = await prisma.directoryImport.findFirst({ orderBy: { finishedAt: 'desc' } });
   if (!options.force && last?.checksum === bundle.checksum) {
-    return { skipped: true, inserted: 0, updated: 0, retired: 0, rekeyed: 0, borders: 0, ms: Date.now() - started };
+    return { skipped: true, inserted: 0, updated: 0, retired: 0, rekeyed: 0, borders: 0, reattached: null, ms: Date.now() - started };
   }
   return prisma.$transaction(
     async (tx) => {
@@ -127,13 +130,14 @@ export async function importDirectory(prisma: PrismaClient, options: { dir: stri
       const { inserted, updated } = await upsertRecords(tx, directory.records);
       await linkParents(tx, directory.records);
       const retired = await retireMissing(tx, directory.records);
+      const reattached = await reattachToSuccessors(tx);
       await replaceKeys(tx, directory.records);
       const borders = await replaceBorders(tx, directory.borders);
-      const counts = { records: directory.records.length, borders, inserted, updated, retired, rekeyed };
+      const counts = { records: directory.records.length, borders, inserted, updated, retired, rekeyed, reattached: { ...reattached } };
       await tx.directoryImport.create({
         data: { source: bundle.dir, gebietsstand: GEBIETSSTAND, checksum: bundle.checksum, counts, finishedAt: new Date() },
       });
-      return { skipped: false, inserted, updated, retired, rekeyed, borders, ms: Date.now() - started };
+      return { skipped: false, inserted, updated, retired, rekeyed, borders, reattached, ms: Date.now() - started };
     },
     { timeout: 120_000, maxWait: 10_000 },
   );

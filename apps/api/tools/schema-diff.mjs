@@ -44,7 +44,15 @@ function withCharColumns(factory) {
   };
 }
 
-async function loadEngine() {
+let engineClass;
+
+/** The wasm module keeps global state in its glue code: instantiate it once per process. */
+function loadEngine() {
+  engineClass ??= instantiateEngine();
+  return engineClass;
+}
+
+async function instantiateEngine() {
   // The engine reports a Rust panic through this global before it throws.
   globalThis.PRISMA_WASM_PANIC_REGISTRY ??= {
     set_message: (message) => {
@@ -88,7 +96,9 @@ export async function diffDatabaseToSchema(databaseUrl, schemaPath) {
       exitCode: null,
       filters: { externalTables: [], externalEnums: [] },
     });
-    return (result.stdout ?? '').replace(/^-- This is an empty migration\.\s*$/m, '').trim();
+    // No output at all means the engine did not diff, not that nothing differs.
+    if (typeof result.stdout !== 'string') throw new Error(`the schema engine returned no diff: ${JSON.stringify(result)}`);
+    return result.stdout.replace(/^-- This is an empty migration\.\s*$/m, '').trim();
   } finally {
     engine.free();
   }

@@ -1,4 +1,5 @@
 import { createUser, TEST_PASSWORD } from '../../test/support/factories.js';
+import { eventually } from '../../test/support/eventually.js';
 import { startTestApp, type GraphQLResponse, type TestApp } from '../../test/support/test-app.js';
 import { PrismaService } from '../core/database/prisma.service.js';
 
@@ -167,21 +168,11 @@ describe('abuse limits on sign-in, registration and mail', () => {
       const name = 'Bitte sofort evil.example besuchen';
       expect(code(await browser(t, freshIp())(REGISTER, { input: { name, email: address, password: 'Ein-Gutes-Passwort-9' } }))).toBe('OK');
       expect(code(await browser(t, freshIp())(RESET, { e: address }))).toBe('OK');
-      const mails = await waitFor(() => {
+      const mails = await eventually(() => {
         const found = t.outbox().filter((m) => m.to === address);
-        return found.length === 2 ? found : null;
-      });
+        return found.length === 2 && found;
+      }, 'both mails');
       for (const mail of mails) expect(mail.text).not.toContain('evil.example');
     });
   });
 });
-
-async function waitFor<T>(check: () => T | null, timeoutMs = 3000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (Date.now() > until) throw new Error('condition not reached in time');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}

@@ -1,5 +1,6 @@
 import { type ClientToServerEvents, type ServerToClientEvents, SOCKET_PATH, type WelcomePayload } from '@verbund/shared';
 import { io, type Socket } from 'socket.io-client';
+import { eventually } from '../../test/support/eventually.js';
 import { startTestApp, type TestApp, type TestClient } from '../../test/support/test-app.js';
 import { PrismaService } from '../core/database/prisma.service.js';
 
@@ -9,16 +10,6 @@ const LOGIN = 'mutation ($input: LoginInput!) { login(input: $input) { id email 
 const ME = '{ me { id name email } }';
 
 const linkToken = (text: string) => /token=([\w-]+)/.exec(text)![1]!;
-
-/** Mails sent after the answer (password reset) arrive a moment later. */
-async function eventually<T>(find: () => T | undefined): Promise<T> {
-  for (let i = 0; i < 50; i++) {
-    const found = find();
-    if (found !== undefined) return found;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('not there in time');
-}
 
 describe('accounts and sessions', () => {
   let t: TestApp;

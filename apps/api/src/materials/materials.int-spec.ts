@@ -3,6 +3,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { docxWith, pdfWith, upload } from '../../test/support/documents.js';
 import { addMember, createUser, signIn } from '../../test/support/factories.js';
+import { eventually } from '../../test/support/eventually.js';
 import { startTestApp, type TestApp, type TestClient } from '../../test/support/test-app.js';
 import { PrismaService } from '../core/database/prisma.service.js';
 import { UploadsService } from './uploads/uploads.service.js';

@@ -37,8 +37,11 @@ export interface GraphQLResponse<T> {
 }
 
 /** The real app on its own database and an ephemeral port; `env` overrides configuration. */
-export async function startTestApp(env: Record<string, string> = {}, options: { directory?: boolean } = {}): Promise<TestApp> {
-  const db = await createTestDatabase({ from: options.directory ? 'directory' : 'migrated' });
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { directory?: boolean; /** Another app's database: two processes of one deployment. */ sharedDb?: TestDatabase } = {},
+): Promise<TestApp> {
+  const db = options.sharedDb ?? (await createTestDatabase({ from: options.directory ? 'directory' : 'migrated' }));
   const mailDir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbund-mail-'));
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbund-files-'));
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', VERBUND_MAIL_DIR: mailDir, VERBUND_FILES_DIR: filesDir, ...env });
@@ -90,7 +93,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     },
     async close() {
       await app.close();
-      await db.drop();
+      if (!options.sharedDb) await db.drop();
       fs.rmSync(mailDir, { recursive: true, force: true });
       fs.rmSync(filesDir, { recursive: true, force: true });
     },

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
@@ -15,5 +17,16 @@ describe('prisma/schema.prisma and prisma/migrations', () => {
   it('describe the same database (run `npm run db:migration:create -- <name>` when this fails)', async () => {
     const pending: string = await diffDatabaseToSchema(db.url, schemaPath);
     expect(pending).toBe('');
+  });
+
+  it('notices a difference: a model only in the schema is SQL still to write', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbund-drift-'));
+    const changed = path.join(dir, 'schema.prisma');
+    fs.writeFileSync(changed, `${fs.readFileSync(schemaPath, 'utf8')}\nmodel DriftProbe {\n  id Int @id\n}\n`);
+    try {
+      expect(await diffDatabaseToSchema(db.url, changed)).toContain('CREATE TABLE "DriftProbe"');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

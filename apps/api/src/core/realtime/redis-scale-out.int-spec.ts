@@ -1,6 +1,8 @@
 import { type ClientToServerEvents, type ServerToClientEvents, SOCKET_PATH, type WelcomePayload } from '@verbund/shared';
 import { io, type Socket } from 'socket.io-client';
+import { createUser, signIn } from '../../../test/support/factories.js';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { PrismaService } from '../database/prisma.service.js';
 import { redisAvailable, startRedis, type TestRedis } from '../../../test/support/redis-server.js';
 import { SystemGateway } from './system.gateway.js';
 
@@ -16,7 +18,7 @@ describeWithRedis('two API processes behind one Redis', () => {
   beforeAll(async () => {
     redis = await startRedis();
     a = await startTestApp({ REDIS_URL: redis.url });
-    b = await startTestApp({ REDIS_URL: redis.url });
+    b = await startTestApp({ REDIS_URL: redis.url }, { sharedDb: a.db });
     client = io(b.url, { path: SOCKET_PATH, transports: ['websocket'], reconnection: false });
     await new Promise<void>((resolve, reject) => {
       client.once('connect', resolve);
@@ -40,6 +42,29 @@ describeWithRedis('two API processes behind one Redis', () => {
       expect(await received).toEqual(payload);
     } finally {
       clearInterval(timer);
+    }
+  });
+
+  it("logging out everywhere on one process closes the person's socket on the other", async () => {
+    const user = await createUser(a.app.get(PrismaService));
+    const session = await signIn(a, user.email);
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(b.url, {
+      path: SOCKET_PATH,
+      transports: ['websocket'],
+      reconnection: false,
+      extraHeaders: { cookie: session.cookie! },
+    });
+    try {
+      const welcome = await new Promise<WelcomePayload>((resolve, reject) => {
+        socket.once('system:welcome', resolve);
+        socket.once('connect_error', reject);
+      });
+      expect(welcome.authenticated).toBe(true);
+      const closed = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+      expect((await session.graphql('mutation { logoutEverywhere }')).errors).toBeUndefined();
+      expect(await closed).toBe('io server disconnect');
+    } finally {
+      socket.close();
     }
   });
 });

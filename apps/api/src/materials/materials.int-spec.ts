@@ -123,7 +123,8 @@ describe('materials library', () => {
         socket.on('close', () => resolve());
         socket.on('error', reject);
       });
-      await new Promise((r) => setTimeout(r, 500));
+      // The server notices the lost connection on its own schedule: wait for its cleanup, not a fixed time.
+      await eventually(() => storedFiles(path.join(t.config.files.dir, '.incoming')).length === 0, 'an empty staging folder');
       expect(await prisma.upload.count()).toBe(rowsBefore);
       expect(storedFiles(t.config.files.dir)).toHaveLength(filesBefore);
     });

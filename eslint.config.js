@@ -63,6 +63,7 @@ export default tseslint.config(
       'playwright/no-focused-test': 'error',
       'playwright/no-skipped-test': 'error',
       'playwright/missing-playwright-await': 'error',
+      'playwright/expect-expect': ['error', { assertFunctionNames: ['expectNoSeriousA11yViolations', 'visitAll'] }],
     },
   },
 );

@@ -1,6 +1,6 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
+import type { Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { expectNoSeriousA11yViolations } from './axe';
 
 const PASSWORD = 'Sonnenblume-Muldental-2026';
 
@@ -12,7 +12,7 @@ async function mailText(page: Page, to: string, subject: RegExp): Promise<string
   return (await page.locator('body').textContent()) ?? '';
 }
 
-test('register, confirm via the outbox, ask to join Landkreis Leipzig, get approved by its admin, see its people', async ({ page, browser }) => {
+test('register, confirm via the outbox, ask to join Landkreis Leipzig, get approved by its admin, see its people', async ({ page, newPage }) => {
   const email = `neu-${Date.now()}@verbund.example`;
   await page.goto('/');
   await page.getByRole('link', { name: 'Registrieren' }).first().click();
@@ -38,8 +38,7 @@ test('register, confirm via the outbox, ask to join Landkreis Leipzig, get appro
   await expect(page.getByText('Ihre Anfrage ist gestellt.')).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
-  const adminContext = await browser.newContext();
-  const admin = await adminContext.newPage();
+  const admin = await newPage();
   await admin.goto('/anmelden?weiter=/anfragen');
   await admin.getByLabel('E-Mail-Adresse').fill('integration@landkreis-leipzig.example');
   await admin.getByLabel('Passwort').fill('Verbund-Demo-Leipzig-2026');
@@ -49,7 +48,7 @@ test('register, confirm via the outbox, ask to join Landkreis Leipzig, get appro
   await expectNoSeriousA11yViolations(admin);
   await request.getByRole('button', { name: 'Bestätigen' }).click();
   await expect(admin.getByText('Entschieden: Nora Neu – Bestätigt')).toBeVisible();
-  await adminContext.close();
+  await admin.close();
 
   await page.reload();
   const people = page.getByRole('list', { name: 'Personen' });

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { expectNoSeriousA11yViolations } from './axe';
+import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
 
 const SECTIONS = [
   { de: 'Kommunen', en: 'Municipalities', path: '/kommunen' },
@@ -55,6 +54,7 @@ test('imprint shows the data attribution, the accessibility statement is there, 
 });
 
 test('no Content-Security-Policy violation while the app runs', async ({ page }) => {
+  // The fixture records every securitypolicyviolation event of every page; the console is a second witness.
   const violations: string[] = [];
   page.on('console', (msg) => {
     if (/Content Security Policy|Refused to/i.test(msg.text())) violations.push(msg.text());
@@ -62,5 +62,9 @@ test('no Content-Security-Policy violation while the app runs', async ({ page })
   await page.goto('/');
   await expect(page.getByText('Live-Verbindung aktiv')).toBeVisible();
   await page.getByRole('link', { name: 'Kommunen', exact: true }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Kommunen' })).toBeVisible();
+  await page.goto('/kommunen/14729');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.locator('svg path').first()).toBeVisible();
   expect(violations).toEqual([]);
 });

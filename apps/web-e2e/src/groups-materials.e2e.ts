@@ -1,10 +1,10 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
 import { readFile } from 'node:fs/promises';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { expectNoSeriousA11yViolations } from './axe';
 
-async function signedIn(browser: Browser, email: string, password: string, next: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
+async function signedIn(newPage: () => Promise<Page>, email: string, password: string, next: string): Promise<Page> {
+  const page = await newPage();
   await page.goto(`/anmelden?weiter=${encodeURIComponent(next)}`);
   await page.getByLabel('E-Mail-Adresse').fill(email);
   await page.getByLabel('Passwort').fill(password);
@@ -21,12 +21,12 @@ async function pdf(text: string): Promise<Buffer> {
 }
 
 test('Stadt Leipzig founds an on-request group; Landkreis Leipzig finds it, is admitted, shares a PDF; Nordsachsen finds it by its text and downloads it', async ({
-  browser,
+  newPage,
 }) => {
   const name = `AG Sprachmittlung Leipziger Raum ${Date.now()}`;
   const word = `Sprachmittlerpool${Date.now().toString(36)}`;
 
-  const stadt = await signedIn(browser, 'integration@stadt-leipzig.example', 'Verbund-Demo-Stadt-2026', '/arbeitsgruppen');
+  const stadt = await signedIn(newPage, 'integration@stadt-leipzig.example', 'Verbund-Demo-Stadt-2026', '/arbeitsgruppen');
   await stadt.getByRole('button', { name: 'Neue Arbeitsgruppe' }).click();
   const form = stadt.getByRole('form', { name: 'Neue Arbeitsgruppe' });
   await form.getByLabel('Name').fill(name);
@@ -41,7 +41,7 @@ test('Stadt Leipzig founds an on-request group; Landkreis Leipzig finds it, is a
   await expect(stadt.getByRole('heading', { level: 1, name })).toBeVisible();
   await expect(stadt.getByText('Stadt Leipzig und Nachbarn')).toBeVisible();
 
-  const kreis = await signedIn(browser, 'integration@landkreis-leipzig.example', 'Verbund-Demo-Leipzig-2026', '/');
+  const kreis = await signedIn(newPage, 'integration@landkreis-leipzig.example', 'Verbund-Demo-Leipzig-2026', '/');
   const suggestions = kreis.getByRole('region', { name: 'Vorschläge für Sie' });
   await expect(suggestions.getByRole('link', { name })).toBeVisible();
   await expect(suggestions.getByText('Mitglieder aus Nachbarkommunen · Für diese Region')).toBeVisible();
@@ -73,7 +73,7 @@ test('Stadt Leipzig founds an on-request group; Landkreis Leipzig finds it, is a
   await publish.getByRole('button', { name: 'Veröffentlichen' }).click();
   await expect(kreis.getByRole('heading', { level: 1, name: 'Leitfaden Sprachmittlung im Landkreis' })).toBeVisible();
 
-  const nord = await signedIn(browser, 'integration@nordsachsen.example', 'Verbund-Demo-Nordsachsen-2026', '/materialien');
+  const nord = await signedIn(newPage, 'integration@nordsachsen.example', 'Verbund-Demo-Nordsachsen-2026', '/materialien');
   await nord.getByLabel('Suche in Titeln, Texten und Dateien').fill(word);
   const hit = nord.getByRole('article').filter({ hasText: 'Leitfaden Sprachmittlung im Landkreis' });
   await expect(hit.locator('mark')).toHaveText(word);

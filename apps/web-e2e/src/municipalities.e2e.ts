@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { expectNoSeriousA11yViolations } from './axe';
+import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
 
 test('find Landkreis Leipzig, see Stadt Leipzig as its kreisfreie neighbour, and back', async ({ page }) => {
   await page.goto('/');

@@ -1,0 +1,84 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+
+export { expect };
+
+const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** Network quiet and no loading indicator left: what a person sees once the page has loaded its data. */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await expect(page.locator('.mantine-Loader-root')).toHaveCount(0);
+}
+
+/**
+ * WCAG 2.1 A/AA through axe-core: a serious or critical violation fails the test; moderate and minor ones are
+ * reported as annotations of the test, so that they are seen without blocking.
+ */
+export async function expectNoSeriousA11yViolations(page: Page, testInfo: TestInfo = test.info()): Promise<void> {
+  await settled(page);
+  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
+  for (const v of results.violations.filter((v) => v.impact !== 'serious' && v.impact !== 'critical')) {
+    testInfo.annotations.push({
+      type: `axe ${v.impact}`,
+      description: `${v.id} on ${new URL(page.url()).pathname}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    });
+  }
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id} on ${new URL(page.url()).pathname}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+interface Watched {
+  page: Page;
+  csp: string[];
+}
+
+/** Records every Content-Security-Policy violation of the page, across reloads and client-side navigation. */
+async function watch(page: Page, watched: Watched[]): Promise<Page> {
+  const entry: Watched = { page, csp: [] };
+  await page.exposeFunction('__verbundCspViolation', (text: string) => entry.csp.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { __verbundCspViolation(text: string): void }).__verbundCspViolation(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  watched.push(entry);
+  return page;
+}
+
+/**
+ * Every page a test opens (`page`, and more through `newPage` for other people) is watched: no CSP violation
+ * may happen on it, and its final, settled state must pass axe when the test ends.
+ */
+export const test = base.extend<{ watched: Watched[]; newPage: () => Promise<Page>; endChecks: void }>({
+  // Playwright reads a fixture's dependencies from this destructuring pattern: an empty one means none.
+  // eslint-disable-next-line no-empty-pattern
+  watched: async ({}, use) => {
+    await use([]);
+  },
+  page: async ({ page, watched }, use) => {
+    await use(await watch(page, watched));
+  },
+  newPage: async ({ browser, watched }, use) => {
+    const contexts: Awaited<ReturnType<typeof browser.newContext>>[] = [];
+    await use(async () => {
+      const context = await browser.newContext();
+      contexts.push(context);
+      return watch(await context.newPage(), watched);
+    });
+    for (const context of contexts) await context.close();
+  },
+  endChecks: [
+    async ({ page, newPage, watched }, use, testInfo) => {
+      void page;
+      void newPage;
+      await use();
+      if (testInfo.status !== testInfo.expectedStatus) return;
+      for (const { page: p, csp } of watched) {
+        expect(csp, `Content-Security-Policy violations on ${p.url()}`).toEqual([]);
+        if (!p.isClosed() && p.url().startsWith('http')) await expectNoSeriousA11yViolations(p, testInfo);
+      }
+    },
+    { auto: true },
+  ],
+});

@@ -140,7 +140,13 @@ describe('single sign-on through OpenID Connect (against a real provider)', () =
 
   it('takes an unconfirmed registration of the address away from whoever made it', async () => {
     const attacker = 'Angreifer-Passwort-2026';
-    await t.graphql('mutation ($i: RegisterInput!) { register(input: $i) }', { i: { name: 'Mallory', email: 'opfer@landkreis.example', password: attacker } });
+    const registered = await t.graphql('mutation ($i: RegisterInput!) { register(input: $i) }', {
+      i: { name: 'Mallory', email: 'opfer@landkreis.example', password: attacker },
+    });
+    expect(registered.errors).toBeUndefined();
+    // The attacker's password is right until the sign-on: the login only wants the address confirmed.
+    const before = await t.graphql('mutation ($i: LoginInput!) { login(input: $i) { id } }', { i: { email: 'opfer@landkreis.example', password: attacker } });
+    expect(before.errors![0]!.extensions.code).toBe('FORBIDDEN');
     claims = { email: 'opfer@landkreis.example', email_verified: true, name: 'Olga Opfer' };
     const end = await new Browser().go(`${t.url}/auth/sso/login`);
     expect(end.url.pathname).toBe('/');

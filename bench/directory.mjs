@@ -37,7 +37,7 @@ try {
   const port = await freePort();
   const api = await startPinned(
     [path.join(API_DIST, 'main.js')],
-    { PORT: String(port), NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: url },
+    { PORT: String(port), NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: url, SMTP_URL: 'smtp://127.0.0.1:9', PUBLIC_URL: 'https://verbund.test' },
     async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok,
   );
   const post = async (query) => {

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cpuSeconds, freePort, load, machine, pinSelf, startPinned, stop } from './lib.mjs';
+import { cpuSeconds, freePort, load, loadDatabaseTools, machine, pinSelf, startPinned, stop } from './lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const duration = Number(process.env.BENCH_SECONDS ?? 5);
@@ -17,6 +17,9 @@ const reps = Number(process.env.BENCH_REPS ?? 3);
 const query = JSON.stringify({ query: '{ __typename }' });
 const dbDir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbund-bench-'));
 fs.chmodSync(dbDir, 0o755);
+// Production refuses the embedded database: the API gets a PostgreSQL of its own, as in a deployment.
+const { startEmbeddedPostgres } = await loadDatabaseTools();
+const database = await startEmbeddedPostgres({ dataDir: path.join(dbDir, 'pg'), durable: false });
 
 const servers = [
   { name: 'bare node:http JSON', script: path.join(here, 'bare-server.mjs'), path: '/', ready: '/' },
@@ -27,7 +30,14 @@ const servers = [
     path: '/graphql',
     ready: '/healthz',
     // Production settings, logs at info as in production (written to a pipe and discarded here).
-    env: { NODE_ENV: 'production', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info', DEMO_DATA: 'false', VERBUND_DB_DIR: path.join(dbDir, 'pg') },
+    env: {
+      NODE_ENV: 'production',
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
+      DEMO_DATA: 'false',
+      DATABASE_URL: database.url,
+      SMTP_URL: 'smtp://127.0.0.1:9',
+      PUBLIC_URL: 'https://verbund.test',
+    },
   },
 ];
 
@@ -53,6 +63,7 @@ try {
     for (const [i, server] of servers.entries()) results[i].push(await measure(server));
   }
 } finally {
+  await database.stop();
   fs.rmSync(dbDir, { recursive: true, force: true });
 }
 

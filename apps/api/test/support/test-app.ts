@@ -44,7 +44,17 @@ export async function startTestApp(
   const db = options.sharedDb ?? (await createTestDatabase({ from: options.directory ? 'directory' : 'migrated' }));
   const mailDir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbund-mail-'));
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbund-files-'));
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', VERBUND_MAIL_DIR: mailDir, VERBUND_FILES_DIR: filesDir, ...env });
+  // Production refuses to start half-configured: it gets this database, a mail server (unreachable here) and an address.
+  const production = env.NODE_ENV === 'production' ? { DATABASE_URL: db.url, SMTP_URL: 'smtp://127.0.0.1:9', PUBLIC_URL: 'https://verbund.test' } : {};
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    PORT: '0',
+    VERBUND_MAIL_DIR: mailDir,
+    VERBUND_FILES_DIR: filesDir,
+    ...production,
+    ...env,
+  });
   const app = await createServer(config, db.url);
   await app.listen(config.port, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');

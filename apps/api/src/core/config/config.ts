@@ -153,6 +153,31 @@ export interface S3Config {
 
 export class ConfigError extends Error {}
 
+/** Without these a production start would half-work: mails lost, links wrong, data inside a container layer. */
+const REQUIRED_IN_PRODUCTION = [
+  ['DATABASE_URL', 'the embedded database is for development; production data belongs on a managed PostgreSQL'],
+  ['SMTP_URL', 'confirmation and reset mails must reach people'],
+  ['PUBLIC_URL', 'links in mails must point at the public address'],
+] as const;
+
+const SECRET_KEYS = /PASSWORD|SECRET|TOKEN|KEY_ID/;
+
+/** A refused value as it may appear in a log: URLs without their password, secrets not at all. */
+function shown(key: string, value: string): string {
+  if (SECRET_KEYS.test(key)) return '(hidden)';
+  if (/_URL$/.test(key)) {
+    try {
+      const url = new URL(value);
+      if (!url.host) throw new TypeError('no host');
+      if (url.password) url.password = '***';
+      return JSON.stringify(url.toString());
+    } catch {
+      return '(hidden: not a URL, and it may hold a password)';
+    }
+  }
+  return JSON.stringify(value);
+}
+
 /** Validates the environment; the error message is one line naming the variable at fault. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
@@ -160,10 +185,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const key = String(issue.path[0]);
-    throw new ConfigError(`invalid configuration: ${key}=${JSON.stringify(env[key] ?? '')}: ${issue.message}`);
+    throw new ConfigError(`invalid configuration: ${key}=${shown(key, env[key] ?? '')}: ${issue.message}`);
   }
   const c = parsed.data;
   const production = c.NODE_ENV === 'production';
+  if (production) {
+    const missing = REQUIRED_IN_PRODUCTION.filter(([key]) => !c[key]);
+    if (missing.length)
+      throw new ConfigError(missing.map(([key, why]) => `missing configuration: ${key} is required with NODE_ENV=production (${why})`).join('\n'));
+  }
   return {
     env: c.NODE_ENV,
     production,

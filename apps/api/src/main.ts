@@ -21,7 +21,25 @@ async function main() {
   const logger = createLogger(config.logLevel);
   const exposed = exposureWarning(config);
   if (exposed) logger.warn(exposed);
-  let database: DatabaseRuntime;
+  // Signals are handled from the first moment: a stop while migrations wait for their lock ends at once,
+  // instead of waiting out the lock and being killed. Nest's enableShutdownHooks would re-raise the signal and
+  // orphan the embedded server: stop in order here.
+  let database: DatabaseRuntime | undefined;
+  let app: Awaited<ReturnType<typeof createServer>> | undefined;
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    await app?.close().catch((err) => logger.error({ err }, 'closing the app failed'));
+    await database?.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+
   try {
     database = await startDatabase(config);
   } catch (err) {
@@ -36,22 +54,6 @@ async function main() {
     database.embedded ? `embedded PostgreSQL on port ${database.embedded.port}` : 'using DATABASE_URL',
   );
 
-  // Nest's enableShutdownHooks re-raises the signal and would orphan the embedded server: stop in order here.
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 10_000);
-    force.unref();
-    await app?.close().catch((err) => logger.error({ err }, 'closing the app failed'));
-    await database.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-
-  let app: Awaited<ReturnType<typeof createServer>> | undefined;
   try {
     await seedOnStart(config, database.url, logger);
     app = await createServer(config, database.url, logger);

@@ -55,8 +55,8 @@ export async function createServer(config: AppConfig, databaseUrl: string, logge
       prefix: '/',
       index: false,
       wildcard: false,
-      // Pages go through WebAppPage, which adds their CSP nonces.
-      allowedPath: (pathName) => !pathName.endsWith('.html'),
+      // Pages go through WebAppPage, which adds their CSP nonces; source maps are not published in production.
+      allowedPath: (pathName) => !pathName.endsWith('.html') && !(config.production && pathName.endsWith('.map')),
       setHeaders: (res) => {
         res.headers(ASSET_HEADERS);
       },

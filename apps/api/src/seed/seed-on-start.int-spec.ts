@@ -26,11 +26,27 @@ describe('seeding at start', () => {
     expect(await prisma.directoryImport.count()).toBe(imports);
   });
 
-  it('starts without a directory when the bundle is missing', async () => {
+  it('starts without a directory when the bundle is missing, outside production', async () => {
     const empty = await createTestDatabase({ from: 'migrated' });
     try {
       const config = loadConfig({ NODE_ENV: 'test', VERBUND_DATA_DIR: '/nonexistent/bundle' });
       await expect(seedOnStart(config, empty.url, pino({ level: 'silent' }))).resolves.toBeUndefined();
+    } finally {
+      await empty.drop();
+    }
+  });
+
+  it('refuses a production start with an empty directory and no bundle, naming the folder', async () => {
+    const empty = await createTestDatabase({ from: 'migrated' });
+    try {
+      const config = loadConfig({
+        NODE_ENV: 'production',
+        DATABASE_URL: empty.url,
+        SMTP_URL: 'smtp://127.0.0.1:9',
+        PUBLIC_URL: 'https://verbund.test',
+        VERBUND_DATA_DIR: '/nonexistent/bundle',
+      });
+      await expect(seedOnStart(config, empty.url, pino({ level: 'silent' }))).rejects.toThrow(/no data bundle was found at \/nonexistent\/bundle/);
     } finally {
       await empty.drop();
     }

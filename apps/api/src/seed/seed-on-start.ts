@@ -16,6 +16,9 @@ export async function seedOnStart(config: AppConfig, databaseUrl: string, logger
       if (fs.existsSync(config.municipalityDataDir)) {
         const result = await importDirectory(prisma, { dir: config.municipalityDataDir });
         logger.info({ ...result }, 'municipality directory imported');
+      } else if (config.production) {
+        // Without the directory nothing works (search, neighbours, regions): a production start says so and stops.
+        throw new Error(`municipality directory is empty and no data bundle was found at ${config.municipalityDataDir} (set VERBUND_DATA_DIR)`);
       } else {
         logger.warn({ dir: config.municipalityDataDir }, 'municipality directory is empty and no data bundle was found (set VERBUND_DATA_DIR)');
       }

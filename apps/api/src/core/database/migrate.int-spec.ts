@@ -68,4 +68,26 @@ describe('migrate (prisma migrate deploy semantics)', () => {
     fs.writeFileSync(path.join(dir, '20250101000000_a', 'migration.sql'), 'CREATE TABLE t (a bigint);');
     await expect(migrate({ databaseUrl: db.url, migrationsDir: dir })).rejects.toThrow(/changed after it was applied/);
   });
+
+  it('waits while Prisma Migrate holds its lock, so an operator and a starting replica never both apply', async () => {
+    const dir = migrationsDir({ '20260101000000_one': 'CREATE TABLE probe (id int);' });
+    const operator = new pg.Client({ connectionString: db.url });
+    await operator.connect();
+    try {
+      // The key `prisma migrate deploy` takes (Prisma's schema engine, PostgreSQL).
+      await operator.query('SELECT pg_advisory_lock(72707369)');
+      let finished = false;
+      const starting = migrate({ databaseUrl: db.url, migrationsDir: dir }).then((applied) => {
+        finished = true;
+        return applied;
+      });
+      // Given time to finish, it has not: it waits for the lock.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(finished).toBe(false);
+      await operator.query('SELECT pg_advisory_unlock(72707369)');
+      expect(await starting).toEqual(['20260101000000_one']);
+    } finally {
+      await operator.end();
+    }
+  });
 });

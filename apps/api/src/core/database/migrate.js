@@ -6,7 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 
-const LOCK_KEY = 72_707_301;
+// Prisma Migrate's own key (schema engine, postgres flavour): an operator's `prisma migrate deploy` and a starting
+// replica wait for each other instead of applying the same folder twice.
+const LOCK_KEY = 72_707_369;
 
 const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "id" VARCHAR(36) PRIMARY KEY NOT NULL,

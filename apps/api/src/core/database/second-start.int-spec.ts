@@ -3,6 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { eventually } from '../../../test/support/eventually.js';
+import { createTestDatabase } from '../../../test/support/test-database.js';
 
 const main = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'dist', 'main.js');
 
@@ -79,4 +82,33 @@ describe('a second start in the same folder', () => {
     third.child.kill('SIGINT');
     expect((await third.exit).code).toBe(0);
   }, 60_000);
+
+  it('stops at once on SIGTERM while its migrations wait for the lock', async () => {
+    const db = await createTestDatabase({ from: 'blank' });
+    const operator = new pg.Client({ connectionString: db.url });
+    await operator.connect();
+    try {
+      await operator.query('SELECT pg_advisory_lock(72707369)');
+      const child = spawn(process.execPath, [main], { env: { ...env, DATABASE_URL: db.url }, stdio: ['ignore', 'pipe', 'pipe'] });
+      running.push(child);
+      // Started and waiting: its session asks for the lock and is not granted it.
+      await eventually(
+        async () => {
+          const { rows } = await operator.query<{ n: string }>("SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted");
+          return Number(rows[0]!.n) > 0;
+        },
+        'the start waiting for the migration lock',
+        20_000,
+      );
+      expect(child.exitCode).toBeNull();
+      const stopped = Date.now();
+      const exit = new Promise<number | null>((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      expect(await exit).toBe(0);
+      expect(Date.now() - stopped).toBeLessThan(5000);
+    } finally {
+      await operator.end();
+      await db.drop();
+    }
+  }, 30_000);
 });

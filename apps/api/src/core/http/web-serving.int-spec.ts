@@ -70,10 +70,16 @@ describe('the GraphQL explorer in production', () => {
     const webDir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbund-web-'));
     fs.writeFileSync(path.join(webDir, 'index.html'), '<html>app</html>');
     fs.writeFileSync(path.join(webDir, 'explorer.html'), '<html>explorer</html>');
+    fs.mkdirSync(path.join(webDir, 'assets'));
+    fs.writeFileSync(path.join(webDir, 'assets', 'app.js'), 'console.log(1)');
+    fs.writeFileSync(path.join(webDir, 'assets', 'app.js.map'), '{"sources":["src/secret.ts"]}');
     const prod = await startTestApp({ VERBUND_WEB_DIR: webDir, NODE_ENV: 'production' });
     try {
       const res = await fetch(`${prod.url}/graphiql`, { headers: { accept: 'text/html' } });
       expect(await res.text()).not.toContain('explorer');
+      // Scripts are served; their source maps are not published.
+      expect((await fetch(`${prod.url}/assets/app.js`)).status).toBe(200);
+      expect((await fetch(`${prod.url}/assets/app.js.map`, { headers: { accept: 'application/json' } })).status).toBe(404);
     } finally {
       await prod.close();
     }

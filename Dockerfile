@@ -12,8 +12,10 @@ COPY . .
 RUN npx nx run-many -t build -p @verbund/api @verbund/web --output-style=static \
  && find apps/web/dist -name '*.map' -delete
 
-# Exactly what the lockfile says the API and the shared library need at run time: no web app, Prisma CLI,
-# embedded PostgreSQL or test tools. Versions nested under apps/api stay there, as in the tests.
+# Exactly what the lockfile says the API and the shared library need at run time: no web app, embedded
+# PostgreSQL or test tools. Versions nested under apps/api stay there, as in the tests. Without
+# --legacy-peer-deps npm would add @prisma/client's optional partner, the Prisma CLI with its Studio (React and
+# 250 MB); the runtime needs only the client.
 FROM node:22-bookworm-slim AS runtime-deps
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
@@ -21,7 +23,7 @@ COPY apps/api/package.json apps/api/
 COPY apps/web/package.json apps/web/
 COPY apps/web-e2e/package.json apps/web-e2e/
 COPY libs/shared/package.json libs/shared/
-RUN npm ci --omit=dev --workspace @verbund/api --workspace @verbund/shared --no-audit --no-fund \
+RUN npm ci --omit=dev --legacy-peer-deps --workspace @verbund/api --workspace @verbund/shared --no-audit --no-fund \
  && mkdir -p apps/api/node_modules
 
 FROM node:22-bookworm-slim

@@ -56,7 +56,7 @@ describe('the production stack (docker-compose.yml, Dockerfile, deploy/Caddyfile
     expect(dockerfile).toMatch(/^USER node$/m);
     expect(dockerfile).toMatch(/chown -R node:node \/var\/lib\/verbund/);
     expect(dockerfile).toMatch(/VERBUND_FILES_DIR=\/var\/lib\/verbund\/files/);
-    expect(dockerfile).toMatch(/npm ci --omit=dev --workspace @verbund\/api/);
+    expect(dockerfile).toMatch(/npm ci --omit=dev --legacy-peer-deps --workspace @verbund\/api --workspace @verbund\/shared/);
     expect(dockerfile).toMatch(/COPY --from=runtime-deps \/app\/apps\/api\/node_modules apps\/api\/node_modules/);
     expect(dockerfile).toMatch(/COPY data\/municipalities data\/municipalities/);
     expect(dockerfile).toMatch(/find apps\/web\/dist -name '\*\.map' -delete/);

@@ -5,6 +5,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import fs from 'node:fs';
+import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Bindings, ChildLoggerOptions, Logger } from 'pino';
 import { AppModule } from './app.module.js';
@@ -57,8 +58,12 @@ export async function createServer(config: AppConfig, databaseUrl: string, logge
       wildcard: false,
       // Pages go through WebAppPage, which adds their CSP nonces; source maps are not published in production.
       allowedPath: (pathName) => !pathName.endsWith('.html') && !(config.production && pathName.endsWith('.map')),
-      setHeaders: (res) => {
+      // Vite writes .br and .gz beside each asset; the one the browser accepts goes out, with Vary.
+      preCompressed: true,
+      setHeaders: (res, filePath) => {
         res.headers(ASSET_HEADERS);
+        // Names under assets/ carry a content hash: they never change, so browsers keep them for a year.
+        res.header('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
     const page = app.get(WebAppPage);

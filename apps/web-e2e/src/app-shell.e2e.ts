@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
 
 const SECTIONS = [
@@ -24,6 +25,19 @@ test('start page in German, switch to English and back, remembered across reload
 
   await page.getByRole('button', { name: 'Deutsch' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Willkommen bei Verbund' })).toBeVisible();
+});
+
+test('on a phone the short language buttons are named by what they show (WCAG 2.5.3)', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'EN English' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'DE Deutsch' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  const labelInName = await new AxeBuilder({ page })
+    .withRules(['label-content-name-mismatch'])
+    .options({ rules: { 'label-content-name-mismatch': { enabled: true } } })
+    .analyze();
+  expect(labelInName.violations).toEqual([]);
 });
 
 test('every main section is reachable from the navigation and passes axe', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { Box, Button, Group } from '@mantine/core';
+import { Box, Button, Group, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../i18n/i18n';
 
@@ -15,15 +15,15 @@ export function LanguageSwitch() {
           variant={i18n.language === lng ? 'filled' : 'subtle'}
           aria-pressed={i18n.language === lng}
           lang={lng}
-          aria-label={LABELS[lng]}
           onClick={() => void i18n.changeLanguage(lng)}
         >
-          {/* A phone's header shows the short form; the accessible name is always the full one. */}
+          {/* A phone's header shows the short form; its name starts with what is seen (WCAG 2.5.3) and says the rest. */}
           <Box component="span" visibleFrom="xs">
             {LABELS[lng]}
           </Box>
           <Box component="span" hiddenFrom="xs">
             {lng.toUpperCase()}
+            <VisuallyHidden> {LABELS[lng]}</VisuallyHidden>
           </Box>
         </Button>
       ))}

@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { randomBytes } from 'node:crypto';
+import zlib from 'node:zlib';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pageHeaders } from './security-headers.js';
@@ -15,17 +16,24 @@ export class WebAppPage {
     private readonly file = 'index.html',
   ) {}
 
-  /** False when no web app is built. */
+  /**
+   * False when no web app is built. Gzipped for browsers that accept it: each response carries its own nonce,
+   * so it cannot be compressed ahead like the assets (a few kB take microseconds).
+   */
   send(reply: FastifyReply): boolean {
     const html = this.load();
     if (!html) return false;
     const nonce = randomBytes(16).toString('base64');
+    const page = html.replaceAll(NONCE_PLACEHOLDER, nonce);
+    const gzip = /\bgzip\b/.test(String(reply.request.headers['accept-encoding'] ?? ''));
     reply
       .status(200)
       .headers(pageHeaders(nonce))
       .header('content-type', 'text/html; charset=utf-8')
       .header('cache-control', 'no-cache')
-      .send(html.replaceAll(NONCE_PLACEHOLDER, nonce));
+      .header('vary', 'accept-encoding');
+    if (gzip) reply.header('content-encoding', 'gzip');
+    reply.send(gzip ? zlib.gzipSync(page) : page);
     return true;
   }
 

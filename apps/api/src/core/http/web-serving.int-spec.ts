@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.js';
 
 describe('serving the web app on the API port', () => {
@@ -9,6 +10,9 @@ describe('serving the web app on the API port', () => {
     const webDir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbund-web-'));
     fs.mkdirSync(path.join(webDir, 'assets'));
     fs.writeFileSync(path.join(webDir, 'assets', 'app.js'), 'console.log(1)');
+    // As Vite's compression plugin writes them beside each asset.
+    fs.writeFileSync(path.join(webDir, 'assets', 'app.js.br'), zlib.brotliCompressSync('console.log(1)'));
+    fs.writeFileSync(path.join(webDir, 'assets', 'app.js.gz'), zlib.gzipSync('console.log(1)'));
     fs.writeFileSync(path.join(webDir, 'explorer.html'), '<html><head><script type="module" nonce="__CSP_NONCE__" src="/assets/x.js"></script></head></html>');
     fs.writeFileSync(
       path.join(webDir, 'index.html'),
@@ -47,6 +51,20 @@ describe('serving the web app on the API port', () => {
     expect(res.status).toBe(200);
     const csp = (await fetch(`${t.url}/healthz`)).headers.get('content-security-policy');
     expect(csp).toContain("default-src 'none'");
+  });
+
+  it('sends assets precompressed and cached for a year, and index.html compressed and revalidated', async () => {
+    const brotli = await fetch(`${t.url}/assets/app.js`, { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(brotli.headers.get('content-encoding')).toBe('br');
+    expect(brotli.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(brotli.headers.get('vary')).toMatch(/accept-encoding/i);
+    expect(await brotli.text()).toBe('console.log(1)');
+    const gzip = await fetch(`${t.url}/assets/app.js`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(gzip.headers.get('content-encoding')).toBe('gzip');
+    const page = await fetch(`${t.url}/`, { headers: { accept: 'text/html', 'accept-encoding': 'gzip, br' } });
+    expect(page.headers.get('content-encoding')).toBe('gzip');
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    expect(await page.text()).toContain('<script type="module" nonce=');
   });
 
   it('serves built assets and keeps a JSON 404 for non-HTML requests', async () => {

@@ -43,6 +43,26 @@ describe('municipality directory over GraphQL (full official bundle)', () => {
     expect(topo.objects.laender!.geometries).toHaveLength(16);
   });
 
+  describe('ranking among equally good name matches: Kreise and kreisfreie Städte first, then the larger', () => {
+    const first = async (term: string, n: number) => (await search(`search: "${term}", first: ${n}`)).nodes.map((m) => m.ags);
+    it('Halle: Halle (Saale) before the small Gemeinden called Halle', async () => {
+      expect((await first('Halle', 1))[0]).toBe('15002');
+    });
+    it('Frankfurt: am Main, then (Oder)', async () => {
+      expect(await first('Frankfurt', 2)).toEqual(['06412', '12053']);
+    });
+    it('Offenbach: the Kreis and the city before Offenbach an der Queich', async () => {
+      expect((await first('Offenbach', 2)).sort()).toEqual(['06413', '06438']);
+    });
+    it('Neustadt: the kreisfreie Stadt before every Gemeinde of the name', async () => {
+      const nodes = (await search('search: "Neustadt", first: 30')).nodes;
+      const city = nodes.findIndex((m) => m.ags === '07316');
+      const firstGemeinde = nodes.findIndex((m) => m.kind === 'GEMEINDE');
+      expect(city).toBeGreaterThanOrEqual(0);
+      expect(city).toBeLessThan(firstGemeinde);
+    });
+  });
+
   describe('known facts', () => {
     it('14713000 and 14713 are the same municipality, Stadt Leipzig, a kreisfreie Stadt in Sachsen', async () => {
       const res = await t.graphql<{ a: M & { land: M; officialName: string }; b: M }>(

@@ -45,7 +45,10 @@ export class MunicipalitiesService {
       for (const word of folded.split(' ')) {
         conditions.push(Prisma.sql`(m."searchText" LIKE ${`${word}%`} OR m."searchText" LIKE ${`% ${word}%`})`);
       }
-      rank = Prisma.sql`CASE WHEN m."nameKey" = ${folded} THEN 0 WHEN m."nameKey" LIKE ${`${folded}%`} THEN 1 ELSE 2 END,`;
+      // "Halle" names Halle (Saale) as well as Halle: the query as the name's leading words is as good as the whole
+      // name, and among equally good matches Kreise and kreisfreie Städte (then the larger) come first.
+      rank = Prisma.sql`CASE WHEN m."nameKey" = ${folded} OR m."nameKey" LIKE ${`${folded} %`} THEN 0 WHEN m."nameKey" LIKE ${`${folded}%`} THEN 1 ELSE 2 END,
+        CASE WHEN m."isKreis" OR m."isLand" THEN 0 ELSE 1 END,`;
     }
     const offset = decodeCursor(args.after);
     const rows = await this.prisma.$queryRaw<(MunicipalityRow & { total: bigint })[]>`

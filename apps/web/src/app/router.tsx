@@ -1,55 +1,43 @@
 import { createBrowserRouter } from 'react-router';
-import { AccessibilityPage } from '../pages/AccessibilityPage';
-import { AccountPage } from '../pages/AccountPage';
-import { AdminPage } from '../pages/AdminPage';
-import { ConfirmEmailChangePage } from '../pages/ConfirmEmailChangePage';
-import { ForgotPasswordPage } from '../pages/ForgotPasswordPage';
-import { LoginPage } from '../pages/LoginPage';
-import { MembershipRequestsPage } from '../pages/MembershipRequestsPage';
-import { RegisterPage } from '../pages/RegisterPage';
-import { ResetPasswordPage } from '../pages/ResetPasswordPage';
-import { VerifyEmailPage } from '../pages/VerifyEmailPage';
+import { LoadingState } from '../components/LoadingState';
 import { HomePage } from '../pages/HomePage';
-import { ImprintPage } from '../pages/ImprintPage';
-import { MunicipalitiesPage } from '../pages/MunicipalitiesPage';
-import { MunicipalityPage } from '../pages/MunicipalityPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
-import { SectionPage } from '../pages/SectionPage';
-import { GroupPage } from '../pages/GroupPage';
-import { GroupsPage } from '../pages/GroupsPage';
-import { MaterialPage } from '../pages/MaterialPage';
-import { MaterialsPage } from '../pages/MaterialsPage';
-import { NewMaterialPage } from '../pages/NewMaterialPage';
 import { AppLayout } from './AppLayout';
 import { SECTIONS } from './navigation';
 
+/*
+ * Every page but the start page is its own chunk, loaded when its route is entered (the router waits for it, so
+ * nothing flickers): a first visit downloads the shell and one page, not the whole app.
+ */
 export const router = createBrowserRouter([
   {
     element: <AppLayout />,
+    // Shown while the first page's chunk loads on a deep link.
+    HydrateFallback: LoadingState,
     children: [
       { path: '/', element: <HomePage /> },
-      { path: '/kommunen', element: <MunicipalitiesPage /> },
-      { path: '/kommunen/:ags', element: <MunicipalityPage /> },
-      { path: '/arbeitsgruppen', element: <GroupsPage /> },
-      { path: '/arbeitsgruppen/:id', element: <GroupPage /> },
-      { path: '/materialien', element: <MaterialsPage /> },
-      { path: '/materialien/neu', element: <NewMaterialPage /> },
-      { path: '/materialien/:id', element: <MaterialPage /> },
+      { path: '/kommunen', lazy: () => import('../pages/MunicipalitiesPage').then((m) => ({ Component: m.MunicipalitiesPage })) },
+      { path: '/kommunen/:ags', lazy: () => import('../pages/MunicipalityPage').then((m) => ({ Component: m.MunicipalityPage })) },
+      { path: '/arbeitsgruppen', lazy: () => import('../pages/GroupsPage').then((m) => ({ Component: m.GroupsPage })) },
+      { path: '/arbeitsgruppen/:id', lazy: () => import('../pages/GroupPage').then((m) => ({ Component: m.GroupPage })) },
+      { path: '/materialien', lazy: () => import('../pages/MaterialsPage').then((m) => ({ Component: m.MaterialsPage })) },
+      { path: '/materialien/neu', lazy: () => import('../pages/NewMaterialPage').then((m) => ({ Component: m.NewMaterialPage })) },
+      { path: '/materialien/:id', lazy: () => import('../pages/MaterialPage').then((m) => ({ Component: m.MaterialPage })) },
       ...SECTIONS.filter((s) => !['municipalities', 'groups', 'materials'].includes(s.key)).map((s) => ({
         path: s.path,
-        element: <SectionPage section={s.key} />,
+        lazy: () => import('../pages/SectionPage').then(({ SectionPage }) => ({ Component: () => <SectionPage section={s.key} /> })),
       })),
-      { path: '/anmelden', element: <LoginPage /> },
-      { path: '/registrieren', element: <RegisterPage /> },
-      { path: '/email-bestaetigen', element: <VerifyEmailPage /> },
-      { path: '/passwort-vergessen', element: <ForgotPasswordPage /> },
-      { path: '/passwort-zuruecksetzen', element: <ResetPasswordPage /> },
-      { path: '/konto', element: <AccountPage /> },
-      { path: '/email-aendern', element: <ConfirmEmailChangePage /> },
-      { path: '/anfragen', element: <MembershipRequestsPage /> },
-      { path: '/verwaltung', element: <AdminPage /> },
-      { path: '/impressum', element: <ImprintPage /> },
-      { path: '/barrierefreiheit', element: <AccessibilityPage /> },
+      { path: '/anmelden', lazy: () => import('../pages/LoginPage').then((m) => ({ Component: m.LoginPage })) },
+      { path: '/registrieren', lazy: () => import('../pages/RegisterPage').then((m) => ({ Component: m.RegisterPage })) },
+      { path: '/email-bestaetigen', lazy: () => import('../pages/VerifyEmailPage').then((m) => ({ Component: m.VerifyEmailPage })) },
+      { path: '/passwort-vergessen', lazy: () => import('../pages/ForgotPasswordPage').then((m) => ({ Component: m.ForgotPasswordPage })) },
+      { path: '/passwort-zuruecksetzen', lazy: () => import('../pages/ResetPasswordPage').then((m) => ({ Component: m.ResetPasswordPage })) },
+      { path: '/konto', lazy: () => import('../pages/AccountPage').then((m) => ({ Component: m.AccountPage })) },
+      { path: '/email-aendern', lazy: () => import('../pages/ConfirmEmailChangePage').then((m) => ({ Component: m.ConfirmEmailChangePage })) },
+      { path: '/anfragen', lazy: () => import('../pages/MembershipRequestsPage').then((m) => ({ Component: m.MembershipRequestsPage })) },
+      { path: '/verwaltung', lazy: () => import('../pages/AdminPage').then((m) => ({ Component: m.AdminPage })) },
+      { path: '/impressum', lazy: () => import('../pages/ImprintPage').then((m) => ({ Component: m.ImprintPage })) },
+      { path: '/barrierefreiheit', lazy: () => import('../pages/AccessibilityPage').then((m) => ({ Component: m.AccessibilityPage })) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -24,7 +24,9 @@ async function childRunning(script: string): Promise<number> {
     const pids = tasks.flatMap((task) => fs.readFileSync(`/proc/${process.pid}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean));
     const found = pids.find((pid) => {
       try {
-        return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(script);
+        // The shell that sets the limit names the script too; only once it has exec'd is the process node.
+        const [program, ...args] = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+        return program === process.execPath && args.some((a) => a.includes(script));
       } catch {
         return false;
       }

@@ -66,6 +66,23 @@ test('a wrong password is announced without saying whether the address exists', 
   await expectNoSeriousA11yViolations(page);
 });
 
+test('in English, refusals are said in English: a wrong password and a password that is too common', async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('verbund.language', 'en'));
+  await page.goto('/anmelden');
+  await page.getByLabel('Email address').fill('nobody@verbund.example');
+  await page.locator('input[autocomplete="current-password"]').fill('Any-Password-That-Is-Wrong-1');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Email address or password is wrong.');
+
+  await page.goto('/registrieren');
+  await page.getByLabel('Name').fill('Nina English');
+  await page.getByLabel('Email address').fill(`nina-${Date.now()}@verbund.example`);
+  await page.locator('input[autocomplete="new-password"]').fill('passwort123');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('alert')).toHaveText('This password is too common or too easy to guess. Please choose another one.');
+  await expectNoSeriousA11yViolations(page);
+});
+
 test('a platform admin sees the security log and the people; the account page offers export and deletion', async ({ page }) => {
   await page.goto('/anmelden?weiter=/verwaltung');
   await page.getByLabel('E-Mail-Adresse').fill('admin@verbund.example');

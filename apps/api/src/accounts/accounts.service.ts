@@ -9,7 +9,7 @@ import { AppError, badUserInput, conflict, unauthenticated } from '../core/error
 import { MailService } from '../core/mail/mail.service.js';
 import { RealtimeService } from '../core/realtime/realtime.service.js';
 import type { ChangePasswordInput, LoginInput, RegisterInput, RequestEmailChangeInput, ResetPasswordInput } from './dto/account.inputs.js';
-import { hashPassword, passwordProblem, verifyPassword } from './password.js';
+import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem, verifyPassword } from './password.js';
 import { SessionsService } from './sessions.service.js';
 import { ThrottleService } from './throttle.service.js';
 import { newToken, tokenHash } from './tokens.js';
@@ -29,7 +29,10 @@ export function normalizeEmail(email: string): string {
 
 function assertPassword(password: string, context: { email?: string; name?: string }, field = 'password') {
   const problem = passwordProblem(password, context);
-  if (problem) throw badUserInput(problem, { field });
+  if (!problem) return;
+  // A stable reason next to the German text, so that clients can say it in their own language.
+  const reason = password.length < MIN_PASSWORD_LENGTH ? 'PASSWORD_TOO_SHORT' : password.length > MAX_PASSWORD_LENGTH ? 'PASSWORD_TOO_LONG' : 'PASSWORD_COMMON';
+  throw badUserInput(problem, { field, reason });
 }
 
 /** Registration, confirmation, login, logout and passwords. Answers never reveal whether an email is known. */
@@ -127,9 +130,11 @@ export class AccountsService {
     const ok = input.password.length <= 1024 && (await verifyPassword(user?.passwordHash ?? null, input.password));
     if (!user || !ok) {
       await this.audit.record('LOGIN_FAILED', { subjectId: user?.id, ip: request.ip, data: { email } });
-      throw unauthenticated(BAD_LOGIN);
+      throw new AppError('UNAUTHENTICATED', BAD_LOGIN, { reason: 'BAD_CREDENTIALS' });
     }
-    if (!user.emailVerifiedAt) throw new AppError('FORBIDDEN', 'Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse über den Link in unserer E-Mail.');
+    if (!user.emailVerifiedAt) {
+      throw new AppError('FORBIDDEN', 'Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse über den Link in unserer E-Mail.', { reason: 'EMAIL_NOT_VERIFIED' });
+    }
     await this.throttle.passwordAccepted(email, request.ip);
     // A session id from before the login is never reused (fixation): end it, start a new one.
     await this.sessions.end(request, reply);

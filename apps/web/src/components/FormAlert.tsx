@@ -4,11 +4,11 @@ import { errorMessage } from './errorMessage';
 
 /** Announced to screen readers as soon as it appears. */
 export function FormAlert({ error, success }: { error?: unknown; success?: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (error) {
     return (
       <Alert color="red" role="alert" variant="light">
-        {errorMessage(error) ?? t('state.errorText')}
+        {errorMessage(error, t, i18n.language) ?? t('state.errorText')}
       </Alert>
     );
   }

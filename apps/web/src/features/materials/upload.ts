@@ -13,7 +13,7 @@ export async function uploadFile(file: File): Promise<UploadedFile> {
   const form = new FormData();
   form.append('file', file);
   const res = await fetch(UPLOAD_PATH, { method: 'POST', body: form, headers: { [UPLOAD_CSRF_HEADER]: '1' }, credentials: 'same-origin' });
-  const body = (await res.json().catch(() => ({}))) as Partial<UploadedFile> & { message?: string };
-  if (!res.ok) throw new UploadError(body.message ?? `HTTP ${res.status}`);
+  const body = (await res.json().catch(() => ({}))) as Partial<UploadedFile> & { message?: string; code?: string };
+  if (!res.ok) throw new UploadError(body.message ?? `HTTP ${res.status}`, body.code);
   return body as UploadedFile;
 }

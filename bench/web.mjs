@@ -1,0 +1,63 @@
+// `npm run bench:web`: Lighthouse 12 (mobile: simulated slow 4G, 4× CPU slowdown) against the production build on
+// Debian's Chromium, for the start page, sign-in, a municipality page and the materials page. Prints the scores
+// and LCP/TBT; bench/README.md keeps them with date and machine. Needs a build (`npx nx run-many -t build`).
+import * as chromeLauncher from 'chrome-launcher';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import lighthouse from 'lighthouse';
+import { API_DIST, freePort, loadDatabaseTools, machine, startPinned, stop } from './lib.mjs';
+
+const PAGES = ['/', '/anmelden', '/kommunen/14729', '/materialien'];
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbund-bench-web-'));
+fs.chmodSync(dir, 0o755);
+const { startEmbeddedPostgres } = await loadDatabaseTools();
+const database = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), durable: false });
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+const api = await startPinned(
+  [path.join(API_DIST, 'main.js')],
+  {
+    PORT: String(port),
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    DEMO_DATA: 'true',
+    DATABASE_URL: database.url,
+    SMTP_URL: 'smtp://127.0.0.1:9',
+    PUBLIC_URL: base,
+    VERBUND_FILES_DIR: path.join(dir, 'files'),
+  },
+  async () => (await fetch(`${base}/healthz`)).ok,
+);
+const chrome = await chromeLauncher.launch({
+  chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const rows = [];
+try {
+  for (const page of PAGES) {
+    const { lhr } = await lighthouse(`${base}${page}`, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility'],
+    });
+    rows.push({
+      page,
+      performance: Math.round(lhr.categories.performance.score * 100),
+      accessibility: Math.round(lhr.categories.accessibility.score * 100),
+      'LCP s': Number((lhr.audits['largest-contentful-paint'].numericValue / 1000).toFixed(1)),
+      'TBT ms': Math.round(lhr.audits['total-blocking-time'].numericValue),
+      CLS: Number(lhr.audits['cumulative-layout-shift'].numericValue.toFixed(3)),
+      KiB: Math.round(lhr.audits['total-byte-weight'].numericValue / 1024),
+    });
+  }
+} finally {
+  await chrome.kill();
+  await stop(api);
+  await database.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+console.log(`\n${new Date().toISOString()} · ${machine()} · Lighthouse 12, mobile (slow 4G, 4× CPU), production build`);
+console.table(rows);

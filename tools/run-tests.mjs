@@ -32,7 +32,7 @@ const { passed, failed, skipped, problems } = summarise({
   exitStatus: checks || tests,
   allowlist,
 });
-for (const problem of problems) console.error(`FAILED ${problem}`);
+for (const problem of problems) console.error(problem.startsWith(' ') ? problem : `FAILED ${problem}`);
 console.log(`${skipped} skipped`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && checks === 0 && tests === 0 ? 0 : 1);

@@ -63,6 +63,11 @@ export function summarise({ root, resultsDir, suites, ci, exitStatus, allowlist 
       const failures = result.numFailedTests + result.numRuntimeErrorTestSuites;
       if (failures > 0) fail(`${suite}: ${failures} failed`, failures);
       else if (result.success === false) fail(`${suite}: Jest reported failure (e.g. an open handle or a failed global setup)`);
+      for (const r of result.testResults ?? []) {
+        for (const a of r.assertionResults.filter((x) => x.status === 'failed')) problems.push(`  ${path.relative(root, r.name)} › ${a.fullName}`);
+        if (r.testExecError || (r.status === 'failed' && r.assertionResults.length === 0))
+          problems.push(`  ${path.relative(root, r.name)}: the file did not run`);
+      }
       for (const test of (result.testResults ?? []).flatMap((r) => r.assertionResults.map((a) => ({ ...a, file: r.name })))) {
         if (test.status !== 'pending' && test.status !== 'todo') continue;
         skipped += 1;
@@ -73,6 +78,7 @@ export function summarise({ root, resultsDir, suites, ci, exitStatus, allowlist 
     const stats = result.stats ?? {};
     passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
     if (stats.unexpected) fail(`${suite}: ${stats.unexpected} failed`, stats.unexpected);
+    for (const test of playwrightTests(result.suites).filter((t) => t.status === 'unexpected')) problems.push(`  ${test.file} › ${test.title}`);
     for (const error of result.errors ?? []) fail(`${suite}: ${String(error.message ?? error).split('\n')[0]}`);
     const ran = (stats.expected ?? 0) + (stats.unexpected ?? 0) + (stats.flaky ?? 0);
     if (ran === 0 && !result.localSkip) fail(`${suite}: no test ran`);

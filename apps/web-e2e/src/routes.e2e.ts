@@ -3,6 +3,9 @@ import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
 
 const LANGUAGES = ['de', 'en'] as const;
 
+// A walk visits up to 17 pages and runs axe on each: about 40 s here, more on a busy CI machine.
+test.describe.configure({ timeout: 180_000 });
+
 /** Every route of the app, visited as who may see it, in both languages: each settled page must pass axe. */
 async function visitAll(page: Page, language: (typeof LANGUAGES)[number], paths: string[]) {
   for (const path of paths) {

@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { AccessGuard } from './core/access/access.guard.js';
 import { AuditModule } from './core/audit/audit.module.js';
+import { JobsModule } from './core/jobs/jobs.module.js';
 import { MailModule } from './core/mail/mail.module.js';
 import { RealtimeModule } from './core/realtime/realtime.module.js';
 import type { AppConfig } from './core/config/config.js';
@@ -33,6 +34,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(databaseUrl, config.statementTimeoutMs),
         AuditModule,
+        JobsModule,
         MailModule,
         RealtimeModule,
         AppGraphQLModule,

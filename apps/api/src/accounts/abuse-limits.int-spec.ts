@@ -120,7 +120,7 @@ describe('abuse limits on sign-in, registration and mail', () => {
       expect(codes.map(code)).toEqual(['OK', 'OK', 'TOO_MANY_REQUESTS']);
       expect(codes[2]!.status).toBe(429);
       expect(Number(codes[2]!.headers.get('retry-after'))).toBeGreaterThan(0);
-      expect(t.outbox().filter((m) => m.to === address)).toHaveLength(2);
+      expect((await t.outbox()).filter((m) => m.to === address)).toHaveLength(2);
     });
 
     it('registration is limited per IP across addresses', async () => {
@@ -147,7 +147,7 @@ describe('abuse limits on sign-in, registration and mail', () => {
 
     it('allows one such mutation per request: aliases do not multiply hashes or mails', async () => {
       const victim = await createUser(prisma);
-      const before = t.outbox().length;
+      const before = (await t.outbox()).length;
       const res = await browser(t, freshIp())(`mutation ($e: String!) { a: requestPasswordReset(email: $e) b: requestPasswordReset(email: $e) }`, {
         e: victim.email,
       });
@@ -160,7 +160,7 @@ describe('abuse limits on sign-in, registration and mail', () => {
       });
       expect(code(mixed)).toBe('BAD_USER_INPUT');
       // Refused in validation: nothing ran, so nothing can be on its way to the outbox either.
-      expect(t.outbox().length).toBe(before);
+      expect((await t.outbox()).length).toBe(before);
     });
 
     it('does not put the name a stranger chose into mail to an unconfirmed address', async () => {
@@ -168,8 +168,8 @@ describe('abuse limits on sign-in, registration and mail', () => {
       const name = 'Bitte sofort evil.example besuchen';
       expect(code(await browser(t, freshIp())(REGISTER, { input: { name, email: address, password: 'Ein-Gutes-Passwort-9' } }))).toBe('OK');
       expect(code(await browser(t, freshIp())(RESET, { e: address }))).toBe('OK');
-      const mails = await eventually(() => {
-        const found = t.outbox().filter((m) => m.to === address);
+      const mails = await eventually(async () => {
+        const found = (await t.outbox()).filter((m) => m.to === address);
         return found.length === 2 && found;
       }, 'both mails');
       for (const mail of mails) expect(mail.text).not.toContain('evil.example');

@@ -36,10 +36,7 @@ describe('accounts and sessions', () => {
 
   async function verified(address = email()): Promise<string> {
     await registered(address);
-    const mail = t
-      .outbox()
-      .filter((m) => m.to === address)
-      .at(-1)!;
+    const mail = (await t.outbox()).filter((m) => m.to === address).at(-1)!;
     const res = await t.client().graphql('mutation ($t: String!) { verifyEmail(token: $t) }', { t: linkToken(mail.text) });
     expect(res.errors).toBeUndefined();
     return address;
@@ -62,12 +59,10 @@ describe('accounts and sessions', () => {
         .graphql<{ register: string }>(REGISTER, { input: { name: 'Someone Else', email: address.toUpperCase(), password: PASSWORD } });
       expect(second.data).toEqual(first.data);
       expect(await prisma.user.count({ where: { email: address } })).toBe(1);
-      expect(
-        t
-          .outbox()
-          .filter((m) => m.to === address)
-          .map((m) => m.subject),
-      ).toEqual(['Verbund: Bitte bestätigen Sie Ihre E-Mail-Adresse', 'Verbund: Registrierung mit Ihrer Adresse']);
+      expect((await t.outbox()).filter((m) => m.to === address).map((m) => m.subject)).toEqual([
+        'Verbund: Bitte bestätigen Sie Ihre E-Mail-Adresse',
+        'Verbund: Registrierung mit Ihrer Adresse',
+      ]);
     });
 
     it.each([
@@ -100,12 +95,7 @@ describe('accounts and sessions', () => {
       const early = await t.client().graphql(LOGIN, { input: { email: address, password: PASSWORD } });
       expect(early.errors![0]!.extensions.code).toBe('FORBIDDEN');
 
-      const token = linkToken(
-        t
-          .outbox()
-          .filter((m) => m.to === address)
-          .at(-1)!.text,
-      );
+      const token = linkToken((await t.outbox()).filter((m) => m.to === address).at(-1)!.text);
       const verify = (tk: string) => t.client().graphql('mutation ($t: String!) { verifyEmail(token: $t) }', { t: tk });
       expect((await verify(token)).errors).toBeUndefined();
       expect((await verify(token)).errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
@@ -113,12 +103,7 @@ describe('accounts and sessions', () => {
 
       const other = await registered();
       await prisma.emailToken.updateMany({ where: { user: { email: other } }, data: { expiresAt: new Date(Date.now() - 1000) } });
-      const expired = linkToken(
-        t
-          .outbox()
-          .filter((m) => m.to === other)
-          .at(-1)!.text,
-      );
+      const expired = linkToken((await t.outbox()).filter((m) => m.to === other).at(-1)!.text);
       expect((await verify(expired)).errors![0]!.message).toMatch(/abgelaufen/);
     });
   });
@@ -231,7 +216,7 @@ describe('accounts and sessions', () => {
       const known = await t.client().graphql<{ requestPasswordReset: string }>('mutation ($e: String!) { requestPasswordReset(email: $e) }', { e: address });
       const unknown = await t.client().graphql<{ requestPasswordReset: string }>('mutation ($e: String!) { requestPasswordReset(email: $e) }', { e: email() });
       expect(unknown.data).toEqual(known.data);
-      const mail = await eventually(() => t.outbox().find((m) => m.to === address && /Passwort zurücksetzen/.test(m.subject)));
+      const mail = await eventually(async () => (await t.outbox()).find((m) => m.to === address && /Passwort zurücksetzen/.test(m.subject)));
       const token = linkToken(mail.text);
       const reset = (newPassword: string) =>
         t.client().graphql('mutation ($i: ResetPasswordInput!) { resetPassword(input: $i) }', { i: { token, newPassword } });
@@ -274,14 +259,9 @@ describe('accounts and sessions', () => {
       const real = await c.graphql<{ requestEmailChange: string }>(REQUEST, { i: { newEmail: fresh, password: PASSWORD } });
       expect(quiet.data).toEqual(real.data);
       expect((await c.graphql<{ me: { email: string } }>(ME)).data!.me.email).toBe(old);
-      expect(t.outbox().some((m) => m.to === old && /Änderung/.test(m.subject))).toBe(true);
+      expect((await t.outbox()).some((m) => m.to === old && /Änderung/.test(m.subject))).toBe(true);
 
-      const token = linkToken(
-        t
-          .outbox()
-          .filter((m) => m.to === fresh)
-          .at(-1)!.text,
-      );
+      const token = linkToken((await t.outbox()).filter((m) => m.to === fresh).at(-1)!.text);
       expect((await t.client().graphql(CONFIRM, { t: token })).errors).toBeUndefined();
       expect((await c.graphql<{ me: { email: string } }>(ME)).data!.me.email).toBe(fresh);
       expect((await t.client().graphql(CONFIRM, { t: token })).errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
@@ -292,12 +272,7 @@ describe('accounts and sessions', () => {
       const c = await loggedIn();
       const target = email();
       await c.graphql(REQUEST, { i: { newEmail: target, password: PASSWORD } });
-      const token = linkToken(
-        t
-          .outbox()
-          .filter((m) => m.to === target)
-          .at(-1)!.text,
-      );
+      const token = linkToken((await t.outbox()).filter((m) => m.to === target).at(-1)!.text);
       await c.graphql('mutation ($i: ChangePasswordInput!) { changePassword(input: $i) }', {
         i: { currentPassword: PASSWORD, newPassword: 'Neu-Und-Sicher-2026' },
       });

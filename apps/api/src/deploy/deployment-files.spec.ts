@@ -49,6 +49,17 @@ describe('the production stack (docker-compose.yml, Dockerfile, deploy/Caddyfile
     }
   });
 
+  it('splits the roles: the replicas answer requests, one worker (not behind the proxy) works the job queue', () => {
+    for (const [, s] of replicas) expect(s.environment!.VERBUND_ROLE).toBe('api');
+    const workers = Object.entries(services).filter(([, s]) => s.environment?.VERBUND_ROLE === 'worker');
+    expect(workers.map(([name]) => name)).toEqual(['worker']);
+    const worker = services.worker!;
+    expect(worker.image).toBe('verbund:latest');
+    expect(worker.environment!.DATABASE_URL).toBe(replicas[0]![1].environment!.DATABASE_URL);
+    expect(worker.volumes).toContain('files:/var/lib/verbund/files');
+    expect(read('deploy/Caddyfile')).not.toMatch(/worker/);
+  });
+
   it('builds an image on a supported Node that runs as an unprivileged user with a writable data folder', () => {
     const nodes = [...dockerfile.matchAll(/^FROM node:(\d+)/gm)].map((m) => Number(m[1]));
     expect(nodes.length).toBeGreaterThan(0);

@@ -210,8 +210,8 @@ describe('working groups', () => {
       expect(a.data).toEqual({ inviteToGroup: { invited: 1, skipped: 0 } });
       const again = await as.dresden.graphql(INVITE, { i: { groupId, email: known } });
       expect(again.data).toEqual(a.data);
-      expect(t.outbox().filter((m) => m.to === known && /Einladung/.test(m.subject))).toHaveLength(2);
-      const invitation = t.outbox().find((m) => m.to === unknown)!;
+      expect((await t.outbox()).filter((m) => m.to === known && /Einladung/.test(m.subject))).toHaveLength(2);
+      const invitation = (await t.outbox()).find((m) => m.to === unknown)!;
       expect(invitation.text).toContain('/registrieren');
       const seen = await as.dresden.graphql<Pending>(PENDING, { id: groupId });
       expect(seen.data!.group.members.map((m) => m.person.name)).toEqual(['Dora Dresden']);
@@ -220,7 +220,7 @@ describe('working groups', () => {
       await t
         .client()
         .graphql('mutation ($i: RegisterInput!) { register(input: $i) }', { i: { name: 'Nora Neu', email: unknown, password: 'Ein-Gutes-Passwort-9' } });
-      const confirm = t.outbox().find((m) => m.to === unknown && /bestätigen/.test(m.subject))!;
+      const confirm = (await t.outbox()).find((m) => m.to === unknown && /bestätigen/.test(m.subject))!;
       const token = /token=([\w-]+)/.exec(confirm.text)![1];
       expect((await t.client().graphql('mutation ($t: String!) { verifyEmail(token: $t) }', { t: token })).errors).toBeUndefined();
       const nora = await prisma.user.findUniqueOrThrow({ where: { email: unknown } });

@@ -3,7 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig, type AppConfig } from '../../src/core/config/config.js';
+import { JobsService } from '../../src/core/jobs/jobs.service.js';
+import { MAIL_JOB } from '../../src/core/mail/mail.service.js';
 import { createServer } from '../../src/server.js';
+import { eventually } from './eventually.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 /** A browser stand-in: keeps the session cookie between requests. */
@@ -20,8 +23,8 @@ export interface OutboxMail {
 
 export interface TestApp {
   client(cookie?: string): TestClient;
-  /** Mails written to this app's outbox, oldest first. */
-  outbox(): OutboxMail[];
+  /** Mails written to this app's outbox, oldest first, once every queued mail has been delivered. */
+  outbox(): Promise<OutboxMail[]>;
   app: NestFastifyApplication;
   url: string;
   config: AppConfig;
@@ -49,6 +52,7 @@ export async function startTestApp(
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
+    JOBS_POLL_SECONDS: '0.5',
     PORT: '0',
     VERBUND_MAIL_DIR: mailDir,
     VERBUND_FILES_DIR: filesDir,
@@ -84,14 +88,17 @@ export async function startTestApp(
     config,
     db,
     client,
-    outbox: () =>
-      fs.existsSync(mailDir)
+    async outbox() {
+      const jobs = app.get(JobsService);
+      await eventually(async () => (await jobs.pending(MAIL_JOB)) === 0, 'delivery of every queued mail', 10_000);
+      return fs.existsSync(mailDir)
         ? fs
             .readdirSync(mailDir)
             .filter((f) => f.endsWith('.json'))
             .sort()
             .map((f) => JSON.parse(fs.readFileSync(path.join(mailDir, f), 'utf8')) as OutboxMail)
-        : [],
+        : [];
+    },
     async graphql<T>(query: string, variables?: Record<string, unknown>) {
       const res = await fetch(`${url}/graphql`, {
         method: 'POST',

@@ -6,7 +6,7 @@ import { AppError } from '../../core/errors/app-error.js';
 import { normalizeEmail } from '../accounts.service.js';
 import { hashPassword } from '../password.js';
 import { newToken, tokenHash } from '../tokens.js';
-import { MailService } from '../../core/mail/mail.service.js';
+import { MailDelivery } from '../../core/mail/mail-delivery.js';
 
 /**
  * `npm run admin:create -- --email x@y.de [--name "…"]`: makes a person platform admin. A new person gets a
@@ -42,7 +42,7 @@ async function main() {
       data: { id: tokenHash(token), userId: user.id, purpose: 'RESET_PASSWORD', expiresAt: new Date(Date.now() + 24 * 3_600_000) },
     });
     await prisma.auditEvent.create({ data: { type: 'ROLE_CHANGED', subjectId: user.id, data: { platformRole: 'ADMIN', via: 'admin:create' } } });
-    await new MailService(config).send({
+    await new MailDelivery(config).deliver({
       to: email,
       subject: 'Verbund: Ihr Administrationskonto',
       text: `Guten Tag,\n\nfür Sie wurde ein Administrationskonto bei Verbund angelegt. Legen Sie mit diesem Link Ihr Passwort fest (24 Stunden gültig):\n${config.publicUrl}/passwort-zuruecksetzen?token=${token}\n`,

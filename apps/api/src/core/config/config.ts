@@ -88,7 +88,14 @@ const schema = z.object({
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_FORCE_PATH_STYLE: bool.optional(),
+  VERBUND_ROLE: z.enum(['api', 'worker', 'all']).default('all'),
+  JOBS_POLL_SECONDS: z.coerce.number().min(0.5).default(2),
+  MAIL_RETRY_LIMIT: positiveInt(12),
+  MAIL_RETRY_DELAY_SECONDS: positiveInt(30),
+  DIGEST_CRON: z.string().min(9).default('0 7 * * *'),
 });
+
+export type Role = 'api' | 'worker' | 'all';
 
 export type Environment = 'development' | 'production' | 'test';
 
@@ -130,6 +137,14 @@ export interface AppConfig {
   graphql: { maxDepth: number; maxCost: number; maxNodes: number; listEstimate: number; maxAliases: number; maxTokens: number };
   /** Longest a single SQL statement of a request may run before PostgreSQL cancels it. */
   statementTimeoutMs: number;
+  /** `api` answers requests, `worker` runs background jobs, `all` (the default) does both in one process. */
+  role: Role;
+  /**
+   * Background jobs (pg-boss in the same PostgreSQL): how often an idle worker looks for due jobs (new jobs wake it
+   * at once), how often and how far apart a mail is tried again (backoff doubles up to 15 minutes: 12 tries span
+   * about two hours), and when the daily digest goes out (cron, Europe/Berlin).
+   */
+  jobs: { pollSeconds: number; mailRetryLimit: number; mailRetryDelaySeconds: number; digestCron: string };
   /** Material files: a local directory, or S3-compatible object storage when a bucket is configured. */
   files: {
     dir: string;
@@ -232,6 +247,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       listEstimate: c.GRAPHQL_LIST_ESTIMATE,
       maxAliases: c.GRAPHQL_MAX_ALIASES,
       maxTokens: c.GRAPHQL_MAX_TOKENS,
+    },
+    role: c.VERBUND_ROLE,
+    jobs: {
+      pollSeconds: c.JOBS_POLL_SECONDS,
+      mailRetryLimit: c.MAIL_RETRY_LIMIT,
+      mailRetryDelaySeconds: c.MAIL_RETRY_DELAY_SECONDS,
+      digestCron: c.DIGEST_CRON,
     },
     files: {
       dir: path.resolve(c.VERBUND_FILES_DIR),

@@ -15,6 +15,7 @@ describe('the development outbox at /dev/mail', () => {
 
   it('lists every mail and shows its text', async () => {
     await t.graphql(REGISTER);
+    await t.outbox();
     const list = await (await fetch(`${t.url}/dev/mail`)).text();
     expect(list).toContain('Bitte bestätigen Sie Ihre E-Mail-Adresse');
     const href = /href="(\/dev\/mail\/[^"]+)"/.exec(list)![1]!;
@@ -54,6 +55,7 @@ describe('/dev/mail reached over the network', () => {
     // Every machine this runs on has a non-loopback interface; without one there is no network to test.
     expect(external).toBeDefined();
     await t.graphql(REGISTER);
+    await t.outbox();
     const port = (app!.getHttpServer().address() as { port: number }).port;
     const res = await fetch(`http://${external}:${port}/dev/mail`, { headers: { accept: 'application/json' } });
     expect(res.status).toBe(404);

@@ -1,52 +1,48 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import nodemailer, { type Transporter } from 'nodemailer';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Prisma } from '../../generated/prisma/client.js';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { JobsService } from '../jobs/jobs.service.js';
+import { type Mail, MailDelivery } from './mail-delivery.js';
 
-export interface Mail {
-  to: string;
-  subject: string;
-  text: string;
-}
+export type { Mail } from './mail-delivery.js';
+export const MAIL_JOB = 'mail.send';
 
 /**
- * Sends through SMTP when SMTP_URL is set; otherwise every mail is written as an .eml file to the outbox
- * directory (listed at /dev/mail outside production), so that no mail is ever lost silently.
+ * Every mail is a job: `send` queues it (inside the caller's transaction when given one), a worker delivers it,
+ * and a failed delivery is tried again with backoff for about two hours, so an SMTP outage loses nothing.
  */
 @Injectable()
 export class MailService {
-  private readonly logger = new Logger(MailService.name);
-  private readonly transport: Transporter;
+  private readonly delivery: MailDelivery;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.transport = config.mail.smtpUrl
-      ? nodemailer.createTransport(config.mail.smtpUrl)
-      : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly jobs: JobsService,
+  ) {
+    this.delivery = new MailDelivery(config);
+    jobs.define<Mail>({
+      name: MAIL_JOB,
+      handler: (mail) => this.delivery.deliver(mail),
+      queue: {
+        retryLimit: config.jobs.mailRetryLimit,
+        retryDelay: config.jobs.mailRetryDelaySeconds,
+        retryBackoff: true,
+        retryDelayMax: 900,
+        expireInSeconds: 120,
+        // Mails may carry links with tokens: a delivered one does not stay in the database.
+        deleteAfterSeconds: 60,
+      },
+    });
   }
 
-  async send(mail: Mail): Promise<void> {
-    const info = await this.transport.sendMail({ from: this.config.mail.from, ...mail });
-    if (this.config.mail.smtpUrl) return;
-    fs.mkdirSync(this.config.mail.outboxDir, { recursive: true, mode: 0o700 });
-    const file = path.join(this.config.mail.outboxDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.eml`);
-    fs.writeFileSync(file, (info as unknown as { message: Buffer }).message, { mode: 0o600 });
-    // The decoded text beside it, for the /dev/mail viewer (the .eml body is quoted-printable).
-    fs.writeFileSync(file.replace(/\.eml$/, '.json'), JSON.stringify(mail), { mode: 0o600 });
-    this.logger.log(`mail "${mail.subject}" written to the outbox`);
+  /** Queues the mail; with `tx`, only if and when that transaction commits. */
+  async send(mail: Mail, options: { tx?: Prisma.TransactionClient } = {}): Promise<void> {
+    await this.jobs.send(MAIL_JOB, mail, options);
   }
 
-  /** Outbox mails, newest first. */
+  /** Outbox mails (without SMTP), newest first. */
   outbox(): (Mail & { id: string })[] {
-    const dir = this.config.mail.outboxDir;
-    if (!fs.existsSync(dir)) return [];
-    return fs
-      .readdirSync(dir)
-      .filter((f) => f.endsWith('.json'))
-      .sort()
-      .reverse()
-      .map((file) => ({ id: file.replace(/\.json$/, ''), ...(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Mail) }));
+    return this.delivery.outbox();
   }
 }

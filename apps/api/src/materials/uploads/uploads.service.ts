@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,6 +8,7 @@ import { APP_CONFIG } from '../../core/config/config.module.js';
 import { PrismaService } from '../../core/database/prisma.service.js';
 import { AppError, badUserInput, notFound } from '../../core/errors/app-error.js';
 import { FILE_STORAGE, type FileStorage } from '../../core/storage/file-storage.js';
+import { JobsService } from '../../core/jobs/jobs.service.js';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { DEFAULT_EXTRACTION_LIMITS, extractText } from './text-extraction.js';
 import { asClientFault, receiveFile } from './upload-receiver.js';
@@ -30,9 +31,8 @@ export interface UploadSummary {
  * stored and its row written, or neither: a failure at any step removes what the earlier steps made.
  */
 @Injectable()
-export class UploadsService implements OnModuleInit, OnModuleDestroy {
+export class UploadsService {
   private readonly logger = new Logger(UploadsService.name);
-  private sweeper?: NodeJS.Timeout;
   private readonly inProgress = new Map<string, number>();
   /** Extractions at once in this process, whoever uploads: each child may take its whole memory limit. */
   private readonly extractions: LimitFunction;
@@ -41,22 +41,15 @@ export class UploadsService implements OnModuleInit, OnModuleDestroy {
     private readonly prisma: PrismaService,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    jobs: JobsService,
   ) {
     this.extractions = pLimit(config.files.extraction.concurrency);
+    // Hourly, once for the whole cluster (pg-boss sends one job per cron occurrence).
+    jobs.define({ name: 'uploads.sweep', cron: '17 * * * *', handler: () => this.sweep().then(() => undefined) });
   }
 
   get incomingDir(): string {
     return path.join(this.config.files.dir, '.incoming');
-  }
-
-  onModuleInit(): void {
-    void this.sweep().catch((e: unknown) => this.logger.warn(`upload sweep failed: ${String(e)}`));
-    this.sweeper = setInterval(() => void this.sweep().catch((e: unknown) => this.logger.warn(`upload sweep failed: ${String(e)}`)), 3_600_000);
-    this.sweeper.unref();
-  }
-
-  onModuleDestroy(): void {
-    clearInterval(this.sweeper);
   }
 
   /** At most MAX_PARALLEL uploads per person at a time (per process): each one parses a file. */

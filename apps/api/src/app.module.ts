@@ -18,6 +18,7 @@ import { MaterialsModule } from './materials/materials.module.js';
 import { StorageModule } from './core/storage/storage.module.js';
 import { MembershipsModule } from './memberships/memberships.module.js';
 import { MunicipalitiesModule } from './municipalities/municipalities.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { SystemModule } from './system/system.module.js';
 
 export interface AppModuleOptions {
@@ -39,6 +40,7 @@ export class AppModule {
         RealtimeModule,
         AppGraphQLModule,
         AccountsModule,
+        NotificationsModule,
         SystemModule,
         MunicipalitiesModule,
         MembershipsModule,

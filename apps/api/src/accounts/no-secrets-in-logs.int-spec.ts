@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
+import { eventually } from '../../test/support/eventually.js';
 import { createTestDatabase, type TestDatabase } from '../../test/support/test-database.js';
 import { startTestApp, type TestApp } from '../../test/support/test-app.js';
 import { loadConfig } from '../core/config/config.js';
@@ -42,7 +43,9 @@ describe('no passwords, tokens or session ids in the logs', () => {
     const email = 'log-test@verbund.example';
     await post('mutation ($i: RegisterInput!) { register(input: $i) }', { i: { name: 'Lotte Log', email, password: PASSWORD } });
     const fs = await import('node:fs');
-    const mail = JSON.parse(fs.readFileSync(`${mailDir}/${fs.readdirSync(mailDir).find((f) => f.endsWith('.json'))}`, 'utf8')) as { text: string };
+    // The mail leaves through the job queue a moment later.
+    const file = await eventually(() => fs.existsSync(mailDir) && fs.readdirSync(mailDir).find((f) => f.endsWith('.json')), 'the confirmation mail', 10_000);
+    const mail = JSON.parse(fs.readFileSync(`${mailDir}/${file}`, 'utf8')) as { text: string };
     const token = /token=([\w-]+)/.exec(mail.text)![1]!;
     await post('mutation ($t: String!) { verifyEmail(token: $t) }', { t: token });
     await post('mutation ($i: LoginInput!) { login(input: $i) { id } }', { i: { email, password: `${PASSWORD}x` } });

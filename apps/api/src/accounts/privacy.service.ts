@@ -25,7 +25,7 @@ export class PrivacyService {
 
   /** Everything stored about the person, as one JSON document; no secrets (password hash, session ids). */
   async export(user: User, ip: string): Promise<string> {
-    const [sessions, memberships, events, groups, posts, materials] = await Promise.all([
+    const [sessions, memberships, events, groups, posts, materials, notifications, notificationPreferences] = await Promise.all([
       this.prisma.session.findMany({ where: { userId: user.id }, select: { createdAt: true, lastSeenAt: true, expiresAt: true, ip: true, userAgent: true } }),
       this.prisma.membership.findMany({
         where: { userId: user.id },
@@ -53,6 +53,12 @@ export class PrivacyService {
         where: { createdById: user.id },
         select: { number: true, fileName: true, note: true, createdAt: true, material: { select: { title: true } } },
       }),
+      this.prisma.notification.findMany({
+        where: { userId: user.id },
+        select: { kind: true, channel: true, subjectType: true, subjectId: true, createdAt: true, readAt: true, mailedAt: true },
+        orderBy: { createdAt: 'asc' },
+      }),
+      this.prisma.notificationPreference.findMany({ where: { userId: user.id }, select: { kind: true, channel: true } }),
     ]);
     // An event about the person done by someone else carries that someone's IP: not theirs to export.
     const securityEvents = events.map(({ actorId, ip, ...event }) => ({ ...event, ip: actorId === user.id ? ip : null }));
@@ -60,12 +66,21 @@ export class PrivacyService {
     return JSON.stringify(
       {
         exportedAt: new Date().toISOString(),
-        person: { name: user.name, email: user.email, emailVerifiedAt: user.emailVerifiedAt, platformRole: user.platformRole, createdAt: user.createdAt },
+        person: {
+          name: user.name,
+          email: user.email,
+          emailVerifiedAt: user.emailVerifiedAt,
+          platformRole: user.platformRole,
+          createdAt: user.createdAt,
+          language: user.locale,
+        },
         sessions,
         memberships,
         groups,
         posts,
         materialVersions: materials,
+        notifications,
+        notificationPreferences,
         securityEvents,
       },
       null,

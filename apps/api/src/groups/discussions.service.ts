@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { User } from '../generated/prisma/client.js';
+import type { Prisma, User } from '../generated/prisma/client.js';
 import { PrismaService } from '../core/database/prisma.service.js';
 import { badUserInput, forbidden, notFound } from '../core/errors/app-error.js';
 import { renderMarkdown } from '../core/markdown/markdown.js';
@@ -9,6 +9,8 @@ import { isUuid } from '../core/validation/ids.js';
 import { GroupsService } from './groups.service.js';
 import type { Post, Thread } from './models/discussion.model.js';
 import { ViewerScopeService } from './viewer-scope.service.js';
+import { RealtimeService } from '../core/realtime/realtime.service.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 
 const MAX_BODY = 20_000;
 const NOT_MEMBER = 'Die Diskussionen einer Gruppe sind ihren Mitgliedern vorbehalten.';
@@ -20,7 +22,28 @@ export class DiscussionsService {
     private readonly prisma: PrismaService,
     private readonly groups: GroupsService,
     private readonly scopes: ViewerScopeService,
-  ) {}
+    private readonly notifications: NotificationsService,
+    realtime: RealtimeService,
+  ) {
+    // The live room of a group (new posts, presence) is for its active members, as its discussions are.
+    realtime.registerRoom('group', async (userId, groupId) => {
+      const member = await prisma.groupMember.findUnique({ where: { groupId_userId: { groupId, userId } }, select: { status: true } });
+      return member?.status === 'ACTIVE';
+    });
+  }
+
+  /** Writes a post with its mentions, and tells each mentioned member, in the caller's transaction. */
+  private async writePost(tx: Prisma.TransactionClient, user: User, groupId: string, threadId: string, markdown: string): Promise<void> {
+    const { html, mentioned } = renderMarkdown(markdown, await this.mentionable(groupId));
+    const post = await tx.post.create({ data: { threadId, authorId: user.id, markdown, html, mentions: { create: mentioned.map((userId) => ({ userId })) } } });
+    await this.notifications.notify(tx, {
+      recipients: mentioned,
+      kind: 'MENTION',
+      subjectType: 'post',
+      subjectId: post.id,
+      payload: { actorId: user.id, groupId, threadId, postId: post.id },
+    });
+  }
 
   private async requireMember(user: User, groupId: string): Promise<void> {
     await this.groups.visibleRow(user, groupId);
@@ -93,14 +116,10 @@ export class DiscussionsService {
     const title = input.title.trim();
     if (title.length < 3 || title.length > 200) throw badUserInput('Der Titel braucht 3 bis 200 Zeichen.', { field: 'title' });
     const markdown = this.body(input.body);
-    const { html, mentioned } = renderMarkdown(markdown, await this.mentionable(input.groupId));
-    const thread = await this.prisma.thread.create({
-      data: {
-        groupId: input.groupId,
-        title,
-        authorId: user.id,
-        posts: { create: { authorId: user.id, markdown, html, mentions: { create: mentioned.map((userId) => ({ userId })) } } },
-      },
+    const thread = await this.prisma.$transaction(async (tx) => {
+      const created = await tx.thread.create({ data: { groupId: input.groupId, title, authorId: user.id } });
+      await this.writePost(tx, user, input.groupId, created.id, markdown);
+      return created;
     });
     return this.thread(user, thread.id);
   }
@@ -110,13 +129,10 @@ export class DiscussionsService {
     if (!thread) throw notFound('Diese Diskussion gibt es nicht.');
     await this.requireMember(user, thread.groupId);
     const markdown = this.body(input.body);
-    const { html, mentioned } = renderMarkdown(markdown, await this.mentionable(thread.groupId));
-    await this.prisma.$transaction([
-      this.prisma.post.create({
-        data: { threadId: thread.id, authorId: user.id, markdown, html, mentions: { create: mentioned.map((userId) => ({ userId })) } },
-      }),
-      this.prisma.thread.update({ where: { id: thread.id }, data: { lastPostAt: new Date() } }),
-    ]);
+    await this.prisma.$transaction(async (tx) => {
+      await this.writePost(tx, user, thread.groupId, thread.id, markdown);
+      await tx.thread.update({ where: { id: thread.id }, data: { lastPostAt: new Date() } });
+    });
     return this.thread(user, thread.id);
   }
 }

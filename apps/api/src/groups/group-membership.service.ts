@@ -15,6 +15,8 @@ import { isUuid } from '../core/validation/ids.js';
 import { GroupsService } from './groups.service.js';
 import { GroupMemberStatus, GroupRole, type GroupMember, type InviteResult, type WorkingGroup } from './models/group.model.js';
 import { ViewerScopeService } from './viewer-scope.service.js';
+import { RealtimeService } from '../core/realtime/realtime.service.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 
 const NOT_MODERATOR = 'Das dürfen nur die Moderatorinnen und Moderatoren der Gruppe.';
 const CONFIRMED = { memberships: { some: { status: 'CONFIRMED' as const } } };
@@ -29,6 +31,8 @@ export class GroupMembershipService {
     private readonly throttle: ThrottleService,
     private readonly mail: MailService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly notifications: NotificationsService,
+    private readonly realtime: RealtimeService,
   ) {}
 
   /** Open: joins. On request: asks. Closed: only accepts an invitation (otherwise the group stays invisible). */
@@ -49,11 +53,22 @@ export class GroupMembershipService {
       throw notFound('Diese Arbeitsgruppe gibt es nicht, oder sie ist geschlossen.');
     } else {
       const open = group.access === 'OPEN';
-      const created = await this.prisma.groupMember.createMany({
-        data: [{ groupId, userId: user.id, status: open ? 'ACTIVE' : 'REQUESTED', joinedAt: open ? new Date() : null }],
-        skipDuplicates: true,
+      await this.prisma.$transaction(async (tx) => {
+        const created = await tx.groupMember.createMany({
+          data: [{ groupId, userId: user.id, status: open ? 'ACTIVE' : 'REQUESTED', joinedAt: open ? new Date() : null }],
+          skipDuplicates: true,
+        });
+        if (created.count === 0) throw conflict('Sie gehören dieser Gruppe schon an oder haben schon angefragt.');
+        if (open) return;
+        const moderators = await tx.groupMember.findMany({ where: { groupId, status: 'ACTIVE', role: 'MODERATOR' }, select: { userId: true } });
+        await this.notifications.notify(tx, {
+          recipients: moderators.map((m) => m.userId),
+          kind: 'GROUP_JOIN_REQUEST',
+          subjectType: 'group',
+          subjectId: groupId,
+          payload: { actorId: user.id, groupId },
+        });
       });
-      if (created.count === 0) throw conflict('Sie gehören dieser Gruppe schon an oder haben schon angefragt.');
     }
     this.scopes.forget(user);
     return this.groups.get(user, groupId);
@@ -83,6 +98,13 @@ export class GroupMembershipService {
         ? await tx.groupMember.updateMany({ where, data: { status: 'ACTIVE', joinedAt: new Date() } })
         : await tx.groupMember.deleteMany({ where });
       if (changed.count === 0) throw conflict('Diese Anfrage ist schon entschieden oder zurückgezogen.');
+      await this.notifications.notify(tx, {
+        recipients: [input.personId],
+        kind: 'REQUEST_DECIDED',
+        subjectType: 'group',
+        subjectId: input.groupId,
+        payload: { actorId: user.id, groupId: input.groupId, target: 'group', approved: input.approve },
+      });
     });
     return this.members(user, input.groupId, true);
   }
@@ -125,11 +147,19 @@ export class GroupMembershipService {
         people = [...new Set(members.map((m) => m.userId))];
         via = 'MUNICIPALITY';
       }
-      const created = await tx.groupMember.createMany({
+      const created = await tx.groupMember.createManyAndReturn({
         data: people.map((userId) => ({ groupId: input.groupId, userId, status: 'INVITED' as const, invitedById: user.id, invitedVia: via })),
         skipDuplicates: true,
+        select: { userId: true },
       });
-      return { invited: created.count, skipped: people.length - created.count };
+      await this.notifications.notify(tx, {
+        recipients: created.map((c) => c.userId),
+        kind: 'GROUP_INVITATION',
+        subjectType: 'group',
+        subjectId: input.groupId,
+        payload: { actorId: user.id, groupId: input.groupId },
+      });
+      return { invited: created.length, skipped: people.length - created.length };
     });
   }
 
@@ -138,9 +168,18 @@ export class GroupMembershipService {
     // A confirmed address gets the invitation at once (accepting still needs a confirmed membership).
     const invitee = await tx.user.findFirst({ where: { email, emailVerifiedAt: { not: null } } });
     if (invitee) {
-      await tx.groupMember.createMany({
+      const created = await tx.groupMember.createManyAndReturn({
         data: [{ groupId, userId: invitee.id, status: 'INVITED', invitedById: user.id, invitedVia: 'EMAIL' }],
         skipDuplicates: true,
+        select: { userId: true },
+      });
+      await this.notifications.notify(tx, {
+        recipients: created.map((c) => c.userId),
+        kind: 'GROUP_INVITATION',
+        subjectType: 'group',
+        subjectId: groupId,
+        payload: { actorId: user.id, groupId },
+        mailedByAction: true,
       });
     } else {
       await tx.groupEmailInvitation.upsert({
@@ -194,6 +233,7 @@ export class GroupMembershipService {
       );
     });
     this.scopes.forget(user);
+    this.realtime.removeFromRoom(user.id, `group:${groupId}`);
     return true;
   }
 
@@ -202,6 +242,7 @@ export class GroupMembershipService {
       if (!isUuid(input.personId)) throw notFound('Diese Person gehört der Gruppe nicht an.');
       await removeMember(tx, input.groupId, input.personId, 'Die letzte Moderation kann nicht entfernt werden.');
     });
+    this.realtime.removeFromRoom(input.personId, `group:${input.groupId}`);
     return this.members(user, input.groupId, true);
   }
 

@@ -13,6 +13,7 @@ import { MATERIAL_INCLUDE, toMaterial, toVersion, VERSION_SELECT, type MaterialR
 import type { Material, MaterialVersion } from './models/material.model.js';
 import type { Municipality } from '../municipalities/models/municipality.model.js';
 import { distinctWords, foldParts } from './search/search-document.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { UploadsService } from './uploads/uploads.service.js';
 
 const MAX_MARKDOWN = 200_000;
@@ -33,6 +34,7 @@ export class MaterialsService {
     private readonly prisma: PrismaService,
     private readonly scopes: ViewerScopeService,
     private readonly uploads: UploadsService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async create(user: User, input: CreateMaterialInput): Promise<Material> {
@@ -167,8 +169,18 @@ export class MaterialsService {
       await tx.$queryRaw`SELECT 1 FROM "Material" WHERE id = ${material.id}::uuid FOR UPDATE`;
       const last = await tx.materialVersion.aggregate({ where: { materialId: material.id }, _max: { number: true } });
       const content = await this.contentIn(tx, user, source);
-      const text = await this.addVersion(tx, material.id, (last._max.number ?? 0) + 1, user, content, note);
+      const number = (last._max.number ?? 0) + 1;
+      const text = await this.addVersion(tx, material.id, number, user, content, note);
       await tx.material.update({ where: { id: material.id }, data: { updatedAt: new Date() } });
+      // Those who marked it useful for their municipality hear of the new version.
+      const markers = await tx.materialUse.findMany({ where: { materialId: material.id, markedById: { not: null } }, select: { markedById: true } });
+      await this.notifications.notify(tx, {
+        recipients: markers.map((m) => m.markedById!),
+        kind: 'MATERIAL_VERSION',
+        subjectType: 'material',
+        subjectId: material.id,
+        payload: { actorId: user.id, materialId: material.id, versionNumber: number },
+      });
       return this.index(tx, material.id, { title: material.title, summary: material.summary, body: text });
     });
     await this.rememberWords(words);

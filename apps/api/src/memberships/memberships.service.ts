@@ -10,6 +10,7 @@ import type { CreateOrganizationInput, DecideMembershipInput, RequestMembershipI
 import type { Organization } from './models/membership.model.js';
 import { JobFunction, type Membership, MembershipRole, MembershipStatus } from './models/membership.model.js';
 import { isUuid } from '../core/validation/ids.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 
 const WITH_ORG = { organization: { include: { locatedIn: true } }, user: true } as const;
 type MembershipRow = Prisma.MembershipGetPayload<{ include: typeof WITH_ORG }>;
@@ -42,6 +43,7 @@ export class MembershipsService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   private async locate(ags: string) {
@@ -95,6 +97,7 @@ export class MembershipsService {
         ? await tx.membership.update({ where: { id: existing.id }, data, include: WITH_ORG })
         : await tx.membership.create({ data: { ...data, userId: user.id, organizationId: organization.id }, include: WITH_ORG });
       await this.audit.record('MEMBERSHIP_REQUESTED', { actorId: user.id, subjectId: user.id, ip, data: { organizationId: organization.id } }, tx);
+      await this.notifyDeciders(tx, user, organization.id, row.id);
       return toMembership(row, true);
     });
   }
@@ -121,6 +124,7 @@ export class MembershipsService {
         { actorId: user.id, subjectId: user.id, ip, data: { organizationId: organization.id, founder: true } },
         tx,
       );
+      await this.notifyDeciders(tx, user, organization.id, row.id);
       return toMembership(row, true);
     });
   }
@@ -134,6 +138,21 @@ export class MembershipsService {
       orderBy: { name: 'asc' },
     });
     return rows.map((o) => ({ id: o.id, name: o.name, kind: o.kind, municipality: toMunicipality(o.locatedIn) }));
+  }
+
+  /** Who decides the organisation's requests: its admins, or platform admins while it has none. */
+  private async notifyDeciders(tx: Prisma.TransactionClient, user: User, organizationId: string, membershipId: string): Promise<void> {
+    const admins = await tx.membership.findMany({ where: { organizationId, role: 'ADMIN', status: 'CONFIRMED' }, select: { userId: true } });
+    const deciders = admins.length
+      ? admins.map((a) => a.userId)
+      : (await tx.user.findMany({ where: { platformRole: 'ADMIN' }, select: { id: true } })).map((u) => u.id);
+    await this.notifications.notify(tx, {
+      recipients: deciders,
+      kind: 'ORGANIZATION_JOIN_REQUEST',
+      subjectType: 'membership',
+      subjectId: membershipId,
+      payload: { actorId: user.id, organizationId },
+    });
   }
 
   /** May `user` decide requests of this organisation? */
@@ -166,6 +185,13 @@ export class MembershipsService {
         { actorId: user.id, subjectId: membership.userId, ip, data: { membershipId: membership.id, approve: input.approve, admin: input.makeAdmin === true } },
         tx,
       );
+      await this.notifications.notify(tx, {
+        recipients: [membership.userId],
+        kind: 'REQUEST_DECIDED',
+        subjectType: 'membership',
+        subjectId: membership.id,
+        payload: { actorId: user.id, organizationId: membership.organizationId, target: 'organization', approved: input.approve },
+      });
       return toMembership(row, true);
     });
   }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { loadConfig, type AppConfig } from '../../src/core/config/config.js';
 import { JobsService } from '../../src/core/jobs/jobs.service.js';
 import { MAIL_JOB } from '../../src/core/mail/mail.service.js';
+import { EMAIL_JOB } from '../../src/notifications/notifications.service.js';
 import { createServer } from '../../src/server.js';
 import { eventually } from './eventually.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
@@ -90,7 +91,7 @@ export async function startTestApp(
     client,
     async outbox() {
       const jobs = app.get(JobsService);
-      await eventually(async () => (await jobs.pending(MAIL_JOB)) === 0, 'delivery of every queued mail', 10_000);
+      await eventually(async () => (await jobs.pending(EMAIL_JOB, MAIL_JOB)) === 0, 'delivery of every queued mail', 10_000);
       return fs.existsSync(mailDir)
         ? fs
             .readdirSync(mailDir)

@@ -20,13 +20,44 @@ export interface PongPayload {
   receivedAt: string;
 }
 
+/** A room a client may ask to join; the server asks the owning domain whether this person may. */
+export type RoomName = `group:${string}` | `round:${string}` | `concept:${string}`;
+
+export interface RoomRequest {
+  room: RoomName;
+}
+
+/** Who is in a room now: each person once, however many tabs they have open. */
+export interface PresencePayload {
+  room: RoomName;
+  userIds: string[];
+}
+
+/** A new notification for the person (room `user:<id>`), already in their language. */
+export interface NotificationPayload {
+  id: string;
+  kind: string;
+  text: string;
+  link: string;
+  createdAt: string;
+  unreadCount: number;
+}
+
 /** Acknowledgement of a client event: either the result or a stable error code. */
 export type Ack<T> = { ok: true; data: T } | { ok: false; code: string; message: string };
 
 export interface ServerToClientEvents {
   'system:welcome': (payload: WelcomePayload) => void;
+  'room:presence': (payload: PresencePayload) => void;
+  'notification:new': (payload: NotificationPayload) => void;
 }
 
 export interface ClientToServerEvents {
   'system:ping': (payload: PingPayload, ack: (reply: Ack<PongPayload>) => void) => void;
+  'room:join': (payload: RoomRequest, ack: (reply: Ack<PresencePayload>) => void) => void;
+  'room:leave': (payload: RoomRequest, ack: (reply: Ack<{ room: RoomName }>) => void) => void;
 }
+
+/** The events the server may send after a transaction commits (`emitAfterCommit`), with their payloads. */
+export type ServerEventName = keyof ServerToClientEvents;
+export type ServerEventPayload<E extends ServerEventName> = Parameters<ServerToClientEvents[E]>[0];

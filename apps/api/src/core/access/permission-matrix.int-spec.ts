@@ -165,6 +165,19 @@ const MATRIX: Row[] = [
     query: ({ materialId }) => `mutation { markMaterialUsed(id: "${materialId}") { id } }`,
     expect: closedGroup('OK', 'FORBIDDEN'),
   },
+  { op: 'Query.notifications', query: '{ notifications(first: 5) { totalCount nodes { id text link } } }', expect: signedIn('OK') },
+  { op: 'Query.unreadNotificationCount', query: '{ unreadNotificationCount }', expect: signedIn('OK') },
+  { op: 'Query.notificationPreferences', query: '{ notificationPreferences { kind channel } }', expect: signedIn('OK') },
+  { op: 'Mutation.markNotificationsRead', query: 'mutation { markNotificationsRead(ids: ["kein-id"]) }', expect: signedIn('BAD_USER_INPUT') },
+  { op: 'Mutation.markAllNotificationsRead', query: 'mutation { markAllNotificationsRead }', expect: signedIn('OK') },
+  {
+    op: 'Mutation.setNotificationPreference',
+    query: 'mutation { setNotificationPreference(input: { kind: MATERIAL_VERSION, channel: IN_APP }) { kind channel } }',
+    expect: signedIn('OK'),
+  },
+  { op: 'Mutation.setPreferredLanguage', query: 'mutation { setPreferredLanguage(language: de) }', expect: signedIn('OK') },
+  // A forged link is refused for everyone alike; a real one needs no session (tested in notifications.int-spec).
+  { op: 'Mutation.unsubscribeNotifications', query: 'mutation { unsubscribeNotifications(token: "a.MENTION.b") }', expect: everyone('BAD_USER_INPUT') },
   { op: 'Mutation.logoutEverywhere', query: 'mutation { logoutEverywhere }', expect: signedIn('OK') },
   { op: 'Mutation.logout', query: 'mutation { logout }', expect: everyone('OK') },
 ];

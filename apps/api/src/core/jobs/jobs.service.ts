@@ -105,10 +105,10 @@ export class JobsService implements OnModuleInit, OnApplicationBootstrap, OnModu
     });
   }
 
-  /** Jobs of a queue not yet finished (waiting, running or to be retried): for tests and the health view. */
-  async pending(name: string): Promise<number> {
+  /** Jobs of these queues not yet finished (waiting, running or to be retried), counted in one snapshot. */
+  async pending(...names: string[]): Promise<number> {
     // pgboss.job is the parent of every queue's partition; the states before `completed` are the unfinished ones.
-    const rows = await this.boss.getDb().executeSql(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND state < 'completed'`, [name]);
+    const rows = await this.boss.getDb().executeSql(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = ANY($1) AND state < 'completed'`, [names]);
     return (rows.rows[0] as { n: number }).n;
   }
 

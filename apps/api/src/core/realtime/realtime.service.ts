@@ -1,14 +1,126 @@
-import { Injectable } from '@nestjs/common';
-import type { ClientToServerEvents, ServerToClientEvents } from '@verbund/shared';
-import type { Server } from 'socket.io';
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import type { ClientToServerEvents, PresencePayload, RoomName, ServerEventName, ServerEventPayload, ServerToClientEvents } from '@verbund/shared';
+import pg from 'pg';
+import type { Server, Socket } from 'socket.io';
+import type { Prisma } from '../../generated/prisma/client.js';
+import { DATABASE_URL } from '../database/database.module.js';
+import { badUserInput, forbidden } from '../errors/app-error.js';
+import { SHARED_STORE, type SharedStore } from './shared-store.js';
 
-/** What domains may do to live connections without knowing the gateways; rooms are `user:<id>`. */
+const CHANNEL = 'verbund_realtime';
+/** PostgreSQL refuses NOTIFY payloads from 8000 bytes on: events carry ids and short texts, never documents. */
+const MAX_PAYLOAD_BYTES = 7_900;
+const ROOM = /^(group|round|concept):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+export type RoomKind = 'group' | 'round' | 'concept';
+/** Decides whether a person may be in a room of its domain: true to let them in. */
+export type RoomAuthorizer = (userId: string, id: string) => Promise<boolean>;
+export interface SocketData {
+  userId?: string;
+  platformRole?: string;
+  sessionId?: string;
+}
+export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/**
+ * What domains may do to live connections without knowing the gateways. Rooms are `user:<id>` (joined at the
+ * handshake) and `<kind>:<id>`, joined on request when the owning domain's authoriser agrees. Events leave after
+ * the transaction that caused them commits: they travel as PostgreSQL NOTIFY, which the database delivers only
+ * on commit, to every API process, and each process hands them to its own sockets.
+ */
 @Injectable()
-export class RealtimeService {
-  private server?: Server<ClientToServerEvents, ServerToClientEvents>;
+export class RealtimeService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('Realtime');
+  private server?: AppServer;
+  private readonly authorizers = new Map<RoomKind, RoomAuthorizer>();
+  private listener?: pg.Client;
+  private stopped = false;
 
-  attach(server: Server<ClientToServerEvents, ServerToClientEvents>): void {
+  constructor(
+    @Inject(DATABASE_URL) private readonly databaseUrl: string,
+    @Inject(SHARED_STORE) private readonly store: SharedStore,
+  ) {}
+
+  attach(server: AppServer): void {
     this.server = server;
+  }
+
+  /** Each domain says once who may join its rooms. */
+  registerRoom(kind: RoomKind, authorize: RoomAuthorizer): void {
+    if (this.authorizers.has(kind)) throw new Error(`room kind ${kind} registered twice`);
+    this.authorizers.set(kind, authorize);
+  }
+
+  async join(socket: AppSocket, room: string): Promise<PresencePayload> {
+    const match = typeof room === 'string' ? ROOM.exec(room) : null;
+    if (!match) throw badUserInput('Unbekannter Raum.', { field: 'room' });
+    const authorize = this.authorizers.get(match[1] as RoomKind);
+    if (!authorize || !socket.data.userId || !(await authorize(socket.data.userId, match[2]!))) throw forbidden('Diesen Raum dürfen Sie nicht betreten.');
+    await socket.join(room);
+    await this.store.enter(room, socket.data.userId, socket.id);
+    return this.announce(room as RoomName);
+  }
+
+  async leave(socket: AppSocket, room: string): Promise<void> {
+    if (!ROOM.test(room)) throw badUserInput('Unbekannter Raum.', { field: 'room' });
+    await socket.leave(room);
+    if (await this.store.leave(room, socket.id)) await this.announce(room as RoomName);
+  }
+
+  /** A closing socket leaves every room it was in. */
+  async leaveAll(socket: AppSocket): Promise<void> {
+    for (const room of socket.rooms) if (ROOM.test(room)) await this.leave(socket, room).catch(() => undefined);
+  }
+
+  /** Tells everyone in the room, on every process, who is there now. */
+  private async announce(room: RoomName): Promise<PresencePayload> {
+    const presence = { room, userIds: await this.store.present(room) };
+    this.server?.to(room).emit('room:presence', presence);
+    return presence;
+  }
+
+  /** A person who lost access (left the group, was removed) leaves the room on every process. */
+  removeFromRoom(userId: string, room: RoomName): void {
+    this.server?.in(`user:${userId}`).socketsLeave(room);
+  }
+
+  /**
+   * Sends `event` to `room` once `db`'s transaction commits, and never when it rolls back. Outside a transaction
+   * (the Prisma client itself) the event leaves at once.
+   */
+  async emitAfterCommit<E extends ServerEventName>(
+    db: Prisma.TransactionClient,
+    room: `user:${string}` | RoomName,
+    event: E,
+    payload: ServerEventPayload<E>,
+  ): Promise<void> {
+    const message = JSON.stringify({ room, event, payload });
+    if (Buffer.byteLength(message) > MAX_PAYLOAD_BYTES) throw new Error(`realtime event ${event} is too large for NOTIFY`);
+    await db.$executeRaw`SELECT pg_notify(${CHANNEL}, ${message})`;
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.listen();
+  }
+
+  private async listen(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.databaseUrl, application_name: 'verbund-realtime' });
+    client.on('notification', (n) => {
+      if (n.channel !== CHANNEL || !n.payload) return;
+      const { room, event, payload } = JSON.parse(n.payload) as { room: string; event: ServerEventName; payload: never };
+      // Every process receives the NOTIFY: each delivers to its own sockets only.
+      this.server?.local.to(room).emit(event, payload);
+    });
+    client.on('error', (error) => {
+      this.logger.warn(`realtime listener lost its connection: ${error.message}`);
+      void client.end().catch(() => undefined);
+      if (this.stopped) return;
+      setTimeout(() => void this.listen().catch((e: unknown) => this.logger.error(`realtime listener: ${String(e)}`)), 1000).unref();
+    });
+    await client.connect();
+    await client.query(`LISTEN ${CHANNEL}`);
+    this.listener = client;
   }
 
   /** Ends the sockets opened with one session (its logout). */
@@ -19,5 +131,11 @@ export class RealtimeService {
   /** Ends every open socket of a person, across processes when the Redis adapter is on. */
   disconnectUser(userId: string): void {
     this.server?.in(`user:${userId}`).disconnectSockets(true);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    await this.listener?.end().catch(() => undefined);
+    await this.store.close();
   }
 }

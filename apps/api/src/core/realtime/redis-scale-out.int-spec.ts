@@ -5,6 +5,8 @@ import { startTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { redisAvailable, startRedis, type TestRedis } from '../../../test/support/redis-server.js';
 import { SystemGateway } from './system.gateway.js';
+import { addMember } from '../../../test/support/factories.js';
+import type { PresencePayload, RoomName } from '@verbund/shared';
 
 // redis-server comes from apt (.ci/run installs it); on a developer machine without it this suite is skipped.
 const describeWithRedis = redisAvailable() || process.env.CI ? describe : describe.skip;
@@ -17,7 +19,7 @@ describeWithRedis('two API processes behind one Redis', () => {
 
   beforeAll(async () => {
     redis = await startRedis();
-    a = await startTestApp({ REDIS_URL: redis.url });
+    a = await startTestApp({ REDIS_URL: redis.url }, { directory: true });
     b = await startTestApp({ REDIS_URL: redis.url }, { sharedDb: a.db });
     client = io(b.url, { path: SOCKET_PATH, transports: ['websocket'], reconnection: false });
     await new Promise<void>((resolve, reject) => {
@@ -66,5 +68,71 @@ describeWithRedis('two API processes behind one Redis', () => {
     } finally {
       socket.close();
     }
+  });
+});
+
+describeWithRedis('presence shared by two API processes over one Redis', () => {
+  let redis: TestRedis;
+  let a: TestApp;
+  let b: TestApp;
+  const sockets: Socket<ServerToClientEvents, ClientToServerEvents>[] = [];
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    a = await startTestApp({ REDIS_URL: redis.url }, { directory: true });
+    b = await startTestApp({ REDIS_URL: redis.url }, { sharedDb: a.db });
+  });
+  afterAll(async () => {
+    for (const s of sockets) s.close();
+    await b?.close();
+    await a?.close();
+    await redis?.stop();
+  });
+
+  it('two people in one group room, each on another process, both see both', async () => {
+    const prisma = a.app.get(PrismaService);
+    const anna = await createUser(prisma);
+    const ben = await createUser(prisma);
+    await addMember(prisma, anna.id, '14729');
+    await addMember(prisma, ben.id, '14713');
+    const group = await prisma.workingGroup.create({
+      data: {
+        name: 'Über zwei Prozesse',
+        description: '',
+        topics: ['SPRACHE'],
+        access: 'OPEN',
+        regionKind: 'BUNDESWEIT',
+        members: {
+          create: [
+            { userId: anna.id, role: 'MODERATOR', status: 'ACTIVE' },
+            { userId: ben.id, role: 'MEMBER', status: 'ACTIVE' },
+          ],
+        },
+      },
+    });
+    const room: RoomName = `group:${group.id}`;
+    const connect = async (app: TestApp, email: string) => {
+      const session = await signIn(app, email);
+      const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(app.url, {
+        path: SOCKET_PATH,
+        transports: ['websocket'],
+        reconnection: false,
+        extraHeaders: { cookie: session.cookie! },
+      });
+      sockets.push(socket);
+      return socket;
+    };
+    const onA = await connect(a, anna.email);
+    const heardOnA: PresencePayload[] = [];
+    onA.on('room:presence', (p) => heardOnA.push(p));
+    const first = await new Promise<unknown>((resolve) => onA.emit('room:join', { room }, resolve));
+    expect(first).toEqual({ ok: true, data: { room, userIds: [anna.id] } });
+    const onB = await connect(b, ben.email);
+    const second = await new Promise<unknown>((resolve) => onB.emit('room:join', { room }, resolve));
+    expect(second).toEqual({ ok: true, data: { room, userIds: [anna.id, ben.id] } });
+    // The adapter carries B's announcement to Anna's socket on process A.
+    const deadline = Date.now() + 3000;
+    while (!heardOnA.some((p) => p.userIds.length === 2) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(heardOnA.at(-1)).toEqual({ room, userIds: [anna.id, ben.id] });
   });
 });

@@ -1,0 +1,97 @@
+import type { NotificationChannel, NotificationKind } from '../generated/prisma/client.js';
+
+export type Locale = 'de' | 'en';
+
+/** Ids a notification refers to; the names are looked up when its text is made. */
+export interface NotificationPayload {
+  actorId?: string;
+  groupId?: string;
+  threadId?: string;
+  postId?: string;
+  organizationId?: string;
+  materialId?: string;
+  versionNumber?: number;
+  /** REQUEST_DECIDED: what the request was for, and the answer. */
+  target?: 'group' | 'organization';
+  approved?: boolean;
+}
+
+/** Names of what the payload refers to, as they are now (null: deleted since). */
+export interface Names {
+  actor: string | null;
+  group: string | null;
+  thread: string | null;
+  organization: string | null;
+  material: string | null;
+}
+
+interface KindRule {
+  /** Until the person chooses: requests and invitations need an answer, so they come by mail at once. */
+  defaultChannel: NotificationChannel;
+  link(p: NotificationPayload): string;
+  /** Subject of a mail about one such notification. */
+  subject: Record<Locale, string>;
+  text: Record<Locale, (p: NotificationPayload, n: Names) => string>;
+}
+
+const someone = { de: 'Ein ehemaliges Mitglied', en: 'A former member' } as const;
+const q = { de: (s: string | null) => `„${s ?? '…'}“`, en: (s: string | null) => `“${s ?? '…'}”` } as const;
+
+export const NOTIFICATION_KINDS: Record<NotificationKind, KindRule> = {
+  MENTION: {
+    subject: { de: 'Sie wurden in einer Diskussion erwähnt', en: 'You were mentioned in a discussion' },
+    defaultChannel: 'EMAIL',
+    link: (p) => `/arbeitsgruppen/${p.groupId}?diskussion=${p.threadId}#beitrag-${p.postId}`,
+    text: {
+      de: (p, n) => `${n.actor ?? someone.de} hat Sie in der Diskussion ${q.de(n.thread)} der Arbeitsgruppe ${q.de(n.group)} erwähnt.`,
+      en: (p, n) => `${n.actor ?? someone.en} mentioned you in the discussion ${q.en(n.thread)} of the working group ${q.en(n.group)}.`,
+    },
+  },
+  GROUP_INVITATION: {
+    subject: { de: 'Einladung in eine Arbeitsgruppe', en: 'Invitation to a working group' },
+    defaultChannel: 'EMAIL',
+    link: (p) => `/arbeitsgruppen/${p.groupId}`,
+    text: {
+      de: (p, n) => `${n.actor ?? someone.de} hat Sie in die Arbeitsgruppe ${q.de(n.group)} eingeladen.`,
+      en: (p, n) => `${n.actor ?? someone.en} invited you to the working group ${q.en(n.group)}.`,
+    },
+  },
+  GROUP_JOIN_REQUEST: {
+    subject: { de: 'Neue Anfrage an Ihre Arbeitsgruppe', en: 'New request to join your working group' },
+    defaultChannel: 'EMAIL',
+    link: (p) => `/arbeitsgruppen/${p.groupId}`,
+    text: {
+      de: (p, n) => `${n.actor ?? someone.de} möchte der Arbeitsgruppe ${q.de(n.group)} beitreten.`,
+      en: (p, n) => `${n.actor ?? someone.en} asks to join the working group ${q.en(n.group)}.`,
+    },
+  },
+  ORGANIZATION_JOIN_REQUEST: {
+    subject: { de: 'Neue Aufnahmeanfrage', en: 'New membership request' },
+    defaultChannel: 'EMAIL',
+    link: () => '/anfragen',
+    text: {
+      de: (p, n) => `${n.actor ?? someone.de} möchte ${q.de(n.organization)} auf Verbund angehören.`,
+      en: (p, n) => `${n.actor ?? someone.en} asks to join ${q.en(n.organization)} on Verbund.`,
+    },
+  },
+  REQUEST_DECIDED: {
+    subject: { de: 'Ihre Anfrage wurde entschieden', en: 'Your request was decided' },
+    defaultChannel: 'EMAIL',
+    link: (p) => (p.target === 'group' ? `/arbeitsgruppen/${p.groupId}` : '/konto'),
+    text: {
+      de: (p, n) => `Ihre Anfrage an ${q.de(p.target === 'group' ? n.group : n.organization)} wurde ${p.approved ? 'angenommen' : 'abgelehnt'}.`,
+      en: (p, n) => `Your request to ${q.en(p.target === 'group' ? n.group : n.organization)} was ${p.approved ? 'accepted' : 'declined'}.`,
+    },
+  },
+  MATERIAL_VERSION: {
+    subject: { de: 'Neue Version eines Materials', en: 'New version of a material' },
+    defaultChannel: 'DIGEST',
+    link: (p) => `/materialien/${p.materialId}`,
+    text: {
+      de: (p, n) => `Neue Version ${p.versionNumber ?? ''} von ${q.de(n.material)}, das Sie als nützlich markiert haben.`.replace('  ', ' '),
+      en: (p, n) => `New version ${p.versionNumber ?? ''} of ${q.en(n.material)}, which you marked as useful.`.replace('  ', ' '),
+    },
+  },
+};
+
+export const asLocale = (value: string | null | undefined): Locale => (value === 'en' ? 'en' : 'de');

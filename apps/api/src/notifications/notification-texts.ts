@@ -1,0 +1,39 @@
+import type { NotificationKind, Prisma } from '../generated/prisma/client.js';
+import { type Locale, type Names, NOTIFICATION_KINDS, type NotificationPayload } from './notification-kinds.js';
+
+export interface Described {
+  text: string;
+  link: string;
+}
+
+const ids = (rows: NotificationPayload[], key: keyof NotificationPayload) => [
+  ...new Set(rows.map((r) => r[key]).filter((v): v is string => typeof v === 'string')),
+];
+
+/** Texts and links of notifications in one language, with every referenced name loaded in one query per kind of record. */
+export async function describe(db: Prisma.TransactionClient, rows: { kind: NotificationKind; payload: unknown }[], locale: Locale): Promise<Described[]> {
+  const payloads = rows.map((r) => (r.payload ?? {}) as NotificationPayload);
+  const [people, groups, threads, organizations, materials] = await Promise.all([
+    db.user.findMany({ where: { id: { in: ids(payloads, 'actorId') } }, select: { id: true, name: true } }),
+    db.workingGroup.findMany({ where: { id: { in: ids(payloads, 'groupId') } }, select: { id: true, name: true } }),
+    db.thread.findMany({ where: { id: { in: ids(payloads, 'threadId') } }, select: { id: true, title: true } }),
+    db.organization.findMany({ where: { id: { in: ids(payloads, 'organizationId') } }, select: { id: true, name: true } }),
+    db.material.findMany({ where: { id: { in: ids(payloads, 'materialId') } }, select: { id: true, title: true } }),
+  ]);
+  const name = (list: { id: string; name?: string; title?: string }[], id?: string) => {
+    const found = id ? list.find((x) => x.id === id) : undefined;
+    return found ? (found.name ?? found.title ?? null) : null;
+  };
+  return rows.map((row, i) => {
+    const p = payloads[i]!;
+    const names: Names = {
+      actor: name(people, p.actorId),
+      group: name(groups, p.groupId),
+      thread: name(threads, p.threadId),
+      organization: name(organizations, p.organizationId),
+      material: name(materials, p.materialId),
+    };
+    const rule = NOTIFICATION_KINDS[row.kind];
+    return { text: rule.text[locale](p, names), link: rule.link(p) };
+  });
+}

@@ -1,0 +1,152 @@
+import { Injectable } from '@nestjs/common';
+import type { NotificationKind, Prisma, User } from '../generated/prisma/client.js';
+import { PrismaService } from '../core/database/prisma.service.js';
+import { badUserInput } from '../core/errors/app-error.js';
+import { JobsService } from '../core/jobs/jobs.service.js';
+import { RealtimeService } from '../core/realtime/realtime.service.js';
+import { isUuid } from '../core/validation/ids.js';
+import { asLocale, NOTIFICATION_KINDS, type NotificationPayload } from './notification-kinds.js';
+import { describe } from './notification-texts.js';
+import type { Notification, NotificationConnection, NotificationPreference } from './models/notification.model.js';
+import { NotificationChannel, NotificationKind as Kind } from './models/notification.model.js';
+import { readUnsubscribeToken, validSignature } from './unsubscribe-token.js';
+
+export const EMAIL_JOB = 'notifications.email';
+const MAX_PAGE = 100;
+
+export interface NotifyInput {
+  recipients: string[];
+  kind: NotificationKind;
+  subjectType: 'post' | 'group' | 'organization' | 'membership' | 'material';
+  subjectId: string;
+  payload: NotificationPayload;
+  /** The action mails the recipients itself (an invitation to an address): the notification does not mail again. */
+  mailedByAction?: boolean;
+}
+
+/**
+ * Notifications are written with `notify(tx, …)` inside the transaction of the action that causes them: none
+ * for an action that rolls back, none lost for one that commits. The bell hears of them over socket.io after
+ * the commit; mails at once and the daily digest are jobs (NotificationMailer).
+ */
+@Injectable()
+export class NotificationsService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly realtime: RealtimeService,
+    private readonly jobs: JobsService,
+  ) {}
+
+  async notify(tx: Prisma.TransactionClient, input: NotifyInput): Promise<void> {
+    // Nobody is notified of what they did themselves.
+    const recipients = [...new Set(input.recipients)].filter((id) => id !== input.payload.actorId);
+    if (recipients.length === 0) return;
+    const chosen = await tx.notificationPreference.findMany({ where: { userId: { in: recipients }, kind: input.kind } });
+    const preferred = (userId: string) => chosen.find((p) => p.userId === userId)?.channel ?? NOTIFICATION_KINDS[input.kind].defaultChannel;
+    const channelOf = (userId: string) => (input.mailedByAction && preferred(userId) !== 'OFF' ? 'IN_APP' : preferred(userId));
+    const rows = await tx.notification.createManyAndReturn({
+      data: recipients
+        .filter((userId) => channelOf(userId) !== 'OFF')
+        .map((userId) => ({
+          userId,
+          kind: input.kind,
+          channel: channelOf(userId),
+          subjectType: input.subjectType,
+          subjectId: input.subjectId,
+          payload: input.payload as Prisma.InputJsonObject,
+        })),
+    });
+    const locales = await tx.user.findMany({ where: { id: { in: rows.map((r) => r.userId) } }, select: { id: true, locale: true } });
+    for (const row of rows) {
+      if (row.channel === 'EMAIL') await this.jobs.send(EMAIL_JOB, { id: row.id }, { tx });
+      const [described] = await describe(tx, [row], asLocale(locales.find((u) => u.id === row.userId)?.locale));
+      const unreadCount = await tx.notification.count({ where: { userId: row.userId, readAt: null } });
+      await this.realtime.emitAfterCommit(tx, `user:${row.userId}`, 'notification:new', {
+        id: row.id,
+        kind: row.kind,
+        text: described!.text,
+        link: described!.link,
+        createdAt: row.createdAt.toISOString(),
+        unreadCount,
+      });
+    }
+  }
+
+  async list(user: User, first: number, after: string | null | undefined, unreadOnly: boolean): Promise<NotificationConnection> {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw badUserInput(`first: 1 bis ${MAX_PAGE}.`, { field: 'first', limit: MAX_PAGE });
+    if (after && !isUuid(after)) throw badUserInput('Unbekannter Cursor.', { field: 'after' });
+    const where = { userId: user.id, ...(unreadOnly ? { readAt: null } : {}) };
+    const [rows, totalCount] = await Promise.all([
+      this.prisma.notification.findMany({
+        where,
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        take: first + 1,
+        ...(after ? { cursor: { id: after }, skip: 1 } : {}),
+      }),
+      this.prisma.notification.count({ where }),
+    ]);
+    const page = rows.slice(0, first);
+    const described = await describe(this.prisma, page, asLocale(user.locale));
+    const nodes: Notification[] = page.map((row, i) => ({
+      id: row.id,
+      kind: row.kind as Kind,
+      createdAt: row.createdAt,
+      readAt: row.readAt,
+      ...described[i]!,
+    }));
+    return { nodes, totalCount, pageInfo: { hasNextPage: rows.length > first, endCursor: page.at(-1)?.id ?? null } };
+  }
+
+  unreadCount(user: User): Promise<number> {
+    return this.prisma.notification.count({ where: { userId: user.id, readAt: null } });
+  }
+
+  /** Marks the person's own notifications read (others' ids are ignored); answers the unread count left. */
+  async markRead(user: User, ids: string[] | null): Promise<number> {
+    if (ids && ids.length > MAX_PAGE) throw badUserInput(`Höchstens ${MAX_PAGE} auf einmal.`, { field: 'ids', limit: MAX_PAGE });
+    if (ids?.some((id) => !isUuid(id))) throw badUserInput('Unbekannte Benachrichtigung.', { field: 'ids' });
+    await this.prisma.notification.updateMany({ where: { userId: user.id, readAt: null, ...(ids ? { id: { in: ids } } : {}) }, data: { readAt: new Date() } });
+    return this.unreadCount(user);
+  }
+
+  async preferences(user: User): Promise<NotificationPreference[]> {
+    const chosen = await this.prisma.notificationPreference.findMany({ where: { userId: user.id } });
+    return Object.values(Kind).map((kind) => {
+      const defaultChannel = NOTIFICATION_KINDS[kind].defaultChannel as NotificationChannel;
+      return { kind, defaultChannel, channel: (chosen.find((p) => p.kind === kind)?.channel as NotificationChannel | undefined) ?? defaultChannel };
+    });
+  }
+
+  async setPreference(user: User, kind: Kind, channel: NotificationChannel): Promise<NotificationPreference[]> {
+    await this.prisma.notificationPreference.upsert({
+      where: { userId_kind: { userId: user.id, kind } },
+      create: { userId: user.id, kind, channel },
+      update: { channel },
+    });
+    return this.preferences(user);
+  }
+
+  async setLanguage(user: User, language: 'de' | 'en'): Promise<boolean> {
+    await this.prisma.user.update({ where: { id: user.id }, data: { locale: language } });
+    return true;
+  }
+
+  /** From a mail's link, without signing in: that kind stops coming by mail (it stays in the app). */
+  async unsubscribe(token: string): Promise<Kind> {
+    const invalid = () => badUserInput('Dieser Abmeldelink ist ungültig oder veraltet.', { field: 'token', reason: 'INVALID_TOKEN' });
+    const parsed = readUnsubscribeToken(token);
+    if (!parsed || !isUuid(parsed.userId) || !(parsed.kind in NOTIFICATION_KINDS)) throw invalid();
+    const kind = parsed.kind as Kind;
+    const owner = await this.prisma.user.findUnique({ where: { id: parsed.userId }, select: { id: true, mailKey: true } });
+    if (!owner?.mailKey || !validSignature(owner.mailKey, owner.id, kind, parsed.signature)) throw invalid();
+    const current = await this.prisma.notificationPreference.findUnique({ where: { userId_kind: { userId: owner.id, kind } } });
+    if (current?.channel !== 'OFF') {
+      await this.prisma.notificationPreference.upsert({
+        where: { userId_kind: { userId: owner.id, kind } },
+        create: { userId: owner.id, kind, channel: 'IN_APP' },
+        update: { channel: 'IN_APP' },
+      });
+    }
+    return kind;
+  }
+}

@@ -44,11 +44,15 @@ export class GroupMembershipService {
     if (existing?.status === 'REQUESTED') throw conflict('Ihre Anfrage liegt den Moderatorinnen und Moderatoren schon vor.');
     if (existing?.status === 'INVITED') {
       // Only while the invitation still stands: a moderator may have withdrawn it a moment ago.
-      const accepted = await this.prisma.groupMember.updateMany({
-        where: { groupId, userId: user.id, status: 'INVITED' },
-        data: { status: 'ACTIVE', joinedAt: new Date() },
+      await this.prisma.$transaction(async (tx) => {
+        const accepted = await tx.groupMember.updateMany({
+          where: { groupId, userId: user.id, status: 'INVITED' },
+          data: { status: 'ACTIVE', joinedAt: new Date() },
+        });
+        if (accepted.count === 0) throw notFound('Diese Einladung gibt es nicht mehr.');
+        // The invitation is answered: its notification needs no more attention.
+        await this.notifications.settle(tx, { userIds: [user.id], kind: 'GROUP_INVITATION', subjectId: groupId });
       });
-      if (accepted.count === 0) throw notFound('Diese Einladung gibt es nicht mehr.');
     } else if (group.access === 'CLOSED') {
       throw notFound('Diese Arbeitsgruppe gibt es nicht, oder sie ist geschlossen.');
     } else {
@@ -98,6 +102,8 @@ export class GroupMembershipService {
         ? await tx.groupMember.updateMany({ where, data: { status: 'ACTIVE', joinedAt: new Date() } })
         : await tx.groupMember.deleteMany({ where });
       if (changed.count === 0) throw conflict('Diese Anfrage ist schon entschieden oder zurückgezogen.');
+      // Decided by one moderator: the request's notification is settled for all of them.
+      await this.notifications.settle(tx, { kind: 'GROUP_JOIN_REQUEST', subjectId: input.groupId, actorId: input.personId });
       await this.notifications.notify(tx, {
         recipients: [input.personId],
         kind: 'REQUEST_DECIDED',

@@ -205,6 +205,8 @@ describe('notifications', () => {
     const request = await prisma.notification.findFirstOrThrow({ where: { userId: moderatorId, kind: 'GROUP_JOIN_REQUEST' } });
     expect(request.payload).toEqual({ actorId: asker.id, groupId });
     await author.graphql(`mutation { decideGroupJoin(input: { groupId: "${groupId}", personId: "${asker.id}", approve: true }) { person { id } } }`);
+    // Decided: the moderators' notification of the request is settled.
+    expect((await prisma.notification.findUniqueOrThrow({ where: { id: request.id } })).readAt).not.toBeNull();
     const decided = await client.graphql<Listed>(LIST);
     expect(decided.data!.notifications.nodes.map((n) => n.text)).toEqual(['Ihre Anfrage an „Sprachmittlung Nordsachsen“ wurde angenommen.']);
   });

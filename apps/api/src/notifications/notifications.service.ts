@@ -72,6 +72,20 @@ export class NotificationsService {
     }
   }
 
+  /** Marks read what an action has answered (an accepted invitation, a decided request), for whoever got it. */
+  async settle(tx: Prisma.TransactionClient, where: { kind: NotificationKind; subjectId: string; userIds?: string[]; actorId?: string }): Promise<void> {
+    await tx.notification.updateMany({
+      where: {
+        kind: where.kind,
+        subjectId: where.subjectId,
+        readAt: null,
+        ...(where.userIds ? { userId: { in: where.userIds } } : {}),
+        ...(where.actorId ? { payload: { path: ['actorId'], equals: where.actorId } } : {}),
+      },
+      data: { readAt: new Date() },
+    });
+  }
+
   async list(user: User, first: number, after: string | null | undefined, unreadOnly: boolean): Promise<NotificationConnection> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw badUserInput(`first: 1 bis ${MAX_PAGE}.`, { field: 'first', limit: MAX_PAGE });
     if (after && !isUuid(after)) throw badUserInput('Unbekannter Cursor.', { field: 'after' });

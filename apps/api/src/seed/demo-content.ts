@@ -30,7 +30,7 @@ export async function seedDemoContent(app: INestApplicationContext): Promise<voi
   if (await prisma.workingGroup.findFirst({ where: { name: DEMO_GROUP } })) return;
   // A fresh user row per call: services remember a person's groups per user object, i.e. per request.
   const person = (email: string) => prisma.user.findUnique({ where: { email } });
-  const [, kreis, stadt] = DEMO_PEOPLE;
+  const [, kreis, stadt, nord] = DEMO_PEOPLE;
   // Without the directory the demo people have no memberships, and groups need confirmed members.
   const confirmed = await prisma.user.count({ where: { email: { in: [kreis.email, stadt.email] }, memberships: { some: { status: 'CONFIRMED' } } } });
   if (confirmed < 2) return;
@@ -47,6 +47,12 @@ export async function seedDemoContent(app: INestApplicationContext): Promise<voi
   const ina = (await person(kreis.email))!;
   await membership.join(ina, group.id);
   await membership.decide((await person(stadt.email))!, { groupId: group.id, personId: ina.id, approve: true });
+  // Nordsachsen borders both: invited by the city, it accepts (which settles its invitation notification).
+  const nils = await person(nord.email);
+  if (nils) {
+    await membership.invite((await person(stadt.email))!, { groupId: group.id, personId: nils.id }, '127.0.0.1');
+    await membership.join(nils, group.id);
+  }
   await app.get(DiscussionsService, { strict: false }).start((await person(kreis.email))!, {
     groupId: group.id,
     title: 'Honorarordnung abstimmen',

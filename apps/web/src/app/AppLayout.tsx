@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, Link, Outlet, useLocation } from 'react-router';
 import { AccountMenu } from '../features/accounts/components/AccountMenu';
 import { useViewer } from '../features/accounts/useViewer';
+import { NotificationBell } from '../features/notifications/components/NotificationBell';
 import { AppFooter } from './AppFooter';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SECTIONS } from './navigation';
@@ -39,6 +40,7 @@ export function AppLayout() {
             </Text>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            {viewer && <NotificationBell viewerId={viewer.id} />}
             <AccountMenu />
             <LanguageSwitch />
           </Group>

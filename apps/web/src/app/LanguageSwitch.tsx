@@ -1,11 +1,17 @@
+import { useMutation } from '@apollo/client/react';
 import { Box, Button, Group, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useViewer } from '../features/accounts/useViewer';
+import { SetPreferredLanguageDocument } from '../gql/graphql';
 import { LANGUAGES } from '../i18n/i18n';
 
 const LABELS = { de: 'Deutsch', en: 'English' } as const;
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
+  const { viewer } = useViewer();
+  // Mails and notification texts follow the language a signed-in person chooses here.
+  const [remember] = useMutation(SetPreferredLanguageDocument, { refetchQueries: ['Notifications'] });
   return (
     <Group gap={2} wrap="nowrap" role="group" aria-label={t('app.language')}>
       {LANGUAGES.map((lng) => (
@@ -15,7 +21,10 @@ export function LanguageSwitch() {
           variant={i18n.language === lng ? 'filled' : 'subtle'}
           aria-pressed={i18n.language === lng}
           lang={lng}
-          onClick={() => void i18n.changeLanguage(lng)}
+          onClick={() => {
+            void i18n.changeLanguage(lng);
+            if (viewer) void remember({ variables: { language: lng } }).catch(() => undefined);
+          }}
         >
           {/* A phone's header shows the short form; its name starts with what is seen (WCAG 2.5.3) and says the rest. */}
           <Box component="span" visibleFrom="xs">

@@ -34,6 +34,8 @@ export const router = createBrowserRouter([
       { path: '/passwort-zuruecksetzen', lazy: () => import('../pages/ResetPasswordPage').then((m) => ({ Component: m.ResetPasswordPage })) },
       { path: '/konto', lazy: () => import('../pages/AccountPage').then((m) => ({ Component: m.AccountPage })) },
       { path: '/email-aendern', lazy: () => import('../pages/ConfirmEmailChangePage').then((m) => ({ Component: m.ConfirmEmailChangePage })) },
+      { path: '/benachrichtigungen', lazy: () => import('../pages/NotificationsPage').then((m) => ({ Component: m.NotificationsPage })) },
+      { path: '/abbestellen', lazy: () => import('../pages/UnsubscribePage').then((m) => ({ Component: m.UnsubscribePage })) },
       { path: '/anfragen', lazy: () => import('../pages/MembershipRequestsPage').then((m) => ({ Component: m.MembershipRequestsPage })) },
       { path: '/verwaltung', lazy: () => import('../pages/AdminPage').then((m) => ({ Component: m.AdminPage })) },
       { path: '/impressum', lazy: () => import('../pages/ImprintPage').then((m) => ({ Component: m.ImprintPage })) },

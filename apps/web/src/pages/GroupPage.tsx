@@ -2,7 +2,7 @@ import { CombinedGraphQLErrors } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Anchor, Badge, Button, Group, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { ErrorState } from '../components/ErrorState';
 import { FormAlert } from '../components/FormAlert';
 import { LoadingState } from '../components/LoadingState';
@@ -15,6 +15,7 @@ import { GroupDetailDocument, JoinGroupDocument, LeaveGroupDocument } from '../g
 
 export function GroupPage() {
   const { id = '' } = useParams();
+  const [params] = useSearchParams();
   const { t } = useTranslation();
   const refetchQueries = [{ query: GroupDetailDocument, variables: { id } }];
   const { data, loading, error, refetch } = useQuery(GroupDetailDocument, { variables: { id } });
@@ -61,7 +62,8 @@ export function GroupPage() {
       {status === 'REQUESTED' && <FormAlert success={t('groups.requested')} />}
       {status === 'INVITED' && <Alert color="blue">{t('groups.invited')}</Alert>}
       <FormAlert error={joining.error ?? leaving.error} />
-      <Tabs defaultValue="about" keepMounted={false}>
+      {/* A link to a discussion (from a notification) opens its tab. */}
+      <Tabs defaultValue={params.has('diskussion') ? 'discussion' : 'about'} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="about">{t('groups.tabs.about')}</Tabs.Tab>
           <Tabs.Tab value="members">{t('groups.tabs.members')}</Tabs.Tab>

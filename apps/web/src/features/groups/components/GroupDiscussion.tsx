@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Anchor, Button, Paper, Stack, Text, Textarea, TextInput, Title, Typography } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useLocation, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../../components/FormAlert';
 import { useFormat } from '../../../components/useFormat';
@@ -27,7 +28,15 @@ function ThreadView({ id, onBack }: { id: string; onBack: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { data } = useQuery(ThreadDocument, { variables: { id } });
+  const { hash } = useLocation();
   const [body, setBody] = useState('');
+  // A link from a notification names the post: it is brought into view and focused.
+  useEffect(() => {
+    if (!data || !hash.startsWith('#beitrag-')) return;
+    const post = document.getElementById(hash.slice(1));
+    post?.scrollIntoView({ block: 'center' });
+    post?.focus();
+  }, [data, hash]);
   const [reply, { loading, error }] = useMutation(ReplyToThreadDocument);
   if (!data) return null;
   return (
@@ -39,7 +48,7 @@ function ThreadView({ id, onBack }: { id: string; onBack: () => void }) {
         {data.thread.title}
       </Title>
       {data.thread.posts.map((p) => (
-        <Paper key={p.id} withBorder p="sm">
+        <Paper key={p.id} id={`beitrag-${p.id}`} tabIndex={-1} withBorder p="sm" bg={hash === `#beitrag-${p.id}` ? 'verbund.0' : undefined}>
           <Text size="sm" c="gray.7" mb={4}>
             {p.author.name} · {format.dateTime(p.createdAt)}
           </Text>
@@ -70,7 +79,18 @@ function ThreadView({ id, onBack }: { id: string; onBack: () => void }) {
 export function GroupDiscussion({ groupId, threads }: { groupId: string; threads: ThreadSummary[] }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const [open, setOpen] = useState<string | null>(null);
+  const [params, setParams] = useSearchParams();
+  const open = params.get('diskussion');
+  const setOpen = (id: string | null) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (id) next.set('diskussion', id);
+        else next.delete('diskussion');
+        return next;
+      },
+      { preventScrollReset: true },
+    );
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
   const [start, { loading, error }] = useMutation(StartThreadDocument, { refetchQueries: [{ query: GroupDetailDocument, variables: { id: groupId } }] });

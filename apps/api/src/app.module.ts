@@ -2,6 +2,8 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { AccessGuard } from './core/access/access.guard.js';
+import { AccessModule } from './core/access/access.module.js';
+import { PersonalDataModule } from './core/privacy/personal-data.js';
 import { AuditModule } from './core/audit/audit.module.js';
 import { JobsModule } from './core/jobs/jobs.module.js';
 import { MailModule } from './core/mail/mail.module.js';
@@ -35,6 +37,8 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(databaseUrl, config.statementTimeoutMs),
         AuditModule,
+        AccessModule,
+        PersonalDataModule,
         JobsModule,
         MailModule,
         RealtimeModule,

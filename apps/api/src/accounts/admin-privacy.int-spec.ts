@@ -1,4 +1,5 @@
 import { addMember, createUser, signIn, TEST_PASSWORD } from '../../test/support/factories.js';
+import { PersonalDataRegistry } from '../core/privacy/personal-data.js';
 import { startTestApp, type TestApp, type TestClient } from '../../test/support/test-app.js';
 import { PrismaService } from '../core/database/prisma.service.js';
 
@@ -65,6 +66,13 @@ describe('platform administration and personal data', () => {
     expect(data.person.name).toBe('Karl Kommune');
     expect(data.memberships[0].organization.name).toBe('Landkreis Leipzig');
     expect(data.sessions.length).toBeGreaterThan(0);
+    // Each domain's registered part is in the document, and nothing else beside the person.
+    const parts = t.app
+      .get(PersonalDataRegistry)
+      .all()
+      .map((p) => p.key);
+    expect(parts).toEqual(expect.arrayContaining(['sessions', 'securityEvents', 'memberships', 'groups', 'posts', 'materialVersions', 'notifications']));
+    expect(Object.keys(data).sort()).toEqual(['exportedAt', 'person', ...parts].sort());
     expect(res.data!.myData).not.toMatch(/argon2|passwordHash|"id"/);
     expect(await prisma.auditEvent.count({ where: { type: 'DATA_EXPORTED', subjectId: personId } })).toBe(1);
   });

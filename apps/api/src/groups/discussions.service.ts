@@ -8,7 +8,7 @@ import { person } from './group.mapper.js';
 import { isUuid } from '../core/validation/ids.js';
 import { GroupsService } from './groups.service.js';
 import type { Post, Thread } from './models/discussion.model.js';
-import { ViewerScopeService } from './viewer-scope.service.js';
+import { ViewerScopeService } from '../core/access/viewer-scope.service.js';
 import { RealtimeService } from '../core/realtime/realtime.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 

@@ -14,7 +14,7 @@ import { person } from './group.mapper.js';
 import { isUuid } from '../core/validation/ids.js';
 import { GroupsService } from './groups.service.js';
 import { GroupMemberStatus, GroupRole, type GroupMember, type InviteResult, type WorkingGroup } from './models/group.model.js';
-import { ViewerScopeService } from './viewer-scope.service.js';
+import { ViewerScopeService } from '../core/access/viewer-scope.service.js';
 import { RealtimeService } from '../core/realtime/realtime.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 

@@ -5,9 +5,10 @@ import { notFound } from '../core/errors/app-error.js';
 import { assertKey } from '../municipalities/dto/municipalities.args.js';
 import { toMunicipality } from '../municipalities/municipality.mapper.js';
 import { GROUP_INCLUDE } from './group.mapper.js';
+import { Neighbourhood } from '../municipalities/neighbourhood.js';
 import { GroupsService } from './groups.service.js';
 import { type GroupSuggestion, SuggestionReason } from './models/group.model.js';
-import { ViewerScopeService } from './viewer-scope.service.js';
+import { ViewerScopeService } from '../core/access/viewer-scope.service.js';
 
 const LIMIT = 12;
 
@@ -27,6 +28,7 @@ export class GroupSuggestionsService {
     private readonly prisma: PrismaService,
     private readonly groups: GroupsService,
     private readonly scopes: ViewerScopeService,
+    private readonly neighbourhood: Neighbourhood,
   ) {}
 
   async suggest(user: User, municipalityAgs?: string | null): Promise<GroupSuggestion[]> {
@@ -43,15 +45,9 @@ export class GroupSuggestionsService {
     }
     if (!area.municipalityIds.length && !area.topics.length) return [];
 
-    // The Kreise of the places, then those Kreise and their neighbours; Gemeinden belong to the Kreis of their key.
+    // The Kreise of the places and their neighbours; members count by the Kreis of their organisation's place.
+    const kreise = await this.neighbourhood.kreisArea(area.municipalityIds);
     const nearby = await this.prisma.$queryRaw<{ groupId: string; municipalityId: string }[]>`
-      WITH base AS (
-        SELECT k.id FROM "Municipality" m JOIN "Municipality" k ON k.ags = substr(m.ags, 1, 5) AND k."isKreis"
-        WHERE m.id = ANY(${area.municipalityIds}::uuid[])
-      ), area AS (
-        SELECT id FROM base
-        UNION SELECT b."toId" FROM "MunicipalityBorder" b JOIN base ON b."fromId" = base.id WHERE b.level = 'KREIS'
-      )
       SELECT DISTINCT gm."groupId" AS "groupId", o."locatedInId" AS "municipalityId"
       FROM "GroupMember" gm
       JOIN "WorkingGroup" g ON g.id = gm."groupId" AND g.access <> 'CLOSED'
@@ -59,18 +55,13 @@ export class GroupSuggestionsService {
       JOIN "Organization" o ON o.id = ms."organizationId"
       JOIN "Municipality" m ON m.id = o."locatedInId"
       JOIN "Municipality" k ON k.ags = substr(m.ags, 1, 5) AND k."isKreis"
-      WHERE gm.status = 'ACTIVE' AND gm."userId" <> ${user.id}::uuid AND k.id IN (SELECT id FROM area)`;
+      WHERE gm.status = 'ACTIVE' AND gm."userId" <> ${user.id}::uuid AND k.id = ANY(${kreise}::uuid[])`;
     const covering = await this.prisma.$queryRaw<{ id: string }[]>`
-      WITH places AS (
-        SELECT m."landCode", k.id AS kreis FROM "Municipality" m
-        LEFT JOIN "Municipality" k ON k.ags = substr(m.ags, 1, 5) AND k."isKreis"
-        WHERE m.id = ANY(${area.municipalityIds}::uuid[])
-      )
-      SELECT DISTINCT g.id FROM "WorkingGroup" g, places p
+      WITH places AS (SELECT DISTINCT m."landCode" FROM "Municipality" m WHERE m.id = ANY(${area.municipalityIds}::uuid[]))
+      SELECT DISTINCT g.id FROM "WorkingGroup" g
       WHERE g.access <> 'CLOSED' AND (
-        (g."regionKind" IN ('LAND', 'LAENDER') AND p."landCode" = ANY(g."regionLandCodes"))
-        OR (g."regionKind" = 'KREIS' AND (g."regionKreisId" = p.kreis OR EXISTS (
-          SELECT 1 FROM "MunicipalityBorder" b WHERE b.level = 'KREIS' AND b."fromId" = g."regionKreisId" AND b."toId" = p.kreis))))`;
+        (g."regionKind" IN ('LAND', 'LAENDER') AND EXISTS (SELECT 1 FROM places p WHERE p."landCode" = ANY(g."regionLandCodes")))
+        OR (g."regionKind" = 'KREIS' AND g."regionKreisId" = ANY(${kreise}::uuid[])))`;
     const onTopics = area.topics.length
       ? await this.prisma.workingGroup.findMany({ where: { access: { not: 'CLOSED' }, topics: { hasSome: area.topics } }, select: { id: true }, take: 50 })
       : [];

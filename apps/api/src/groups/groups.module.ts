@@ -1,14 +1,16 @@
 import { Module } from '@nestjs/common';
+import { GroupsPersonalData } from './groups.personal-data.js';
+import { MunicipalitiesModule } from '../municipalities/municipalities.module.js';
 import { DiscussionsResolver } from './discussions.resolver.js';
 import { DiscussionsService } from './discussions.service.js';
 import { GroupMembershipService } from './group-membership.service.js';
 import { GroupSuggestionsService } from './group-suggestions.service.js';
 import { GroupsResolver } from './groups.resolver.js';
 import { GroupsService } from './groups.service.js';
-import { ViewerScopeService } from './viewer-scope.service.js';
 
 @Module({
-  providers: [ViewerScopeService, GroupsService, GroupMembershipService, GroupSuggestionsService, DiscussionsService, GroupsResolver, DiscussionsResolver],
-  exports: [ViewerScopeService, GroupsService],
+  imports: [MunicipalitiesModule],
+  providers: [GroupsPersonalData, GroupsService, GroupMembershipService, GroupSuggestionsService, DiscussionsService, GroupsResolver, DiscussionsResolver],
+  exports: [GroupsService],
 })
 export class GroupsModule {}

@@ -8,7 +8,7 @@ import { toMunicipality } from '../municipalities/municipality.mapper.js';
 import type { CreateGroupInput, GroupsFilter } from './dto/group.inputs.js';
 import { GROUP_INCLUDE, toGroup, type GroupRow } from './group.mapper.js';
 import { GroupRegionKind, type GroupPage, type WorkingGroup } from './models/group.model.js';
-import { ViewerScopeService, type ViewerScope } from './viewer-scope.service.js';
+import { ViewerScopeService, type ViewerScope } from '../core/access/viewer-scope.service.js';
 import { isUuid, isLandCode } from '../core/validation/ids.js';
 
 /** Groups the person may see: every open and on-request group, closed ones only from the inside. */

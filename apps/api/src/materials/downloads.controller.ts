@@ -7,7 +7,7 @@ import { notFound } from '../core/errors/app-error.js';
 import { AppErrorHttpFilter } from '../core/http/app-error-http.filter.js';
 import { FILE_STORAGE, type FileStorage } from '../core/storage/file-storage.js';
 import { PrismaService } from '../core/database/prisma.service.js';
-import { ViewerScopeService } from '../groups/viewer-scope.service.js';
+import { ViewerScopeService } from '../core/access/viewer-scope.service.js';
 import { MaterialsService } from './materials.service.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { Prisma } from '../generated/prisma/client.js';
-import type { ViewerScope } from '../groups/viewer-scope.service.js';
+import type { ViewerScope } from '../core/access/viewer-scope.service.js';
 
 /** Who sees a material: every confirmed member, the active members of its group, or its organisation's members. */
 export function visibleMaterials(scope: ViewerScope): Prisma.MaterialWhereInput {

@@ -1,7 +1,7 @@
 import type { Prisma } from '../generated/prisma/client.js';
 import type { MaterialKind, MaterialLicence, Topic } from '../core/catalogue/catalogue.enums.js';
 import { person } from '../groups/group.mapper.js';
-import type { ViewerScope } from '../groups/viewer-scope.service.js';
+import type { ViewerScope } from '../core/access/viewer-scope.service.js';
 import { toMunicipality } from '../municipalities/municipality.mapper.js';
 import { canEdit } from './material-access.js';
 import { type Material, MaterialFormat, type MaterialVersion, MaterialVisibility } from './models/material.model.js';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { GroupsModule } from '../groups/groups.module.js';
+import { MaterialsPersonalData } from './materials.personal-data.js';
 import { DownloadsController } from './downloads.controller.js';
 import { GroupMaterialsResolver, MaterialsResolver } from './materials.resolver.js';
 import { MaterialsService } from './materials.service.js';
@@ -8,8 +8,7 @@ import { UploadsController } from './uploads/uploads.controller.js';
 import { UploadsService } from './uploads/uploads.service.js';
 
 @Module({
-  imports: [GroupsModule],
-  providers: [UploadsService, MaterialsService, MaterialSearchService, MaterialsResolver, GroupMaterialsResolver],
+  providers: [MaterialsPersonalData, UploadsService, MaterialsService, MaterialSearchService, MaterialsResolver, GroupMaterialsResolver],
   controllers: [UploadsController, DownloadsController],
   exports: [MaterialsService, UploadsService],
 })

@@ -5,7 +5,7 @@ import { PrismaService } from '../core/database/prisma.service.js';
 import { badUserInput, forbidden, notFound } from '../core/errors/app-error.js';
 import { markdownToText, renderMarkdown } from '../core/markdown/markdown.js';
 import { isUuid } from '../core/validation/ids.js';
-import { ViewerScopeService, type ViewerScope } from '../groups/viewer-scope.service.js';
+import { ViewerScopeService, type ViewerScope } from '../core/access/viewer-scope.service.js';
 import { toMunicipality } from '../municipalities/municipality.mapper.js';
 import type { AddMaterialVersionInput, CreateMaterialInput } from './dto/material.inputs.js';
 import { canEdit, visibleMaterials } from './material-access.js';

@@ -3,11 +3,12 @@ import { MapDataController } from './map-data.controller.js';
 import { MunicipalitiesResolver } from './municipalities.resolver.js';
 import { MunicipalitiesService } from './municipalities.service.js';
 import { MunicipalityLoaders } from './municipality.loaders.js';
+import { Neighbourhood } from './neighbourhood.js';
 import { NeighboursService } from './neighbours.service.js';
 
 @Module({
-  providers: [MunicipalitiesService, NeighboursService, MunicipalityLoaders, MunicipalitiesResolver],
+  providers: [MunicipalitiesService, Neighbourhood, NeighboursService, MunicipalityLoaders, MunicipalitiesResolver],
   controllers: [MapDataController],
-  exports: [MunicipalitiesService],
+  exports: [MunicipalitiesService, Neighbourhood],
 })
 export class MunicipalitiesModule {}

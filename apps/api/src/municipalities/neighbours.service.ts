@@ -5,6 +5,7 @@ import { notFound } from '../core/errors/app-error.js';
 import type { NeighboursArgs } from './dto/municipalities.args.js';
 import { boundingBox, distanceKm } from './geo.js';
 import { toMunicipality } from './municipality.mapper.js';
+import { Neighbourhood } from './neighbourhood.js';
 import { type Neighbour, NeighbourReason } from './models/neighbour.model.js';
 
 const ORDER: NeighbourReason[] = [
@@ -22,16 +23,12 @@ function band(population: number): [number, number] {
   return [POPULATION_BANDS[i - 1]!, POPULATION_BANDS[i]! - 1];
 }
 
-type Level = 'LAND' | 'KREIS' | 'GEMEINDE';
-
-/** The border levels a record takes part in: a kreisfreie Stadt borders Kreise and Gemeinden alike. */
-function levels(m: MunicipalityRow): Level[] {
-  return [m.isLand && 'LAND', m.isKreis && 'KREIS', m.isGemeinde && 'GEMEINDE'].filter(Boolean) as Level[];
-}
-
 @Injectable()
 export class NeighboursService {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly neighbourhood: Neighbourhood,
+  ) {}
 
   /**
    * Border neighbours (all levels the record is on, across Kreis and Land borders), the other Gemeinden of its
@@ -52,17 +49,13 @@ export class NeighboursService {
       }
     };
 
-    const borders = await this.prisma.municipalityBorder.findMany({
-      where: { fromId: self.id, level: { in: levels(self) } },
-      select: { toId: true, viaAgs: true },
-    });
+    const borders = await this.neighbourhood.bordering(self);
     add(
-      borders.filter((b) => b.viaAgs === '').map((b) => b.toId),
+      borders.filter((b) => b.direct).map((b) => b.id),
       NeighbourReason.SHARES_BORDER,
     );
-    const direct = new Set(borders.filter((b) => b.viaAgs === '').map((b) => b.toId));
     add(
-      borders.filter((b) => b.viaAgs !== '' && !direct.has(b.toId)).map((b) => b.toId),
+      borders.filter((b) => !b.direct).map((b) => b.id),
       NeighbourReason.VIA_UNINCORPORATED_AREA,
     );
 

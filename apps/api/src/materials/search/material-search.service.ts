@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Prisma, type User } from '../../generated/prisma/client.js';
 import { PrismaService } from '../../core/database/prisma.service.js';
 import { badUserInput } from '../../core/errors/app-error.js';
-import { ViewerScopeService, type ViewerScope } from '../../groups/viewer-scope.service.js';
+import { ViewerScopeService, type ViewerScope } from '../../core/access/viewer-scope.service.js';
 import { assertKey } from '../../municipalities/dto/municipalities.args.js';
 import type { MaterialsFilter } from '../dto/material.inputs.js';
 import { MATERIAL_INCLUDE } from '../material.mapper.js';

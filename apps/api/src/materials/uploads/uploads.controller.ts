@@ -5,7 +5,7 @@ import { SessionsService } from '../../accounts/sessions.service.js';
 import { Access } from '../../core/access/access.decorator.js';
 import { AppError } from '../../core/errors/app-error.js';
 import { AppErrorHttpFilter } from '../../core/http/app-error-http.filter.js';
-import { ViewerScopeService } from '../../groups/viewer-scope.service.js';
+import { ViewerScopeService } from '../../core/access/viewer-scope.service.js';
 import { UploadsService, type UploadSummary } from './uploads.service.js';
 
 /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { User } from '../generated/prisma/client.js';
-import { PrismaService } from '../core/database/prisma.service.js';
-import { forbidden } from '../core/errors/app-error.js';
+import type { User } from '../../generated/prisma/client.js';
+import { PrismaService } from '../database/prisma.service.js';
+import { forbidden } from '../errors/app-error.js';
 
 /** What a signed-in person belongs to: the basis of every "who sees what" in groups and materials. */
 export interface ViewerScope {

@@ -12,6 +12,8 @@ const config: CodegenConfig = {
     },
   },
   ignoreNoDocuments: false,
+  // One module per document, so that each page's chunk carries only its own documents.
+  hooks: { afterAllFileWrite: ['node tools/split-documents.mjs src/gql/graphql.ts'] },
 };
 
 export default config;

@@ -13,6 +13,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: true,
+    // bench/web-weight.mjs reads which chunks each route loads.
+    manifest: true,
     // The app, and the development GraphQL explorer (served by the API outside production only).
     rolldownOptions: { input: { main: 'index.html', explorer: 'explorer.html' } },
     chunkSizeWarningLimit: 1500,

@@ -56,8 +56,9 @@ export async function createServer(config: AppConfig, databaseUrl: string, logge
       prefix: '/',
       index: false,
       wildcard: false,
-      // Pages go through WebAppPage, which adds their CSP nonces; source maps are not published in production.
-      allowedPath: (pathName) => !pathName.endsWith('.html') && !(config.production && pathName.endsWith('.map')),
+      // Pages go through WebAppPage, which adds their CSP nonces; source maps are not published in production, the
+      // build manifest (for the benchmark) never.
+      allowedPath: (pathName) => !pathName.endsWith('.html') && !pathName.startsWith('/.vite/') && !(config.production && pathName.endsWith('.map')),
       // Vite writes .br and .gz beside each asset; the one the browser accepts goes out, with Vary.
       preCompressed: true,
       setHeaders: (res, filePath) => {

@@ -8,12 +8,14 @@ import { NotificationBell } from '../features/notifications/components/Notificat
 import { AppFooter } from './AppFooter';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SECTIONS } from './navigation';
+import { useSessionSocket } from '../realtime/useSessionSocket';
 
 export function AppLayout() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
   const { pathname } = useLocation();
-  const { viewer } = useViewer();
+  const { viewer, loading } = useViewer();
+  useSessionSocket(viewer?.id, loading);
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} footer={{ height: 44 }} padding="md">

@@ -3,7 +3,7 @@ import { Box, Button, Group, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useViewer } from '../features/accounts/useViewer';
 import { SetPreferredLanguageDocument } from '../gql/graphql';
-import { LANGUAGES } from '../i18n/i18n';
+import { changeLanguage, LANGUAGES } from '../i18n/i18n';
 
 const LABELS = { de: 'Deutsch', en: 'English' } as const;
 
@@ -22,7 +22,7 @@ export function LanguageSwitch() {
           aria-pressed={i18n.language === lng}
           lang={lng}
           onClick={() => {
-            void i18n.changeLanguage(lng);
+            void changeLanguage(lng);
             if (viewer) void remember({ variables: { language: lng } }).catch(() => undefined);
           }}
         >

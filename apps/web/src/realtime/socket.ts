@@ -1,12 +1,15 @@
 import { type ClientToServerEvents, type ServerToClientEvents, SOCKET_PATH } from '@verbund/shared';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 
 export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-let socket: AppSocket | undefined;
+let socket: Promise<AppSocket> | undefined;
 
-/** One socket per tab, on the same origin and session as the GraphQL requests. */
-export function getSocket(): AppSocket {
-  socket ??= io({ path: SOCKET_PATH, withCredentials: true, transports: ['websocket', 'polling'] });
+/**
+ * One socket per tab, on the same origin and session as the GraphQL requests. The client library is its own
+ * chunk, loaded after the first render: no page needs it to show.
+ */
+export function getSocket(): Promise<AppSocket> {
+  socket ??= import('socket.io-client').then(({ io }) => io({ path: SOCKET_PATH, withCredentials: true, transports: ['websocket', 'polling'] }));
   return socket;
 }

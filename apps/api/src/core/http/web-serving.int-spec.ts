@@ -91,6 +91,8 @@ describe('the GraphQL explorer in production', () => {
     fs.mkdirSync(path.join(webDir, 'assets'));
     fs.writeFileSync(path.join(webDir, 'assets', 'app.js'), 'console.log(1)');
     fs.writeFileSync(path.join(webDir, 'assets', 'app.js.map'), '{"sources":["src/secret.ts"]}');
+    fs.mkdirSync(path.join(webDir, '.vite'));
+    fs.writeFileSync(path.join(webDir, '.vite', 'manifest.json'), '{"src/pages/Secret.tsx":{}}');
     const prod = await startTestApp({ VERBUND_WEB_DIR: webDir, NODE_ENV: 'production' });
     try {
       const res = await fetch(`${prod.url}/graphiql`, { headers: { accept: 'text/html' } });
@@ -98,6 +100,8 @@ describe('the GraphQL explorer in production', () => {
       // Scripts are served; their source maps are not published.
       expect((await fetch(`${prod.url}/assets/app.js`)).status).toBe(200);
       expect((await fetch(`${prod.url}/assets/app.js.map`, { headers: { accept: 'application/json' } })).status).toBe(404);
+      // Nor is the build manifest the weight benchmark reads.
+      expect((await fetch(`${prod.url}/.vite/manifest.json`, { headers: { accept: 'application/json' } })).status).toBe(404);
     } finally {
       await prod.close();
     }

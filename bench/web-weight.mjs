@@ -1,0 +1,41 @@
+// `npm run bench:weight`: gzip JavaScript each route needs before it can show, from the production build's Vite
+// manifest: the entry with everything it imports statically, plus the route's own chunk and its static imports.
+// Chunks loaded only later (the other language, the socket.io client, the map) are listed apart. Builds first.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { machine } from './lib.mjs';
+
+const root = path.resolve(import.meta.dirname, '..');
+const dist = path.join(root, 'apps/web/dist');
+execFileSync('npx', ['nx', 'run', '@verbund/web:build', '--output-style=static'], { cwd: root, stdio: 'ignore' });
+const manifest = JSON.parse(fs.readFileSync(path.join(dist, '.vite/manifest.json'), 'utf8'));
+const router = fs.readFileSync(path.join(root, 'apps/web/src/app/router.tsx'), 'utf8');
+const gz = (file) => fs.statSync(path.join(dist, `${file}.gz`), { throwIfNoEntry: false })?.size ?? fs.statSync(path.join(dist, file)).size;
+
+function closure(key, seen = new Set()) {
+  if (seen.has(key)) return seen;
+  seen.add(key);
+  for (const dep of manifest[key].imports ?? []) closure(dep, seen);
+  return seen;
+}
+const bytes = (keys) => [...keys].filter((k) => manifest[k].file.endsWith('.js')).reduce((sum, k) => sum + gz(manifest[k].file), 0);
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+const entry = closure('index.html');
+const routes = [
+  ['/', null],
+  ...[...router.matchAll(/path: '([^']+)', lazy: \(\) => import\('\.\.\/pages\/(\w+)'\)/g)].map((m) => [m[1], `src/pages/${m[2]}.tsx`]),
+];
+console.log(`gzip JavaScript before each route shows (${machine()}, ${new Date().toISOString().slice(0, 10)})\n`);
+console.log('| route | entry | route chunk | total |');
+console.log('|---|---|---|---|');
+for (const [route, page] of routes) {
+  const own = page ? new Set([...closure(page)].filter((k) => !entry.has(k))) : new Set();
+  console.log(`| \`${route}\` | ${kb(bytes(entry))} | ${kb(bytes(own))} | ${kb(bytes(entry) + bytes(own))} |`);
+}
+// What the app itself loads on demand (not the pages, not the development explorer's editor).
+const app = new Set([...entry, ...routes.flatMap(([, page]) => (page ? [...closure(page)] : []))]);
+const later = new Set([...app].flatMap((k) => manifest[k].dynamicImports ?? []).filter((k) => !k.startsWith('src/pages/')));
+console.log('\nloaded after the first render, when needed:');
+for (const key of later) console.log(`  ${key}: ${kb(bytes(new Set([...closure(key)].filter((k) => !entry.has(k)))))}`);

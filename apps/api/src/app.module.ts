@@ -15,6 +15,7 @@ import { AppGraphQLModule } from './core/graphql/graphql.module.js';
 import { HealthController } from './core/http/health.controller.js';
 import { SpaFallbackFilter } from './core/http/spa-fallback.filter.js';
 import { WebAppPage } from './core/http/web-app-page.js';
+import { ConceptsModule } from './concepts/concepts.module.js';
 import { GroupsModule } from './groups/groups.module.js';
 import { MaterialsModule } from './materials/materials.module.js';
 import { StorageModule } from './core/storage/storage.module.js';
@@ -51,6 +52,7 @@ export class AppModule {
         StorageModule,
         GroupsModule,
         MaterialsModule,
+        ConceptsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -10,6 +10,9 @@ export interface NotificationPayload {
   postId?: string;
   organizationId?: string;
   materialId?: string;
+  /** CONCEPT_UPSTREAM_CHANGED: the adaptation, and the concept it follows. */
+  conceptId?: string;
+  upstreamConceptId?: string;
   versionNumber?: number;
   /** REQUEST_DECIDED: what the request was for, and the answer. */
   target?: 'group' | 'organization';
@@ -23,6 +26,8 @@ export interface Names {
   thread: string | null;
   organization: string | null;
   material: string | null;
+  concept: string | null;
+  upstreamConcept: string | null;
 }
 
 interface KindRule {
@@ -90,6 +95,16 @@ export const NOTIFICATION_KINDS: Record<NotificationKind, KindRule> = {
     text: {
       de: (p, n) => `Neue Version ${p.versionNumber ?? ''} von ${q.de(n.material)}, das Sie als nützlich markiert haben.`.replace('  ', ' '),
       en: (p, n) => `New version ${p.versionNumber ?? ''} of ${q.en(n.material)}, which you marked as useful.`.replace('  ', ' '),
+    },
+  },
+  CONCEPT_UPSTREAM_CHANGED: {
+    subject: { de: 'Neue Version eines Konzepts, das Sie angepasst haben', en: 'New version of a concept you adapted' },
+    defaultChannel: 'EMAIL',
+    link: (p) => `/konzepte/${p.conceptId}?abgleich=1`,
+    text: {
+      de: (p, n) =>
+        `${q.de(n.upstreamConcept)} ist in Version ${p.versionNumber} erschienen: Ihre Anpassung ${q.de(n.concept)} kann die Änderungen übernehmen.`,
+      en: (p, n) => `${q.en(n.upstreamConcept)} has a version ${p.versionNumber}: your adaptation ${q.en(n.concept)} can take the changes.`,
     },
   },
 };

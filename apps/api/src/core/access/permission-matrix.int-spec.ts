@@ -39,6 +39,49 @@ interface Row {
   expect: Record<Actor, Outcome>;
 }
 
+/** Concepts are for confirmed members: a made-up id reaches the service and is not found there. */
+function conceptRows(): Row[] {
+  const none = '9b2f4c1e-8a7d-4c3b-9e1f-2a3b4c5d6e7f';
+  const ids = `conceptId: "${none}", sectionId: "${none}"`;
+  const notFound = confirmedOnly('NOT_FOUND');
+  return [
+    { op: 'Query.concepts', query: '{ concepts { totalCount nodes { id } } }', expect: confirmedOnly('OK') },
+    { op: 'Query.concept', query: `{ concept(id: "${none}") { id } }`, expect: notFound },
+    { op: 'Query.conceptUpstreamChanges', query: `{ conceptUpstreamChanges(conceptId: "${none}") { state } }`, expect: notFound },
+    { op: 'Query.conceptLineage', query: `{ conceptLineage(conceptId: "${none}") { adaptations { latestVersion } } }`, expect: notFound },
+    {
+      op: 'Mutation.createConcept',
+      query: 'mutation { createConcept(input: { title: "", topics: [SPRACHE] }) { id } }',
+      expect: confirmedOnly('BAD_USER_INPUT'),
+    },
+    { op: 'Mutation.updateConcept', query: `mutation { updateConcept(input: { conceptId: "${none}", title: "Neu" }) { id } }`, expect: notFound },
+    { op: 'Mutation.addConceptSection', query: `mutation { addConceptSection(input: { conceptId: "${none}", title: "Neu" }) { id } }`, expect: notFound },
+    { op: 'Mutation.renameConceptSection', query: `mutation { renameConceptSection(input: { ${ids}, title: "Neu" }) { id } }`, expect: notFound },
+    { op: 'Mutation.moveConceptSection', query: `mutation { moveConceptSection(input: { ${ids}, position: 0 }) { id } }`, expect: notFound },
+    { op: 'Mutation.removeConceptSection', query: `mutation { removeConceptSection(input: { ${ids} }) { id } }`, expect: notFound },
+    { op: 'Mutation.addConceptMeasure', query: `mutation { addConceptMeasure(input: { ${ids}, title: "Neu" }) { id } }`, expect: notFound },
+    {
+      op: 'Mutation.updateConceptMeasure',
+      query: `mutation { updateConceptMeasure(input: { conceptId: "${none}", measureId: "${none}", title: "Neu" }) { id } }`,
+      expect: notFound,
+    },
+    {
+      op: 'Mutation.removeConceptMeasure',
+      query: `mutation { removeConceptMeasure(input: { conceptId: "${none}", measureId: "${none}" }) { id } }`,
+      expect: notFound,
+    },
+    { op: 'Mutation.publishConcept', query: `mutation { publishConcept(input: { conceptId: "${none}", note: "Fassung" }) { id } }`, expect: notFound },
+    {
+      op: 'Mutation.adaptConcept',
+      query: ({ organizationId }) => `mutation { adaptConcept(input: { versionId: "${none}", organizationId: "${organizationId}" }) { id } }`,
+      // Only for an organisation the person belongs to (Stadt Leipzig's member does not belong to Landkreis Leipzig).
+      expect: { ...notFound, otherMember: 'FORBIDDEN' },
+    },
+    { op: 'Mutation.takeUpstreamSection', query: `mutation { takeUpstreamSection(input: { ${ids} }) { id } }`, expect: notFound },
+    { op: 'Mutation.keepLocalSection', query: `mutation { keepLocalSection(input: { ${ids} }) { id } }`, expect: notFound },
+  ];
+}
+
 /**
  * Who may call what: every Query and Mutation of the schema, as a guest, a member of Landkreis Leipzig, its
  * admin, a member of Stadt Leipzig, a platform admin, and a signed-in person whose membership is not yet
@@ -178,6 +221,7 @@ const MATRIX: Row[] = [
   { op: 'Mutation.setPreferredLanguage', query: 'mutation { setPreferredLanguage(language: de) }', expect: signedIn('OK') },
   // A forged link is refused for everyone alike; a real one needs no session (tested in notifications.int-spec).
   { op: 'Mutation.unsubscribeNotifications', query: 'mutation { unsubscribeNotifications(token: "a.MENTION.b") }', expect: everyone('BAD_USER_INPUT') },
+  ...conceptRows(),
   { op: 'Mutation.logoutEverywhere', query: 'mutation { logoutEverywhere }', expect: signedIn('OK') },
   { op: 'Mutation.logout', query: 'mutation { logout }', expect: everyone('OK') },
 ];

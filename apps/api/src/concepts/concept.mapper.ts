@@ -1,0 +1,93 @@
+import type { Prisma } from '../generated/prisma/client.js';
+import type { MaterialLicence, Topic } from '../core/catalogue/catalogue.enums.js';
+import { person } from '../groups/group.mapper.js';
+import { toMunicipality } from '../municipalities/municipality.mapper.js';
+import type { SectionSnapshot } from './section-content.js';
+import { type Concept, type ConceptSection, ConceptStatus, MeasureStatus } from './models/concept.model.js';
+
+export const SECTION_INCLUDE = { measures: { orderBy: { position: 'asc' } } } as const satisfies Prisma.ConceptSectionInclude;
+
+export const CONCEPT_INCLUDE = {
+  group: { select: { id: true, name: true } },
+  organization: { include: { locatedIn: true } },
+  sections: { where: { removedAt: null }, orderBy: { position: 'asc' }, include: SECTION_INCLUDE },
+  versions: { orderBy: { number: 'desc' }, include: { publishedBy: { select: { id: true, name: true } } } },
+  upstreamConcept: { select: { id: true, title: true, versions: { select: { number: true }, orderBy: { number: 'desc' }, take: 1 } } },
+  adaptedFromVersion: { select: { number: true } },
+  _count: { select: { adaptations: true } },
+} as const satisfies Prisma.ConceptInclude;
+
+export type ConceptRow = Prisma.ConceptGetPayload<{ include: typeof CONCEPT_INCLUDE }>;
+export type SectionRow = Prisma.ConceptSectionGetPayload<{ include: typeof SECTION_INCLUDE }>;
+
+/** A working section in the form a published version keeps. */
+export function snapshotOf(section: SectionRow): SectionSnapshot {
+  return {
+    id: section.id,
+    position: section.position,
+    title: section.title,
+    content: section.content as unknown as SectionSnapshot['content'],
+    text: section.text,
+    measures: section.measures.map((m) => ({
+      id: m.id,
+      title: m.title,
+      responsible: m.responsible,
+      partners: m.partners,
+      timeline: m.timeline,
+      indicator: m.indicator,
+      status: m.status,
+    })),
+  };
+}
+
+function toSection(s: SectionSnapshot, upstreamSectionId: string | null): ConceptSection {
+  return {
+    id: s.id,
+    position: s.position,
+    title: s.title,
+    content: JSON.stringify(s.content),
+    text: s.text,
+    upstreamSectionId,
+    measures: s.measures.map((m) => ({ ...m, status: MeasureStatus[m.status as MeasureStatus] })),
+  };
+}
+
+/** Drafters see the working state; everyone else the latest published version. */
+export function toConcept(row: ConceptRow, editable: boolean, pendingSections: number): Concept {
+  const latest = row.versions[0];
+  const sections = editable
+    ? row.sections.map((s) => toSection(snapshotOf(s), s.upstreamSectionId))
+    : ((latest?.sections ?? []) as unknown as SectionSnapshot[]).map((s) => toSection(s, null));
+  return {
+    id: row.id,
+    title: row.title,
+    summary: row.summary,
+    topics: row.topics as Topic[],
+    licence: row.licence as MaterialLicence,
+    status: ConceptStatus[row.status],
+    editable,
+    group: row.group,
+    organization: row.organization
+      ? { id: row.organization.id, name: row.organization.name, kind: row.organization.kind, municipality: toMunicipality(row.organization.locatedIn) }
+      : null,
+    showingVersion: editable ? null : (latest?.number ?? null),
+    sections,
+    versions: row.versions.map((v) => ({
+      id: v.id,
+      number: v.number,
+      note: v.note,
+      publishedAt: v.publishedAt,
+      publishedBy: v.publishedBy ? person(v.publishedBy) : null,
+    })),
+    upstream: row.upstreamConcept
+      ? {
+          concept: { id: row.upstreamConcept.id, title: row.upstreamConcept.title },
+          adaptedFromVersion: row.adaptedFromVersion?.number ?? 0,
+          latestVersion: row.upstreamConcept.versions[0]?.number ?? 0,
+          pendingSections,
+        }
+      : null,
+    adaptationCount: row._count.adaptations,
+    updatedAt: row.updatedAt,
+  };
+}

@@ -1,0 +1,256 @@
+import { type Ack, type ClientToServerEvents, type PresencePayload, type RoomName, type ServerToClientEvents, SOCKET_PATH } from '@verbund/shared';
+import { io, type Socket } from 'socket.io-client';
+import { addMember, createUser, signIn } from '../../test/support/factories.js';
+import { startTestApp, type TestApp, type TestClient } from '../../test/support/test-app.js';
+import { PrismaService } from '../core/database/prisma.service.js';
+import { ConceptsService } from './concepts.service.js';
+import { docFromText } from './section-content.js';
+
+interface Section {
+  id: string;
+  title: string;
+  text: string;
+  upstreamSectionId: string | null;
+}
+interface ConceptData {
+  id: string;
+  status: string;
+  editable: boolean;
+  showingVersion: number | null;
+  sections: Section[];
+  versions: { id: string; number: number }[];
+  upstream: { concept: { id: string }; adaptedFromVersion: number; latestVersion: number; pendingSections: number } | null;
+}
+const FIELDS =
+  'id status editable showingVersion sections { id title text upstreamSectionId } versions { id number } upstream { concept { id } adaptedFromVersion latestVersion pendingSections }';
+const code = (res: { errors?: { extensions: { code: string } }[] }) => res.errors?.[0]?.extensions.code ?? 'OK';
+
+describe('integration concepts: drafted together, published, adapted, compared section by section', () => {
+  let t: TestApp;
+  let prisma: PrismaService;
+  let drafter: TestClient;
+  let adapter: TestClient;
+  let outsider: TestClient;
+  let adapterOrgId: string;
+  let adapterId: string;
+  let concept: ConceptData;
+
+  /** What the shared editor stores for a section; here written directly, as the socket path will. */
+  const write = (conceptId: string, sectionId: string, text: string) =>
+    prisma.$transaction((tx) => t.app.get(ConceptsService).setSectionContent(tx, conceptId, sectionId, docFromText(text)));
+  const section = (c: ConceptData, title: string) => c.sections.find((s) => s.title === title)!;
+
+  beforeAll(async () => {
+    t = await startTestApp({}, { directory: true });
+    prisma = t.app.get(PrismaService);
+    const [d, a, o] = [await createUser(prisma, { name: 'Lea Leipzig' }), await createUser(prisma, { name: 'Nils Nordsachsen' }), await createUser(prisma)];
+    adapterId = a.id;
+    await addMember(prisma, d.id, '14713');
+    adapterOrgId = (await addMember(prisma, a.id, '14730')).organizationId;
+    await addMember(prisma, o.id, '14729');
+    await prisma.workingGroup.create({
+      data: {
+        name: 'AG Konzept Leipzig',
+        description: '',
+        topics: ['SPRACHE'],
+        access: 'CLOSED',
+        regionKind: 'BUNDESWEIT',
+        members: { create: { userId: d.id, role: 'MODERATOR', status: 'ACTIVE' } },
+      },
+    });
+    drafter = await signIn(t, d.email);
+    adapter = await signIn(t, a.email);
+    outsider = await signIn(t, o.email);
+  });
+  afterAll(async () => t.close());
+
+  it('starts from the usual outline of a kommunales Integrationskonzept, owned by the working group', async () => {
+    const groupId = (await prisma.workingGroup.findFirstOrThrow({ where: { name: 'AG Konzept Leipzig' } })).id;
+    const res = await drafter.graphql<{ createConcept: ConceptData }>(`mutation ($i: CreateConceptInput!) { createConcept(input: $i) { ${FIELDS} } }`, {
+      i: { title: 'Integrationskonzept Leipziger Raum', topics: ['SPRACHE', 'ARBEIT_AUSBILDUNG'], groupId },
+    });
+    expect(res.errors).toBeUndefined();
+    concept = res.data!.createConcept;
+    expect(concept.sections.map((s) => s.title)).toEqual([
+      'Leitbild',
+      'Ausgangslage und Daten',
+      'Handlungsfeld Sprache',
+      'Handlungsfeld Bildung',
+      'Handlungsfeld Arbeit',
+      'Handlungsfeld Wohnen',
+      'Handlungsfeld Gesundheit',
+      'Handlungsfeld Teilhabe',
+      'Maßnahmen',
+      'Umsetzung und Evaluation',
+    ]);
+    expect(concept).toMatchObject({ status: 'DRAFT', editable: true });
+    // A draft is the group's own: nobody else finds it.
+    expect(code(await outsider.graphql(`{ concept(id: "${concept.id}") { id } }`))).toBe('NOT_FOUND');
+  });
+
+  it('keeps its drafting room to its drafters', async () => {
+    const join = async (client: TestClient) => {
+      const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(t.url, {
+        path: SOCKET_PATH,
+        transports: ['websocket'],
+        reconnection: false,
+        extraHeaders: { cookie: client.cookie! },
+      });
+      try {
+        return await new Promise<Ack<PresencePayload>>((resolve) => socket.emit('room:join', { room: `concept:${concept.id}` as RoomName }, resolve));
+      } finally {
+        socket.close();
+      }
+    };
+    expect(await join(drafter)).toMatchObject({ ok: true });
+    expect(await join(outsider)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  });
+
+  it('publishes an immutable version that every member sees, and others adapt', async () => {
+    for (const [title, text] of [
+      ['Leitbild', 'Vielfalt ist Normalität im Leipziger Raum.'],
+      ['Handlungsfeld Sprache', 'Sprachkurse für alle Neuzugewanderten.'],
+      ['Handlungsfeld Arbeit', 'Jobcenter und Kammern beraten gemeinsam.'],
+    ] as const)
+      await write(concept.id, section(concept, title).id, text);
+    const published = await drafter.graphql<{ publishConcept: ConceptData }>(
+      `mutation { publishConcept(input: { conceptId: "${concept.id}", note: "Erste Fassung" }) { ${FIELDS} } }`,
+    );
+    expect(published.data!.publishConcept).toMatchObject({ status: 'PUBLISHED', versions: [{ number: 1 }] });
+    // Later drafting does not change what others see.
+    await write(concept.id, section(concept, 'Leitbild').id, 'Entwurf, noch nicht abgestimmt');
+    const seen = (await outsider.graphql<{ concept: ConceptData }>(`{ concept(id: "${concept.id}") { ${FIELDS} } }`)).data!.concept;
+    expect(seen).toMatchObject({ editable: false, showingVersion: 1 });
+    expect(section(seen, 'Leitbild').text).toBe('Vielfalt ist Normalität im Leipziger Raum.');
+    expect(code(await outsider.graphql(`mutation { addConceptSection(input: { conceptId: "${concept.id}", title: "Fremd" }) { id } }`))).toBe('FORBIDDEN');
+    await write(concept.id, section(concept, 'Leitbild').id, 'Vielfalt ist Normalität im Leipziger Raum.');
+  });
+
+  it('an adaptation of version 1 tells, per section, what changed upstream, locally, or on both sides; take and keep settle it', async () => {
+    const versionId = (await prisma.conceptVersion.findFirstOrThrow({ where: { conceptId: concept.id, number: 1 } })).id;
+    const adapted = await adapter.graphql<{ adaptConcept: ConceptData }>(
+      `mutation { adaptConcept(input: { versionId: "${versionId}", organizationId: "${adapterOrgId}" }) { ${FIELDS} } }`,
+    );
+    expect(adapted.errors).toBeUndefined();
+    const local = adapted.data!.adaptConcept;
+    expect(local.upstream).toMatchObject({ concept: { id: concept.id }, adaptedFromVersion: 1, latestVersion: 1, pendingSections: 0 });
+    expect(section(local, 'Handlungsfeld Sprache').upstreamSectionId).toBe(section(concept, 'Handlungsfeld Sprache').id);
+    // A second adaptation by the same organisation is refused: it takes changes in the first.
+    expect(code(await adapter.graphql(`mutation { adaptConcept(input: { versionId: "${versionId}", organizationId: "${adapterOrgId}" }) { id } }`))).toBe(
+      'CONFLICT',
+    );
+
+    // Locally: B (Sprache) and C (Arbeit). Upstream: A (Leitbild) and B, published as version 2.
+    await write(local.id, section(local, 'Handlungsfeld Sprache').id, 'Sprachkurse mit Kinderbetreuung in Nordsachsen.');
+    await write(local.id, section(local, 'Handlungsfeld Arbeit').id, 'Jobcenter Nordsachsen, Kammern und Ausländerbehörde.');
+    await write(concept.id, section(concept, 'Leitbild').id, 'Vielfalt ist Normalität und Auftrag im Leipziger Raum.');
+    await write(concept.id, section(concept, 'Handlungsfeld Sprache').id, 'Sprachkurse für alle, auch abends.');
+    await drafter.graphql(`mutation { publishConcept(input: { conceptId: "${concept.id}", note: "Leitbild geschärft, Abendkurse" }) { id } }`);
+
+    const changes = await adapter.graphql<{
+      conceptUpstreamChanges: { section: { id: string; title: string }; state: string; upstreamText: string | null; localText: string | null }[];
+    }>(`{ conceptUpstreamChanges(conceptId: "${local.id}") { section { id title } state upstreamText localText } }`);
+    const state = (title: string) => changes.data!.conceptUpstreamChanges.find((c) => c.section.title === title)!.state;
+    expect([state('Leitbild'), state('Handlungsfeld Sprache'), state('Handlungsfeld Arbeit')]).toEqual(['UPSTREAM_CHANGED', 'BOTH_CHANGED', 'LOCAL_CHANGED']);
+    expect(changes.data!.conceptUpstreamChanges.filter((c) => c.state !== 'UNCHANGED')).toHaveLength(3);
+    const afterPublish = (await adapter.graphql<{ concept: ConceptData }>(`{ concept(id: "${local.id}") { ${FIELDS} } }`)).data!.concept;
+    expect(afterPublish.upstream).toMatchObject({ latestVersion: 2, pendingSections: 2 });
+
+    // Its maker hears of the new version.
+    const note = await prisma.notification.findFirstOrThrow({ where: { userId: adapterId, kind: 'CONCEPT_UPSTREAM_CHANGED' } });
+    expect(note.payload).toMatchObject({ conceptId: local.id, upstreamConceptId: concept.id, versionNumber: 2 });
+
+    const take = await adapter.graphql<{ takeUpstreamSection: ConceptData }>(
+      `mutation { takeUpstreamSection(input: { conceptId: "${local.id}", sectionId: "${section(local, 'Leitbild').id}" }) { ${FIELDS} } }`,
+    );
+    expect(section(take.data!.takeUpstreamSection, 'Leitbild').text).toBe('Vielfalt ist Normalität und Auftrag im Leipziger Raum.');
+    const keep = await adapter.graphql<{ keepLocalSection: ConceptData }>(
+      `mutation { keepLocalSection(input: { conceptId: "${local.id}", sectionId: "${section(local, 'Handlungsfeld Sprache').id}" }) { ${FIELDS} } }`,
+    );
+    expect(section(keep.data!.keepLocalSection, 'Handlungsfeld Sprache').text).toBe('Sprachkurse mit Kinderbetreuung in Nordsachsen.');
+    expect(keep.data!.keepLocalSection.upstream!.pendingSections).toBe(0);
+    // Nothing left to decide, and both decisions are recorded.
+    expect(
+      code(await adapter.graphql(`mutation { keepLocalSection(input: { conceptId: "${local.id}", sectionId: "${section(local, 'Leitbild').id}" }) { id } }`)),
+    ).toBe('CONFLICT');
+    expect((await prisma.conceptSectionDecision.findMany({ where: { conceptId: local.id }, orderBy: { decidedAt: 'asc' } })).map((d) => d.decision)).toEqual([
+      'TAKE_UPSTREAM',
+      'KEEP_LOCAL',
+    ]);
+    // The adaptation is Nordsachsen's draft: the upstream's drafters do not even see it.
+    expect(code(await drafter.graphql(`{ conceptUpstreamChanges(conceptId: "${local.id}") { state } }`))).toBe('NOT_FOUND');
+
+    const lineage = await outsider.graphql<{
+      conceptLineage: {
+        ancestors: { concept: { id: string } }[];
+        adaptations: { concept: { id: string }; organization: { name: string }; adaptedFromVersion: number }[];
+      };
+    }>(
+      `{ conceptLineage(conceptId: "${concept.id}") { ancestors { concept { id } } adaptations { concept { id } organization { name } adaptedFromVersion } } }`,
+    );
+    // The adaptation is a draft of Nordsachsen: an outsider does not see it yet.
+    expect(lineage.data!.conceptLineage).toEqual({ ancestors: [], adaptations: [] });
+    await adapter.graphql(`mutation { publishConcept(input: { conceptId: "${local.id}", note: "Für Nordsachsen angepasst" }) { id } }`);
+    // Published, others see it, and still cannot decide for it.
+    expect(code(await drafter.graphql(`{ conceptUpstreamChanges(conceptId: "${local.id}") { state } }`))).toBe('FORBIDDEN');
+    const after = await outsider.graphql<{
+      conceptLineage: { adaptations: { concept: { id: string }; organization: { name: string }; adaptedFromVersion: number }[] };
+    }>(`{ conceptLineage(conceptId: "${concept.id}") { adaptations { concept { id } organization { name } adaptedFromVersion } } }`);
+    expect(after.data!.conceptLineage.adaptations).toEqual([
+      { concept: { id: local.id }, organization: { name: 'Landkreis Nordsachsen' }, adaptedFromVersion: 1 },
+    ]);
+  });
+
+  it('a concept under all rights reserved cannot be adapted', async () => {
+    const own = await drafter.graphql<{ createConcept: ConceptData }>(`mutation ($i: CreateConceptInput!) { createConcept(input: $i) { ${FIELDS} } }`, {
+      i: {
+        title: 'Internes Papier',
+        topics: ['SPRACHE'],
+        organizationId: (await prisma.membership.findFirstOrThrow({ where: { user: { name: 'Lea Leipzig' } } })).organizationId,
+        licence: 'ALL_RIGHTS_RESERVED',
+        outline: 'EMPTY',
+      },
+    });
+    const id = own.data!.createConcept.id;
+    expect(own.data!.createConcept.sections).toEqual([]);
+    expect(code(await drafter.graphql(`mutation { publishConcept(input: { conceptId: "${id}", note: "Leer" }) { id } }`))).toBe('BAD_USER_INPUT');
+    await drafter.graphql(`mutation { addConceptSection(input: { conceptId: "${id}", title: "Ziele" }) { id } }`);
+    await drafter.graphql(`mutation { publishConcept(input: { conceptId: "${id}", note: "Erste Fassung" }) { id } }`);
+    const versionId = (await prisma.conceptVersion.findFirstOrThrow({ where: { conceptId: id } })).id;
+    expect(code(await adapter.graphql(`mutation { adaptConcept(input: { versionId: "${versionId}", organizationId: "${adapterOrgId}" }) { id } }`))).toBe(
+      'FORBIDDEN',
+    );
+  });
+
+  it('sections and measures: added, renamed, moved, removed, validated', async () => {
+    const id = concept.id;
+    const withSections = async (q: string) => (await drafter.graphql<Record<string, ConceptData>>(q)).data!;
+    const added = Object.values(
+      await withSections(`mutation { addConceptSection(input: { conceptId: "${id}", title: "Digitale Teilhabe", position: 1 }) { ${FIELDS} } }`),
+    )[0]!;
+    expect(added.sections[1]!.title).toBe('Digitale Teilhabe');
+    const sectionId = added.sections[1]!.id;
+    const moved = Object.values(
+      await withSections(`mutation { moveConceptSection(input: { conceptId: "${id}", sectionId: "${sectionId}", position: 0 }) { ${FIELDS} } }`),
+    )[0]!;
+    expect(moved.sections[0]!.id).toBe(sectionId);
+    const measure = await drafter.graphql<{ addConceptMeasure: { sections: { id: string; measures: { id: string; title: string; status: string }[] }[] } }>(
+      `mutation { addConceptMeasure(input: { conceptId: "${id}", sectionId: "${sectionId}", title: "WLAN in Gemeinschaftsunterkünften", responsible: "Sozialamt", status: RUNNING }) { sections { id measures { id title status } } } }`,
+    );
+    expect(measure.data!.addConceptMeasure.sections[0]!.measures).toEqual([
+      { id: expect.any(String), title: 'WLAN in Gemeinschaftsunterkünften', status: 'RUNNING' },
+    ]);
+    expect(code(await drafter.graphql(`mutation { addConceptMeasure(input: { conceptId: "${id}", sectionId: "${sectionId}", title: "  " }) { id } }`))).toBe(
+      'BAD_USER_INPUT',
+    );
+    const removed = Object.values(
+      await withSections(`mutation { removeConceptSection(input: { conceptId: "${id}", sectionId: "${sectionId}" }) { ${FIELDS} } }`),
+    )[0]!;
+    expect(removed.sections.map((s) => s.id)).not.toContain(sectionId);
+    // The row stays for versions and adaptations that refer to it.
+    expect(await prisma.conceptSection.findUnique({ where: { id: sectionId } })).toMatchObject({ removedAt: expect.any(Date) });
+    expect(code(await drafter.graphql(`mutation { renameConceptSection(input: { conceptId: "${id}", sectionId: "${sectionId}", title: "X" }) { id } }`))).toBe(
+      'NOT_FOUND',
+    );
+  });
+});

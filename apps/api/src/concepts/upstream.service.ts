@@ -1,0 +1,257 @@
+import { Injectable } from '@nestjs/common';
+import type { Prisma, User } from '../generated/prisma/client.js';
+import { ViewerScopeService } from '../core/access/viewer-scope.service.js';
+import { PrismaService } from '../core/database/prisma.service.js';
+import { badUserInput, conflict, forbidden, notFound } from '../core/errors/app-error.js';
+import { isUuid } from '../core/validation/ids.js';
+import { toMunicipality } from '../municipalities/municipality.mapper.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { visibleConcepts } from './concept-access.js';
+import { ConceptDrafting, GONE } from './concept-drafting.js';
+import { ADAPTABLE_LICENCES } from './concept-outline.js';
+import { SECTION_INCLUDE, snapshotOf } from './concept.mapper.js';
+import type { ConceptLineage, LineageEntry, SectionChange } from './models/concept.model.js';
+import { SectionChangeState } from './models/concept.model.js';
+import type { SectionSnapshot } from './section-content.js';
+import { compareWithUpstream, isPending, type SectionComparison } from './upstream-changes.js';
+
+/**
+ * Versions and adaptations: publishing freezes the working state as a numbered version; adapting copies a version
+ * into an organisation's own concept, each section remembering the upstream section and version it follows; the
+ * comparison says per section what changed where, and the adaptation takes or keeps, one section at a time.
+ */
+@Injectable()
+export class UpstreamService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly scopes: ViewerScopeService,
+    private readonly drafting: ConceptDrafting,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  async publish(user: User, conceptId: string, note: string): Promise<number> {
+    const why = note.trim();
+    if (why.length < 3 || why.length > 1000)
+      throw badUserInput('Bitte beschreiben Sie in 3 bis 1000 Zeichen, was sich geändert hat.', { field: 'note', limit: 1000 });
+    return this.drafting.asDrafter(user, conceptId, async (tx, concept) => {
+      const sections = await tx.conceptSection.findMany({ where: { conceptId, removedAt: null }, orderBy: { position: 'asc' }, include: SECTION_INCLUDE });
+      if (sections.length === 0) throw badUserInput('Ein Konzept ohne Abschnitte kann nicht veröffentlicht werden.', { field: 'conceptId' });
+      const last = await tx.conceptVersion.aggregate({ where: { conceptId }, _max: { number: true } });
+      const number = (last._max.number ?? 0) + 1;
+      await tx.conceptVersion.create({
+        data: { conceptId, number, note: why, publishedById: user.id, sections: sections.map(snapshotOf) as unknown as Prisma.InputJsonArray },
+      });
+      if (concept.status === 'DRAFT') await tx.concept.update({ where: { id: conceptId }, data: { status: 'PUBLISHED' } });
+      // Those who adapted it hear of the new version: the person who made each adaptation and its organisation's admins.
+      const adaptations = await tx.concept.findMany({ where: { upstreamConceptId: conceptId }, select: { id: true, createdById: true, organizationId: true } });
+      for (const adaptation of adaptations) {
+        const admins = adaptation.organizationId
+          ? await tx.membership.findMany({ where: { organizationId: adaptation.organizationId, role: 'ADMIN', status: 'CONFIRMED' }, select: { userId: true } })
+          : [];
+        await this.notifications.notify(tx, {
+          recipients: [...(adaptation.createdById ? [adaptation.createdById] : []), ...admins.map((a) => a.userId)],
+          kind: 'CONCEPT_UPSTREAM_CHANGED',
+          subjectType: 'concept',
+          subjectId: adaptation.id,
+          payload: { actorId: user.id, conceptId: adaptation.id, upstreamConceptId: conceptId, versionNumber: number },
+        });
+      }
+      return number;
+    });
+  }
+
+  /** An organisation's own concept from a published version, linked section by section. */
+  async adapt(user: User, versionId: string, organizationId: string): Promise<string> {
+    const scope = await this.scopes.requireConfirmed(user);
+    if (!isUuid(organizationId) || !scope.organizationIds.includes(organizationId)) {
+      throw forbidden('Anpassen können Sie für eine Organisation, der Sie bestätigt angehören.');
+    }
+    const version = isUuid(versionId)
+      ? await this.prisma.conceptVersion.findFirst({ where: { id: versionId, concept: visibleConcepts(scope) }, include: { concept: true } })
+      : null;
+    if (!version) throw notFound('Diese Version gibt es nicht.');
+    if (!ADAPTABLE_LICENCES.has(version.concept.licence)) {
+      throw forbidden('Die Lizenz dieses Konzepts erlaubt keine Anpassung. Fragen Sie seine Trägerin nach einer offenen Lizenz.');
+    }
+    const existing = await this.prisma.concept.findFirst({ where: { upstreamConceptId: version.conceptId, organizationId }, select: { id: true } });
+    if (existing) throw conflict('Ihre Organisation hat dieses Konzept schon angepasst: Übernehmen Sie dort die neuen Änderungen.');
+    const organization = await this.prisma.organization.findUniqueOrThrow({ where: { id: organizationId } });
+    const snapshot = version.sections as unknown as SectionSnapshot[];
+    const concept = await this.prisma.concept.create({
+      data: {
+        title: version.concept.title,
+        summary: version.concept.summary,
+        topics: version.concept.topics,
+        licence: version.concept.licence,
+        organizationId: organization.id,
+        upstreamConceptId: version.conceptId,
+        adaptedFromVersionId: version.id,
+        createdById: user.id,
+        sections: {
+          create: snapshot.map((s) => ({
+            title: s.title,
+            position: s.position,
+            content: s.content as unknown as Prisma.InputJsonObject,
+            text: s.text,
+            upstreamSectionId: s.id,
+            baseVersion: version.number,
+            measures: { create: s.measures.map(({ id: _id, ...m }, position) => ({ ...m, status: m.status as 'PLANNED', position })) },
+          })),
+        },
+      },
+    });
+    return concept.id;
+  }
+
+  private async compare(db: Prisma.TransactionClient, conceptId: string): Promise<SectionComparison[]> {
+    const concept = await db.concept.findUnique({ where: { id: conceptId }, select: { upstreamConceptId: true } });
+    if (!concept?.upstreamConceptId) return [];
+    const sections = await db.conceptSection.findMany({ where: { conceptId }, orderBy: { position: 'asc' }, include: SECTION_INCLUDE });
+    const versions = await db.conceptVersion.findMany({ where: { conceptId: concept.upstreamConceptId }, select: { number: true, sections: true } });
+    const latest = Math.max(0, ...versions.map((v) => v.number));
+    return compareWithUpstream(
+      sections.map((s) => ({ snapshot: snapshotOf(s), upstreamSectionId: s.upstreamSectionId, baseVersion: s.baseVersion, removed: s.removedAt !== null })),
+      new Map(versions.map((v) => [v.number, v.sections as unknown as SectionSnapshot[]])),
+      latest,
+    );
+  }
+
+  async pendingCount(conceptId: string): Promise<number> {
+    return (await this.compare(this.prisma, conceptId)).filter(isPending).length;
+  }
+
+  /** For the adaptation's drafters: every section that differs from its upstream, and why. */
+  async changes(user: User, conceptId: string): Promise<SectionChange[]> {
+    const comparison = await this.drafting.asDrafter(user, conceptId, (tx) => this.compare(tx, conceptId));
+    return comparison
+      .filter((c) => c.state !== 'UNCHANGED' || !c.local)
+      .concat(comparison.filter((c) => c.state === 'UNCHANGED' && c.local))
+      .map((c) => ({
+        section: { id: c.id, title: c.title },
+        state: SectionChangeState[c.state],
+        addedUpstream: c.addedUpstream,
+        removedUpstream: c.removedUpstream,
+        baseText: c.base?.text ?? null,
+        upstreamText: c.upstream?.text ?? null,
+        localText: c.local?.text ?? null,
+      }));
+  }
+
+  /** One click: the section becomes what upstream's latest version says (added, replaced or removed), recorded. */
+  async takeUpstream(user: User, conceptId: string, sectionId: string): Promise<void> {
+    await this.drafting.asDrafter(user, conceptId, async (tx) => {
+      const change = await this.pendingChange(tx, conceptId, sectionId);
+      const latest = await this.latestVersion(tx, conceptId);
+      const upstream = change.upstream;
+      let localId = change.local || change.removedUpstream || !change.addedUpstream ? change.id : null;
+      if (!upstream) {
+        await tx.conceptSection.update({ where: { id: change.id }, data: { removedAt: new Date(), baseVersion: latest } });
+      } else {
+        const data = {
+          title: upstream.title,
+          content: upstream.content as unknown as Prisma.InputJsonObject,
+          text: upstream.text,
+          baseVersion: latest,
+          removedAt: null,
+        };
+        if (localId) {
+          await tx.conceptSection.update({ where: { id: localId }, data });
+          await tx.conceptMeasure.deleteMany({ where: { sectionId: localId } });
+        } else {
+          const count = await tx.conceptSection.count({ where: { conceptId, removedAt: null } });
+          localId = (
+            await tx.conceptSection.create({ data: { ...data, conceptId, position: Math.min(upstream.position, count), upstreamSectionId: upstream.id } })
+          ).id;
+        }
+        await tx.conceptMeasure.createMany({
+          data: upstream.measures.map(({ id: _id, ...m }, position) => ({ ...m, status: m.status as 'PLANNED', position, sectionId: localId! })),
+        });
+      }
+      await this.renumber(tx, conceptId);
+      await tx.conceptSectionDecision.create({
+        data: { conceptId, sectionId: localId ?? change.id, decision: 'TAKE_UPSTREAM', upstreamVersion: latest, decidedById: user.id },
+      });
+    });
+  }
+
+  /** The local section stays as it is and is aligned with the latest upstream version: no longer pending, recorded. */
+  async keepLocal(user: User, conceptId: string, sectionId: string): Promise<void> {
+    await this.drafting.asDrafter(user, conceptId, async (tx) => {
+      const change = await this.pendingChange(tx, conceptId, sectionId);
+      const latest = await this.latestVersion(tx, conceptId);
+      let localId = change.addedUpstream ? null : change.id;
+      if (localId) {
+        await tx.conceptSection.update({ where: { id: localId }, data: { baseVersion: latest } });
+      } else {
+        // Declining a new upstream section: a removed local row remembers the decision.
+        localId = (
+          await tx.conceptSection.create({
+            data: { conceptId, title: change.title, position: 0, upstreamSectionId: change.upstreamSectionId, baseVersion: latest, removedAt: new Date() },
+          })
+        ).id;
+      }
+      await tx.conceptSectionDecision.create({
+        data: { conceptId, sectionId: localId, decision: 'KEEP_LOCAL', upstreamVersion: latest, decidedById: user.id },
+      });
+    });
+  }
+
+  private async pendingChange(tx: Prisma.TransactionClient, conceptId: string, sectionId: string): Promise<SectionComparison> {
+    const change = (await this.compare(tx, conceptId)).find((c) => c.id === sectionId);
+    if (!change) throw notFound('Diesen Abschnitt gibt es in diesem Konzept nicht, oder er folgt keinem Abschnitt der Vorlage.');
+    if (!isPending(change)) throw conflict('Für diesen Abschnitt gibt es keine offene Änderung der Vorlage.');
+    return change;
+  }
+
+  private async latestVersion(tx: Prisma.TransactionClient, conceptId: string): Promise<number> {
+    const concept = await tx.concept.findUniqueOrThrow({ where: { id: conceptId }, select: { upstreamConceptId: true } });
+    const last = await tx.conceptVersion.aggregate({ where: { conceptId: concept.upstreamConceptId! }, _max: { number: true } });
+    return last._max.number ?? 0;
+  }
+
+  private async renumber(tx: Prisma.TransactionClient, conceptId: string): Promise<void> {
+    const ids = await tx.conceptSection.findMany({
+      where: { conceptId, removedAt: null },
+      orderBy: [{ position: 'asc' }, { updatedAt: 'desc' }],
+      select: { id: true },
+    });
+    for (const [position, { id }] of ids.entries()) await tx.conceptSection.update({ where: { id }, data: { position } });
+  }
+
+  /** Where a concept came from (up to its original) and every adaptation of it that the person may see. */
+  async lineage(user: User, conceptId: string): Promise<ConceptLineage> {
+    const scope = await this.scopes.requireConfirmed(user);
+    const visible = visibleConcepts(scope);
+    const start = isUuid(conceptId) ? await this.prisma.concept.findFirst({ where: { AND: [{ id: conceptId }, visible] } }) : null;
+    if (!start) throw notFound(GONE);
+    const include = {
+      organization: { include: { locatedIn: true } },
+      group: { select: { id: true, name: true } },
+      adaptedFromVersion: { select: { number: true } },
+      versions: { select: { number: true }, orderBy: { number: 'desc' as const }, take: 1 },
+    };
+    const entry = (row: Prisma.ConceptGetPayload<{ include: typeof include }>): LineageEntry => ({
+      concept: { id: row.id, title: row.title },
+      organization: row.organization
+        ? { id: row.organization.id, name: row.organization.name, kind: row.organization.kind, municipality: toMunicipality(row.organization.locatedIn) }
+        : null,
+      group: row.group,
+      adaptedFromVersion: row.adaptedFromVersion?.number ?? null,
+      latestVersion: row.versions[0]?.number ?? 0,
+    });
+    const ancestors: LineageEntry[] = [];
+    let next = start.upstreamConceptId;
+    while (next && ancestors.length < 20) {
+      const row = await this.prisma.concept.findFirst({ where: { AND: [{ id: next }, visible] }, include });
+      if (!row) break;
+      ancestors.push(entry(row));
+      next = row.upstreamConceptId;
+    }
+    const adaptations = await this.prisma.concept.findMany({
+      where: { AND: [{ upstreamConceptId: start.id }, visible] },
+      include,
+      orderBy: { createdAt: 'asc' },
+    });
+    return { ancestors, adaptations: adaptations.map(entry) };
+  }
+}

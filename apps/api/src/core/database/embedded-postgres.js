@@ -259,7 +259,9 @@ export async function startEmbeddedPostgres(options) {
   const port = await freePort();
   const flags = ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='];
   if (options.durable === false) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
-  const child = spawnAs(account, path.join(bin, 'postgres'), flags, { stdio: ['ignore', 'ignore', 'pipe'] });
+  // Its own process group: a Ctrl-C in the terminal (or a test runner stopping the app's group) reaches the app,
+  // which closes its connections and then stops the server, instead of the server cutting them off first.
+  const child = spawnAs(account, path.join(bin, 'postgres'), flags, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   await waitUntilReady(child);
   writeOwner(dataDir, { pid: process.pid });
 

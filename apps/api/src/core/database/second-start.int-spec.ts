@@ -83,6 +83,22 @@ describe('a second start in the same folder', () => {
     expect((await third.exit).code).toBe(0);
   }, 60_000);
 
+  it('a Ctrl-C to the whole process group stops the app first and then its database, without errors', async () => {
+    // As a terminal (or Playwright) does: the signal goes to every process of the group.
+    const child = spawn(process.execPath, [main], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    running.push(child);
+    let stdout = '';
+    let stderr = '';
+    child.stderr!.on('data', (d) => (stderr += d));
+    child.stdout!.on('data', (d) => (stdout += d));
+    await eventually(() => /Verbund is running at/.test(stdout), 'the app listening', 30_000);
+    const exit = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    process.kill(-child.pid!, 'SIGINT');
+    expect(await exit).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).not.toMatch(/terminating connection|"level":50|"level":60/);
+  }, 60_000);
+
   it('stops at once on SIGTERM while its migrations wait for the lock', async () => {
     const db = await createTestDatabase({ from: 'blank' });
     const operator = new pg.Client({ connectionString: db.url });

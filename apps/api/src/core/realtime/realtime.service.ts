@@ -35,6 +35,8 @@ export class RealtimeService implements OnModuleInit, OnModuleDestroy {
   private server?: AppServer;
   private readonly authorizers = new Map<RoomKind, RoomAuthorizer>();
   private listener?: pg.Client;
+  private reconnect?: NodeJS.Timeout;
+  private attempts = 0;
   private stopped = false;
 
   constructor(
@@ -113,14 +115,36 @@ export class RealtimeService implements OnModuleInit, OnModuleDestroy {
       this.server?.local.to(room).emit(event, payload);
     });
     client.on('error', (error) => {
+      if (this.listener !== client) return;
       this.logger.warn(`realtime listener lost its connection: ${error.message}`);
+      this.listener = undefined;
       void client.end().catch(() => undefined);
-      if (this.stopped) return;
-      setTimeout(() => void this.listen().catch((e: unknown) => this.logger.error(`realtime listener: ${String(e)}`)), 1000).unref();
+      this.scheduleReconnect();
     });
-    await client.connect();
-    await client.query(`LISTEN ${CHANNEL}`);
     this.listener = client;
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+      this.attempts = 0;
+    } catch (error) {
+      if (this.listener === client) this.listener = undefined;
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Tries again with backoff (1 s doubling to 30 s) until it listens again or the app stops. */
+  private scheduleReconnect(): void {
+    if (this.stopped || this.reconnect) return;
+    const delay = Math.min(30_000, 1000 * 2 ** Math.min(this.attempts++, 5));
+    this.reconnect = setTimeout(() => {
+      this.reconnect = undefined;
+      this.listen().catch((error: unknown) => {
+        this.logger.warn(`realtime listener cannot reconnect: ${error instanceof Error ? error.message : String(error)}`);
+        this.scheduleReconnect();
+      });
+    }, delay);
+    this.reconnect.unref();
   }
 
   /** Ends the sockets opened with one session (its logout). */
@@ -135,7 +159,10 @@ export class RealtimeService implements OnModuleInit, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
-    await this.listener?.end().catch(() => undefined);
+    clearTimeout(this.reconnect);
+    const listener = this.listener;
+    this.listener = undefined;
+    await listener?.end().catch(() => undefined);
     await this.store.close();
   }
 }

@@ -89,4 +89,37 @@ describe('rooms: joined on request, when the owning domain agrees', () => {
     await new Promise((r) => setTimeout(r, 500));
     expect(heard.filter((p) => p.userIds.includes('probe'))).toEqual([]);
   });
+
+  it('listens again after the database dropped its connection, and events arrive again', async () => {
+    const socket = open(member.cookie);
+    const other = await createUser(prisma);
+    await addMember(prisma, other.id, '14729');
+    const groupId = (
+      await prisma.workingGroup.create({
+        data: {
+          name: 'Wiederverbindung',
+          description: '',
+          topics: ['SPRACHE'],
+          access: 'OPEN',
+          regionKind: 'BUNDESWEIT',
+          members: { create: { userId: memberId, role: 'MODERATOR', status: 'ACTIVE' } },
+        },
+      })
+    ).id;
+    const target: RoomName = `group:${groupId}`;
+    expect(await join(socket, target)).toMatchObject({ ok: true });
+    const heard: string[] = [];
+    socket.on('room:presence', (p) => heard.push(...p.userIds));
+    const killed = await prisma.$queryRaw<
+      { ok: boolean }[]
+    >`SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE application_name = 'verbund-realtime' AND datname = current_database()`;
+    expect(killed).toEqual([{ ok: true }]);
+    const realtime = t.app.get(RealtimeService);
+    const deadline = Date.now() + 5000;
+    while (!heard.includes('again') && Date.now() < deadline) {
+      await realtime.emitAfterCommit(prisma, target, 'room:presence', { room: target, userIds: ['again'] });
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(heard).toContain('again');
+  });
 });

@@ -25,18 +25,20 @@ async function as(page: Page, language: string, email?: string, password?: strin
   expect(res.ok()).toBe(true);
 }
 
-async function ids(page: Page): Promise<{ group: string; material: string }> {
+async function ids(page: Page): Promise<{ group: string; material: string; concept: string }> {
   const res = await page.request.post('/graphql', {
-    data: { query: '{ groups(first: 1) { nodes { id } } materials(first: 1) { nodes { material { id } } } }' },
+    data: { query: '{ groups(first: 1) { nodes { id } } materials(first: 1) { nodes { material { id } } } concepts(first: 1) { nodes { id } } }' },
   });
-  const { data } = (await res.json()) as { data: { groups: { nodes: { id: string }[] }; materials: { nodes: { material: { id: string } }[] } } };
-  return { group: data.groups.nodes[0]!.id, material: data.materials.nodes[0]!.material.id };
+  const { data } = (await res.json()) as {
+    data: { groups: { nodes: { id: string }[] }; materials: { nodes: { material: { id: string } }[] }; concepts: { nodes: { id: string }[] } };
+  };
+  return { group: data.groups.nodes[0]!.id, material: data.materials.nodes[0]!.material.id, concept: data.concepts.nodes[0]!.id };
 }
 
 for (const language of LANGUAGES) {
   test(`every page a member sees passes axe (${language})`, async ({ page }) => {
     await as(page, language, 'integration@stadt-leipzig.example', 'Verbund-Demo-Stadt-2026');
-    const { group, material } = await ids(page);
+    const { group, material, concept } = await ids(page);
     await visitAll(page, language, [
       '/',
       '/kommunen',
@@ -48,6 +50,8 @@ for (const language of LANGUAGES) {
       '/materialien/neu',
       `/materialien/${material}`,
       '/konzepte',
+      '/konzepte?neu=1',
+      `/konzepte/${concept}`,
       '/austauschrunden',
       '/veranstaltungen',
       '/konto',

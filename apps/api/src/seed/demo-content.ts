@@ -6,6 +6,7 @@ import { GroupsService } from '../groups/groups.service.js';
 import { GroupAccess, GroupRegionKind } from '../groups/models/group.model.js';
 import { MaterialsService } from '../materials/materials.service.js';
 import { MaterialVisibility } from '../materials/models/material.model.js';
+import { seedDemoConcept } from './demo-concept.js';
 import { DEMO_PEOPLE } from './demo-people.js';
 
 export const DEMO_GROUP = 'AG Sprachmittlung Region Leipzig';
@@ -73,4 +74,5 @@ export async function seedDemoContent(app: INestApplicationContext): Promise<voi
     markdown: GUIDE,
   });
   await materials.markUsed((await person(stadt.email))!, material.id, true);
+  await seedDemoConcept(app, group.id, (await person(stadt.email))!, await person(nord.email));
 }

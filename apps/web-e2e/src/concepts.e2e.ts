@@ -1,0 +1,31 @@
+import type { Page } from '@playwright/test';
+import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
+
+async function signedIn(newPage: () => Promise<Page>, email: string, password: string, next: string): Promise<Page> {
+  const page = await newPage();
+  await page.goto(`/anmelden?weiter=${encodeURIComponent(next)}`);
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort').fill(password);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.waitForURL((url) => url.pathname === next);
+  return page;
+}
+
+test('Nordsachsen sees what changed in the Leipzig concept it adapted, side by side, and takes the new version of one section', async ({ newPage }) => {
+  const nord = await signedIn(newPage, 'integration@nordsachsen.example', 'Verbund-Demo-Nordsachsen-2026', '/konzepte');
+  await nord.getByRole('article').filter({ hasText: 'Landkreis Nordsachsen' }).getByRole('link', { name: 'Integrationskonzept Leipziger Raum' }).click();
+  await expect(nord.getByText('In Version 2 der Vorlage hat sich 1 Abschnitt geändert')).toBeVisible();
+  await nord.getByRole('button', { name: 'Änderungen der Vorlage ansehen' }).click();
+
+  const changes = nord.getByRole('region', { name: 'Abgleich mit „Integrationskonzept Leipziger Raum“' });
+  const sprache = changes.getByRole('article', { name: 'Handlungsfeld Sprache' });
+  await expect(sprache.getByText('in der Vorlage geändert')).toBeVisible();
+  await expect(sprache.getByLabel(/^eingefügt: .*Abendkurse/)).toBeVisible();
+  await expect(changes.getByRole('article', { name: 'Handlungsfeld Arbeit' }).getByText('bei uns geändert')).toBeVisible();
+  await expectNoSeriousA11yViolations(nord);
+
+  await sprache.getByRole('button', { name: 'Fassung der Vorlage übernehmen' }).click();
+  await expect(changes.getByRole('article', { name: 'Handlungsfeld Sprache' })).toHaveCount(0);
+  await expect(nord.getByRole('region', { name: 'Handlungsfeld Sprache' }).getByText('Abendkurse kommen für Berufstätige hinzu.')).toBeVisible();
+  await expect(nord.getByText(/hat sich 1 Abschnitt geändert/)).toHaveCount(0);
+});

@@ -1,0 +1,91 @@
+import { useQuery } from '@apollo/client/react';
+import { Alert, Anchor, Badge, Button, Group, List, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useParams, useSearchParams } from 'react-router';
+import { ErrorState } from '../components/ErrorState';
+import { LoadingState } from '../components/LoadingState';
+import { PageHeading } from '../components/PageHeading';
+import { useFormat } from '../components/useFormat';
+import { useViewer } from '../features/accounts/useViewer';
+import { AdaptForm } from '../features/concepts/components/AdaptForm';
+import { Lineage } from '../features/concepts/components/Lineage';
+import { PublishForm } from '../features/concepts/components/PublishForm';
+import { SectionList } from '../features/concepts/components/SectionList';
+import { UpstreamChanges } from '../features/concepts/components/UpstreamChanges';
+import { ConceptDocument } from '../gql/graphql';
+
+const ADAPTABLE = new Set(['CC_BY_4_0', 'CC_BY_SA_4_0', 'CC0_1_0', 'DL_DE_BY_2_0']);
+
+export function ConceptPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { id = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const { viewer, loading: viewerLoading } = useViewer();
+  const { data, loading, error, refetch } = useQuery(ConceptDocument, { variables: { id }, skip: !viewer });
+  if (viewerLoading || loading) return <LoadingState />;
+  if (!viewer) return <Navigate to={`/anmelden?weiter=${encodeURIComponent(`/konzepte/${id}`)}`} replace />;
+  if (error || !data) return <ErrorState message={error?.message} onRetry={() => void refetch()} />;
+  const c = data.concept;
+  const latest = c.versions[0];
+  const comparing = params.get('abgleich') === '1';
+  return (
+    <Stack maw={1000} gap="lg">
+      <div>
+        <PageHeading>{c.title}</PageHeading>
+        <Group gap="xs">
+          <Badge variant="light">{t(`concepts.status.${c.status}`)}</Badge>
+          <Text c="gray.7">
+            {c.group ? `${t('concepts.ownerGroup')}: ${c.group.name}` : c.organization?.name} · {t(`materials.licence.${c.licence}`)}
+            {latest ? ` · ${t('concepts.version', { number: latest.number })}` : ''}
+          </Text>
+        </Group>
+        {c.summary && <Text mt="sm">{c.summary}</Text>}
+      </div>
+      {c.showingVersion && <Alert color="gray">{t('concepts.showingVersion', { number: c.showingVersion })}</Alert>}
+      {c.upstream && (
+        <Alert color={c.upstream.pendingSections > 0 ? 'blue' : 'gray'} title={t('concepts.adaptationTitle')}>
+          <Stack gap="xs">
+            <Text size="sm">
+              {t('concepts.adaptationOf', { title: c.upstream.concept.title, version: c.upstream.adaptedFromVersion })}{' '}
+              <Anchor component={Link} to={`/konzepte/${c.upstream.concept.id}`}>
+                {t('concepts.openUpstream')}
+              </Anchor>
+            </Text>
+            {c.editable && c.upstream.pendingSections > 0 && (
+              <>
+                <Text size="sm">{t('concepts.pending', { count: c.upstream.pendingSections, version: c.upstream.latestVersion })}</Text>
+                {!comparing && (
+                  <Button size="compact-md" w="fit-content" onClick={() => setParams({ abgleich: '1' })}>
+                    {t('concepts.compare')}
+                  </Button>
+                )}
+              </>
+            )}
+          </Stack>
+        </Alert>
+      )}
+      {c.editable && c.upstream && comparing && <UpstreamChanges conceptId={c.id} upstreamTitle={c.upstream.concept.title} />}
+      {c.editable && <Text c="gray.7">{t('concepts.textEditingSoon')}</Text>}
+      <SectionList conceptId={c.id} sections={c.sections} editable={c.editable} />
+      {c.editable && c.status !== 'ARCHIVED' && <PublishForm conceptId={c.id} next={(latest?.number ?? 0) + 1} />}
+      {!c.editable && latest && ADAPTABLE.has(c.licence) && <AdaptForm versionId={latest.id} number={latest.number} />}
+      {c.versions.length > 0 && (
+        <Stack component="section" aria-labelledby="versions" gap="xs">
+          <Title order={2} size="h4" id="versions">
+            {t('concepts.versions')}
+          </Title>
+          <List>
+            {c.versions.map((v) => (
+              <List.Item key={v.id}>
+                {t('concepts.version', { number: v.number })} · {format.date(v.publishedAt)}
+                {v.publishedBy ? ` · ${v.publishedBy.name}` : ''} · {v.note}
+              </List.Item>
+            ))}
+          </List>
+        </Stack>
+      )}
+      <Lineage conceptId={c.id} latestVersion={latest?.number ?? 0} />
+    </Stack>
+  );
+}

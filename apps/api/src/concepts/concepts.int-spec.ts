@@ -1,4 +1,5 @@
 import { type Ack, type ClientToServerEvents, type PresencePayload, type RoomName, type ServerToClientEvents, SOCKET_PATH } from '@verbund/shared';
+import JSZip from 'jszip';
 import { io, type Socket } from 'socket.io-client';
 import { addMember, createUser, signIn } from '../../test/support/factories.js';
 import { startTestApp, type TestApp, type TestClient } from '../../test/support/test-app.js';
@@ -199,6 +200,26 @@ describe('integration concepts: drafted together, published, adapted, compared s
     expect(after.data!.conceptLineage.adaptations).toEqual([
       { concept: { id: local.id }, organization: { name: 'Landkreis Nordsachsen' }, adaptedFromVersion: 1 },
     ]);
+  });
+
+  it('exports a Word document for a council resolution, with the attribution of the upstream and its licence', async () => {
+    const adaptation = await prisma.concept.findFirstOrThrow({ where: { upstreamConceptId: concept.id } });
+    const url = `${t.url}/concepts/${adaptation.id}/export.docx`;
+    expect((await fetch(url)).status).toBe(401);
+    const res = await fetch(url, { headers: { cookie: outsider.cookie! } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename=.*\.docx/);
+    const zip = await JSZip.loadAsync(Buffer.from(await res.arrayBuffer()));
+    const xml = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(xml).toContain('Jobcenter Nordsachsen, Kammern und Ausländerbehörde.');
+    expect(xml).toContain('Beruht auf „Integrationskonzept Leipziger Raum“ von AG Konzept Leipzig, Version 2');
+    expect(xml).toContain('CC BY 4.0');
+    // A draft is not exported to others.
+    const draft = await prisma.concept.create({
+      data: { title: 'Geheimer Entwurf', topics: ['SPRACHE'], licence: 'CC_BY_4_0', organizationId: adaptation.organizationId },
+    });
+    expect((await fetch(`${t.url}/concepts/${draft.id}/export.docx`, { headers: { cookie: outsider.cookie! } })).status).toBe(404);
   });
 
   it('a concept under all rights reserved cannot be adapted', async () => {

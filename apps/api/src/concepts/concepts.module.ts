@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConceptDrafting } from './concept-drafting.js';
+import { ConceptExportController } from './concept-export.controller.js';
 import { ConceptsPersonalData } from './concepts.personal-data.js';
 import { ConceptsResolver } from './concepts.resolver.js';
 import { ConceptsService } from './concepts.service.js';
@@ -7,6 +8,7 @@ import { UpstreamService } from './upstream.service.js';
 
 @Module({
   providers: [ConceptDrafting, UpstreamService, ConceptsService, ConceptsResolver, ConceptsPersonalData],
+  controllers: [ConceptExportController],
   exports: [ConceptsService, UpstreamService],
 })
 export class ConceptsModule {}

@@ -5,6 +5,7 @@ import { SessionsService } from '../accounts/sessions.service.js';
 import { Access } from '../core/access/access.decorator.js';
 import { notFound } from '../core/errors/app-error.js';
 import { AppErrorHttpFilter } from '../core/http/app-error-http.filter.js';
+import { attachmentName } from '../core/http/attachment-name.js';
 import { FILE_STORAGE, type FileStorage } from '../core/storage/file-storage.js';
 import { PrismaService } from '../core/database/prisma.service.js';
 import { ViewerScopeService } from '../core/access/viewer-scope.service.js';
@@ -39,12 +40,7 @@ export class DownloadsController {
       .header('cache-control', 'private, no-store')
       .header('content-security-policy', "default-src 'none'; sandbox");
     if (version.format === 'MARKDOWN') {
-      const name = `${
-        material.title
-          .replace(/[^\p{L}\p{N} _-]+/gu, '')
-          .trim()
-          .slice(0, 100) || 'material'
-      }.md`;
+      const name = attachmentName(material.title, 'material', 'md');
       return reply.header('content-type', 'text/markdown; charset=utf-8').header('content-disposition', contentDisposition(name)).send(version.markdown);
     }
     const stream = await this.storage.open(version.storageKey!);

@@ -41,6 +41,9 @@ export function ConceptPage() {
           </Text>
         </Group>
         {c.summary && <Text mt="sm">{c.summary}</Text>}
+        <Button component="a" href={`/concepts/${c.id}/export.docx`} variant="light" mt="sm" w="fit-content">
+          {t('concepts.exportDocx')}
+        </Button>
       </div>
       {c.showingVersion && <Alert color="gray">{t('concepts.showingVersion', { number: c.showingVersion })}</Alert>}
       {c.upstream && (

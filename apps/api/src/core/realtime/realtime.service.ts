@@ -54,13 +54,13 @@ export class RealtimeService implements OnModuleInit, OnModuleDestroy {
     this.authorizers.set(kind, authorize);
   }
 
-  async join(socket: AppSocket, room: string): Promise<PresencePayload> {
-    const match = typeof room === 'string' ? ROOM.exec(room) : null;
+  async join(socket: AppSocket, userId: string, room: string): Promise<PresencePayload> {
+    const match = ROOM.exec(room);
     if (!match) throw badUserInput('Unbekannter Raum.', { field: 'room' });
     const authorize = this.authorizers.get(match[1] as RoomKind);
-    if (!authorize || !socket.data.userId || !(await authorize(socket.data.userId, match[2]!))) throw forbidden('Diesen Raum dürfen Sie nicht betreten.');
+    if (!authorize || !(await authorize(userId, match[2]!))) throw forbidden('Diesen Raum dürfen Sie nicht betreten.');
     await socket.join(room);
-    await this.store.enter(room, socket.data.userId, socket.id);
+    await this.store.enter(room, userId, socket.id);
     return this.announce(room as RoomName);
   }
 

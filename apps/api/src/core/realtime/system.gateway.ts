@@ -14,6 +14,7 @@ import { Access } from '../access/access.decorator.js';
 import { badUserInput } from '../errors/app-error.js';
 import { type AppServer, type AppSocket, RealtimeService } from './realtime.service.js';
 import { WsAckExceptionFilter } from './ws-ack-exception.filter.js';
+import { WsViewer, type WsViewerData } from './ws-viewer.decorator.js';
 
 /** Connection-level events every client gets, whatever feature it uses. */
 @WebSocketGateway({ path: SOCKET_PATH, serveClient: false })
@@ -64,8 +65,8 @@ export class SystemGateway implements OnGatewayConnection, OnGatewayInit {
 
   @SubscribeMessage('room:join')
   @Access('AUTHENTICATED')
-  async joinRoom(@ConnectedSocket() client: AppSocket, @MessageBody() payload: { room?: unknown }) {
-    return { ok: true, data: await this.realtime.join(client, String(payload?.room ?? '')) };
+  async joinRoom(@ConnectedSocket() client: AppSocket, @WsViewer() viewer: WsViewerData, @MessageBody() payload: { room?: unknown }) {
+    return { ok: true, data: await this.realtime.join(client, viewer.userId, String(payload?.room ?? '')) };
   }
 
   @SubscribeMessage('room:leave')

@@ -1,0 +1,80 @@
+import { Controller, Get, Inject, Param, Req, Res, UseFilters } from '@nestjs/common';
+import { create as contentDisposition } from 'content-disposition';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { SessionsService } from '../accounts/sessions.service.js';
+import { Access } from '../core/access/access.decorator.js';
+import { ViewerScopeService } from '../core/access/viewer-scope.service.js';
+import type { AppConfig } from '../core/config/config.js';
+import { APP_CONFIG } from '../core/config/config.module.js';
+import { PrismaService } from '../core/database/prisma.service.js';
+import { notFound } from '../core/errors/app-error.js';
+import { AppErrorHttpFilter } from '../core/http/app-error-http.filter.js';
+import { attachmentName } from '../core/http/attachment-name.js';
+import { isUuid } from '../core/validation/ids.js';
+import { canEdit, visibleConcepts } from './concept-access.js';
+import { GONE } from './concept-drafting.js';
+import { conceptDocx, type ExportedConcept } from './concept-docx.js';
+import { SECTION_INCLUDE, snapshotOf } from './concept.mapper.js';
+import type { SectionSnapshot } from './section-content.js';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** Word export for a council resolution: drafters get the working state, everyone else the latest version. */
+@Controller('concepts')
+@UseFilters(AppErrorHttpFilter)
+export class ConceptExportController {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly sessions: SessionsService,
+    private readonly scopes: ViewerScopeService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get(':id/export.docx')
+  @Access('AUTHENTICATED')
+  async docx(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    const scope = await this.scopes.requireConfirmed(await this.sessions.requireUser(request));
+    const owner = { group: { select: { name: true } }, organization: { select: { name: true } } } as const;
+    const row = isUuid(id)
+      ? await this.prisma.concept.findFirst({
+          where: { AND: [{ id }, visibleConcepts(scope)] },
+          include: {
+            ...owner,
+            sections: { where: { removedAt: null }, orderBy: { position: 'asc' }, include: SECTION_INCLUDE },
+            versions: { orderBy: { number: 'desc' }, take: 1 },
+            upstreamConcept: { include: owner },
+          },
+        })
+      : null;
+    if (!row) throw notFound(GONE);
+    const editable = canEdit(scope, row);
+    const latest = row.versions[0];
+    const aligned = Math.max(0, ...row.sections.map((s) => s.baseVersion ?? 0));
+    const url = (conceptId: string) => `${this.config.publicUrl}/konzepte/${conceptId}`;
+    const concept: ExportedConcept = {
+      title: row.title,
+      summary: row.summary,
+      owner: row.group?.name ?? row.organization?.name ?? '',
+      licence: row.licence,
+      version: editable || !latest ? null : { number: latest.number, publishedAt: latest.publishedAt },
+      sections: editable ? row.sections.map(snapshotOf) : ((latest?.sections ?? []) as unknown as SectionSnapshot[]),
+      upstream: row.upstreamConcept
+        ? {
+            title: row.upstreamConcept.title,
+            owner: row.upstreamConcept.group?.name ?? row.upstreamConcept.organization?.name ?? '',
+            version: aligned,
+            licence: row.upstreamConcept.licence,
+            url: url(row.upstreamConcept.id),
+          }
+        : null,
+      url: url(row.id),
+    };
+    const name = attachmentName(row.title, 'konzept', 'docx');
+    return reply
+      .header('content-type', DOCX)
+      .header('content-disposition', contentDisposition(name))
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'private, no-store')
+      .send(await conceptDocx(concept));
+  }
+}

@@ -28,4 +28,15 @@ test('Nordsachsen sees what changed in the Leipzig concept it adapted, side by s
   await expect(changes.getByRole('article', { name: 'Handlungsfeld Sprache' })).toHaveCount(0);
   await expect(nord.getByRole('region', { name: 'Handlungsfeld Sprache' }).getByText('Abendkurse kommen für Berufstätige hinzu.')).toBeVisible();
   await expect(nord.getByText(/hat sich 1 Abschnitt geändert/)).toHaveCount(0);
+
+  // A comment on a section, resolved again.
+  const arbeit = nord.getByRole('region', { name: 'Handlungsfeld Arbeit' });
+  await arbeit.getByRole('button', { name: 'Kommentare (keine)' }).click();
+  await arbeit.getByRole('textbox', { name: /^Kommentar/ }).fill('Sprechzeiten in **Oschatz** noch ergänzen.');
+  await arbeit.getByRole('button', { name: 'Kommentieren' }).click();
+  await expect(arbeit.getByText('Oschatz', { exact: true })).toBeVisible();
+  await expect(arbeit.getByRole('button', { name: 'Kommentar (1, offen: 1)' })).toBeVisible();
+  await expectNoSeriousA11yViolations(nord);
+  await arbeit.getByRole('button', { name: 'Erledigt' }).click();
+  await expect(arbeit.getByText('erledigt von Nils Nordsachsen')).toBeVisible();
 });

@@ -222,6 +222,39 @@ describe('integration concepts: drafted together, published, adapted, compared s
     expect((await fetch(`${t.url}/concepts/${draft.id}/export.docx`, { headers: { cookie: outsider.cookie! } })).status).toBe(404);
   });
 
+  it('drafters comment on sections, mention each other, resolve; others cannot read along', async () => {
+    const colleague = await createUser(prisma, { name: 'Ina Integration' });
+    await addMember(prisma, colleague.id, '14729');
+    const groupId = (await prisma.workingGroup.findFirstOrThrow({ where: { name: 'AG Konzept Leipzig' } })).id;
+    await prisma.groupMember.create({ data: { groupId, userId: colleague.id, role: 'MEMBER', status: 'ACTIVE' } });
+    const sectionId = section(concept, 'Handlungsfeld Sprache').id;
+    const added = await drafter.graphql<{ addConceptComment: { id: string; html: string; author: { name: string } }[] }>(
+      `mutation ($i: AddConceptCommentInput!) { addConceptComment(input: $i) { id html author { name } } }`,
+      { i: { conceptId: concept.id, sectionId, body: '@Ina Integration, stimmen die **Abendkurse** mit dem Landkreis?' } },
+    );
+    expect(added.errors).toBeUndefined();
+    const [comment] = added.data!.addConceptComment;
+    expect(comment!.author.name).toBe('Lea Leipzig');
+    expect(comment!.html).toContain('<strong>Abendkurse</strong>');
+    const note = await prisma.notification.findFirstOrThrow({ where: { userId: colleague.id, kind: 'CONCEPT_COMMENT_MENTION' } });
+    expect(note.payload).toMatchObject({ conceptId: concept.id, sectionId, commentId: comment!.id });
+    const ina = await signIn(t, colleague.email);
+    const listed = await ina.graphql<{ notifications: { nodes: { text: string; link: string }[] } }>('{ notifications(first: 1) { nodes { text link } } }');
+    expect(listed.data!.notifications.nodes[0]).toEqual({
+      text: 'Lea Leipzig hat Sie in einem Kommentar zu „Handlungsfeld Sprache“ in „Integrationskonzept Leipziger Raum“ erwähnt.',
+      link: `/konzepte/${concept.id}#kommentar-${comment!.id}`,
+    });
+    const resolved = await ina.graphql<{ resolveConceptComment: { resolvedAt: string | null; resolvedBy: { name: string } | null }[] }>(
+      `mutation { resolveConceptComment(input: { conceptId: "${concept.id}", commentId: "${comment!.id}" }) { resolvedAt resolvedBy { name } } }`,
+    );
+    expect(resolved.data!.resolveConceptComment[0]).toMatchObject({ resolvedAt: expect.any(String), resolvedBy: { name: 'Ina Integration' } });
+    // Published, the concept is visible to others; its comments are the drafters' own.
+    expect(code(await outsider.graphql(`{ conceptComments(conceptId: "${concept.id}") { id } }`))).toBe('FORBIDDEN');
+    expect(
+      code(await drafter.graphql(`mutation { addConceptComment(input: { conceptId: "${concept.id}", sectionId: "${sectionId}", body: "   " }) { id } }`)),
+    ).toBe('BAD_USER_INPUT');
+  });
+
   it('a concept under all rights reserved cannot be adapted', async () => {
     const own = await drafter.graphql<{ createConcept: ConceptData }>(`mutation ($i: CreateConceptInput!) { createConcept(input: $i) { ${FIELDS} } }`, {
       i: {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ConceptCommentsService } from './concept-comments.service.js';
 import { ConceptDrafting } from './concept-drafting.js';
 import { ConceptExportController } from './concept-export.controller.js';
 import { ConceptsPersonalData } from './concepts.personal-data.js';
@@ -7,7 +8,7 @@ import { ConceptsService } from './concepts.service.js';
 import { UpstreamService } from './upstream.service.js';
 
 @Module({
-  providers: [ConceptDrafting, UpstreamService, ConceptsService, ConceptsResolver, ConceptsPersonalData],
+  providers: [ConceptDrafting, ConceptCommentsService, UpstreamService, ConceptsService, ConceptsResolver, ConceptsPersonalData],
   controllers: [ConceptExportController],
   exports: [ConceptsService, UpstreamService],
 })

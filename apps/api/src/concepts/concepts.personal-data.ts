@@ -16,11 +16,19 @@ export class ConceptsPersonalData {
           where: { publishedById: user.id },
           select: { number: true, note: true, publishedAt: true, concept: { select: { title: true } } },
         }),
+        comments: await db.conceptComment.findMany({
+          where: { authorId: user.id },
+          select: { markdown: true, createdAt: true, concept: { select: { title: true } } },
+        }),
         decisions: await db.conceptSectionDecision.findMany({
           where: { decidedById: user.id },
           select: { decision: true, upstreamVersion: true, decidedAt: true, concept: { select: { title: true } } },
         }),
       }),
+      // DELETE removes the person's comments; ANONYMISE keeps them without a name (the foreign key sets it to null).
+      erase: async (tx, user, contributions) => {
+        if (contributions === 'DELETE') await tx.conceptComment.deleteMany({ where: { authorId: user.id } });
+      },
     });
   }
 }

@@ -5,6 +5,7 @@ import { Http, type RequestContext } from '../core/access/viewer.decorator.js';
 import { ConceptsService } from './concepts.service.js';
 import {
   AdaptConceptInput,
+  AddConceptCommentInput,
   AddConceptMeasureInput,
   AddConceptSectionInput,
   ConceptMeasureInput,
@@ -14,10 +15,12 @@ import {
   MoveConceptSectionInput,
   PublishConceptInput,
   RenameConceptSectionInput,
+  ResolveConceptCommentInput,
   UpdateConceptInput,
   UpdateConceptMeasureInput,
 } from './dto/concept.inputs.js';
-import { Concept, ConceptLineage, ConceptPage, SectionChange } from './models/concept.model.js';
+import { Concept, ConceptComment, ConceptLineage, ConceptPage, SectionChange } from './models/concept.model.js';
+import { ConceptCommentsService } from './concept-comments.service.js';
 import { UpstreamService } from './upstream.service.js';
 
 /** Every operation is for confirmed members; drafting for the owning group's or organisation's members. */
@@ -26,6 +29,7 @@ export class ConceptsResolver {
   constructor(
     private readonly service: ConceptsService,
     private readonly upstream: UpstreamService,
+    private readonly comments: ConceptCommentsService,
     private readonly sessions: SessionsService,
   ) {}
 
@@ -136,6 +140,24 @@ export class ConceptsResolver {
     const user = await this.sessions.requireUser(req);
     await this.upstream.keepLocal(user, input.conceptId, input.sectionId);
     return this.service.get(user, input.conceptId);
+  }
+
+  @Query(() => [ConceptComment], { description: "For the concept's drafters: comments on its sections, oldest first." })
+  @Access('AUTHENTICATED')
+  async conceptComments(@Http() { req }: RequestContext, @Args('conceptId', { type: () => ID }) conceptId: string): Promise<ConceptComment[]> {
+    return this.comments.list(await this.sessions.requireUser(req), conceptId);
+  }
+
+  @Mutation(() => [ConceptComment], { description: 'Mentions (@Name) of drafters notify them.' })
+  @Access('AUTHENTICATED')
+  async addConceptComment(@Http() { req }: RequestContext, @Args('input') input: AddConceptCommentInput): Promise<ConceptComment[]> {
+    return this.comments.add(await this.sessions.requireUser(req), input.conceptId, input.sectionId, input.body);
+  }
+
+  @Mutation(() => [ConceptComment])
+  @Access('AUTHENTICATED')
+  async resolveConceptComment(@Http() { req }: RequestContext, @Args('input') input: ResolveConceptCommentInput): Promise<ConceptComment[]> {
+    return this.comments.resolve(await this.sessions.requireUser(req), input.conceptId, input.commentId, input.resolved ?? true);
   }
 
   @Query(() => ConceptLineage)

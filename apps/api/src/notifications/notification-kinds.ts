@@ -13,6 +13,9 @@ export interface NotificationPayload {
   /** CONCEPT_UPSTREAM_CHANGED: the adaptation, and the concept it follows. */
   conceptId?: string;
   upstreamConceptId?: string;
+  /** CONCEPT_COMMENT_MENTION: where the comment is. */
+  sectionId?: string;
+  commentId?: string;
   versionNumber?: number;
   /** REQUEST_DECIDED: what the request was for, and the answer. */
   target?: 'group' | 'organization';
@@ -28,6 +31,7 @@ export interface Names {
   material: string | null;
   concept: string | null;
   upstreamConcept: string | null;
+  section: string | null;
 }
 
 interface KindRule {
@@ -105,6 +109,15 @@ export const NOTIFICATION_KINDS: Record<NotificationKind, KindRule> = {
       de: (p, n) =>
         `${q.de(n.upstreamConcept)} ist in Version ${p.versionNumber} erschienen: Ihre Anpassung ${q.de(n.concept)} kann die Änderungen übernehmen.`,
       en: (p, n) => `${q.en(n.upstreamConcept)} has a version ${p.versionNumber}: your adaptation ${q.en(n.concept)} can take the changes.`,
+    },
+  },
+  CONCEPT_COMMENT_MENTION: {
+    subject: { de: 'Sie wurden in einem Kommentar erwähnt', en: 'You were mentioned in a comment' },
+    defaultChannel: 'EMAIL',
+    link: (p) => `/konzepte/${p.conceptId}#kommentar-${p.commentId}`,
+    text: {
+      de: (p, n) => `${n.actor ?? someone.de} hat Sie in einem Kommentar zu ${q.de(n.section)} in ${q.de(n.concept)} erwähnt.`,
+      en: (p, n) => `${n.actor ?? someone.en} mentioned you in a comment on ${q.en(n.section)} in ${q.en(n.concept)}.`,
     },
   },
 };

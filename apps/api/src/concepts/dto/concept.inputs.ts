@@ -157,3 +157,27 @@ export class ConceptsFilter {
   @Field(() => ConceptStatus, { nullable: true })
   status?: ConceptStatus | null;
 }
+
+@InputType()
+export class AddConceptCommentInput {
+  @Field(() => ID)
+  conceptId!: string;
+
+  @Field(() => ID)
+  sectionId!: string;
+
+  @Field({ description: 'Markdown; @Name mentions a drafter.' })
+  body!: string;
+}
+
+@InputType()
+export class ResolveConceptCommentInput {
+  @Field(() => ID)
+  conceptId!: string;
+
+  @Field(() => ID)
+  commentId!: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'false reopens it; default true.' })
+  resolved?: boolean | null;
+}

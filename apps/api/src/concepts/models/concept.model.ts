@@ -238,3 +238,27 @@ export class ConceptLineage {
   @Field(() => [LineageEntry])
   adaptations!: LineageEntry[];
 }
+
+@ObjectType({ description: "A drafter's comment on a section; the HTML is rendered and sanitised by the server." })
+export class ConceptComment {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  sectionId!: string;
+
+  @Field(() => Person)
+  author!: Person;
+
+  @Field()
+  html!: string;
+
+  @Field()
+  createdAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  resolvedAt!: Date | null;
+
+  @Field(() => Person, { nullable: true })
+  resolvedBy!: Person | null;
+}

@@ -77,6 +77,13 @@ function conceptRows(): Row[] {
       // Only for an organisation the person belongs to (Stadt Leipzig's member does not belong to Landkreis Leipzig).
       expect: { ...notFound, otherMember: 'FORBIDDEN' },
     },
+    { op: 'Query.conceptComments', query: `{ conceptComments(conceptId: "${none}") { id } }`, expect: notFound },
+    { op: 'Mutation.addConceptComment', query: `mutation { addConceptComment(input: { ${ids}, body: "Guter Punkt" }) { id } }`, expect: notFound },
+    {
+      op: 'Mutation.resolveConceptComment',
+      query: `mutation { resolveConceptComment(input: { conceptId: "${none}", commentId: "${none}" }) { id } }`,
+      expect: notFound,
+    },
     { op: 'Mutation.takeUpstreamSection', query: `mutation { takeUpstreamSection(input: { ${ids} }) { id } }`, expect: notFound },
     { op: 'Mutation.keepLocalSection', query: `mutation { keepLocalSection(input: { ${ids} }) { id } }`, expect: notFound },
   ];

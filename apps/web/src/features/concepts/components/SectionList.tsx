@@ -1,11 +1,13 @@
-import { useMutation } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { ActionIcon, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../../components/FormAlert';
+import { SectionComments } from './SectionComments';
 import {
   AddConceptMeasureDocument,
   AddConceptSectionDocument,
+  ConceptCommentsDocument,
   ConceptDocument,
   type ConceptQuery,
   MoveConceptSectionDocument,
@@ -178,6 +180,7 @@ export function SectionList({ conceptId, sections, editable }: { conceptId: stri
   const { t } = useTranslation();
   const [title, setTitle] = useState('');
   const [add, added] = useMutation(AddConceptSectionDocument, { refetchQueries: [ConceptDocument] });
+  const comments = useQuery(ConceptCommentsDocument, { variables: { conceptId }, skip: !editable });
   return (
     <Stack>
       {sections.length === 0 && <Text c="gray.7">{t('concepts.noSections')}</Text>}
@@ -202,6 +205,14 @@ export function SectionList({ conceptId, sections, editable }: { conceptId: stri
             <Text c="gray.7">{t('concepts.emptySection')}</Text>
           )}
           <Measures conceptId={conceptId} section={s} editable={editable} />
+          {editable && comments.data && (
+            <SectionComments
+              conceptId={conceptId}
+              sectionId={s.id}
+              sectionTitle={s.title}
+              comments={comments.data.conceptComments.filter((c) => c.sectionId === s.id)}
+            />
+          )}
         </Paper>
       ))}
       {editable && (

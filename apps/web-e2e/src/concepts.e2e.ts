@@ -39,4 +39,11 @@ test('Nordsachsen sees what changed in the Leipzig concept it adapted, side by s
   await expectNoSeriousA11yViolations(nord);
   await arbeit.getByRole('button', { name: 'Erledigt' }).click();
   await expect(arbeit.getByText('erledigt von Nils Nordsachsen')).toBeVisible();
+
+  // From the original: who adapted a section, and how.
+  await nord.getByRole('link', { name: 'Vorlage öffnen' }).click();
+  const original = nord.getByRole('region', { name: 'Handlungsfeld Arbeit' });
+  await original.getByRole('button', { name: 'Wer hat diesen Abschnitt angepasst?' }).click();
+  await expect(original.getByRole('listitem').filter({ hasText: 'Landkreis Nordsachsen' })).toContainText('eigene Fassung – Das Jobcenter Nordsachsen');
+  await expectNoSeriousA11yViolations(nord);
 });

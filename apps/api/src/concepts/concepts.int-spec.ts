@@ -191,7 +191,25 @@ describe('integration concepts: drafted together, published, adapted, compared s
     );
     // The adaptation is a draft of Nordsachsen: an outsider does not see it yet.
     expect(lineage.data!.conceptLineage).toEqual({ ancestors: [], adaptations: [] });
+    expect(
+      (
+        await outsider.graphql<{ sectionAdaptations: unknown[] }>(
+          `{ sectionAdaptations(conceptId: "${concept.id}", sectionId: "${section(concept, 'Leitbild').id}") { text } }`,
+        )
+      ).data!.sectionAdaptations,
+    ).toEqual([]);
     await adapter.graphql(`mutation { publishConcept(input: { conceptId: "${local.id}", note: "Für Nordsachsen angepasst" }) { id } }`);
+    // Who adapted a section, and how: one click from the upstream's section.
+    const how = async (title: string) =>
+      (
+        await outsider.graphql<{ sectionAdaptations: { organization: { name: string }; adapted: boolean; text: string }[] }>(
+          `{ sectionAdaptations(conceptId: "${concept.id}", sectionId: "${section(concept, title).id}") { organization { name } adapted text } }`,
+        )
+      ).data!.sectionAdaptations;
+    expect(await how('Handlungsfeld Sprache')).toEqual([
+      { organization: { name: 'Landkreis Nordsachsen' }, adapted: true, text: 'Sprachkurse mit Kinderbetreuung in Nordsachsen.' },
+    ]);
+    expect((await how('Leitbild'))[0]).toMatchObject({ adapted: false });
     // Published, others see it, and still cannot decide for it.
     expect(code(await drafter.graphql(`{ conceptUpstreamChanges(conceptId: "${local.id}") { state } }`))).toBe('FORBIDDEN');
     const after = await outsider.graphql<{

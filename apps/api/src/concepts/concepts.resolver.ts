@@ -19,7 +19,7 @@ import {
   UpdateConceptInput,
   UpdateConceptMeasureInput,
 } from './dto/concept.inputs.js';
-import { Concept, ConceptComment, ConceptLineage, ConceptPage, SectionChange } from './models/concept.model.js';
+import { Concept, ConceptComment, ConceptLineage, ConceptPage, SectionAdaptation, SectionChange } from './models/concept.model.js';
 import { ConceptCommentsService } from './concept-comments.service.js';
 import { UpstreamService } from './upstream.service.js';
 
@@ -158,6 +158,16 @@ export class ConceptsResolver {
   @Access('AUTHENTICATED')
   async resolveConceptComment(@Http() { req }: RequestContext, @Args('input') input: ResolveConceptCommentInput): Promise<ConceptComment[]> {
     return this.comments.resolve(await this.sessions.requireUser(req), input.conceptId, input.commentId, input.resolved ?? true);
+  }
+
+  @Query(() => [SectionAdaptation], { description: 'Who adapted this section of a concept, and how (the adaptations the person may see).' })
+  @Access('AUTHENTICATED')
+  async sectionAdaptations(
+    @Http() { req }: RequestContext,
+    @Args('conceptId', { type: () => ID }) conceptId: string,
+    @Args('sectionId', { type: () => ID }) sectionId: string,
+  ): Promise<SectionAdaptation[]> {
+    return this.upstream.sectionAdaptations(await this.sessions.requireUser(req), conceptId, sectionId);
   }
 
   @Query(() => ConceptLineage)

@@ -6,13 +6,13 @@ import { badUserInput, conflict, forbidden, notFound } from '../core/errors/app-
 import { isUuid } from '../core/validation/ids.js';
 import { toMunicipality } from '../municipalities/municipality.mapper.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import { visibleConcepts } from './concept-access.js';
+import { canEdit, visibleConcepts } from './concept-access.js';
 import { ConceptDrafting, GONE } from './concept-drafting.js';
 import { ADAPTABLE_LICENCES } from './concept-outline.js';
 import { SECTION_INCLUDE, snapshotOf } from './concept.mapper.js';
-import type { ConceptLineage, LineageEntry, SectionChange } from './models/concept.model.js';
+import type { ConceptLineage, LineageEntry, SectionAdaptation, SectionChange } from './models/concept.model.js';
 import { SectionChangeState } from './models/concept.model.js';
-import type { SectionSnapshot } from './section-content.js';
+import { type SectionSnapshot, sameSection } from './section-content.js';
 import { compareWithUpstream, isPending, type SectionComparison } from './upstream-changes.js';
 
 /**
@@ -216,6 +216,37 @@ export class UpstreamService {
       select: { id: true },
     });
     for (const [position, { id }] of ids.entries()) await tx.conceptSection.update({ where: { id }, data: { position } });
+  }
+
+  /** "Who adapted this section, and how": each adaptation the person may see, with its text of the section. */
+  async sectionAdaptations(user: User, conceptId: string, sectionId: string): Promise<SectionAdaptation[]> {
+    const scope = await this.scopes.requireConfirmed(user);
+    const visible = visibleConcepts(scope);
+    const upstream = isUuid(conceptId) ? await this.prisma.concept.findFirst({ where: { AND: [{ id: conceptId }, visible] } }) : null;
+    if (!upstream || !isUuid(sectionId)) throw notFound(GONE);
+    const latest = await this.prisma.conceptVersion.findFirst({ where: { conceptId }, orderBy: { number: 'desc' } });
+    const reference = ((latest?.sections ?? []) as unknown as SectionSnapshot[]).find((s) => s.id === sectionId);
+    const rows = await this.prisma.conceptSection.findMany({
+      where: { upstreamSectionId: sectionId, concept: { AND: [{ upstreamConceptId: conceptId }, visible] } },
+      include: {
+        ...SECTION_INCLUDE,
+        concept: { include: { organization: { include: { locatedIn: true } }, versions: { orderBy: { number: 'desc' }, take: 1 } } },
+      },
+      orderBy: { concept: { createdAt: 'asc' } },
+    });
+    return rows.map((row) => {
+      const own = canEdit(scope, row.concept);
+      const published = ((row.concept.versions[0]?.sections ?? []) as unknown as SectionSnapshot[]).find((s) => s.id === row.id);
+      const shown = own ? (row.removedAt ? null : snapshotOf(row)) : (published ?? null);
+      const org = row.concept.organization;
+      return {
+        concept: { id: row.concept.id, title: row.concept.title },
+        organization: org ? { id: org.id, name: org.name, kind: org.kind, municipality: toMunicipality(org.locatedIn) } : null,
+        text: shown?.text ?? '',
+        removed: !shown,
+        adapted: !shown || !reference || !sameSection(reference, shown),
+      };
+    });
   }
 
   /** Where a concept came from (up to its original) and every adaptation of it that the person may see. */

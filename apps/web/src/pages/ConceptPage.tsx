@@ -70,7 +70,7 @@ export function ConceptPage() {
       )}
       {c.editable && c.upstream && comparing && <UpstreamChanges conceptId={c.id} upstreamTitle={c.upstream.concept.title} />}
       {c.editable && <Text c="gray.7">{t('concepts.textEditingSoon')}</Text>}
-      <SectionList conceptId={c.id} sections={c.sections} editable={c.editable} />
+      <SectionList conceptId={c.id} sections={c.sections} editable={c.editable} adapted={c.adaptationCount > 0} />
       {c.editable && c.status !== 'ARCHIVED' && <PublishForm conceptId={c.id} next={(latest?.number ?? 0) + 1} />}
       {!c.editable && latest && ADAPTABLE.has(c.licence) && <AdaptForm versionId={latest.id} number={latest.number} />}
       {c.versions.length > 0 && (

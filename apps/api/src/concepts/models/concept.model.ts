@@ -262,3 +262,21 @@ export class ConceptComment {
   @Field(() => Person, { nullable: true })
   resolvedBy!: Person | null;
 }
+
+@ObjectType({ description: 'How one adaptation treats a section of its upstream.' })
+export class SectionAdaptation {
+  @Field(() => ConceptRef)
+  concept!: ConceptRef;
+
+  @Field(() => Organization, { nullable: true })
+  organization!: Organization | null;
+
+  @Field({ description: "The adaptation's text of the section (its latest version, or the working state for its drafters)." })
+  text!: string;
+
+  @Field({ description: "Whether it differs from the upstream's latest version of the section." })
+  adapted!: boolean;
+
+  @Field({ description: 'The adaptation removed the section.' })
+  removed!: boolean;
+}

@@ -77,6 +77,7 @@ function conceptRows(): Row[] {
       // Only for an organisation the person belongs to (Stadt Leipzig's member does not belong to Landkreis Leipzig).
       expect: { ...notFound, otherMember: 'FORBIDDEN' },
     },
+    { op: 'Query.sectionAdaptations', query: `{ sectionAdaptations(${ids}) { text } }`, expect: notFound },
     { op: 'Query.conceptComments', query: `{ conceptComments(conceptId: "${none}") { id } }`, expect: notFound },
     { op: 'Mutation.addConceptComment', query: `mutation { addConceptComment(input: { ${ids}, body: "Guter Punkt" }) { id } }`, expect: notFound },
     {

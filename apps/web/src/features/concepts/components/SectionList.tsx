@@ -3,6 +3,7 @@ import { ActionIcon, Button, Group, Paper, Stack, Table, Text, TextInput, Title 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../../components/FormAlert';
+import { SectionAdaptations } from './SectionAdaptations';
 import { SectionComments } from './SectionComments';
 import {
   AddConceptMeasureDocument,
@@ -176,7 +177,7 @@ function SectionTools({ conceptId, section, index, count }: { conceptId: string;
 }
 
 /** The sections in order, with their text and measures; drafters also rearrange them. */
-export function SectionList({ conceptId, sections, editable }: { conceptId: string; sections: Section[]; editable: boolean }) {
+export function SectionList({ conceptId, sections, editable, adapted }: { conceptId: string; sections: Section[]; editable: boolean; adapted: boolean }) {
   const { t } = useTranslation();
   const [title, setTitle] = useState('');
   const [add, added] = useMutation(AddConceptSectionDocument, { refetchQueries: [ConceptDocument] });
@@ -205,6 +206,7 @@ export function SectionList({ conceptId, sections, editable }: { conceptId: stri
             <Text c="gray.7">{t('concepts.emptySection')}</Text>
           )}
           <Measures conceptId={conceptId} section={s} editable={editable} />
+          {adapted && <SectionAdaptations conceptId={conceptId} sectionId={s.id} />}
           {editable && comments.data && (
             <SectionComments
               conceptId={conceptId}

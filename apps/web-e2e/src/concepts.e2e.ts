@@ -46,4 +46,8 @@ test('Nordsachsen sees what changed in the Leipzig concept it adapted, side by s
   await original.getByRole('button', { name: 'Wer hat diesen Abschnitt angepasst?' }).click();
   await expect(original.getByRole('listitem').filter({ hasText: 'Landkreis Nordsachsen' })).toContainText('eigene Fassung – Das Jobcenter Nordsachsen');
   await expectNoSeriousA11yViolations(nord);
+
+  // Any two versions side by side: version 1 → 2 added the evening courses.
+  const versions = nord.getByRole('region', { name: 'Versionen vergleichen' });
+  await expect(versions.getByLabel(/^eingefügt: .*Abendkurse/)).toBeVisible();
 });

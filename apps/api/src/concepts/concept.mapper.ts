@@ -40,7 +40,7 @@ export function snapshotOf(section: SectionRow): SectionSnapshot {
   };
 }
 
-function toSection(s: SectionSnapshot, upstreamSectionId: string | null): ConceptSection {
+export function toSection(s: SectionSnapshot, upstreamSectionId: string | null): ConceptSection {
   return {
     id: s.id,
     position: s.position,

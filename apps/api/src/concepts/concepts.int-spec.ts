@@ -123,6 +123,11 @@ describe('integration concepts: drafted together, published, adapted, compared s
     const seen = (await outsider.graphql<{ concept: ConceptData }>(`{ concept(id: "${concept.id}") { ${FIELDS} } }`)).data!.concept;
     expect(seen).toMatchObject({ editable: false, showingVersion: 1 });
     expect(section(seen, 'Leitbild').text).toBe('Vielfalt ist Normalität im Leipziger Raum.');
+    const v1 = await outsider.graphql<{ conceptVersionSections: Section[] }>(
+      `{ conceptVersionSections(conceptId: "${concept.id}", number: 1) { id title text } }`,
+    );
+    expect(v1.data!.conceptVersionSections.find((s) => s.title === 'Leitbild')!.text).toBe('Vielfalt ist Normalität im Leipziger Raum.');
+    expect(code(await outsider.graphql(`{ conceptVersionSections(conceptId: "${concept.id}", number: 9) { id } }`))).toBe('NOT_FOUND');
     expect(code(await outsider.graphql(`mutation { addConceptSection(input: { conceptId: "${concept.id}", title: "Fremd" }) { id } }`))).toBe('FORBIDDEN');
     await write(concept.id, section(concept, 'Leitbild').id, 'Vielfalt ist Normalität im Leipziger Raum.');
   });

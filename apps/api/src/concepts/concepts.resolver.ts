@@ -19,7 +19,7 @@ import {
   UpdateConceptInput,
   UpdateConceptMeasureInput,
 } from './dto/concept.inputs.js';
-import { Concept, ConceptComment, ConceptLineage, ConceptPage, SectionAdaptation, SectionChange } from './models/concept.model.js';
+import { Concept, ConceptComment, ConceptLineage, ConceptPage, ConceptSection, SectionAdaptation, SectionChange } from './models/concept.model.js';
 import { ConceptCommentsService } from './concept-comments.service.js';
 import { UpstreamService } from './upstream.service.js';
 
@@ -49,6 +49,16 @@ export class ConceptsResolver {
   @Access('AUTHENTICATED')
   async concept(@Http() { req }: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<Concept> {
     return this.service.get(await this.sessions.requireUser(req), id);
+  }
+
+  @Query(() => [ConceptSection], { description: 'The sections of one published version (history; any two side by side).' })
+  @Access('AUTHENTICATED')
+  async conceptVersionSections(
+    @Http() { req }: RequestContext,
+    @Args('conceptId', { type: () => ID }) conceptId: string,
+    @Args('number', { type: () => Int }) number: number,
+  ): Promise<ConceptSection[]> {
+    return this.service.versionSections(await this.sessions.requireUser(req), conceptId, number);
   }
 
   @Mutation(() => Concept, { description: 'Starts from the usual outline of a kommunales Integrationskonzept, or empty.' })

@@ -8,7 +8,7 @@ import { isUuid } from '../core/validation/ids.js';
 import { canEdit, editableConcepts, visibleConcepts } from './concept-access.js';
 import { ConceptDrafting, GONE } from './concept-drafting.js';
 import { STANDARD_OUTLINE } from './concept-outline.js';
-import { CONCEPT_INCLUDE, type ConceptRow, toConcept } from './concept.mapper.js';
+import { CONCEPT_INCLUDE, type ConceptRow, toConcept, toSection } from './concept.mapper.js';
 import type {
   AddConceptMeasureInput,
   AddConceptSectionInput,
@@ -18,8 +18,8 @@ import type {
   MoveConceptSectionInput,
   UpdateConceptInput,
 } from './dto/concept.inputs.js';
-import { type Concept, ConceptOutline, type ConceptPage } from './models/concept.model.js';
-import { EMPTY_DOC, type PmNode, plainText, validDoc } from './section-content.js';
+import { type Concept, ConceptOutline, type ConceptPage, type ConceptSection } from './models/concept.model.js';
+import { EMPTY_DOC, type PmNode, plainText, type SectionSnapshot, validDoc } from './section-content.js';
 import { UpstreamService } from './upstream.service.js';
 
 const MAX_SECTIONS = 60;
@@ -91,6 +91,17 @@ export class ConceptsService {
     const editable = canEdit(scope, row);
     const pending = editable && row.upstreamConceptId ? await this.upstream.pendingCount(row.id) : 0;
     return toConcept(row, editable, pending);
+  }
+
+  /** The sections of one published version, for anyone who sees the concept (history, side by side). */
+  async versionSections(user: User, conceptId: string, number: number): Promise<ConceptSection[]> {
+    const scope = await this.scopes.requireConfirmed(user);
+    const version =
+      isUuid(conceptId) && Number.isInteger(number)
+        ? await this.prisma.conceptVersion.findFirst({ where: { number, concept: { AND: [{ id: conceptId }, visibleConcepts(scope)] } } })
+        : null;
+    if (!version) throw notFound('Diese Version gibt es nicht.');
+    return (version.sections as unknown as SectionSnapshot[]).map((s) => toSection(s, null));
   }
 
   async list(user: User, search: string | null | undefined, filter: ConceptsFilter | null | undefined, first: number, offset: number): Promise<ConceptPage> {

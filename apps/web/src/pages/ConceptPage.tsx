@@ -8,6 +8,7 @@ import { PageHeading } from '../components/PageHeading';
 import { useFormat } from '../components/useFormat';
 import { useViewer } from '../features/accounts/useViewer';
 import { AdaptForm } from '../features/concepts/components/AdaptForm';
+import { CompareVersions } from '../features/concepts/components/CompareVersions';
 import { Lineage } from '../features/concepts/components/Lineage';
 import { PublishForm } from '../features/concepts/components/PublishForm';
 import { SectionList } from '../features/concepts/components/SectionList';
@@ -88,6 +89,7 @@ export function ConceptPage() {
           </List>
         </Stack>
       )}
+      {c.versions.length > 1 && <CompareVersions conceptId={c.id} numbers={c.versions.map((v) => v.number)} />}
       <Lineage conceptId={c.id} latestVersion={latest?.number ?? 0} />
     </Stack>
   );

@@ -78,6 +78,7 @@ function conceptRows(): Row[] {
       expect: { ...notFound, otherMember: 'FORBIDDEN' },
     },
     { op: 'Query.sectionAdaptations', query: `{ sectionAdaptations(${ids}) { text } }`, expect: notFound },
+    { op: 'Query.conceptVersionSections', query: `{ conceptVersionSections(conceptId: "${none}", number: 1) { id } }`, expect: notFound },
     { op: 'Query.conceptComments', query: `{ conceptComments(conceptId: "${none}") { id } }`, expect: notFound },
     { op: 'Mutation.addConceptComment', query: `mutation { addConceptComment(input: { ${ids}, body: "Guter Punkt" }) { id } }`, expect: notFound },
     {

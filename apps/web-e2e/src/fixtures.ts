@@ -32,6 +32,17 @@ export async function expectNoSeriousA11yViolations(page: Page, testInfo: TestIn
   expect(serious.map((v) => `${v.id} on ${new URL(page.url()).pathname}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
+/** A person signed in through the login form in a browser context of their own, landing on `next`. */
+export async function signedIn(newPage: () => Promise<Page>, email: string, password: string, next: string): Promise<Page> {
+  const page = await newPage();
+  await page.goto(`/anmelden?weiter=${encodeURIComponent(next)}`);
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort').fill(password);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.waitForURL((url) => url.pathname === next);
+  return page;
+}
+
 interface Watched {
   page: Page;
   csp: string[];

@@ -1,17 +1,6 @@
-import type { Page } from '@playwright/test';
-import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
+import { expect, expectNoSeriousA11yViolations, signedIn, test } from './fixtures';
 import { readFile } from 'node:fs/promises';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-
-async function signedIn(newPage: () => Promise<Page>, email: string, password: string, next: string): Promise<Page> {
-  const page = await newPage();
-  await page.goto(`/anmelden?weiter=${encodeURIComponent(next)}`);
-  await page.getByLabel('E-Mail-Adresse').fill(email);
-  await page.getByLabel('Passwort').fill(password);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await page.waitForURL((url) => url.pathname === next);
-  return page;
-}
 
 async function pdf(text: string): Promise<Buffer> {
   const doc = await PDFDocument.create();

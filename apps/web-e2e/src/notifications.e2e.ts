@@ -1,15 +1,4 @@
-import type { Page } from '@playwright/test';
-import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
-
-async function signedIn(newPage: () => Promise<Page>, email: string, password: string, next: string): Promise<Page> {
-  const page = await newPage();
-  await page.goto(`/anmelden?weiter=${encodeURIComponent(next)}`);
-  await page.getByLabel('E-Mail-Adresse').fill(email);
-  await page.getByLabel('Passwort').fill(password);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await page.waitForURL((url) => url.pathname === next);
-  return page;
-}
+import { expect, expectNoSeriousA11yViolations, signedIn, test } from './fixtures';
 
 test('Stadt Leipzig mentions Nordsachsen in the demo group; Nordsachsen’s bell shows 1 live, and its link opens the post', async ({ newPage }) => {
   const nord = await signedIn(newPage, 'integration@nordsachsen.example', 'Verbund-Demo-Nordsachsen-2026', '/');

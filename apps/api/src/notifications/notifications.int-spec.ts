@@ -1,6 +1,6 @@
 import { type ClientToServerEvents, type NotificationPayload, type ServerToClientEvents, SOCKET_PATH } from '@verbund/shared';
 import { io, type Socket } from 'socket.io-client';
-import { addMember, createUser, signIn } from '../../test/support/factories.js';
+import { addMember, createGroup, createUser, signIn } from '../../test/support/factories.js';
 import { startTestApp, type TestApp, type TestClient } from '../../test/support/test-app.js';
 import { PrismaService } from '../core/database/prisma.service.js';
 import { NotificationMailer } from './notification-mailer.js';
@@ -55,25 +55,9 @@ describe('notifications', () => {
     readerId = r.id;
     await addMember(prisma, a.id, '14713');
     await addMember(prisma, r.id, '14730');
-    const group = await prisma.workingGroup.create({
-      data: {
-        name: 'Sprachmittlung Nordsachsen',
-        description: '',
-        topics: ['SPRACHE'],
-        access: 'OPEN',
-        regionKind: 'BUNDESWEIT',
-        members: {
-          create: [
-            { userId: a.id, role: 'MODERATOR', status: 'ACTIVE' },
-            { userId: r.id, role: 'MEMBER', status: 'ACTIVE' },
-          ],
-        },
-        threads: { create: { title: 'Dolmetscherpool', authorId: a.id } },
-      },
-      include: { threads: true },
-    });
+    const group = await createGroup(prisma, 'Sprachmittlung Nordsachsen', a.id, [r.id]);
     groupId = group.id;
-    threadId = group.threads[0]!.id;
+    threadId = (await prisma.thread.create({ data: { groupId, title: 'Dolmetscherpool', authorId: a.id } })).id;
     author = await signIn(t, a.email);
     reader = await signIn(t, r.email);
   });

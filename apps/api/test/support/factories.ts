@@ -42,3 +42,28 @@ export async function signIn(t: TestApp, email: string, password = TEST_PASSWORD
   if (res.errors) throw new Error(`sign-in failed: ${JSON.stringify(res.errors)}`);
   return client;
 }
+
+/** A nationwide working group on language with a moderator and further active members (default: open). */
+export async function createGroup(
+  prisma: PrismaService,
+  name: string,
+  moderatorId: string,
+  memberIds: string[] = [],
+  access: 'OPEN' | 'ON_REQUEST' | 'CLOSED' = 'OPEN',
+) {
+  return prisma.workingGroup.create({
+    data: {
+      name,
+      description: '',
+      topics: ['SPRACHE'],
+      access,
+      regionKind: 'BUNDESWEIT',
+      members: {
+        create: [
+          { userId: moderatorId, role: 'MODERATOR', status: 'ACTIVE' },
+          ...memberIds.map((userId) => ({ userId, role: 'MEMBER' as const, status: 'ACTIVE' as const })),
+        ],
+      },
+    },
+  });
+}

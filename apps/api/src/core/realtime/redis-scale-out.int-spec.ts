@@ -1,11 +1,10 @@
 import { type ClientToServerEvents, type ServerToClientEvents, SOCKET_PATH, type WelcomePayload } from '@verbund/shared';
 import { io, type Socket } from 'socket.io-client';
-import { createUser, signIn } from '../../../test/support/factories.js';
+import { addMember, createGroup, createUser, signIn } from '../../../test/support/factories.js';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { redisAvailable, startRedis, type TestRedis } from '../../../test/support/redis-server.js';
 import { SystemGateway } from './system.gateway.js';
-import { addMember } from '../../../test/support/factories.js';
 import type { PresencePayload, RoomName } from '@verbund/shared';
 
 // redis-server comes from apt (.ci/run installs it); on a developer machine without it this suite is skipped.
@@ -95,21 +94,7 @@ describeWithRedis('presence shared by two API processes over one Redis', () => {
     const ben = await createUser(prisma);
     await addMember(prisma, anna.id, '14729');
     await addMember(prisma, ben.id, '14713');
-    const group = await prisma.workingGroup.create({
-      data: {
-        name: 'Über zwei Prozesse',
-        description: '',
-        topics: ['SPRACHE'],
-        access: 'OPEN',
-        regionKind: 'BUNDESWEIT',
-        members: {
-          create: [
-            { userId: anna.id, role: 'MODERATOR', status: 'ACTIVE' },
-            { userId: ben.id, role: 'MEMBER', status: 'ACTIVE' },
-          ],
-        },
-      },
-    });
+    const group = await createGroup(prisma, 'Über zwei Prozesse', anna.id, [ben.id]);
     const room: RoomName = `group:${group.id}`;
     const connect = async (app: TestApp, email: string) => {
       const session = await signIn(app, email);

@@ -1,6 +1,6 @@
 import { type Ack, type ClientToServerEvents, type PresencePayload, type RoomName, type ServerToClientEvents, SOCKET_PATH } from '@verbund/shared';
 import { io, type Socket } from 'socket.io-client';
-import { addMember, createUser, signIn } from '../../../test/support/factories.js';
+import { addMember, createGroup, createUser, signIn } from '../../../test/support/factories.js';
 import { startTestApp, type TestApp, type TestClient } from '../../../test/support/test-app.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { RealtimeService } from './realtime.service.js';
@@ -32,16 +32,7 @@ describe('rooms: joined on request, when the owning domain agrees', () => {
     memberId = m.id;
     await addMember(prisma, m.id, '14729');
     await addMember(prisma, o.id, '14713');
-    const group = await prisma.workingGroup.create({
-      data: {
-        name: 'Ehrenamt vernetzen',
-        description: '',
-        topics: ['EHRENAMT'],
-        access: 'OPEN',
-        regionKind: 'BUNDESWEIT',
-        members: { create: { userId: m.id, role: 'MODERATOR', status: 'ACTIVE' } },
-      },
-    });
+    const group = await createGroup(prisma, 'Ehrenamt vernetzen', m.id);
     room = `group:${group.id}`;
     member = await signIn(t, m.email);
     outsider = await signIn(t, o.email);
@@ -92,20 +83,7 @@ describe('rooms: joined on request, when the owning domain agrees', () => {
 
   it('listens again after the database dropped its connection, and events arrive again', async () => {
     const socket = open(member.cookie);
-    const other = await createUser(prisma);
-    await addMember(prisma, other.id, '14729');
-    const groupId = (
-      await prisma.workingGroup.create({
-        data: {
-          name: 'Wiederverbindung',
-          description: '',
-          topics: ['SPRACHE'],
-          access: 'OPEN',
-          regionKind: 'BUNDESWEIT',
-          members: { create: { userId: memberId, role: 'MODERATOR', status: 'ACTIVE' } },
-        },
-      })
-    ).id;
+    const groupId = (await createGroup(prisma, 'Wiederverbindung', memberId)).id;
     const target: RoomName = `group:${groupId}`;
     expect(await join(socket, target)).toMatchObject({ ok: true });
     const heard: string[] = [];

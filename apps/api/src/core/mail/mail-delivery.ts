@@ -13,6 +13,12 @@ export interface Mail {
   unsubscribeUrl?: string;
 }
 
+/** Written under a temporary name and renamed: a reader of the outbox never sees a half-written file. */
+async function writeWhole(file: string, content: string | Buffer): Promise<void> {
+  await fs.promises.writeFile(`${file}.part`, content, { mode: 0o600 });
+  await fs.promises.rename(`${file}.part`, file);
+}
+
 /**
  * One delivery attempt: through SMTP when SMTP_URL is set; otherwise the mail is written as an .eml file to the
  * outbox directory (listed at /dev/mail outside production), so that no mail is ever lost silently.
@@ -34,9 +40,9 @@ export class MailDelivery {
     if (this.config.mail.smtpUrl) return;
     await fs.promises.mkdir(this.config.mail.outboxDir, { recursive: true, mode: 0o700 });
     const file = path.join(this.config.mail.outboxDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.eml`);
-    await fs.promises.writeFile(file, (info as unknown as { message: Buffer }).message, { mode: 0o600 });
+    await writeWhole(file, (info as unknown as { message: Buffer }).message);
     // The decoded text beside it, for the /dev/mail viewer (the .eml body is quoted-printable).
-    await fs.promises.writeFile(file.replace(/\.eml$/, '.json'), JSON.stringify(mail), { mode: 0o600 });
+    await writeWhole(file.replace(/\.eml$/, '.json'), JSON.stringify(mail));
     this.logger.log(`mail "${mail.subject}" written to the outbox`);
   }
 

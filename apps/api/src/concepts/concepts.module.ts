@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ConceptCollabGateway } from './collab/concept-collab.gateway.js';
+import { ConceptCollab } from './collab/concept-collab.service.js';
+import { SectionDocs } from './collab/section-docs.js';
 import { ConceptCommentsService } from './concept-comments.service.js';
 import { ConceptDrafting } from './concept-drafting.js';
 import { ConceptExportController } from './concept-export.controller.js';
@@ -8,7 +11,17 @@ import { ConceptsService } from './concepts.service.js';
 import { UpstreamService } from './upstream.service.js';
 
 @Module({
-  providers: [ConceptDrafting, ConceptCommentsService, UpstreamService, ConceptsService, ConceptsResolver, ConceptsPersonalData],
+  providers: [
+    SectionDocs,
+    ConceptCollab,
+    ConceptCollabGateway,
+    ConceptDrafting,
+    ConceptCommentsService,
+    UpstreamService,
+    ConceptsService,
+    ConceptsResolver,
+    ConceptsPersonalData,
+  ],
   controllers: [ConceptExportController],
   exports: [ConceptsService, UpstreamService],
 })

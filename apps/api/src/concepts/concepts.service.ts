@@ -6,6 +6,7 @@ import { badUserInput, forbidden, notFound } from '../core/errors/app-error.js';
 import { RealtimeService } from '../core/realtime/realtime.service.js';
 import { isUuid } from '../core/validation/ids.js';
 import { canEdit, editableConcepts, visibleConcepts } from './concept-access.js';
+import { ConceptCollab } from './collab/concept-collab.service.js';
 import { ConceptDrafting, GONE } from './concept-drafting.js';
 import { STANDARD_OUTLINE } from './concept-outline.js';
 import { CONCEPT_INCLUDE, type ConceptRow, toConcept, toSection } from './concept.mapper.js';
@@ -19,7 +20,7 @@ import type {
   UpdateConceptInput,
 } from './dto/concept.inputs.js';
 import { type Concept, ConceptOutline, type ConceptPage, type ConceptSection } from './models/concept.model.js';
-import { EMPTY_DOC, type PmNode, plainText, type SectionSnapshot, validDoc } from './section-content.js';
+import { EMPTY_DOC, type SectionSnapshot, validDoc } from './section-content.js';
 import { UpstreamService } from './upstream.service.js';
 
 const MAX_SECTIONS = 60;
@@ -38,6 +39,7 @@ export class ConceptsService {
     private readonly scopes: ViewerScopeService,
     private readonly upstream: UpstreamService,
     private readonly drafting: ConceptDrafting,
+    private readonly collab: ConceptCollab,
     realtime: RealtimeService,
   ) {
     // The live room of a concept (drafting together) is for those who draft it.
@@ -193,10 +195,7 @@ export class ConceptsService {
   async setSectionContent(tx: Prisma.TransactionClient, conceptId: string, sectionId: string, content: unknown): Promise<void> {
     if (!validDoc(content)) throw badUserInput('Der Text des Abschnitts ist kein gültiges Dokument oder zu lang.', { field: 'content' });
     await this.section(tx, conceptId, sectionId);
-    await tx.conceptSection.update({
-      where: { id: sectionId },
-      data: { content: content as unknown as Prisma.InputJsonObject, text: plainText(content as PmNode).trim() },
-    });
+    await this.collab.rewrite(tx, { conceptId, sectionId }, content);
   }
 
   async addMeasure(user: User, input: AddConceptMeasureInput): Promise<Concept> {

@@ -7,6 +7,7 @@ import { isUuid } from '../core/validation/ids.js';
 import { toMunicipality } from '../municipalities/municipality.mapper.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { canEdit, visibleConcepts } from './concept-access.js';
+import { ConceptCollab } from './collab/concept-collab.service.js';
 import { ConceptDrafting, GONE } from './concept-drafting.js';
 import { ADAPTABLE_LICENCES } from './concept-outline.js';
 import { SECTION_INCLUDE, snapshotOf } from './concept.mapper.js';
@@ -27,6 +28,7 @@ export class UpstreamService {
     private readonly scopes: ViewerScopeService,
     private readonly drafting: ConceptDrafting,
     private readonly notifications: NotificationsService,
+    private readonly collab: ConceptCollab,
   ) {}
 
   async publish(user: User, conceptId: string, note: string): Promise<number> {
@@ -34,6 +36,9 @@ export class UpstreamService {
     if (why.length < 3 || why.length > 1000)
       throw badUserInput('Bitte beschreiben Sie in 3 bis 1000 Zeichen, was sich geändert hat.', { field: 'note', limit: 1000 });
     return this.drafting.asDrafter(user, conceptId, async (tx, concept) => {
+      // What was typed in the last moments is in the shared editor's updates: the version takes it too.
+      const live = await tx.conceptSection.findMany({ where: { conceptId, removedAt: null }, select: { id: true } });
+      for (const { id } of live) await this.collab.materialize(tx, id);
       const sections = await tx.conceptSection.findMany({ where: { conceptId, removedAt: null }, orderBy: { position: 'asc' }, include: SECTION_INCLUDE });
       if (sections.length === 0) throw badUserInput('Ein Konzept ohne Abschnitte kann nicht veröffentlicht werden.', { field: 'conceptId' });
       const last = await tx.conceptVersion.aggregate({ where: { conceptId }, _max: { number: true } });
@@ -147,20 +152,24 @@ export class UpstreamService {
       if (!upstream) {
         await tx.conceptSection.update({ where: { id: change.id }, data: { removedAt: new Date(), baseVersion: latest } });
       } else {
-        const data = {
-          title: upstream.title,
-          content: upstream.content as unknown as Prisma.InputJsonObject,
-          text: upstream.text,
-          baseVersion: latest,
-          removedAt: null,
-        };
+        const data = { title: upstream.title, baseVersion: latest, removedAt: null };
         if (localId) {
           await tx.conceptSection.update({ where: { id: localId }, data });
+          await this.collab.rewrite(tx, { conceptId, sectionId: localId }, upstream.content);
           await tx.conceptMeasure.deleteMany({ where: { sectionId: localId } });
         } else {
           const count = await tx.conceptSection.count({ where: { conceptId, removedAt: null } });
           localId = (
-            await tx.conceptSection.create({ data: { ...data, conceptId, position: Math.min(upstream.position, count), upstreamSectionId: upstream.id } })
+            await tx.conceptSection.create({
+              data: {
+                ...data,
+                content: upstream.content as unknown as Prisma.InputJsonObject,
+                text: upstream.text,
+                conceptId,
+                position: Math.min(upstream.position, count),
+                upstreamSectionId: upstream.id,
+              },
+            })
           ).id;
         }
         await tx.conceptMeasure.createMany({

@@ -20,6 +20,8 @@ export interface SocketData {
   platformRole?: string;
   sessionId?: string;
 }
+/** A domain's own message between processes (`publish`), handled on every process by what it `subscribe`d. */
+export type TopicHandler = (data: never) => void;
 export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -34,6 +36,8 @@ export class RealtimeService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Realtime');
   private server?: AppServer;
   private readonly authorizers = new Map<RoomKind, RoomAuthorizer>();
+  private readonly topics = new Map<string, TopicHandler>();
+  private lost = false;
   private listener?: pg.Client;
   private reconnect?: NodeJS.Timeout;
   private attempts = 0;
@@ -102,6 +106,30 @@ export class RealtimeService implements OnModuleInit, OnModuleDestroy {
     await db.$executeRaw`SELECT pg_notify(${CHANNEL}, ${message})`;
   }
 
+  /** A domain receives its `publish`ed messages, on every process, after their transaction commits. */
+  subscribe(topic: string, handler: TopicHandler): void {
+    if (this.topics.has(topic)) throw new Error(`realtime topic ${topic} subscribed twice`);
+    this.topics.set(topic, handler);
+  }
+
+  /** Like `emitAfterCommit`, for what the domain hands to its own sockets itself (binary data, leaving out the sender). */
+  async publish(db: Prisma.TransactionClient, topic: string, data: unknown): Promise<void> {
+    const message = JSON.stringify({ topic, data });
+    if (Buffer.byteLength(message) > MAX_PAYLOAD_BYTES) throw new Error(`realtime message on ${topic} is too large for NOTIFY`);
+    await db.$executeRaw`SELECT pg_notify(${CHANNEL}, ${message})`;
+  }
+
+  /** Hands an event to this process's sockets in `room`, except the socket `except` (usually the sender). */
+  emitLocal<E extends ServerEventName>(room: string, event: E, payload: ServerEventPayload<E>, except?: string): void {
+    const target = this.server?.local.to(room);
+    (except ? target?.except(except) : target)?.emit(event, ...([payload] as Parameters<ServerToClientEvents[E]>));
+  }
+
+  /** A NOTIFY payload is at most about 7.9 KB: larger data goes by reference (a row id) instead. */
+  get maxPayloadBytes(): number {
+    return MAX_PAYLOAD_BYTES - 200;
+  }
+
   async onModuleInit(): Promise<void> {
     await this.listen();
   }
@@ -110,14 +138,16 @@ export class RealtimeService implements OnModuleInit, OnModuleDestroy {
     const client = new pg.Client({ connectionString: this.databaseUrl, application_name: 'verbund-realtime' });
     client.on('notification', (n) => {
       if (n.channel !== CHANNEL || !n.payload) return;
-      const { room, event, payload } = JSON.parse(n.payload) as { room: string; event: ServerEventName; payload: never };
+      const message = JSON.parse(n.payload) as { topic?: string; data?: never; room: string; event: ServerEventName; payload: never };
+      if (message.topic) return this.topics.get(message.topic)?.(message.data as never);
       // Every process receives the NOTIFY: each delivers to its own sockets only.
-      this.server?.local.to(room).emit(event, payload);
+      this.server?.local.to(message.room).emit(message.event, message.payload);
     });
     client.on('error', (error) => {
       if (this.listener !== client) return;
       this.logger.warn(`realtime listener lost its connection: ${error.message}`);
       this.listener = undefined;
+      this.lost = true;
       void client.end().catch(() => undefined);
       this.scheduleReconnect();
     });
@@ -126,6 +156,9 @@ export class RealtimeService implements OnModuleInit, OnModuleDestroy {
       await client.connect();
       await client.query(`LISTEN ${CHANNEL}`);
       this.attempts = 0;
+      // What was sent while this process was not listening never reached its sockets: they catch up.
+      if (this.lost) this.server?.local.emit('system:resync');
+      this.lost = false;
     } catch (error) {
       if (this.listener === client) this.listener = undefined;
       await client.end().catch(() => undefined);

@@ -1,0 +1,229 @@
+import { type Ack, type ClientToServerEvents, type ServerToClientEvents, SOCKET_PATH } from '@verbund/shared';
+import { ConceptSync } from '@verbund/shared/collab';
+import { io, type Socket } from 'socket.io-client';
+import * as Y from 'yjs';
+import { addMember, createGroup, createUser, signIn } from '../../../test/support/factories.js';
+import { eventually } from '../../../test/support/eventually.js';
+import { startTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
+import { PrismaService } from '../../core/database/prisma.service.js';
+import { ConceptsService } from '../concepts.service.js';
+import { docFromText } from '../section-content.js';
+
+type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** A browser stand-in for the shared editor: a socket that reconnects, and the client the web app uses. */
+interface Editor {
+  socket: Client;
+  sync: ConceptSync;
+  text(sectionId: string): string;
+  type(sectionId: string, text: string, at?: number): void;
+}
+
+describe('drafting a concept together: Yjs over socket.io, stored in PostgreSQL', () => {
+  let db: TestDatabase;
+  let first: TestApp;
+  let second: TestApp;
+  let prisma: PrismaService;
+  let cookies: { lea: string; nils: string; outsider: string };
+  let nilsId: string;
+  let conceptId: string;
+  let sectionIds: string[];
+  const editors: Editor[] = [];
+
+  const open = (url: string, cookie: string, conceptOf = conceptId): Editor => {
+    const socket: Client = io(url, {
+      path: SOCKET_PATH,
+      transports: ['websocket'],
+      reconnectionDelay: 100,
+      reconnectionDelayMax: 300,
+      extraHeaders: { cookie },
+    });
+    const sync = new ConceptSync(socket, conceptOf, { name: 'Test', color: '#0b5394' });
+    const fragment = (sectionId: string) => sync.section(sectionId).doc.getXmlFragment('default');
+    const editor: Editor = {
+      socket,
+      sync,
+      text: (sectionId) =>
+        fragment(sectionId)
+          .toArray()
+          .map((p) =>
+            p instanceof Y.XmlElement
+              ? p
+                  .toArray()
+                  .map((t) => (t instanceof Y.XmlText ? t.toString() : ''))
+                  .join('')
+              : '',
+          )
+          .join('\n'),
+      // As tiptap does: a paragraph element holding a text node.
+      type(sectionId, text, at) {
+        const f = fragment(sectionId);
+        f.doc!.transact(() => {
+          if (f.length === 0) {
+            const paragraph = new Y.XmlElement('paragraph');
+            paragraph.insert(0, [new Y.XmlText()]);
+            f.insert(0, [paragraph]);
+          }
+          const node = (f.get(0) as Y.XmlElement).get(0) as Y.XmlText;
+          node.insert(at ?? node.length, text);
+        });
+      },
+    };
+    editors.push(editor);
+    return editor;
+  };
+  const ask = <E extends 'concept:sync' | 'concept:update'>(socket: Client, event: E, payload: Parameters<ClientToServerEvents[E]>[0]) =>
+    new Promise<Ack<unknown>>((resolve) => (socket.emit as (e: string, p: unknown, ack: (r: Ack<unknown>) => void) => void)(event, payload, resolve));
+  const settled = (editor: Editor) => eventually(() => editor.sync.status === 'saved', 'all changes stored', 5000);
+  const storedText = async (sectionId: string) => (await prisma.conceptSection.findUniqueOrThrow({ where: { id: sectionId } })).text;
+
+  beforeAll(async () => {
+    db = await createTestDatabase({ from: 'directory' });
+    first = await startTestApp({}, { sharedDb: db });
+    second = await startTestApp({}, { sharedDb: db });
+    prisma = first.app.get(PrismaService);
+    const [lea, nils, outsider] = [await createUser(prisma), await createUser(prisma), await createUser(prisma)];
+    nilsId = nils.id;
+    await addMember(prisma, lea.id, '14713');
+    await addMember(prisma, nils.id, '14730');
+    await addMember(prisma, outsider.id, '14729');
+    const group = await createGroup(prisma, 'AG Konzept', lea.id, [nils.id], 'CLOSED');
+    cookies = {
+      lea: (await signIn(first, lea.email)).cookie!,
+      nils: (await signIn(first, nils.email)).cookie!,
+      outsider: (await signIn(first, outsider.email)).cookie!,
+    };
+    const created = await first
+      .client(cookies.lea)
+      .graphql<{ createConcept: { id: string; sections: { id: string }[] } }>(
+        'mutation ($i: CreateConceptInput!) { createConcept(input: $i) { id sections { id } } }',
+        { i: { title: 'Integrationskonzept im Verbund', topics: ['SPRACHE'], groupId: group.id } },
+      );
+    conceptId = created.data!.createConcept.id;
+    sectionIds = created.data!.createConcept.sections.map((s) => s.id);
+  });
+  afterAll(async () => {
+    for (const e of editors) {
+      e.sync?.destroy();
+      e.socket.close();
+    }
+    await first.close();
+    await second.close();
+    await db.drop();
+  });
+
+  it('two people typing into one section at once, on two API processes, end with the same merged text', async () => {
+    const [section] = sectionIds;
+    const lea = open(first.url, cookies.lea);
+    const nils = open(second.url, cookies.nils);
+    await Promise.all([settled(lea), settled(nils)]);
+    lea.type(section!, 'Sprache ');
+    await eventually(() => nils.text(section!) === 'Sprache ', 'the first words at the other editor');
+    for (let i = 0; i < 20; i++) {
+      lea.type(section!, `L${i} `);
+      nils.type(section!, `N${i} `, 0);
+    }
+    const expected = 'Sprache '.length + 2 * Array.from({ length: 20 }, (_, i) => `L${i} `.length).reduce((a, b) => a + b);
+    await eventually(() => lea.text(section!) === nils.text(section!) && lea.text(section!).length === expected, 'convergence');
+    const merged = lea.text(section!);
+    for (let i = 0; i < 20; i++) expect(merged).toContain(`L${i} `);
+    for (let i = 0; i < 20; i++) expect(merged).toContain(`N${i} `);
+    // The section's text for search, comparison and publishing follows shortly after.
+    await eventually(async () => (await storedText(section!)) === merged.trim(), 'the derived text', 5000);
+  });
+
+  it('converges across a restart of the API process in the middle, with what was typed while it was down', async () => {
+    const section = sectionIds[1]!;
+    const port = new URL(second.url).port;
+    const lea = open(first.url, cookies.lea);
+    const nils = open(second.url, cookies.nils);
+    await Promise.all([settled(lea), settled(nils)]);
+    lea.type(section, 'vorher-L ');
+    nils.type(section, 'vorher-N ');
+    await Promise.all([settled(lea), settled(nils)]);
+    await second.close();
+    await eventually(() => !nils.socket.connected, 'the lost connection');
+    nils.type(section, 'offline-N ');
+    lea.type(section, 'während-L ');
+    await settled(lea);
+    second = await startTestApp({ PORT: port }, { sharedDb: db });
+    await eventually(() => nils.socket.connected && nils.sync.status === 'saved', 'the reconnect and resync', 10_000);
+    nils.type(section, 'danach-N');
+    await eventually(() => lea.text(section) === nils.text(section) && lea.text(section).includes('danach-N'), 'convergence after the restart', 5000);
+    for (const part of ['vorher-L', 'vorher-N', 'offline-N', 'während-L', 'danach-N']) expect(lea.text(section)).toContain(part);
+    // A newcomer loads exactly that from the database.
+    const later = open(second.url, cookies.lea);
+    later.sync.section(section);
+    await settled(later);
+    expect(later.text(section)).toBe(lea.text(section));
+  });
+
+  it('rewriting a section on the server (demo data, take upstream) reaches open editors', async () => {
+    const section = sectionIds[2]!;
+    const lea = open(first.url, cookies.lea);
+    lea.sync.section(section);
+    await settled(lea);
+    await prisma.$transaction((tx) => first.app.get(ConceptsService).setSectionContent(tx, conceptId, section, docFromText('Vom Server geschrieben')));
+    await eventually(() => lea.text(section) === 'Vom Server geschrieben', 'the rewrite at the editor');
+  });
+
+  it('merges many small updates into few rows, and a new editor still gets the whole text', async () => {
+    const section = sectionIds[3]!;
+    const lea = open(first.url, cookies.lea);
+    lea.sync.section(section);
+    await settled(lea);
+    for (let i = 0; i < 60; i++) {
+      lea.type(section, `${i % 10}`);
+      await settled(lea);
+    }
+    // Each of the 60 updates was stored as its own row before it was acknowledged; merging leaves a few.
+    await eventually(async () => (await prisma.conceptSectionUpdate.count({ where: { sectionId: section } })) < 5, 'compaction', 5000);
+    const later = open(second.url, cookies.nils);
+    later.sync.section(section);
+    await settled(later);
+    expect(later.text(section)).toBe(lea.text(section));
+    expect(later.text(section)).toHaveLength(60);
+  });
+
+  it('refuses outsiders, guests, other concepts and malformed messages, with stable codes', async () => {
+    const outsider = open(first.url, cookies.outsider);
+    outsider.sync.section(sectionIds[0]!);
+    await eventually(() => outsider.sync.status === 'refused', 'the refusal');
+    expect(outsider.sync.refusedWith).toBe('FORBIDDEN');
+    // Without joining the room nothing is answered, whatever the socket sends.
+    const message = new Uint8Array([0, 1, 0]);
+    expect(await ask(outsider.socket, 'concept:sync', { conceptId, sectionId: sectionIds[0]!, message })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await ask(outsider.socket, 'concept:update', { conceptId, sectionId: sectionIds[0]!, message })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    const guest = io(first.url, { path: SOCKET_PATH, transports: ['websocket'], reconnection: false }) as Client;
+    editors.push({ socket: guest } as Editor);
+    expect(await ask(guest, 'concept:sync', { conceptId, sectionId: sectionIds[0]!, message })).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
+    const lea = open(first.url, cookies.lea);
+    await settled(lea);
+    expect(await ask(lea.socket, 'concept:sync', { conceptId, sectionId: conceptId, message })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await ask(lea.socket, 'concept:update', { conceptId, sectionId: sectionIds[0]!, message: new Uint8Array([2, 3, 9, 9, 9]) })).toMatchObject({
+      ok: false,
+      code: 'BAD_USER_INPUT',
+    });
+    expect(await ask(lea.socket, 'concept:sync', { conceptId, sectionId: sectionIds[0]!, message: 'kein Binär' as never })).toMatchObject({
+      ok: false,
+      code: 'BAD_USER_INPUT',
+    });
+  });
+
+  it('a person who left the group can no longer write, even over a socket that was already in the room', async () => {
+    const section = sectionIds[4]!;
+    const nils = open(first.url, cookies.nils);
+    nils.sync.section(section);
+    await settled(nils);
+    nils.type(section, 'noch dabei');
+    await settled(nils);
+    const group = await prisma.workingGroup.findFirstOrThrow({ where: { name: 'AG Konzept' } });
+    await prisma.groupMember.deleteMany({ where: { groupId: group.id, userId: nilsId } });
+    // The right to draft is looked up again after a few seconds.
+    await new Promise((resolve) => setTimeout(resolve, 5_500));
+    nils.type(section, ' und jetzt nicht mehr');
+    await eventually(() => nils.sync.status === 'refused', 'the refusal');
+    expect(await storedText(section)).toBe('noch dabei');
+  });
+});

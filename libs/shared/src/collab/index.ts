@@ -1,0 +1,3 @@
+export * from './collab-socket.js';
+export * from './concept-sync.js';
+export * from './section-sync.js';

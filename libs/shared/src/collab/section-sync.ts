@@ -1,0 +1,145 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import { readSyncMessage, writeSyncStep1, writeUpdate } from 'y-protocols/sync';
+import * as Y from 'yjs';
+import type { CollabSocket } from './collab-socket.js';
+
+/** What others see of a person in the editor: the name at the caret and its colour. */
+export interface CollabUser {
+  name: string;
+  color: string;
+}
+
+const bytes = (data: Uint8Array | ArrayBuffer): Uint8Array => (data instanceof Uint8Array ? data : new Uint8Array(data));
+/** An update that changes nothing: no structs, no deletions. */
+const EMPTY_UPDATE = '0,0';
+
+/**
+ * One section's Yjs document and awareness, kept in step with the server over y-protocols sync messages. Local
+ * changes go out as they happen once the section is synced; while offline they stay in the document and travel
+ * with the next sync (the server answers what it lacks). Nothing is queued in the socket: an update is never
+ * sent before the room is joined again after a reconnect.
+ */
+export class SectionSync {
+  readonly doc = new Y.Doc();
+  readonly awareness = new Awareness(this.doc);
+  private ready = false;
+  private pending = 0;
+  private destroyed = false;
+
+  constructor(
+    private readonly socket: CollabSocket,
+    readonly conceptId: string,
+    readonly sectionId: string,
+    user: CollabUser,
+    private readonly changed: () => void,
+    private readonly refused: (code: string) => void,
+  ) {
+    this.awareness.setLocalStateField('user', user);
+    this.doc.on('update', this.onUpdate);
+    this.awareness.on('update', this.onAwareness);
+  }
+
+  get saving(): boolean {
+    return this.pending > 0 || !this.ready;
+  }
+
+  /** (Re)joins the server's state: after the room is joined, and again after every reconnect. */
+  start(): void {
+    this.ready = false;
+    const encoder = encoding.createEncoder();
+    writeSyncStep1(encoder, this.doc);
+    this.socket.emit('concept:sync', { ...this.target, message: encoding.toUint8Array(encoder) }, (reply) => {
+      if (this.destroyed) return;
+      if (!reply.ok) return this.fail(reply.code);
+      this.receive(bytes(reply.data.update));
+      this.ready = true;
+      // What this client has and the server lacks (typed offline, or before the first sync).
+      const answer = encoding.createEncoder();
+      readSyncMessage(decoding.createDecoder(bytes(reply.data.stateVector)), answer, this.doc, this);
+      const message = encoding.toUint8Array(answer);
+      if (!this.emptyStep2(message)) this.send(message);
+      this.shareAwareness();
+      this.changed();
+    });
+  }
+
+  /** An update from another editor, or the server's answer. */
+  receive(message: Uint8Array): void {
+    readSyncMessage(decoding.createDecoder(message), encoding.createEncoder(), this.doc, this);
+  }
+
+  receiveAwareness(update?: Uint8Array | ArrayBuffer, gone?: number[]): void {
+    if (update) applyAwarenessUpdate(this.awareness, bytes(update), this);
+    if (gone?.length) removeAwarenessStates(this.awareness, gone, this);
+  }
+
+  stop(): void {
+    this.ready = false;
+  }
+
+  destroy(): void {
+    if (this.ready && this.socket.connected) {
+      this.awareness.setLocalState(null);
+    }
+    this.destroyed = true;
+    this.doc.off('update', this.onUpdate);
+    this.awareness.off('update', this.onAwareness);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private get target() {
+    return { conceptId: this.conceptId, sectionId: this.sectionId };
+  }
+
+  private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === this || !this.ready || !this.socket.connected) return;
+    const encoder = encoding.createEncoder();
+    writeUpdate(encoder, update);
+    this.send(encoding.toUint8Array(encoder));
+  };
+
+  private readonly onAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
+    if (!this.ready || !this.socket.connected) return;
+    // Someone new arrived: they learn who is already here from each of us.
+    if (origin === this && added.length) return this.shareAwareness();
+    if (origin !== 'local') return;
+    const clients = [...added, ...updated, ...removed];
+    this.socket.emit('concept:awareness', { ...this.target, update: encodeAwarenessUpdate(this.awareness, clients) });
+  };
+
+  private shareAwareness(): void {
+    if (this.awareness.getLocalState() === null) return;
+    this.socket.emit('concept:awareness', { ...this.target, update: encodeAwarenessUpdate(this.awareness, [this.doc.clientID]) });
+  }
+
+  private send(message: Uint8Array): void {
+    this.pending++;
+    this.changed();
+    this.socket.emit('concept:update', { ...this.target, message }, (reply) => {
+      this.pending--;
+      if (this.destroyed) return;
+      if (!reply.ok) return this.fail(reply.code);
+      this.changed();
+    });
+  }
+
+  /** Refused (rights gone, section removed) or failed: a refusal stops the editor, anything else syncs anew. */
+  private fail(code: string): void {
+    if (code === 'FORBIDDEN' || code === 'NOT_FOUND' || code === 'UNAUTHENTICATED') {
+      this.ready = false;
+      this.refused(code);
+    } else if (this.socket.connected) {
+      this.start();
+    }
+    this.changed();
+  }
+
+  private emptyStep2(message: Uint8Array): boolean {
+    const decoder = decoding.createDecoder(message);
+    decoding.readVarUint(decoder);
+    return decoding.readVarUint8Array(decoder).join(',') === EMPTY_UPDATE;
+  }
+}

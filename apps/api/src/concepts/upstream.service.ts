@@ -78,6 +78,7 @@ export class UpstreamService {
     if (!ADAPTABLE_LICENCES.has(version.concept.licence)) {
       throw forbidden('Die Lizenz dieses Konzepts erlaubt keine Anpassung. Fragen Sie seine Trägerin nach einer offenen Lizenz.');
     }
+    if (version.concept.organizationId === organizationId) throw conflict('Das ist schon das Konzept Ihrer Organisation.');
     const existing = await this.prisma.concept.findFirst({ where: { upstreamConceptId: version.conceptId, organizationId }, select: { id: true } });
     if (existing) throw conflict('Ihre Organisation hat dieses Konzept schon angepasst: Übernehmen Sie dort die neuen Änderungen.');
     const organization = await this.prisma.organization.findUniqueOrThrow({ where: { id: organizationId } });

@@ -24,7 +24,8 @@ export function ConceptPage() {
   const [params, setParams] = useSearchParams();
   const { viewer, loading: viewerLoading } = useViewer();
   const { data, loading, error, refetch } = useQuery(ConceptDocument, { variables: { id }, skip: !viewer });
-  if (viewerLoading || loading) return <LoadingState />;
+  // A refetch after a change keeps the page (and its open editors) in place.
+  if (viewerLoading || (loading && !data)) return <LoadingState />;
   if (!viewer) return <Navigate to={`/anmelden?weiter=${encodeURIComponent(`/konzepte/${id}`)}`} replace />;
   if (error || !data) return <ErrorState message={error?.message} onRetry={() => void refetch()} />;
   const c = data.concept;
@@ -70,10 +71,12 @@ export function ConceptPage() {
         </Alert>
       )}
       {c.editable && c.upstream && comparing && <UpstreamChanges conceptId={c.id} upstreamTitle={c.upstream.concept.title} />}
-      {c.editable && <Text c="gray.7">{t('concepts.textEditingSoon')}</Text>}
       <SectionList conceptId={c.id} sections={c.sections} editable={c.editable} adapted={c.adaptationCount > 0} />
       {c.editable && c.status !== 'ARCHIVED' && <PublishForm conceptId={c.id} next={(latest?.number ?? 0) + 1} />}
-      {!c.editable && latest && ADAPTABLE.has(c.licence) && <AdaptForm versionId={latest.id} number={latest.number} />}
+      {/* A jointly drafted concept is adapted by each member's own organisation, as the study recommends. */}
+      {latest && ADAPTABLE.has(c.licence) && (!c.editable || c.group) && (
+        <AdaptForm conceptId={c.id} versionId={latest.id} number={latest.number} ownerOrganizationId={c.organization?.id ?? null} />
+      )}
       {c.versions.length > 0 && (
         <Stack component="section" aria-labelledby="versions" gap="xs">
           <Title order={2} size="h4" id="versions">

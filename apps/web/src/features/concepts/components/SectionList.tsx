@@ -1,8 +1,11 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { ActionIcon, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../../components/FormAlert';
+import { useViewer } from '../../accounts/useViewer';
+import { CollabStatusLine } from '../collab/CollabStatusLine';
+import { useConceptSync } from '../collab/useConceptSync';
 import { SectionAdaptations } from './SectionAdaptations';
 import { SectionComments } from './SectionComments';
 import {
@@ -18,6 +21,21 @@ import {
 } from '../../../gql/graphql';
 
 type Section = ConceptQuery['concept']['sections'][number];
+
+const SectionEditor = lazy(() => import('../collab/SectionEditor'));
+
+function SectionText({ section }: { section: Section }) {
+  const { t } = useTranslation();
+  if (!section.text) return <Text c="gray.7">{t('concepts.emptySection')}</Text>;
+  return section.text
+    .split('\n')
+    .filter(Boolean)
+    .map((p, j) => (
+      <Text key={j} mb="xs">
+        {p}
+      </Text>
+    ));
+}
 
 function Measures({ conceptId, section, editable }: { conceptId: string; section: Section; editable: boolean }) {
   const { t } = useTranslation();
@@ -182,8 +200,16 @@ export function SectionList({ conceptId, sections, editable, adapted }: { concep
   const [title, setTitle] = useState('');
   const [add, added] = useMutation(AddConceptSectionDocument, { refetchQueries: [ConceptDocument] });
   const comments = useQuery(ConceptCommentsDocument, { variables: { conceptId }, skip: !editable });
+  const { viewer } = useViewer();
+  const { sync, status } = useConceptSync(conceptId, viewer, editable);
   return (
     <Stack>
+      {editable && (
+        <Group justify="space-between">
+          <Text c="gray.7">{t('concepts.writeTogether')}</Text>
+          <CollabStatusLine status={status} />
+        </Group>
+      )}
       {sections.length === 0 && <Text c="gray.7">{t('concepts.noSections')}</Text>}
       {sections.map((s, i) => (
         <Paper key={s.id} withBorder p="md" component="section" aria-labelledby={`section-${s.id}`}>
@@ -193,17 +219,12 @@ export function SectionList({ conceptId, sections, editable, adapted }: { concep
             </Title>
             {editable && <SectionTools conceptId={conceptId} section={s} index={i} count={sections.length} />}
           </Group>
-          {s.text ? (
-            s.text
-              .split('\n')
-              .filter(Boolean)
-              .map((p, j) => (
-                <Text key={j} mb="xs">
-                  {p}
-                </Text>
-              ))
+          {editable && sync ? (
+            <Suspense fallback={<SectionText section={s} />}>
+              <SectionEditor sync={sync} sectionId={s.id} title={s.title} readOnly={status === 'refused'} />
+            </Suspense>
           ) : (
-            <Text c="gray.7">{t('concepts.emptySection')}</Text>
+            <SectionText section={s} />
           )}
           <Measures conceptId={conceptId} section={s} editable={editable} />
           {adapted && <SectionAdaptations conceptId={conceptId} sectionId={s.id} />}

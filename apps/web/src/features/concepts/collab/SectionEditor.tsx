@@ -1,0 +1,75 @@
+import { Group, Text } from '@mantine/core';
+import Collaboration from '@tiptap/extension-collaboration';
+import { EditorContent, useEditor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import type { ConceptSync } from '@verbund/shared/collab';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Awareness } from 'y-protocols/awareness';
+import { Carets } from './carets';
+import { Toolbar } from './Toolbar';
+
+/**
+ * The text of one section, written together: tiptap on the section's Yjs document. The schema (StarterKit) is
+ * the server's too (apps/api/src/concepts/collab/editor-schema.ts).
+ */
+export default function SectionEditor({ sync, sectionId, title, readOnly }: { sync: ConceptSync; sectionId: string; title: string; readOnly: boolean }) {
+  const { t } = useTranslation();
+  const section = sync.section(sectionId);
+  const others = useOthers(section.awareness);
+  const editor = useEditor(
+    {
+      editable: !readOnly,
+      // The page's content security policy allows no inline styles: the editor's styles are in styles.css.
+      injectCSS: false,
+      extensions: [
+        StarterKit.configure({ undoRedo: false }),
+        Collaboration.configure({ document: section.doc, field: 'default' }),
+        Carets.configure({ awareness: section.awareness }),
+      ],
+      editorProps: {
+        attributes: {
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-label': t('concepts.sectionText', { title }),
+          class: 'section-editor',
+          lang: 'de',
+        },
+      },
+    },
+    [section],
+  );
+  useEffect(() => () => sync.release(sectionId), [sync, sectionId]);
+  useEffect(() => editor?.setEditable(!readOnly), [editor, readOnly]);
+  return (
+    <div>
+      {editor && !readOnly && <Toolbar editor={editor} title={title} />}
+      <EditorContent editor={editor} />
+      {others.length > 0 && (
+        <Group gap={6} mt={4}>
+          <Text size="sm" c="gray.7">
+            {t('concepts.writingHere', { names: others.join(', ') })}
+          </Text>
+        </Group>
+      )}
+    </div>
+  );
+}
+
+/** The names of the others whose cursor is in this section now. */
+function useOthers(awareness: Awareness) {
+  const [names, setNames] = useState<string[]>([]);
+  useEffect(() => {
+    const update = () =>
+      setNames(
+        [...awareness.getStates().entries()]
+          .filter(([client, state]) => client !== awareness.clientID && (state as { cursor?: unknown }).cursor)
+          .map(([, state]) => (state as { user?: { name?: string } }).user?.name)
+          .filter((n): n is string => Boolean(n)),
+      );
+    update();
+    awareness.on('change', update);
+    return () => awareness.off('change', update);
+  }, [awareness]);
+  return [...new Set(names)];
+}

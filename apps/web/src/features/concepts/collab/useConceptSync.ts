@@ -1,0 +1,43 @@
+import type { CollabStatus, ConceptSync } from '@verbund/shared/collab';
+import { useEffect, useState } from 'react';
+import { getSocket } from '../../../realtime/socket';
+
+/** Caret colours dark enough for white names on them (contrast at least 4.5:1). */
+const COLOURS = ['#0b5394', '#7a1f5c', '#1e6b34', '#8a3b00', '#4b2c8f', '#005f66', '#8c1c13'];
+
+export function colourOf(id: string): string {
+  let hash = 0;
+  for (const char of id) hash = (hash * 31 + char.charCodeAt(0)) | 0;
+  return COLOURS[Math.abs(hash) % COLOURS.length]!;
+}
+
+/**
+ * The shared editor of a concept for as long as the page shows it: the Yjs client (its own chunk, loaded only
+ * for drafters) over the tab's socket.
+ */
+export function useConceptSync(conceptId: string, viewer: { id: string; name: string } | null, enabled: boolean) {
+  const viewerId = viewer?.id;
+  const name = viewer?.name;
+  const [sync, setSync] = useState<ConceptSync | null>(null);
+  const [status, setStatus] = useState<CollabStatus>('connecting');
+  useEffect(() => {
+    if (!enabled || !viewerId || !name) return;
+    let live: ConceptSync | null = null;
+    let cancelled = false;
+    let unsubscribe = () => undefined as unknown;
+    void Promise.all([getSocket(), import('@verbund/shared/collab')]).then(([socket, { ConceptSync }]) => {
+      if (cancelled) return;
+      live = new ConceptSync(socket, conceptId, { name, color: colourOf(viewerId) });
+      unsubscribe = live.subscribe(setStatus);
+      setStatus(live.status);
+      setSync(live);
+    });
+    return () => {
+      cancelled = true;
+      unsubscribe();
+      live?.destroy();
+      setSync(null);
+    };
+  }, [conceptId, viewerId, name, enabled]);
+  return { sync, status };
+}

@@ -5,12 +5,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import { API_DIST, DATA_DIR, freePort, loadDatabaseTools, machine, pinSelf, startPinned, stop } from './lib.mjs';
+import { API_DIST, DATA_DIR, freePort, loadDatabaseTools, machine, migratedDatabase, pinSelf, startPinned, stop } from './lib.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const { startEmbeddedPostgres, databaseUrl, migrate, PrismaService, importDirectory, readBundleFile } = await loadDatabaseTools();
+const { startEmbeddedPostgres, PrismaService, importDirectory, readBundleFile } = await loadDatabaseTools();
 
 pinSelf();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'verbund-bench-dir-'));
@@ -19,13 +16,8 @@ const server = await startEmbeddedPostgres({ dataDir: path.join(tmp, 'pg') });
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 try {
-  const admin = new pg.Client({ connectionString: server.url });
-  await admin.connect();
-  await admin.query('CREATE DATABASE bench');
+  const url = await migratedDatabase(server.url);
   const gemeinden = JSON.parse(readBundleFile(DATA_DIR, 'gemeinden.json').toString('utf8'));
-  await admin.end();
-  const url = databaseUrl(server.url, 'bench');
-  await migrate({ databaseUrl: url, migrationsDir: path.join(here, '..', 'prisma', 'migrations') });
 
   const prisma = new PrismaService(url);
   const fresh = await importDirectory(prisma, { dir: DATA_DIR });

@@ -91,3 +91,16 @@ export async function loadDatabaseTools() {
   ]);
   return { startEmbeddedPostgres, databaseUrl, migrate, PrismaService, importDirectory, readBundleFile };
 }
+
+/** A fresh migrated database `bench` on the embedded server: its connection URL. */
+export async function migratedDatabase(serverUrl) {
+  const { databaseUrl, migrate } = await loadDatabaseTools();
+  const { default: pg } = await import('pg');
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query('CREATE DATABASE bench');
+  await admin.end();
+  const url = databaseUrl(serverUrl, 'bench');
+  await migrate({ databaseUrl: url, migrationsDir: path.join(here, '..', 'prisma', 'migrations') });
+  return url;
+}

@@ -6,13 +6,11 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { API_DIST, DATA_DIR, freePort, loadDatabaseTools, machine, pinSelf, startPinned, stop } from './lib.mjs';
+import { API_DIST, DATA_DIR, freePort, loadDatabaseTools, machine, migratedDatabase, pinSelf, startPinned, stop } from './lib.mjs';
 
 const COUNT = Number(process.env.BENCH_MATERIALS ?? 10_000);
-const here = path.dirname(fileURLToPath(import.meta.url));
-const { startEmbeddedPostgres, databaseUrl, migrate, PrismaService, importDirectory } = await loadDatabaseTools();
+const { startEmbeddedPostgres, PrismaService, importDirectory } = await loadDatabaseTools();
 const { hashPassword } = await import(path.join(API_DIST, 'accounts/password.js'));
 const { distinctWords, foldParts } = await import(path.join(API_DIST, 'materials/search/search-document.js'));
 
@@ -46,12 +44,7 @@ fs.chmodSync(tmp, 0o755);
 const server = await startEmbeddedPostgres({ dataDir: path.join(tmp, 'pg') });
 
 try {
-  const admin = new pg.Client({ connectionString: server.url });
-  await admin.connect();
-  await admin.query('CREATE DATABASE bench');
-  await admin.end();
-  const url = databaseUrl(server.url, 'bench');
-  await migrate({ databaseUrl: url, migrationsDir: path.join(here, '..', 'prisma', 'migrations') });
+  const url = await migratedDatabase(server.url);
   const prisma = new PrismaService(url);
   await importDirectory(prisma, { dir: DATA_DIR });
 

@@ -13,13 +13,18 @@ import { attachmentName } from '../core/http/attachment-name.js';
 import { isUuid } from '../core/validation/ids.js';
 import { canEdit, visibleConcepts } from './concept-access.js';
 import { GONE } from './concept-drafting.js';
-import { conceptDocx, type ExportedConcept } from './concept-docx.js';
+import { conceptDocx } from './concept-docx.js';
+import type { ExportedConcept } from './concept-export.js';
+import { conceptPdf } from './concept-pdf.js';
 import { SECTION_INCLUDE, snapshotOf } from './concept.mapper.js';
 import type { SectionSnapshot } from './section-content.js';
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const FORMATS = {
+  docx: { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', render: conceptDocx },
+  pdf: { type: 'application/pdf', render: conceptPdf },
+} as const;
 
-/** Word export for a council resolution: drafters get the working state, everyone else the latest version. */
+/** Word and PDF export for a council resolution: drafters get the working state, everyone else the latest version. */
 @Controller('concepts')
 @UseFilters(AppErrorHttpFilter)
 export class ConceptExportController {
@@ -33,6 +38,16 @@ export class ConceptExportController {
   @Get(':id/export.docx')
   @Access('AUTHENTICATED')
   async docx(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.send('docx', id, request, reply);
+  }
+
+  @Get(':id/export.pdf')
+  @Access('AUTHENTICATED')
+  async pdf(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+    return this.send('pdf', id, request, reply);
+  }
+
+  private async send(format: keyof typeof FORMATS, id: string, request: FastifyRequest, reply: FastifyReply) {
     const scope = await this.scopes.requireConfirmed(await this.sessions.requireUser(request));
     const owner = { group: { select: { name: true } }, organization: { select: { name: true } } } as const;
     const row = isUuid(id)
@@ -69,12 +84,12 @@ export class ConceptExportController {
         : null,
       url: url(row.id),
     };
-    const name = attachmentName(row.title, 'konzept', 'docx');
+    const name = attachmentName(row.title, 'konzept', format);
     return reply
-      .header('content-type', DOCX)
+      .header('content-type', FORMATS[format].type)
       .header('content-disposition', contentDisposition(name))
       .header('x-content-type-options', 'nosniff')
       .header('cache-control', 'private, no-store')
-      .send(await conceptDocx(concept));
+      .send(await FORMATS[format].render(concept));
   }
 }

@@ -225,7 +225,7 @@ describe('integration concepts: drafted together, published, adapted, compared s
     ]);
   });
 
-  it('exports a Word document for a council resolution, with the attribution of the upstream and its licence', async () => {
+  it('exports a Word document and a PDF for a council resolution, with the attribution of the upstream and its licence', async () => {
     const adaptation = await prisma.concept.findFirstOrThrow({ where: { upstreamConceptId: concept.id } });
     const url = `${t.url}/concepts/${adaptation.id}/export.docx`;
     expect((await fetch(url)).status).toBe(401);
@@ -238,11 +238,25 @@ describe('integration concepts: drafted together, published, adapted, compared s
     expect(xml).toContain('Jobcenter Nordsachsen, Kammern und Ausländerbehörde.');
     expect(xml).toContain('Beruht auf „Integrationskonzept Leipziger Raum“ von AG Konzept Leipzig, Version 2');
     expect(xml).toContain('CC BY 4.0');
+    // The same as PDF.
+    const pdf = await fetch(url.replace('.docx', '.pdf'), { headers: { cookie: outsider.cookie! } });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(pdf.headers.get('content-disposition')).toMatch(/attachment; filename=.*\.pdf/);
+    const { PDFParse } = await import('pdf-parse');
+    const parser = new PDFParse({ data: new Uint8Array(await pdf.arrayBuffer()) });
+    const text = (await parser.getText()).text.replace(/\s+/g, ' ');
+    await parser.destroy();
+    expect(text).toContain('Jobcenter Nordsachsen, Kammern und Ausländerbehörde.');
+    expect(text).toContain('Beruht auf „Integrationskonzept Leipziger Raum“ von AG Konzept Leipzig, Version 2');
+    expect(text).toContain('CC BY 4.0');
     // A draft is not exported to others.
     const draft = await prisma.concept.create({
       data: { title: 'Geheimer Entwurf', topics: ['SPRACHE'], licence: 'CC_BY_4_0', organizationId: adaptation.organizationId },
     });
-    expect((await fetch(`${t.url}/concepts/${draft.id}/export.docx`, { headers: { cookie: outsider.cookie! } })).status).toBe(404);
+    for (const format of ['docx', 'pdf']) {
+      expect((await fetch(`${t.url}/concepts/${draft.id}/export.${format}`, { headers: { cookie: outsider.cookie! } })).status).toBe(404);
+    }
   });
 
   it('drafters comment on sections, mention each other, resolve; others cannot read along', async () => {
@@ -278,7 +292,7 @@ describe('integration concepts: drafted together, published, adapted, compared s
     ).toBe('BAD_USER_INPUT');
   });
 
-  it('a concept under all rights reserved cannot be adapted', async () => {
+  it('a concept under all rights reserved cannot be adapted, and none by its own organisation', async () => {
     const own = await drafter.graphql<{ createConcept: ConceptData }>(`mutation ($i: CreateConceptInput!) { createConcept(input: $i) { ${FIELDS} } }`, {
       i: {
         title: 'Internes Papier',
@@ -296,6 +310,12 @@ describe('integration concepts: drafted together, published, adapted, compared s
     const versionId = (await prisma.conceptVersion.findFirstOrThrow({ where: { conceptId: id } })).id;
     expect(code(await adapter.graphql(`mutation { adaptConcept(input: { versionId: "${versionId}", organizationId: "${adapterOrgId}" }) { id } }`))).toBe(
       'FORBIDDEN',
+    );
+    // Nor by its own organisation, under any licence: it is already theirs.
+    await prisma.concept.update({ where: { id }, data: { licence: 'CC_BY_4_0' } });
+    const leasOrg = (await prisma.concept.findUniqueOrThrow({ where: { id } })).organizationId;
+    expect(code(await drafter.graphql(`mutation { adaptConcept(input: { versionId: "${versionId}", organizationId: "${leasOrg}" }) { id } }`))).toBe(
+      'CONFLICT',
     );
   });
 

@@ -43,9 +43,14 @@ export function ConceptPage() {
           </Text>
         </Group>
         {c.summary && <Text mt="sm">{c.summary}</Text>}
-        <Button component="a" href={`/concepts/${c.id}/export.docx`} variant="light" mt="sm" w="fit-content">
-          {t('concepts.exportDocx')}
-        </Button>
+        <Group gap="xs" mt="sm">
+          <Button component="a" href={`/concepts/${c.id}/export.docx`} variant="light">
+            {t('concepts.exportDocx')}
+          </Button>
+          <Button component="a" href={`/concepts/${c.id}/export.pdf`} variant="light">
+            {t('concepts.exportPdf')}
+          </Button>
+        </Group>
       </div>
       {c.showingVersion && <Alert color="gray">{t('concepts.showingVersion', { number: c.showingVersion })}</Alert>}
       {c.upstream && (

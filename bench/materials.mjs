@@ -12,7 +12,7 @@ import { API_DIST, DATA_DIR, freePort, loadDatabaseTools, machine, migratedDatab
 const COUNT = Number(process.env.BENCH_MATERIALS ?? 10_000);
 const { startEmbeddedPostgres, PrismaService, importDirectory } = await loadDatabaseTools();
 const { hashPassword } = await import(path.join(API_DIST, 'accounts/password.js'));
-const { distinctWords, foldParts } = await import(path.join(API_DIST, 'materials/search/search-document.js'));
+const { distinctWords, foldParts } = await import(path.join(API_DIST, 'core/search/search-document.js'));
 
 const WORDS = (
   'Integrationskonzept Sprachkurs Sprachkurse Sprachmittlung Dolmetscherpool Flüchtlinge Geflüchtete Ehrenamt Patenschaft ' +

@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { AccessGuard } from './core/access/access.guard.js';
 import { AccessModule } from './core/access/access.module.js';
+import { SearchWordsModule } from './core/search/search-words.module.js';
 import { PersonalDataModule } from './core/privacy/personal-data.js';
 import { AuditModule } from './core/audit/audit.module.js';
 import { JobsModule } from './core/jobs/jobs.module.js';
@@ -18,6 +19,7 @@ import { WebAppPage } from './core/http/web-app-page.js';
 import { ConceptsModule } from './concepts/concepts.module.js';
 import { GroupsModule } from './groups/groups.module.js';
 import { MaterialsModule } from './materials/materials.module.js';
+import { SearchModule } from './search/search.module.js';
 import { StorageModule } from './core/storage/storage.module.js';
 import { MembershipsModule } from './memberships/memberships.module.js';
 import { MunicipalitiesModule } from './municipalities/municipalities.module.js';
@@ -39,6 +41,7 @@ export class AppModule {
         DatabaseModule.forRoot(databaseUrl, config.statementTimeoutMs),
         AuditModule,
         AccessModule,
+        SearchWordsModule,
         PersonalDataModule,
         JobsModule,
         MailModule,
@@ -52,6 +55,7 @@ export class AppModule {
         StorageModule,
         GroupsModule,
         MaterialsModule,
+        SearchModule,
         ConceptsModule,
       ],
       controllers: [HealthController],

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
 
 const SECTIONS = [
+  { de: 'Suche', en: 'Search', path: '/suche' },
   { de: 'Kommunen', en: 'Municipalities', path: '/kommunen' },
   { de: 'Arbeitsgruppen', en: 'Working groups', path: '/arbeitsgruppen' },
   { de: 'Materialien', en: 'Materials', path: '/materialien' },

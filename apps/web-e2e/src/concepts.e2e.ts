@@ -40,3 +40,18 @@ test('Nordsachsen sees what changed in the Leipzig concept it adapted, side by s
   const versions = nord.getByRole('region', { name: 'Versionen vergleichen' });
   await expect(versions.getByLabel(/^eingefügt: .*Abendkurse/)).toBeVisible();
 });
+
+test('one search box finds materials and published concepts together', async ({ newPage }) => {
+  const lea = await signedIn(newPage, 'integration@stadt-leipzig.example', 'Verbund-Demo-Stadt-2026', '/');
+  await lea.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Suche', exact: true }).click();
+  await lea.getByRole('searchbox', { name: 'Suchwörter' }).fill('Sprache');
+  await expect(lea.getByRole('link', { name: 'Integrationskonzept Leipziger Raum' })).toBeVisible();
+  await expect(lea.getByRole('link', { name: 'Leitfaden Dolmetscherpool' })).toBeVisible();
+  await expect(lea.getByText('Konzept', { exact: true })).toBeVisible();
+  await expect(lea.getByText('Material', { exact: true })).toBeVisible();
+  // A word inside the concept's text, not in its title: the snippet shows where.
+  await lea.getByRole('searchbox', { name: 'Suchwörter' }).fill('Abendkurse');
+  await expect(lea.getByRole('article').filter({ hasText: 'Integrationskonzept Leipziger Raum' }).locator('mark')).toHaveText(/Abendkurse/i);
+  await expect(lea).toHaveURL(/\/suche\?q=Abendkurse$/);
+  await expectNoSeriousA11yViolations(lea);
+});

@@ -49,6 +49,7 @@ for (const language of LANGUAGES) {
       '/materialien',
       '/materialien/neu',
       `/materialien/${material}`,
+      '/suche?q=Sprache',
       '/konzepte',
       '/konzepte?neu=1',
       `/konzepte/${concept}`,

@@ -4,6 +4,7 @@ import { ConceptCollab } from './collab/concept-collab.service.js';
 import { SectionDocs } from './collab/section-docs.js';
 import { ConceptCommentsService } from './concept-comments.service.js';
 import { ConceptDrafting } from './concept-drafting.js';
+import { ConceptSearchService } from './concept-search.service.js';
 import { ConceptExportController } from './concept-export.controller.js';
 import { ConceptsPersonalData } from './concepts.personal-data.js';
 import { ConceptsResolver } from './concepts.resolver.js';
@@ -21,8 +22,9 @@ import { UpstreamService } from './upstream.service.js';
     ConceptsService,
     ConceptsResolver,
     ConceptsPersonalData,
+    ConceptSearchService,
   ],
   controllers: [ConceptExportController],
-  exports: [ConceptsService, UpstreamService],
+  exports: [ConceptsService, UpstreamService, ConceptSearchService],
 })
 export class ConceptsModule {}

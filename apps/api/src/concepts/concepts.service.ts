@@ -89,7 +89,7 @@ export class ConceptsService {
     return this.present(scope, row);
   }
 
-  private async present(scope: ViewerScope, row: ConceptRow): Promise<Concept> {
+  async present(scope: ViewerScope, row: ConceptRow): Promise<Concept> {
     const editable = canEdit(scope, row);
     const pending = editable && row.upstreamConceptId ? await this.upstream.pendingCount(row.id) : 0;
     return toConcept(row, editable, pending);

@@ -7,7 +7,9 @@ import { isUuid } from '../core/validation/ids.js';
 import { toMunicipality } from '../municipalities/municipality.mapper.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { canEdit, visibleConcepts } from './concept-access.js';
+import { SearchWords } from '../core/search/search-words.service.js';
 import { ConceptCollab } from './collab/concept-collab.service.js';
+import { indexConcept } from './concept-index.js';
 import { ConceptDrafting, GONE } from './concept-drafting.js';
 import { ADAPTABLE_LICENCES } from './concept-outline.js';
 import { SECTION_INCLUDE, snapshotOf } from './concept.mapper.js';
@@ -29,13 +31,15 @@ export class UpstreamService {
     private readonly drafting: ConceptDrafting,
     private readonly notifications: NotificationsService,
     private readonly collab: ConceptCollab,
+    private readonly words: SearchWords,
   ) {}
 
   async publish(user: User, conceptId: string, note: string): Promise<number> {
     const why = note.trim();
     if (why.length < 3 || why.length > 1000)
       throw badUserInput('Bitte beschreiben Sie in 3 bis 1000 Zeichen, was sich geändert hat.', { field: 'note', limit: 1000 });
-    return this.drafting.asDrafter(user, conceptId, async (tx, concept) => {
+    let words: string[] = [];
+    const published = await this.drafting.asDrafter(user, conceptId, async (tx, concept) => {
       // What was typed in the last moments is in the shared editor's updates: the version takes it too.
       const live = await tx.conceptSection.findMany({ where: { conceptId, removedAt: null }, select: { id: true } });
       for (const { id } of live) await this.collab.materialize(tx, id);
@@ -43,9 +47,11 @@ export class UpstreamService {
       if (sections.length === 0) throw badUserInput('Ein Konzept ohne Abschnitte kann nicht veröffentlicht werden.', { field: 'conceptId' });
       const last = await tx.conceptVersion.aggregate({ where: { conceptId }, _max: { number: true } });
       const number = (last._max.number ?? 0) + 1;
+      const snapshot = sections.map(snapshotOf);
       await tx.conceptVersion.create({
-        data: { conceptId, number, note: why, publishedById: user.id, sections: sections.map(snapshotOf) as unknown as Prisma.InputJsonArray },
+        data: { conceptId, number, note: why, publishedById: user.id, sections: snapshot as unknown as Prisma.InputJsonArray },
       });
+      words = await indexConcept(tx, conceptId, concept.title, concept.summary, snapshot);
       if (concept.status === 'DRAFT') await tx.concept.update({ where: { id: conceptId }, data: { status: 'PUBLISHED' } });
       // Those who adapted it hear of the new version: the person who made each adaptation and its organisation's admins.
       const adaptations = await tx.concept.findMany({ where: { upstreamConceptId: conceptId }, select: { id: true, createdById: true, organizationId: true } });
@@ -63,6 +69,8 @@ export class UpstreamService {
       }
       return number;
     });
+    await this.words.remember(words);
+    return published;
   }
 
   /** An organisation's own concept from a published version, linked section by section. */

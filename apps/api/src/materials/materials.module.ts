@@ -10,6 +10,6 @@ import { UploadsService } from './uploads/uploads.service.js';
 @Module({
   providers: [MaterialsPersonalData, UploadsService, MaterialsService, MaterialSearchService, MaterialsResolver, GroupMaterialsResolver],
   controllers: [UploadsController, DownloadsController],
-  exports: [MaterialsService, UploadsService],
+  exports: [MaterialsService, UploadsService, MaterialSearchService],
 })
 export class MaterialsModule {}

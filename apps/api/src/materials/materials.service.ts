@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { MATERIAL_LANGUAGES } from '@verbund/shared';
 import type { Prisma, User } from '../generated/prisma/client.js';
 import { PrismaService } from '../core/database/prisma.service.js';
@@ -12,7 +12,8 @@ import { canEdit, visibleMaterials } from './material-access.js';
 import { MATERIAL_INCLUDE, toMaterial, toVersion, VERSION_SELECT, type MaterialRow } from './material.mapper.js';
 import type { Material, MaterialVersion } from './models/material.model.js';
 import type { Municipality } from '../municipalities/models/municipality.model.js';
-import { distinctWords, foldParts } from './search/search-document.js';
+import { distinctWords, foldParts } from '../core/search/search-document.js';
+import { SearchWords } from '../core/search/search-words.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { UploadsService } from './uploads/uploads.service.js';
 
@@ -28,13 +29,12 @@ type Content =
 /** The shared materials library: publishing, versions, "useful for us". Search is MaterialSearchService. */
 @Injectable()
 export class MaterialsService {
-  private readonly logger = new Logger(MaterialsService.name);
-
   constructor(
     private readonly prisma: PrismaService,
     private readonly scopes: ViewerScopeService,
     private readonly uploads: UploadsService,
     private readonly notifications: NotificationsService,
+    private readonly words: SearchWords,
   ) {}
 
   async create(user: User, input: CreateMaterialInput): Promise<Material> {
@@ -77,7 +77,7 @@ export class MaterialsService {
       const text = await this.addVersion(tx, material.id, 1, user, content, null);
       return { id: material.id, words: await this.index(tx, material.id, { title, summary, body: text }) };
     });
-    await this.rememberWords(words);
+    await this.words.remember(words);
     return this.get(user, id);
   }
 
@@ -134,7 +134,7 @@ export class MaterialsService {
     return text;
   }
 
-  /** The search vectors of a material; returns its words for `rememberWords` after the commit. */
+  /** The search vectors of a material; returns its words for `SearchWords.remember` after the commit. */
   private async index(tx: Prisma.TransactionClient, id: string, parts: { title: string; summary: string; body: string }): Promise<string[]> {
     const f = foldParts(parts);
     await tx.$executeRaw`
@@ -145,18 +145,6 @@ export class MaterialsService {
           || strip(to_tsvector('german', ${f.body}))
       WHERE id = ${id}::uuid`;
     return distinctWords(f.title, f.summary, f.body);
-  }
-
-  /**
-   * Adds a material's words to the shared word list that query words expand against. Outside the material's
-   * transaction and in sorted order, so that concurrent publications neither wait for nor deadlock each other;
-   * a failure here only costs matches on parts of these words.
-   */
-  private async rememberWords(words: string[]): Promise<void> {
-    await this.prisma.$executeRaw`
-      INSERT INTO "SearchWord" (word) SELECT w FROM unnest(${words}::text[]) AS w ORDER BY 1 ON CONFLICT DO NOTHING`.catch((error: unknown) =>
-      this.logger.warn(`search words not stored: ${String(error)}`),
-    );
   }
 
   async addMaterialVersion(user: User, input: AddMaterialVersionInput): Promise<Material> {
@@ -183,7 +171,7 @@ export class MaterialsService {
       });
       return this.index(tx, material.id, { title: material.title, summary: material.summary, body: text });
     });
-    await this.rememberWords(words);
+    await this.words.remember(words);
     return this.get(user, material.id);
   }
 

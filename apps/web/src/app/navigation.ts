@@ -1,5 +1,6 @@
 /** The main sections, in the order the product grows; later issues fill each one. */
 export const SECTIONS = [
+  { key: 'search', path: '/suche' },
   { key: 'municipalities', path: '/kommunen' },
   { key: 'groups', path: '/arbeitsgruppen' },
   { key: 'materials', path: '/materialien' },

@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { MaterialKind, MaterialLicence, Topic } from '../../core/catalogue/catalogue.enums.js';
 import { Person } from '../../groups/models/group.model.js';
 import { Organization } from '../../memberships/models/membership.model.js';
-import { SnippetPart } from '../search/snippet.js';
+import { SnippetPart } from '../../core/search/snippet.js';
 
 export enum MaterialVisibility {
   MEMBERS = 'MEMBERS',
@@ -116,6 +116,10 @@ export class MaterialHit {
 
   @Field(() => [SnippetPart], { description: 'Where the search words occur; empty without a search.' })
   snippet!: SnippetPart[];
+
+  /** For merging with other kinds of results (not in the schema): full-text rank and last change. */
+  rank?: number;
+  updatedAt?: Date;
 }
 
 @ObjectType()

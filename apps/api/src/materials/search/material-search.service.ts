@@ -8,13 +8,20 @@ import type { MaterialsFilter } from '../dto/material.inputs.js';
 import { MATERIAL_INCLUDE } from '../material.mapper.js';
 import { MaterialsService } from '../materials.service.js';
 import type { MaterialSearchResult } from '../models/material.model.js';
-import { queryTerms, substringStem } from './search-document.js';
-import { snippet } from './snippet.js';
+import { queryTerms } from '../../core/search/search-document.js';
+import { SearchWords } from '../../core/search/search-words.service.js';
+import { snippet } from '../../core/search/snippet.js';
 import { isUuid, isLandCode } from '../../core/validation/ids.js';
 
-const MAX_EXPANSIONS = 200;
 /** Characters of a document's text read for its snippet. */
 const SNIPPET_SOURCE = 50_000;
+
+interface Found {
+  id: string;
+  rank: number;
+  updatedAt: Date;
+  total: bigint;
+}
 
 /**
  * Every search word must match the document's `german` full-text vector, as itself (stems: "Sprachkurse"
@@ -28,6 +35,7 @@ export class MaterialSearchService {
     private readonly prisma: PrismaService,
     private readonly scopes: ViewerScopeService,
     private readonly materials: MaterialsService,
+    private readonly words: SearchWords,
   ) {}
 
   async search(
@@ -41,7 +49,7 @@ export class MaterialSearchService {
     if (offset < 0 || offset > 10_000) throw badUserInput('offset muss zwischen 0 und 10000 liegen.', { field: 'offset' });
     const scope = await this.scopes.of(user);
     const terms = queryTerms(search ?? '');
-    const queries = await Promise.all(terms.map((t) => this.expand(t)));
+    const queries = await Promise.all(terms.map((t) => this.words.expand(t)));
     const conditions = [
       this.visibility(scope),
       ...(await this.filters(filter)),
@@ -51,20 +59,15 @@ export class MaterialSearchService {
     const rank = queries.length ? Prisma.sql`ts_rank(m."rankVector", to_tsquery('german', ${queries.join(' | ')}))` : Prisma.sql`0::real`;
     const select = Prisma.sql`
       WITH hits AS MATERIALIZED (SELECT m.id, m."updatedAt", ${rank} AS rank FROM "Material" m WHERE ${where})
-      SELECT id, (SELECT count(*) FROM hits) AS total FROM hits
+      SELECT id, rank, "updatedAt", (SELECT count(*) FROM hits) AS total FROM hits
       ORDER BY rank DESC, "updatedAt" DESC, id
       LIMIT ${first} OFFSET ${offset}`;
     // With search words, the GIN index decides the matches. A sequential scan would read every document's
     // vector out of TOAST storage, which the planner underestimates when a word is in most documents.
     // (Visibility has no index of its own for the same reason: its three values never narrow much.)
     const found = queries.length
-      ? (
-          await this.prisma.$transaction([
-            this.prisma.$executeRaw`SET LOCAL enable_seqscan = off`,
-            this.prisma.$queryRaw<{ id: string; total: bigint }[]>(select),
-          ])
-        )[1]
-      : await this.prisma.$queryRaw<{ id: string; total: bigint }[]>(select);
+      ? (await this.prisma.$transaction([this.prisma.$executeRaw`SET LOCAL enable_seqscan = off`, this.prisma.$queryRaw<Found[]>(select)]))[1]
+      : await this.prisma.$queryRaw<Found[]>(select);
     if (!found.length) return { nodes: [], totalCount: offset ? await this.count(where) : 0 };
 
     const ids = found.map((f) => f.id);
@@ -85,6 +88,8 @@ export class MaterialSearchService {
       nodes: materials.map((material, i) => ({
         material,
         snippet: snippet([ordered[i]!.summary, textOf.get(material.id) ?? '', ordered[i]!.title], terms),
+        rank: found.find((f) => f.id === material.id)?.rank ?? 0,
+        updatedAt: ordered[i]!.updatedAt,
       })),
     };
   }
@@ -92,20 +97,6 @@ export class MaterialSearchService {
   private async count(where: Prisma.Sql): Promise<number> {
     const [row] = await this.prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Material" m WHERE ${where}`;
     return Number(row!.n);
-  }
-
-  /**
-   * A query word as a tsquery: itself, or any indexed word that contains it without its inflection ending
-   * ("konzept" → "integrationskonzept", "sprachkurse" → "sprachkurs"). Shortest words first, at most
-   * MAX_EXPANSIONS. Folded words are letters and digits only, so they are safe inside to_tsquery.
-   */
-  private async expand(term: string): Promise<string> {
-    // Below three characters the trigram index cannot help: such words match only as themselves.
-    if (term.length < 3) return `(${term})`;
-    const like = `%${substringStem(term)}%`;
-    const words = await this.prisma.$queryRaw<{ word: string }[]>`
-      SELECT word FROM "SearchWord" WHERE word LIKE ${like} ORDER BY length(word), word LIMIT ${MAX_EXPANSIONS}`;
-    return `(${[term, ...words.map((w) => w.word).filter((w) => w !== term)].join(' | ')})`;
   }
 
   private visibility(scope: ViewerScope): Prisma.Sql {

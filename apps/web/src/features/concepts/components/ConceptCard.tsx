@@ -1,10 +1,11 @@
 import { Anchor, Badge, Group, Paper, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Snippet, type SnippetPart } from '../../../components/Snippet';
 import type { ConceptFieldsFragment } from '../../../gql/graphql';
 
 /** A concept in a list: status, owner, latest version, and where it came from. */
-export function ConceptCard({ concept }: { concept: ConceptFieldsFragment }) {
+export function ConceptCard({ concept, snippet = [] }: { concept: ConceptFieldsFragment; snippet?: SnippetPart[] }) {
   const { t } = useTranslation();
   const latest = concept.versions[0];
   return (
@@ -29,10 +30,14 @@ export function ConceptCard({ concept }: { concept: ConceptFieldsFragment }) {
           {t('concepts.adaptationOf', { title: concept.upstream.concept.title, version: concept.upstream.adaptedFromVersion })}
         </Text>
       )}
-      {concept.summary && (
-        <Text size="sm" lineClamp={2}>
-          {concept.summary}
-        </Text>
+      {snippet.length > 0 ? (
+        <Snippet parts={snippet} />
+      ) : (
+        concept.summary && (
+          <Text size="sm" lineClamp={2}>
+            {concept.summary}
+          </Text>
+        )
       )}
     </Paper>
   );

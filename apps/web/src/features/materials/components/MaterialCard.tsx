@@ -1,12 +1,8 @@
 import { Anchor, Badge, Group, Paper, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Snippet, type SnippetPart } from '../../../components/Snippet';
 import type { MaterialFieldsFragment } from '../../../gql/graphql';
-
-interface SnippetPart {
-  text: string;
-  highlight: boolean;
-}
 
 /** A material in a list; the snippet's matches are marked with <mark>, its text rendered as text. */
 export function MaterialCard({ material, snippet = [] }: { material: MaterialFieldsFragment; snippet?: SnippetPart[] }) {
@@ -26,7 +22,7 @@ export function MaterialCard({ material, snippet = [] }: { material: MaterialFie
         </Text>
       </Group>
       {snippet.length > 0 ? (
-        <Text size="sm">{snippet.map((p, i) => (p.highlight ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}</Text>
+        <Snippet parts={snippet} />
       ) : (
         material.summary && (
           <Text size="sm" lineClamp={2}>

@@ -1,0 +1,83 @@
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Prisma, type User } from '../generated/prisma/client.js';
+import { ViewerScopeService } from '../core/access/viewer-scope.service.js';
+import { PrismaService } from '../core/database/prisma.service.js';
+import { queryTerms } from '../core/search/search-document.js';
+import { SearchWords } from '../core/search/search-words.service.js';
+import { snippet, type SnippetPart } from '../core/search/snippet.js';
+import { CONCEPT_INCLUDE } from './concept.mapper.js';
+import { indexConcept } from './concept-index.js';
+import { ConceptsService } from './concepts.service.js';
+import type { Concept } from './models/concept.model.js';
+import type { SectionSnapshot } from './section-content.js';
+
+export interface ConceptHit {
+  concept: Concept;
+  snippet: SnippetPart[];
+  rank: number;
+  updatedAt: Date;
+}
+
+/** Published concepts in the German search materials use (same folding, word expansion and ranking, ADR 0007). */
+@Injectable()
+export class ConceptSearchService implements OnApplicationBootstrap {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly scopes: ViewerScopeService,
+    private readonly words: SearchWords,
+    private readonly concepts: ConceptsService,
+  ) {}
+
+  /** Concepts published before they were indexed (before this feature) get their index once. */
+  async onApplicationBootstrap(): Promise<void> {
+    const missing = await this.prisma.concept.findMany({
+      where: { versions: { some: {} } },
+      select: { id: true, title: true, summary: true, versions: { orderBy: { number: 'desc' }, take: 1, select: { sections: true } } },
+    });
+    const unindexed = new Set((await this.prisma.$queryRaw<{ id: string }[]>`SELECT id FROM "Concept" WHERE "searchVector" IS NULL`).map((r) => r.id));
+    for (const c of missing.filter((m) => unindexed.has(m.id))) {
+      const words = await indexConcept(this.prisma, c.id, c.title, c.summary, c.versions[0]!.sections as unknown as SectionSnapshot[]);
+      await this.words.remember(words);
+    }
+  }
+
+  /** The best `limit` published concepts for the search words, with the total; none without words. */
+  async search(user: User, search: string, limit: number): Promise<{ hits: ConceptHit[]; total: number }> {
+    const scope = await this.scopes.of(user);
+    const terms = queryTerms(search);
+    if (!terms.length || !scope.confirmed) return { hits: [], total: 0 };
+    const queries = await Promise.all(terms.map((t) => this.words.expand(t)));
+    const where = Prisma.join(
+      queries.map((q) => Prisma.sql`c."searchVector" @@ to_tsquery('german', ${q})`),
+      ' AND ',
+    );
+    const [, found] = await this.prisma.$transaction([
+      this.prisma.$executeRaw`SET LOCAL enable_seqscan = off`,
+      this.prisma.$queryRaw<{ id: string; rank: number; updatedAt: Date; total: bigint }[]>`
+        WITH hits AS MATERIALIZED (
+          SELECT c.id, c."updatedAt", ts_rank(c."rankVector", to_tsquery('german', ${queries.join(' | ')})) AS rank
+          FROM "Concept" c WHERE ${where})
+        SELECT id, rank, "updatedAt", (SELECT count(*) FROM hits) AS total FROM hits
+        ORDER BY rank DESC, "updatedAt" DESC, id LIMIT ${limit}`,
+    ]);
+    if (!found.length) return { hits: [], total: 0 };
+    const rows = await this.prisma.concept.findMany({ where: { id: { in: found.map((f) => f.id) } }, include: CONCEPT_INCLUDE });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const hits = await Promise.all(
+      found.flatMap((f) => {
+        const row = byId.get(f.id);
+        if (!row) return [];
+        const sections = (row.versions[0]?.sections ?? []) as unknown as SectionSnapshot[];
+        return [
+          this.concepts.present(scope, row).then((concept) => ({
+            concept,
+            snippet: snippet([row.summary, sections.map((s) => `${s.title}. ${s.text}`).join(' '), row.title], terms),
+            rank: f.rank,
+            updatedAt: f.updatedAt,
+          })),
+        ];
+      }),
+    );
+    return { hits, total: Number(found[0]!.total) };
+  }
+}

@@ -1,5 +1,6 @@
 import type { Prisma } from '../generated/prisma/client.js';
 import { distinctWords, foldParts } from '../core/search/search-document.js';
+import { searchVectors } from '../core/search/search-vectors.js';
 import type { SectionSnapshot } from './section-content.js';
 
 /** Indexes the version just published, in its transaction; returns its words for `SearchWords.remember`. */
@@ -12,12 +13,6 @@ export async function indexConcept(
 ): Promise<string[]> {
   const body = sections.map((s) => [s.title, s.text, ...s.measures.map((m) => `${m.title} ${m.indicator}`)].join('\n')).join('\n');
   const f = foldParts({ title, summary, body });
-  await tx.$executeRaw`
-    UPDATE "Concept" SET
-      "rankVector" = setweight(to_tsvector('german', ${f.title}), 'A') || setweight(to_tsvector('german', ${f.summary}), 'B'),
-      "searchVector" = setweight(to_tsvector('german', ${f.title}), 'A')
-        || setweight(to_tsvector('german', ${f.summary}), 'B')
-        || strip(to_tsvector('german', ${f.body}))
-    WHERE id = ${conceptId}::uuid`;
+  await tx.$executeRaw`UPDATE "Concept" SET ${searchVectors(f)} WHERE id = ${conceptId}::uuid`;
   return distinctWords(f.title, f.summary, f.body);
 }

@@ -14,6 +14,7 @@ import type { Material, MaterialVersion } from './models/material.model.js';
 import type { Municipality } from '../municipalities/models/municipality.model.js';
 import { distinctWords, foldParts } from '../core/search/search-document.js';
 import { SearchWords } from '../core/search/search-words.service.js';
+import { searchVectors } from '../core/search/search-vectors.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { UploadsService } from './uploads/uploads.service.js';
 
@@ -137,13 +138,7 @@ export class MaterialsService {
   /** The search vectors of a material; returns its words for `SearchWords.remember` after the commit. */
   private async index(tx: Prisma.TransactionClient, id: string, parts: { title: string; summary: string; body: string }): Promise<string[]> {
     const f = foldParts(parts);
-    await tx.$executeRaw`
-      UPDATE "Material" SET
-        "rankVector" = setweight(to_tsvector('german', ${f.title}), 'A') || setweight(to_tsvector('german', ${f.summary}), 'B'),
-        "searchVector" = setweight(to_tsvector('german', ${f.title}), 'A')
-          || setweight(to_tsvector('german', ${f.summary}), 'B')
-          || strip(to_tsvector('german', ${f.body}))
-      WHERE id = ${id}::uuid`;
+    await tx.$executeRaw`UPDATE "Material" SET ${searchVectors(f)} WHERE id = ${id}::uuid`;
     return distinctWords(f.title, f.summary, f.body);
   }
 

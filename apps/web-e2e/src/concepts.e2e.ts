@@ -34,6 +34,10 @@ test('Nordsachsen sees what changed in the Leipzig concept it adapted, side by s
   const original = nord.getByRole('region', { name: 'Handlungsfeld Arbeit' });
   await original.getByRole('button', { name: 'Wer hat diesen Abschnitt angepasst?' }).click();
   await expect(original.getByRole('listitem').filter({ hasText: 'Landkreis Nordsachsen' })).toContainText('eigene Fassung – Das Jobcenter Nordsachsen');
+  // The adaptations on the map too (the list of adaptations is its text alternative).
+  const lineage = nord.getByRole('region', { name: 'Herkunft und Anpassungen' });
+  await expect(lineage.getByRole('listitem').filter({ hasText: 'Landkreis Nordsachsen' })).toContainText('angelegt aus Version 1');
+  await expect(lineage.getByRole('group', { name: 'Karte der Kreise um die Anpassungen' })).toBeVisible();
   await expectNoSeriousA11yViolations(nord);
 
   // Any two versions side by side: version 1 → 2 added the evening courses.

@@ -3,6 +3,7 @@ import { Anchor, List, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ConceptLineageDocument } from '../../../gql/graphql';
+import { KreisMap } from '../../municipalities/components/KreisMap';
 
 /** Where the concept came from, and who adapted it: organisation, municipality, the version it follows. */
 export function Lineage({ conceptId, latestVersion }: { conceptId: string; latestVersion: number }) {
@@ -10,6 +11,8 @@ export function Lineage({ conceptId, latestVersion }: { conceptId: string; lates
   const { data } = useQuery(ConceptLineageDocument, { variables: { conceptId } });
   const lineage = data?.conceptLineage;
   if (!lineage || (lineage.ancestors.length === 0 && lineage.adaptations.length === 0)) return null;
+  // Where the adaptations are: the Kreis of each adapting municipality (the list above is the text alternative).
+  const kreise = [...new Set(lineage.adaptations.flatMap((a) => (a.organization?.municipality ? [a.organization.municipality.ags.slice(0, 5)] : [])))];
   return (
     <Stack component="section" aria-labelledby="lineage" gap="xs">
       <Title order={2} size="h4" id="lineage">
@@ -47,6 +50,9 @@ export function Lineage({ conceptId, latestVersion }: { conceptId: string; lates
               </List.Item>
             ))}
           </List>
+          {kreise.length > 0 && (
+            <KreisMap name={t('concepts.lineageMap')} highlighted={kreise} neighbours={[]} overview={{ legend: t('concepts.lineageMapLegend'), fit: true }} />
+          )}
         </>
       )}
     </Stack>

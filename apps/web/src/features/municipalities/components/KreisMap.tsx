@@ -22,7 +22,7 @@ export interface KreisMapProps {
    * All of Germany with the highlighted Kreise, for places spread across the country (where a group's members
    * come from, where a material is used); `legend` names what is highlighted.
    */
-  overview?: { legend: string };
+  overview?: { legend: string; /** Zoom to the highlighted Kreise instead of showing all of Germany. */ fit?: boolean };
 }
 
 /** Kreise around a municipality, zoomed to the region; the neighbour list on the page is its text alternative. */
@@ -37,12 +37,14 @@ export function KreisMap({ name, highlighted, neighbours, overview }: KreisMapPr
     const self = new Set(highlighted);
     const near = new Map(neighbours.map((n) => [n.ags, n.name]));
     const focus = map.kreise.features.filter((f) => self.has(f.properties.kreis) || near.has(f.properties.kreis));
+    // A region of a few Kreise is shown with its surroundings, so that it can be placed.
+    const pad = overview?.fit ? WIDTH / 4 : 12;
     const projection = geoMercator().fitExtent(
       [
-        [12, 12],
-        [WIDTH - 12, HEIGHT - 12],
+        [pad, pad * (HEIGHT / WIDTH)],
+        [WIDTH - pad, HEIGHT - pad * (HEIGHT / WIDTH)],
       ],
-      { type: 'FeatureCollection', features: focus.length && !overview ? focus : map.kreise.features },
+      { type: 'FeatureCollection', features: focus.length && (!overview || overview.fit) ? focus : map.kreise.features },
     );
     const path = geoPath(projection);
     return {
@@ -93,7 +95,9 @@ export function KreisMap({ name, highlighted, neighbours, overview }: KreisMapPr
         <path d={drawing.borders} fill="none" stroke="#6b7480" strokeWidth={1.2} aria-hidden />
       </Box>
       <Text id={descriptionId} size="sm" c="gray.7" mt={4}>
-        {overview ? t('municipalities.map.overviewDescription', { legend: overview.legend }) : t('municipalities.map.description', { name })}
+        {overview
+          ? t(overview.fit ? 'municipalities.map.regionDescription' : 'municipalities.map.overviewDescription', { legend: overview.legend })
+          : t('municipalities.map.description', { name })}
       </Text>
       <Group gap="md" mt={4} aria-hidden>
         <Group gap={6}>

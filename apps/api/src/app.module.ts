@@ -20,6 +20,7 @@ import { ConceptsModule } from './concepts/concepts.module.js';
 import { GroupsModule } from './groups/groups.module.js';
 import { MaterialsModule } from './materials/materials.module.js';
 import { SearchModule } from './search/search.module.js';
+import { RoundsModule } from './rounds/rounds.module.js';
 import { StorageModule } from './core/storage/storage.module.js';
 import { MembershipsModule } from './memberships/memberships.module.js';
 import { MunicipalitiesModule } from './municipalities/municipalities.module.js';
@@ -56,6 +57,7 @@ export class AppModule {
         GroupsModule,
         MaterialsModule,
         SearchModule,
+        RoundsModule,
         ConceptsModule,
       ],
       controllers: [HealthController],

@@ -51,8 +51,8 @@ test('one search box finds materials and published concepts together', async ({ 
   await lea.getByRole('searchbox', { name: 'Suchwörter' }).fill('Sprache');
   await expect(lea.getByRole('link', { name: 'Integrationskonzept Leipziger Raum' })).toBeVisible();
   await expect(lea.getByRole('link', { name: 'Leitfaden Dolmetscherpool' })).toBeVisible();
-  await expect(lea.getByText('Konzept', { exact: true })).toBeVisible();
-  await expect(lea.getByText('Material', { exact: true })).toBeVisible();
+  await expect(lea.getByText('Konzept', { exact: true }).first()).toBeVisible();
+  await expect(lea.getByText('Material', { exact: true }).first()).toBeVisible();
   // A word inside the concept's text, not in its title: the snippet shows where.
   await lea.getByRole('searchbox', { name: 'Suchwörter' }).fill('Abendkurse');
   await expect(lea.getByRole('article').filter({ hasText: 'Integrationskonzept Leipziger Raum' }).locator('mark')).toHaveText(/Abendkurse/i);

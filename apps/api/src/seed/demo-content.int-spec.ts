@@ -3,6 +3,7 @@ import { signIn } from '../../test/support/factories.js';
 import { PrismaService } from '../core/database/prisma.service.js';
 import { DEMO_GROUP, seedDemoContent } from './demo-content.js';
 import { DEMO_PEOPLE, seedDemoPeople } from './demo-people.js';
+import { DEMO_ROUND } from './demo-rounds.js';
 
 describe('demo content', () => {
   let t: TestApp;
@@ -39,5 +40,14 @@ describe('demo content', () => {
     expect(found.data!.materials.nodes.map((n) => n.material)).toEqual([{ title: 'Leitfaden Dolmetscherpool', useCount: 1 }]);
     const thread = await prisma.post.findFirstOrThrow();
     expect(thread.html).toContain('class="mention"');
+
+    // The monthly round: past dates and the next ones, Nordsachsen registered for what is ahead.
+    const series = await prisma.roundSeries.findFirstOrThrow({ where: { title: DEMO_ROUND }, include: { dates: true } });
+    expect(series.dates.some((d) => d.startsAt < new Date())).toBe(true);
+    expect(series.dates.filter((d) => d.startsAt > new Date()).length).toBeGreaterThan(3);
+    const upcoming = await client.graphql<{ rounds: { nodes: { title: string; myRegistration: string | null }[] } }>(
+      '{ rounds(filter: { nearMe: true }) { nodes { title myRegistration } } }',
+    );
+    expect(upcoming.data!.rounds.nodes[0]).toEqual({ title: DEMO_ROUND, myRegistration: 'REGISTERED' });
   });
 });

@@ -24,9 +24,10 @@ export const router = createBrowserRouter([
       { path: '/materialien/neu', lazy: () => import('../pages/NewMaterialPage').then((m) => ({ Component: m.NewMaterialPage })) },
       { path: '/materialien/:id', lazy: () => import('../pages/MaterialPage').then((m) => ({ Component: m.MaterialPage })) },
       { path: '/suche', lazy: () => import('../pages/SearchPage').then((m) => ({ Component: m.SearchPage })) },
+      { path: '/austauschrunden', lazy: () => import('../pages/RoundsPage').then((m) => ({ Component: m.RoundsPage })) },
       { path: '/konzepte', lazy: () => import('../pages/ConceptsPage').then((m) => ({ Component: m.ConceptsPage })) },
       { path: '/konzepte/:id', lazy: () => import('../pages/ConceptPage').then((m) => ({ Component: m.ConceptPage })) },
-      ...SECTIONS.filter((s) => !['search', 'municipalities', 'groups', 'materials', 'concepts'].includes(s.key)).map((s) => ({
+      ...SECTIONS.filter((s) => !['search', 'municipalities', 'groups', 'materials', 'concepts', 'rounds'].includes(s.key)).map((s) => ({
         path: s.path,
         lazy: () => import('../pages/SectionPage').then(({ SectionPage }) => ({ Component: () => <SectionPage section={s.key} /> })),
       })),

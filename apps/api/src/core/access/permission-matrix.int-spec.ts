@@ -91,6 +91,25 @@ function conceptRows(): Row[] {
   ];
 }
 
+/** Exchange rounds: a made-up date is not found; creating is for members of the hosting organisation. */
+function roundRows(): Row[] {
+  const none = '9b2f4c1e-8a7d-4c3b-9e1f-2a3b4c5d6e7f';
+  return [
+    { op: 'Query.rounds', query: '{ rounds { totalCount nodes { id } } }', expect: signedIn('OK') },
+    { op: 'Query.round', query: `{ round(id: "${none}") { id } }`, expect: signedIn('NOT_FOUND') },
+    {
+      op: 'Mutation.createRound',
+      // Valid up to the host check; the plain-http video link is refused after it.
+      query: ({ organizationId }) =>
+        `mutation { createRound(input: { title: "Runde", topics: [SPRACHE], hostOrganizationId: "${organizationId}", videoUrl: "http://meet.example", startsAt: "2027-03-10T12:30", durationMinutes: 60 }) { id } }`,
+      expect: { ...confirmedOnly('BAD_USER_INPUT'), otherMember: 'FORBIDDEN' },
+    },
+    { op: 'Mutation.registerForRound', query: `mutation { registerForRound(input: { roundId: "${none}" }) { id } }`, expect: confirmedOnly('NOT_FOUND') },
+    { op: 'Mutation.cancelRoundRegistration', query: `mutation { cancelRoundRegistration(roundId: "${none}") { id } }`, expect: signedIn('NOT_FOUND') },
+    { op: 'Mutation.cancelRoundDate', query: `mutation { cancelRoundDate(input: { roundId: "${none}" }) { id } }`, expect: confirmedOnly('NOT_FOUND') },
+  ];
+}
+
 /**
  * Who may call what: every Query and Mutation of the schema, as a guest, a member of Landkreis Leipzig, its
  * admin, a member of Stadt Leipzig, a platform admin, and a signed-in person whose membership is not yet
@@ -232,6 +251,7 @@ const MATRIX: Row[] = [
   // A forged link is refused for everyone alike; a real one needs no session (tested in notifications.int-spec).
   { op: 'Mutation.unsubscribeNotifications', query: 'mutation { unsubscribeNotifications(token: "a.MENTION.b") }', expect: everyone('BAD_USER_INPUT') },
   ...conceptRows(),
+  ...roundRows(),
   { op: 'Mutation.logoutEverywhere', query: 'mutation { logoutEverywhere }', expect: signedIn('OK') },
   { op: 'Mutation.logout', query: 'mutation { logout }', expect: everyone('OK') },
 ];

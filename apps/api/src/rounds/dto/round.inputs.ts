@@ -1,0 +1,78 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Topic } from '../../core/catalogue/catalogue.enums.js';
+import { RoundAudience } from '../models/round.model.js';
+
+@InputType({ description: 'Hosted by an organisation or a working group (exactly one).' })
+export class CreateRoundInput {
+  @Field()
+  title!: string;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+
+  @Field(() => [Topic])
+  topics!: Topic[];
+
+  @Field(() => String, { nullable: true, description: 'Default de.' })
+  language?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  hostOrganizationId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  hostGroupId?: string | null;
+
+  @Field(() => RoundAudience, { nullable: true, description: 'Default SIGNED_IN (open).' })
+  audience?: RoundAudience | null;
+
+  @Field(() => String, { nullable: true, description: 'LAND: the two-digit Land code.' })
+  audienceLandCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'KREIS_AREA: the Kreis key (5 digits).' })
+  audienceKreisAgs?: string | null;
+
+  @Field({ description: 'https link to the video conference.' })
+  videoUrl!: string;
+
+  @Field(() => Int, { nullable: true })
+  capacity?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Registration closes this many minutes before a date.' })
+  deadlineMinutes?: number | null;
+
+  @Field({ description: 'Local start in Europe/Berlin, "2027-03-10T12:30".' })
+  startsAt!: string;
+
+  @Field(() => Int)
+  durationMinutes!: number;
+
+  @Field(() => String, { nullable: true, description: 'RRULE for a series, e.g. "FREQ=MONTHLY;BYDAY=1TU;COUNT=10"; it needs COUNT or UNTIL.' })
+  rrule?: string | null;
+}
+
+@InputType()
+export class RoundsFilter {
+  @Field(() => [Topic], { nullable: true })
+  topics?: Topic[] | null;
+
+  @Field(() => ID, { nullable: true })
+  hostGroupId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only rounds for my municipalities’ region (not those open to everyone).' })
+  nearMe?: boolean | null;
+}
+
+@InputType()
+export class RegisterForRoundInput {
+  @Field(() => ID)
+  roundId!: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'Every date of the series, also later ones.' })
+  wholeSeries?: boolean | null;
+}
+
+@InputType()
+export class CancelRoundDateInput {
+  @Field(() => ID)
+  roundId!: string;
+}

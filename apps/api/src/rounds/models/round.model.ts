@@ -1,0 +1,106 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Topic } from '../../core/catalogue/catalogue.enums.js';
+
+export enum RoundAudience {
+  SIGNED_IN = 'SIGNED_IN',
+  GROUP = 'GROUP',
+  LAND = 'LAND',
+  KREIS_AREA = 'KREIS_AREA',
+  NEIGHBOURS = 'NEIGHBOURS',
+}
+export enum RoundStatus {
+  SCHEDULED = 'SCHEDULED',
+  CANCELLED = 'CANCELLED',
+}
+export enum RoundRegistrationStatus {
+  REGISTERED = 'REGISTERED',
+  WAITING = 'WAITING',
+}
+registerEnumType(RoundAudience, {
+  name: 'RoundAudience',
+  description:
+    'Who may see and register: everyone signed in, a working group, a Land, a Kreis with its bordering Kreise, or the host municipality with its bordering municipalities.',
+});
+registerEnumType(RoundStatus, { name: 'RoundStatus' });
+registerEnumType(RoundRegistrationStatus, { name: 'RoundRegistrationStatus' });
+
+@ObjectType({ description: 'An exchange round: one date, or a series of dates by a recurrence rule.' })
+export class RoundSeries {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  title!: string;
+
+  @Field()
+  description!: string;
+
+  @Field(() => [Topic])
+  topics!: Topic[];
+
+  @Field()
+  language!: string;
+
+  @Field(() => String, { description: 'The organisation or working group that hosts it.' })
+  hostName!: string;
+
+  @Field(() => RoundAudience)
+  audience!: RoundAudience;
+
+  @Field(() => String, { description: 'The video conference of the host’s own tool.' })
+  videoUrl!: string;
+
+  @Field(() => Int, { nullable: true })
+  capacity!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'RFC 5545 RRULE over local Europe/Berlin times; null for a single date.' })
+  rrule!: string | null;
+
+  @Field(() => Boolean, { description: 'The viewer may change it, cancel dates and moderate.' })
+  canModerate!: boolean;
+
+  @Field(() => Boolean, { description: 'The viewer is registered for every date.' })
+  registeredForSeries!: boolean;
+}
+
+@ObjectType({ description: 'One date of an exchange round.' })
+export class Round {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  title!: string;
+
+  @Field()
+  startsAt!: Date;
+
+  @Field()
+  endsAt!: Date;
+
+  @Field(() => RoundStatus)
+  status!: RoundStatus;
+
+  @Field(() => Boolean, { description: 'Moved away from the time its series gave it.' })
+  moved!: boolean;
+
+  @Field(() => RoundSeries)
+  series!: RoundSeries;
+
+  @Field(() => Int)
+  registeredCount!: number;
+
+  @Field(() => Int)
+  waitingCount!: number;
+
+  @Field(() => RoundRegistrationStatus, { nullable: true, description: 'The viewer’s registration, if any.' })
+  myRegistration!: RoundRegistrationStatus | null;
+}
+
+@ObjectType()
+export class RoundPage {
+  @Field(() => [Round])
+  nodes!: Round[];
+
+  @Field(() => Int)
+  totalCount!: number;
+}

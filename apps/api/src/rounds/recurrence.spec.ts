@@ -1,0 +1,25 @@
+import { DateTime } from 'luxon';
+import { localToInstant, occurrences } from './recurrence.js';
+
+const berlin = (d: Date) => DateTime.fromJSDate(d, { zone: 'Europe/Berlin' }).toFormat("yyyy-MM-dd'T'HH:mm");
+
+describe('recurrence of exchange rounds in Europe/Berlin', () => {
+  it('keeps the local time across the March and October clock changes', () => {
+    const dates = occurrences(localToInstant('2027-03-10T12:30'), 'FREQ=WEEKLY;INTERVAL=2;COUNT=4');
+    expect(dates.map(berlin)).toEqual(['2027-03-10T12:30', '2027-03-24T12:30', '2027-04-07T12:30', '2027-04-21T12:30']);
+    // 12:30 in winter is 11:30 UTC, in summer 10:30 UTC (the clocks went forward on 28 March 2027).
+    expect(dates.map((d) => d.toISOString().slice(11, 16))).toEqual(['11:30', '11:30', '10:30', '10:30']);
+    const autumn = occurrences(localToInstant('2027-10-05T09:00'), 'FREQ=MONTHLY;BYDAY=1TU;COUNT=2');
+    expect(autumn.map(berlin)).toEqual(['2027-10-05T09:00', '2027-11-02T09:00']);
+    expect(autumn.map((d) => d.toISOString().slice(11, 16))).toEqual(['07:00', '08:00']);
+  });
+
+  it('a single date is itself; bad rules are refused with the field', () => {
+    const first = localToInstant('2027-01-20T10:00');
+    expect(occurrences(first, null)).toEqual([first]);
+    for (const rule of ['FREQ=WEEKLY', 'FREQ=MINUTELY;COUNT=3', 'unsinn', 'FREQ=DAILY;COUNT=501', 'FREQ=WEEKLY;UNTIL=20260101T000000Z']) {
+      expect(() => occurrences(first, rule)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', details: expect.objectContaining({ field: 'rrule' }) }));
+    }
+    expect(() => localToInstant('20.01.2027 10:00')).toThrow(expect.objectContaining({ details: { field: 'startsAt' } }));
+  });
+});

@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import type { RoundSeries } from '../generated/prisma/client.js';
+import type { ViewerScope } from '../core/access/viewer-scope.service.js';
+import { PrismaService } from '../core/database/prisma.service.js';
+import { Neighbourhood } from '../municipalities/neighbourhood.js';
+
+type Audience = Pick<RoundSeries, 'audience' | 'audienceLandCode' | 'audienceKreisId' | 'hostGroupId' | 'hostOrganizationId'>;
+
+/** Where a viewer is: the municipalities of their organisations, with their Länder and Kreise. */
+interface Place {
+  municipalityIds: Set<string>;
+  landCodes: Set<string>;
+  kreisIds: Set<string>;
+}
+
+/**
+ * Who may see and register for a round follows its audience (#14); its hosts always may. Region audiences use
+ * the directory's real borders (`Neighbourhood`), like groups and events.
+ */
+@Injectable()
+export class RoundAudienceRules {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly neighbourhood: Neighbourhood,
+  ) {}
+
+  /** A checker for one viewer; it looks each region up once. */
+  async forViewer(scope: ViewerScope): Promise<(series: Audience) => Promise<boolean>> {
+    const place = await this.place(scope.municipalityIds);
+    const areas = new Map<string, Promise<Set<string>>>();
+    const area = (key: string, load: () => Promise<string[]>) => {
+      if (!areas.has(key))
+        areas.set(
+          key,
+          load().then((ids) => new Set(ids)),
+        );
+      return areas.get(key)!;
+    };
+    return async (s) => {
+      if (this.hosts(scope, s)) return true;
+      if (!scope.confirmed) return false;
+      switch (s.audience) {
+        case 'SIGNED_IN':
+          return true;
+        case 'GROUP':
+          return s.hostGroupId !== null && scope.activeGroupIds.includes(s.hostGroupId);
+        case 'LAND':
+          return s.audienceLandCode !== null && place.landCodes.has(s.audienceLandCode);
+        case 'KREIS_AREA': {
+          if (!s.audienceKreisId) return false;
+          const kreise = await area(`kreis:${s.audienceKreisId}`, () => this.neighbourhood.kreisArea([s.audienceKreisId!]));
+          return [...place.kreisIds].some((id) => kreise.has(id));
+        }
+        case 'NEIGHBOURS': {
+          if (!s.hostOrganizationId) return false;
+          const near = await area(`org:${s.hostOrganizationId}`, () => this.hostNeighbourhood(s.hostOrganizationId!));
+          return [...place.municipalityIds, ...place.kreisIds].some((id) => near.has(id));
+        }
+      }
+    };
+  }
+
+  /** Members of the hosting organisation or group moderate the round. */
+  hosts(scope: ViewerScope, s: Pick<RoundSeries, 'hostGroupId' | 'hostOrganizationId'>): boolean {
+    return (
+      (s.hostGroupId !== null && scope.activeGroupIds.includes(s.hostGroupId)) ||
+      (s.hostOrganizationId !== null && scope.organizationIds.includes(s.hostOrganizationId))
+    );
+  }
+
+  private async place(municipalityIds: string[]): Promise<Place> {
+    const rows = await this.prisma.$queryRaw<{ id: string; landCode: string; kreisId: string | null }[]>`
+      SELECT m.id, m."landCode", k.id AS "kreisId" FROM "Municipality" m
+      LEFT JOIN "Municipality" k ON k.ags = substr(m.ags, 1, 5) AND k."isKreis"
+      WHERE m.id = ANY(${municipalityIds}::uuid[])`;
+    return {
+      municipalityIds: new Set(rows.map((r) => r.id)),
+      landCodes: new Set(rows.map((r) => r.landCode)),
+      kreisIds: new Set(rows.flatMap((r) => (r.kreisId ? [r.kreisId] : []))),
+    };
+  }
+
+  /** The host's municipality and every municipality bordering it. */
+  private async hostNeighbourhood(organizationId: string): Promise<string[]> {
+    const org = await this.prisma.organization.findUniqueOrThrow({ where: { id: organizationId }, include: { locatedIn: true } });
+    return [org.locatedIn.id, ...(await this.neighbourhood.bordering(org.locatedIn)).map((b) => b.id)];
+  }
+}

@@ -1,0 +1,170 @@
+import ICAL from 'ical.js';
+import { addMember, createUser, signIn } from '../../test/support/factories.js';
+import { startTestApp, type TestApp, type TestClient } from '../../test/support/test-app.js';
+import { PrismaService } from '../core/database/prisma.service.js';
+
+interface RoundData {
+  id: string;
+  startsAt: string;
+  status: string;
+  moved: boolean;
+  registeredCount: number;
+  waitingCount: number;
+  myRegistration: string | null;
+  series: { id: string; rrule: string | null; canModerate: boolean };
+}
+const FIELDS = 'id startsAt status moved registeredCount waitingCount myRegistration series { id rrule canModerate }';
+const code = (res: { errors?: { extensions: { code: string } }[] }) => res.errors?.[0]?.extensions.code ?? 'OK';
+
+describe('exchange rounds: series across clock changes, audiences, places and waiting list, calendars', () => {
+  let t: TestApp;
+  let prisma: PrismaService;
+  let stadt: TestClient;
+  let nord: TestClient;
+  let muenchen: TestClient;
+  let stadtOrg: string;
+  const base = {
+    title: 'Sprachmittlung in der Region Leipzig',
+    description: 'Offene Runde für alle, die Sprachmittlung organisieren.',
+    topics: ['SPRACHE'],
+    videoUrl: 'https://meet.jit.si/verbund-sprachmittlung',
+    durationMinutes: 60,
+  };
+  const create = (client: TestClient, input: Record<string, unknown>) =>
+    client.graphql<{ createRound: RoundData }>(`mutation ($i: CreateRoundInput!) { createRound(input: $i) { ${FIELDS} } }`, { i: { ...base, ...input } });
+  const dates = async (seriesId: string) => prisma.round.findMany({ where: { seriesId }, orderBy: { startsAt: 'asc' } });
+  const ics = async (path: string, cookie?: string) => fetch(`${t.url}${path}`, { headers: cookie ? { cookie } : {} });
+
+  beforeAll(async () => {
+    t = await startTestApp({ LOGIN_LIMIT_PER_IP: '200' }, { directory: true });
+    prisma = t.app.get(PrismaService);
+    const [s, n, m] = [await createUser(prisma), await createUser(prisma), await createUser(prisma)];
+    stadtOrg = (await addMember(prisma, s.id, '14713')).organizationId;
+    await addMember(prisma, n.id, '14730');
+    await addMember(prisma, m.id, '09162');
+    [stadt, nord, muenchen] = [await signIn(t, s.email), await signIn(t, n.email), await signIn(t, m.email)];
+  });
+  afterAll(async () => t.close());
+
+  it('a fortnightly series keeps 12:30 in Berlin across the March clock change; the calendar says the same', async () => {
+    const res = await create(stadt, { hostOrganizationId: stadtOrg, startsAt: '2027-03-10T12:30', rrule: 'FREQ=WEEKLY;INTERVAL=2;COUNT=4' });
+    expect(res.errors).toBeUndefined();
+    const round = res.data!.createRound;
+    expect(round.series.canModerate).toBe(true);
+    const all = await dates(round.series.id);
+    expect(all.map((d) => d.startsAt.toISOString())).toEqual([
+      '2027-03-10T11:30:00.000Z',
+      '2027-03-24T11:30:00.000Z',
+      '2027-04-07T10:30:00.000Z',
+      '2027-04-21T10:30:00.000Z',
+    ]);
+    // One date is cancelled: the series calendar keeps it, marked cancelled.
+    const cancelled = await stadt.graphql<{ cancelRoundDate: RoundData }>(`mutation { cancelRoundDate(input: { roundId: "${all[1]!.id}" }) { ${FIELDS} } }`);
+    expect(cancelled.data!.cancelRoundDate.status).toBe('CANCELLED');
+    expect(code(await nord.graphql(`mutation { cancelRoundDate(input: { roundId: "${all[2]!.id}" }) { id } }`))).toBe('FORBIDDEN');
+
+    const file = await ics(`/calendar/series/${round.series.id}.ics`, nord.cookie);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toContain('text/calendar');
+    const calendar = new ICAL.Component(ICAL.parse(await file.text()));
+    expect(calendar.getFirstSubcomponent('vtimezone')?.getFirstPropertyValue('tzid')).toBe('Europe/Berlin');
+    const events = calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
+    const master = events.find((e) => !e.isRecurrenceException())!;
+    expect(master.component.getFirstPropertyValue('rrule')?.toString()).toBe('FREQ=WEEKLY;COUNT=4;INTERVAL=2');
+    const expanded: string[] = [];
+    const iterator = master.iterator();
+    for (let next = iterator.next(); next; next = iterator.next()) expanded.push(next.toJSDate().toISOString());
+    expect(expanded).toEqual(all.map((d) => d.startsAt.toISOString()));
+    const exception = events.find((e) => e.isRecurrenceException())!;
+    expect(exception.recurrenceId.toJSDate().toISOString()).toBe('2027-03-24T11:30:00.000Z');
+    expect(exception.component.getFirstPropertyValue('status')).toBe('CANCELLED');
+
+    const single = await ics(`/calendar/rounds/${all[0]!.id}.ics`, nord.cookie);
+    const event = new ICAL.Event(new ICAL.Component(ICAL.parse(await single.text())).getFirstSubcomponent('vevent')!);
+    expect(event.startDate.toJSDate().toISOString()).toBe('2027-03-10T11:30:00.000Z');
+    expect(event.startDate.zone?.tzid).toBe('Europe/Berlin');
+    expect((await ics(`/calendar/rounds/${all[0]!.id}.ics`)).status).toBe(401);
+    expect((await ics(`/calendar/series/${stadtOrg}.ics`, nord.cookie)).status).toBe(404);
+  });
+
+  it('20 people register at once for 5 places: exactly 5 get one, 15 wait; a cancellation moves the first up', async () => {
+    const round = (await create(stadt, { hostOrganizationId: stadtOrg, startsAt: '2027-02-03T10:00', capacity: 5 })).data!.createRound;
+    const people: TestClient[] = [];
+    for (let i = 0; i < 20; i++) {
+      const user = await createUser(prisma);
+      await addMember(prisma, user.id, '14729');
+      people.push(await signIn(t, user.email));
+    }
+    const replies = await Promise.all(
+      people.map((p) => p.graphql<{ registerForRound: RoundData }>(`mutation { registerForRound(input: { roundId: "${round.id}" }) { ${FIELDS} } }`)),
+    );
+    expect(replies.map(code)).toEqual(Array(20).fill('OK'));
+    const statuses = replies.map((r) => r.data!.registerForRound.myRegistration);
+    expect(statuses.filter((s) => s === 'REGISTERED')).toHaveLength(5);
+    expect(statuses.filter((s) => s === 'WAITING')).toHaveLength(15);
+    const waiting = await prisma.roundRegistration.findMany({
+      where: { roundId: round.id, status: 'WAITING' },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    });
+    const first = people[statuses.indexOf('REGISTERED')]!;
+    expect(code(await first.graphql(`mutation { registerForRound(input: { roundId: "${round.id}" }) { id } }`))).toBe('BAD_USER_INPUT');
+    const after = await first.graphql<{ cancelRoundRegistration: RoundData }>(`mutation { cancelRoundRegistration(roundId: "${round.id}") { ${FIELDS} } }`);
+    expect(after.data!.cancelRoundRegistration).toMatchObject({ registeredCount: 5, waitingCount: 14, myRegistration: null });
+    expect((await prisma.roundRegistration.findUniqueOrThrow({ where: { id: waiting[0]!.id } })).status).toBe('REGISTERED');
+  });
+
+  it('registers for the whole series at once', async () => {
+    const round = (await create(stadt, { hostOrganizationId: stadtOrg, startsAt: '2027-05-04T09:00', rrule: 'FREQ=MONTHLY;BYDAY=1TU;COUNT=3' })).data!
+      .createRound;
+    const res = await nord.graphql<{ registerForRound: RoundData }>(
+      `mutation { registerForRound(input: { roundId: "${round.id}", wholeSeries: true }) { ${FIELDS} } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(await prisma.roundRegistration.count({ where: { round: { seriesId: round.series.id } } })).toBe(3);
+  });
+
+  it('a round for the Landkreis Leipzig and its neighbours is found in Nordsachsen, not in München', async () => {
+    const round = (
+      await create(stadt, {
+        hostOrganizationId: stadtOrg,
+        startsAt: '2027-06-02T14:00',
+        audience: 'KREIS_AREA',
+        audienceKreisAgs: '14729',
+        title: 'Runde im Leipziger Land',
+      })
+    ).data!.createRound;
+    const titles = async (client: TestClient) =>
+      (await client.graphql<{ rounds: { nodes: { id: string }[] } }>('{ rounds(first: 100) { nodes { id } } }')).data!.rounds.nodes.map((n) => n.id);
+    expect(await titles(nord)).toContain(round.id);
+    expect(await titles(muenchen)).not.toContain(round.id);
+    expect(code(await muenchen.graphql(`{ round(id: "${round.id}") { id } }`))).toBe('NOT_FOUND');
+    expect(code(await muenchen.graphql(`mutation { registerForRound(input: { roundId: "${round.id}" }) { id } }`))).toBe('NOT_FOUND');
+    expect((await ics(`/calendar/rounds/${round.id}.ics`, muenchen.cookie)).status).toBe(404);
+    expect(
+      (await nord.graphql<{ rounds: { nodes: { id: string }[] } }>('{ rounds(filter: { nearMe: true }, first: 100) { nodes { id } } }')).data!.rounds.nodes.map(
+        (n) => n.id,
+      ),
+    ).toEqual([round.id]);
+  });
+
+  it('refuses bad input with the field, and writes nothing', async () => {
+    const before = await prisma.roundSeries.count();
+    const cases: [Record<string, unknown>, string][] = [
+      [{ startsAt: '2027-03-10T12:30', rrule: 'FREQ=DAILY;COUNT=501' }, 'rrule'],
+      [{ startsAt: '2027-03-10T12:30', rrule: 'FREQ=WEEKLY;UNTIL=20260101T000000Z' }, 'rrule'],
+      [{ startsAt: '2027-03-10T12:30', capacity: 0 }, 'capacity'],
+      [{ startsAt: '2027-03-10T12:30', capacity: -3 }, 'capacity'],
+      [{ startsAt: '2027-03-10T12:30', videoUrl: 'http://meet.example/raum' }, 'videoUrl'],
+      [{ startsAt: '2027-03-10T12:30', title: '<b>Runde</b>' }, 'title'],
+      [{ startsAt: '2027-03-10T12:30', durationMinutes: 0 }, 'durationMinutes'],
+      [{ startsAt: '10.03.2027 12:30' }, 'startsAt'],
+      [{ startsAt: '2027-03-10T12:30', audience: 'LAND' }, 'audienceLandCode'],
+    ];
+    for (const [input, field] of cases) {
+      const res = await create(stadt, { hostOrganizationId: stadtOrg, ...input });
+      expect([code(res), (res.errors?.[0]?.extensions.details as { field?: string } | undefined)?.field]).toEqual(['BAD_USER_INPUT', field]);
+    }
+    expect(code(await create(nord, { hostOrganizationId: stadtOrg, startsAt: '2027-03-10T12:30' }))).toBe('FORBIDDEN');
+    expect(await prisma.roundSeries.count()).toBe(before);
+  });
+});

@@ -34,6 +34,13 @@ test('Stadt Leipzig starts a monthly round for the region; Nordsachsen finds it 
   await date.getByRole('button', { name: 'Für alle Termine anmelden' }).click();
   await expect(date.getByText('Sie sind angemeldet')).toBeVisible();
   await expect(date).toContainText('1 von 12 Plätzen belegt');
+  // Nordsachsen proposes an agenda item and votes for it.
+  await date.getByRole('button', { name: 'Tagesordnung (0 Punkte)' }).click();
+  await date.getByRole('textbox', { name: 'Ihr Vorschlag' }).fill('Sprechstunden für Neuzugewanderte im Umland');
+  await date.getByRole('button', { name: 'Vorschlagen' }).click();
+  await expect(date.getByRole('listitem').filter({ hasText: 'Sprechstunden für Neuzugewanderte im Umland' })).toBeVisible();
+  await date.getByRole('button', { name: 'Dafür' }).click();
+  await expect(date.getByRole('listitem').filter({ hasText: 'Sprechstunden' })).toContainText('1 Stimme');
   const download = nord.waitForEvent('download');
   await date.getByRole('link', { name: 'Reihe in den Kalender (.ics)' }).click();
   const file = await (await download).path();

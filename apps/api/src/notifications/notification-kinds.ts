@@ -17,6 +17,10 @@ export interface NotificationPayload {
   sectionId?: string;
   commentId?: string;
   versionNumber?: number;
+  /** ROUND_*: the date, its start (ISO), and for ROUND_CHANGED what happened. */
+  roundId?: string;
+  startsAt?: string;
+  change?: 'cancelled' | 'moved';
   /** REQUEST_DECIDED: what the request was for, and the answer. */
   target?: 'group' | 'organization';
   approved?: boolean;
@@ -32,6 +36,7 @@ export interface Names {
   concept: string | null;
   upstreamConcept: string | null;
   section: string | null;
+  round: string | null;
 }
 
 interface KindRule {
@@ -120,6 +125,47 @@ export const NOTIFICATION_KINDS: Record<NotificationKind, KindRule> = {
       en: (p, n) => `${n.actor ?? someone.en} mentioned you in a comment on ${q.en(n.section)} in ${q.en(n.concept)}.`,
     },
   },
+  ROUND_REMINDER: {
+    subject: { de: 'Erinnerung an eine Austauschrunde', en: 'Reminder of an exchange round' },
+    defaultChannel: 'EMAIL',
+    link: () => '/austauschrunden',
+    text: {
+      de: (p, n) => `Erinnerung: ${q.de(n.round)} beginnt ${when.de(p.startsAt)}.`,
+      en: (p, n) => `Reminder: ${q.en(n.round)} starts ${when.en(p.startsAt)}.`,
+    },
+  },
+  ROUND_CHANGED: {
+    subject: { de: 'Eine Austauschrunde hat sich geändert', en: 'An exchange round has changed' },
+    defaultChannel: 'EMAIL',
+    link: () => '/austauschrunden',
+    text: {
+      de: (p, n) =>
+        p.change === 'cancelled' ? `${q.de(n.round)} ${when.de(p.startsAt)} fällt aus.` : `${q.de(n.round)} ist verschoben: neu ${when.de(p.startsAt)}.`,
+      en: (p, n) =>
+        p.change === 'cancelled' ? `${q.en(n.round)} ${when.en(p.startsAt)} is cancelled.` : `${q.en(n.round)} has moved: now ${when.en(p.startsAt)}.`,
+    },
+  },
+  ROUND_PROMOTED: {
+    subject: { de: 'Ein Platz ist frei geworden', en: 'A place has become free' },
+    defaultChannel: 'EMAIL',
+    link: () => '/austauschrunden',
+    text: {
+      de: (p, n) => `Ein Platz ist frei geworden: Sie sind jetzt für ${q.de(n.round)} ${when.de(p.startsAt)} angemeldet.`,
+      en: (p, n) => `A place has become free: you are now registered for ${q.en(n.round)} ${when.en(p.startsAt)}.`,
+    },
+  },
+};
+
+/** A round's date in German time, the way people say it. */
+const when = {
+  de: (iso?: string) =>
+    iso
+      ? `am ${new Intl.DateTimeFormat('de-DE', { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Berlin' }).format(new Date(iso))} Uhr`
+      : '',
+  en: (iso?: string) =>
+    iso
+      ? `on ${new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Berlin' }).format(new Date(iso))} (German time)`
+      : '',
 };
 
 export const asLocale = (value: string | null | undefined): Locale => (value === 'en' ? 'en' : 'de');

@@ -50,6 +50,30 @@ export class RoundCalendarController {
     ]);
   }
 
+  /** The personal feed: no session (calendar programs have none), the secret in the path is the key. */
+  @Get('feed/:file')
+  @Access('PUBLIC')
+  async feed(@Param('file') file: string, @Res() reply: FastifyReply) {
+    const token = file.replace(/\.ics$/, '');
+    const user = /^[A-Za-z0-9_-]{43}$/.test(token) ? await this.prisma.user.findUnique({ where: { calendarToken: token } }) : null;
+    if (!user) throw notFound('Diesen Kalender gibt es nicht.');
+    const since = new Date(Date.now() - 30 * 24 * 3600_000);
+    const registrations = await this.prisma.roundRegistration.findMany({
+      where: { userId: user.id, round: { endsAt: { gte: since } } },
+      include: { round: { include: { series: { include: { hostOrganization: true, hostGroup: true } } } } },
+      orderBy: { round: { startsAt: 'asc' } },
+    });
+    return this.send(
+      reply,
+      'Verbund: meine Austauschrunden',
+      registrations.map((r) => ({
+        series: this.entry(r.round.series),
+        whole: false,
+        dates: [{ ...r.round, cancelled: r.round.status === 'CANCELLED' }],
+      })),
+    );
+  }
+
   private entry(series: {
     id: string;
     title: string;

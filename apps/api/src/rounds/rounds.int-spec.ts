@@ -1,7 +1,9 @@
 import ICAL from 'ical.js';
+import { DateTime } from 'luxon';
 import { addMember, createUser, signIn } from '../../test/support/factories.js';
 import { startTestApp, type TestApp, type TestClient } from '../../test/support/test-app.js';
 import { PrismaService } from '../core/database/prisma.service.js';
+import { RoundReminders } from './round-reminders.js';
 
 interface RoundData {
   id: string;
@@ -23,6 +25,7 @@ describe('exchange rounds: series across clock changes, audiences, places and wa
   let nord: TestClient;
   let muenchen: TestClient;
   let stadtOrg: string;
+  let nordId: string;
   const base = {
     title: 'Sprachmittlung in der Region Leipzig',
     description: 'Offene Runde für alle, die Sprachmittlung organisieren.',
@@ -41,6 +44,7 @@ describe('exchange rounds: series across clock changes, audiences, places and wa
     const [s, n, m] = [await createUser(prisma), await createUser(prisma), await createUser(prisma)];
     stadtOrg = (await addMember(prisma, s.id, '14713')).organizationId;
     await addMember(prisma, n.id, '14730');
+    nordId = n.id;
     await addMember(prisma, m.id, '09162');
     [stadt, nord, muenchen] = [await signIn(t, s.email), await signIn(t, n.email), await signIn(t, m.email)];
   });
@@ -76,8 +80,26 @@ describe('exchange rounds: series across clock changes, audiences, places and wa
     for (let next = iterator.next(); next; next = iterator.next()) expanded.push(next.toJSDate().toISOString());
     expect(expanded).toEqual(all.map((d) => d.startsAt.toISOString()));
     const exception = events.find((e) => e.isRecurrenceException())!;
+    expect(events.filter((e) => e.isRecurrenceException())).toHaveLength(1);
     expect(exception.recurrenceId.toJSDate().toISOString()).toBe('2027-03-24T11:30:00.000Z');
     expect(exception.component.getFirstPropertyValue('status')).toBe('CANCELLED');
+
+    // Another date moves to 14:00 on the same day: an exception with the start its rule gave it.
+    const moved = await stadt.graphql<{ moveRoundDate: RoundData }>(
+      `mutation { moveRoundDate(input: { roundId: "${all[2]!.id}", startsAt: "2027-04-07T14:00" }) { ${FIELDS} } }`,
+    );
+    expect(moved.data!.moveRoundDate).toMatchObject({ moved: true, startsAt: '2027-04-07T12:00:00.000Z' });
+    expect(code(await nord.graphql(`mutation { moveRoundDate(input: { roundId: "${all[2]!.id}", startsAt: "2027-04-07T15:00" }) { id } }`))).toBe('FORBIDDEN');
+    expect(code(await stadt.graphql(`mutation { moveRoundDate(input: { roundId: "${all[2]!.id}", startsAt: "2020-04-07T15:00" }) { id } }`))).toBe(
+      'BAD_USER_INPUT',
+    );
+    const again = new ICAL.Component(ICAL.parse(await (await ics(`/calendar/series/${round.series.id}.ics`, nord.cookie)).text()));
+    const shifted = again
+      .getAllSubcomponents('vevent')
+      .map((e) => new ICAL.Event(e))
+      .find((e) => e.isRecurrenceException() && e.recurrenceId.toJSDate().toISOString() === '2027-04-07T10:30:00.000Z')!;
+    expect(shifted.startDate.toJSDate().toISOString()).toBe('2027-04-07T12:00:00.000Z');
+    expect(shifted.component.getFirstPropertyValue('status')).toBeNull();
 
     const single = await ics(`/calendar/rounds/${all[0]!.id}.ics`, nord.cookie);
     const event = new ICAL.Event(new ICAL.Component(ICAL.parse(await single.text())).getFirstSubcomponent('vevent')!);
@@ -111,6 +133,100 @@ describe('exchange rounds: series across clock changes, audiences, places and wa
     const after = await first.graphql<{ cancelRoundRegistration: RoundData }>(`mutation { cancelRoundRegistration(roundId: "${round.id}") { ${FIELDS} } }`);
     expect(after.data!.cancelRoundRegistration).toMatchObject({ registeredCount: 5, waitingCount: 14, myRegistration: null });
     expect((await prisma.roundRegistration.findUniqueOrThrow({ where: { id: waiting[0]!.id } })).status).toBe('REGISTERED');
+    expect(await prisma.notification.count({ where: { userId: waiting[0]!.userId, kind: 'ROUND_PROMOTED' } })).toBe(1);
+  });
+
+  it('a personal feed lists my dates without a session; a renewed secret ends the old address', async () => {
+    const url = (await nord.graphql<{ myCalendarFeedUrl: string }>('{ myCalendarFeedUrl }')).data!.myCalendarFeedUrl;
+    expect(url).toMatch(/\/calendar\/feed\/[A-Za-z0-9_-]{43}\.ics$/);
+    expect((await nord.graphql<{ myCalendarFeedUrl: string }>('{ myCalendarFeedUrl }')).data!.myCalendarFeedUrl).toBe(url);
+    const round = (await create(stadt, { hostOrganizationId: stadtOrg, startsAt: '2027-09-01T10:00', title: 'Runde im Feed' })).data!.createRound;
+    await nord.graphql(`mutation { registerForRound(input: { roundId: "${round.id}" }) { id } }`);
+    const path = new URL(url).pathname;
+    const feed = await ics(path);
+    expect(feed.status).toBe(200);
+    const events = new ICAL.Component(ICAL.parse(await feed.text())).getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
+    expect(events.map((e) => e.summary)).toContain('Runde im Feed');
+    expect(
+      events
+        .find((e) => e.summary === 'Runde im Feed')!
+        .startDate.toJSDate()
+        .toISOString(),
+    ).toBe('2027-09-01T08:00:00.000Z');
+    const renewed = (await nord.graphql<{ renewCalendarFeedToken: string }>('mutation { renewCalendarFeedToken }')).data!.renewCalendarFeedToken;
+    expect(renewed).not.toBe(url);
+    const old = await ics(path);
+    expect(old.status).toBe(404);
+    expect(await old.text()).not.toContain('Runde');
+    expect((await ics(new URL(renewed).pathname)).status).toBe(200);
+    expect((await ics('/calendar/feed/unbekannt.ics')).status).toBe(404);
+  });
+
+  it('reminds registered people 24 hours and 15 minutes before, each once, also after a restart in between', async () => {
+    const start = DateTime.now().setZone('Europe/Berlin').plus({ hours: 20 }).startOf('minute');
+    const round = (await create(stadt, { hostOrganizationId: stadtOrg, startsAt: start.toFormat("yyyy-MM-dd'T'HH:mm"), title: 'Runde morgen' })).data!
+      .createRound;
+    await nord.graphql(`mutation { registerForRound(input: { roundId: "${round.id}" }) { id } }`);
+    const reminded = () => prisma.notification.count({ where: { userId: nordId, kind: 'ROUND_REMINDER', subjectId: round.id } });
+    // The cron job may have run already; either way there is exactly one reminder afterwards.
+    await t.app.get(RoundReminders).sendDue();
+    expect(await reminded()).toBe(1);
+    const second = await startTestApp({}, { sharedDb: t.db });
+    try {
+      expect(await second.app.get(RoundReminders).sendDue()).toBe(0);
+    } finally {
+      await second.close();
+    }
+    const near = new Date(new Date(round.startsAt).getTime() - 10 * 60_000);
+    expect(await t.app.get(RoundReminders).sendDue(near)).toBe(1);
+    expect(await t.app.get(RoundReminders).sendDue(near)).toBe(0);
+    expect(await reminded()).toBe(2);
+    const note = await nord.graphql<{ notifications: { nodes: { text: string }[] } }>('{ notifications(first: 5) { nodes { text } } }');
+    expect(note.data!.notifications.nodes[0]!.text).toMatch(/^Erinnerung: „Runde morgen“ beginnt am \w+, \d+\. \w+ um \d\d:\d\d Uhr\.$/);
+  });
+
+  it('a cancelled date is announced once to everyone registered', async () => {
+    const round = (await create(stadt, { hostOrganizationId: stadtOrg, startsAt: '2027-07-07T10:00', title: 'Runde fällt aus' })).data!.createRound;
+    await nord.graphql(`mutation { registerForRound(input: { roundId: "${round.id}" }) { id } }`);
+    expect(code(await stadt.graphql(`mutation { cancelRoundDate(input: { roundId: "${round.id}" }) { id } }`))).toBe('OK');
+    expect(code(await stadt.graphql(`mutation { cancelRoundDate(input: { roundId: "${round.id}" }) { id } }`))).toBe('BAD_USER_INPUT');
+    expect(await prisma.notification.count({ where: { userId: nordId, kind: 'ROUND_CHANGED', subjectId: round.id } })).toBe(1);
+  });
+
+  it('collects the agenda: the registered propose and vote, hosts accept and order', async () => {
+    const round = (await create(stadt, { hostOrganizationId: stadtOrg, startsAt: '2027-08-04T10:00', title: 'Runde mit Tagesordnung' })).data!.createRound;
+    const propose = (client: TestClient, title: string) =>
+      client.graphql<{ proposeAgendaItem: { agenda: { id: string; title: string }[] } }>(
+        `mutation ($t: String!) { proposeAgendaItem(input: { roundId: "${round.id}", title: $t }) { agenda { id title } } }`,
+        { t: title },
+      );
+    expect(code(await propose(nord, 'Abrechnung der Dolmetscher'))).toBe('FORBIDDEN');
+    await nord.graphql(`mutation { registerForRound(input: { roundId: "${round.id}" }) { id } }`);
+    await propose(nord, 'Abrechnung der Dolmetscher');
+    const items = (await propose(nord, 'Schulung der Ehrenamtlichen')).data!.proposeAgendaItem.agenda;
+    const [billing, training] = [items.find((i) => i.title.startsWith('Abrechnung'))!, items.find((i) => i.title.startsWith('Schulung'))!];
+    expect(code(await propose(nord, '<script>x</script>'))).toBe('BAD_USER_INPUT');
+    await stadt.graphql(`mutation { voteAgendaItem(id: "${training.id}") { id } }`);
+    await nord.graphql(`mutation { voteAgendaItem(id: "${training.id}") { id } }`);
+    const agenda = async () =>
+      (
+        await nord.graphql<{ round: { agenda: { title: string; status: string; voteCount: number; votedByMe: boolean }[] } }>(
+          `{ round(id: "${round.id}") { agenda { title status voteCount votedByMe } } }`,
+        )
+      ).data!.round.agenda;
+    expect((await agenda()).map((i) => [i.title, i.voteCount, i.votedByMe])).toEqual([
+      ['Schulung der Ehrenamtlichen', 2, true],
+      ['Abrechnung der Dolmetscher', 0, false],
+    ]);
+    expect(code(await nord.graphql(`mutation { acceptAgendaItem(input: { itemId: "${billing.id}", position: 0 }) { id } }`))).toBe('FORBIDDEN');
+    await stadt.graphql(`mutation { acceptAgendaItem(input: { itemId: "${billing.id}", position: 0 }) { id } }`);
+    await nord.graphql(`mutation { voteAgendaItem(id: "${training.id}") { id } }`);
+    expect((await agenda()).map((i) => [i.title, i.status, i.voteCount])).toEqual([
+      ['Abrechnung der Dolmetscher', 'ACCEPTED', 0],
+      ['Schulung der Ehrenamtlichen', 'PROPOSED', 1],
+    ]);
+    // Someone who may see the round but takes no part does not vote.
+    expect(code(await muenchen.graphql(`mutation { voteAgendaItem(id: "${training.id}") { id } }`))).toBe('FORBIDDEN');
   });
 
   it('registers for the whole series at once', async () => {

@@ -2,7 +2,16 @@ import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { SessionsService } from '../accounts/sessions.service.js';
 import { Access } from '../core/access/access.decorator.js';
 import { Http, type RequestContext } from '../core/access/viewer.decorator.js';
-import { CancelRoundDateInput, CreateRoundInput, RegisterForRoundInput, RoundsFilter } from './dto/round.inputs.js';
+import {
+  AcceptAgendaItemInput,
+  CancelRoundDateInput,
+  CreateRoundInput,
+  MoveRoundDateInput,
+  ProposeAgendaItemInput,
+  RegisterForRoundInput,
+  RoundsFilter,
+} from './dto/round.inputs.js';
+import { RoundAgendaService } from './round-agenda.service.js';
 import { Round, RoundPage } from './models/round.model.js';
 import { RoundsService } from './rounds.service.js';
 
@@ -10,6 +19,7 @@ import { RoundsService } from './rounds.service.js';
 export class RoundsResolver {
   constructor(
     private readonly service: RoundsService,
+    private readonly agenda: RoundAgendaService,
     private readonly sessions: SessionsService,
   ) {}
 
@@ -30,6 +40,18 @@ export class RoundsResolver {
     return this.service.get(await this.sessions.requireUser(req), id);
   }
 
+  @Query(() => String, { description: 'A secret address of every date the person is registered for, for Outlook, Thunderbird or Google Calendar.' })
+  @Access('AUTHENTICATED')
+  async myCalendarFeedUrl(@Http() { req }: RequestContext): Promise<string> {
+    return this.service.feedUrl(await this.sessions.requireUser(req));
+  }
+
+  @Mutation(() => String, { description: 'A new secret address; the old one stops working.' })
+  @Access('AUTHENTICATED')
+  async renewCalendarFeedToken(@Http() { req }: RequestContext): Promise<string> {
+    return this.service.renewFeed(await this.sessions.requireUser(req));
+  }
+
   @Mutation(() => Round, { description: 'A single date, or a series by its recurrence rule; returns its first date.' })
   @Access('AUTHENTICATED')
   async createRound(@Http() { req }: RequestContext, @Args('input') input: CreateRoundInput): Promise<Round> {
@@ -46,6 +68,30 @@ export class RoundsResolver {
   @Access('AUTHENTICATED')
   async cancelRoundRegistration(@Http() { req }: RequestContext, @Args('roundId', { type: () => ID }) roundId: string): Promise<Round> {
     return this.service.cancelRegistration(await this.sessions.requireUser(req), roundId);
+  }
+
+  @Mutation(() => Round, { description: 'A topic for the agenda of a date, by someone registered or a host.' })
+  @Access('AUTHENTICATED')
+  async proposeAgendaItem(@Http() { req }: RequestContext, @Args('input') input: ProposeAgendaItemInput): Promise<Round> {
+    return this.agenda.propose(await this.sessions.requireUser(req), input);
+  }
+
+  @Mutation(() => Round, { description: 'Votes for an agenda item, or takes the vote back.' })
+  @Access('AUTHENTICATED')
+  async voteAgendaItem(@Http() { req }: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<Round> {
+    return this.agenda.vote(await this.sessions.requireUser(req), id);
+  }
+
+  @Mutation(() => Round, { description: 'Hosts accept a proposal into the agenda at a position.' })
+  @Access('AUTHENTICATED')
+  async acceptAgendaItem(@Http() { req }: RequestContext, @Args('input') input: AcceptAgendaItemInput): Promise<Round> {
+    return this.agenda.accept(await this.sessions.requireUser(req), input);
+  }
+
+  @Mutation(() => Round, { description: 'Hosts move one date; everyone registered hears of it.' })
+  @Access('AUTHENTICATED')
+  async moveRoundDate(@Http() { req }: RequestContext, @Args('input') input: MoveRoundDateInput): Promise<Round> {
+    return this.service.moveDate(await this.sessions.requireUser(req), input);
   }
 
   @Mutation(() => Round, { description: 'Hosts cancel one date; it stays in the series as cancelled.' })

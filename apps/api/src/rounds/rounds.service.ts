@@ -1,11 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import type { AppConfig } from '../core/config/config.js';
+import { APP_CONFIG } from '../core/config/config.module.js';
 import type { Prisma, User } from '../generated/prisma/client.js';
 import { ViewerScopeService, type ViewerScope } from '../core/access/viewer-scope.service.js';
 import { PrismaService } from '../core/database/prisma.service.js';
 import { badUserInput, forbidden, notFound } from '../core/errors/app-error.js';
 import { isLandCode, isUuid } from '../core/validation/ids.js';
-import type { CreateRoundInput, RegisterForRoundInput, RoundsFilter } from './dto/round.inputs.js';
-import { type Round, RoundAudience, type RoundPage, RoundRegistrationStatus, RoundStatus } from './models/round.model.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import type { CreateRoundInput, MoveRoundDateInput, RegisterForRoundInput, RoundsFilter } from './dto/round.inputs.js';
+import { type AgendaItemStatus, type Round, RoundAudience, type RoundPage, RoundRegistrationStatus, RoundStatus } from './models/round.model.js';
+import { orderAgenda } from './agenda-order.js';
 import { localToInstant, occurrences } from './recurrence.js';
 import { RoundAudienceRules } from './round-audience.js';
 
@@ -29,6 +34,8 @@ export class RoundsService {
     private readonly prisma: PrismaService,
     private readonly scopes: ViewerScopeService,
     private readonly audience: RoundAudienceRules,
+    private readonly notifications: NotificationsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async create(user: User, input: CreateRoundInput): Promise<Round> {
@@ -196,7 +203,16 @@ export class RoundsService {
       await tx.roundRegistration.delete({ where: { id: mine.id } });
       if (mine.status === 'REGISTERED') {
         const next = await tx.roundRegistration.findFirst({ where: { roundId: round.id, status: 'WAITING' }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
-        if (next) await tx.roundRegistration.update({ where: { id: next.id }, data: { status: 'REGISTERED' } });
+        if (next) {
+          await tx.roundRegistration.update({ where: { id: next.id }, data: { status: 'REGISTERED' } });
+          await this.notifications.notify(tx, {
+            recipients: [next.userId],
+            kind: 'ROUND_PROMOTED',
+            subjectType: 'round',
+            subjectId: round.id,
+            payload: { roundId: round.id, startsAt: round.startsAt.toISOString() },
+          });
+        }
       }
     });
     return this.get(user, round.id);
@@ -207,8 +223,66 @@ export class RoundsService {
     const scope = await this.scopes.requireConfirmed(user);
     const round = await this.visible(scope, roundId);
     if (!this.audience.hosts(scope, round.series)) throw forbidden('Termine sagen die Gastgeberinnen ab.');
-    await this.prisma.round.update({ where: { id: round.id }, data: { status: 'CANCELLED' } });
+    if (round.status === 'CANCELLED') throw badUserInput('Dieser Termin ist schon abgesagt.', { field: 'roundId' });
+    await this.prisma.$transaction(async (tx) => {
+      await tx.round.update({ where: { id: round.id }, data: { status: 'CANCELLED' } });
+      // Everyone registered or waiting hears of it once.
+      const people = await tx.roundRegistration.findMany({ where: { roundId: round.id }, select: { userId: true } });
+      await this.notifications.notify(tx, {
+        recipients: people.map((p) => p.userId),
+        kind: 'ROUND_CHANGED',
+        subjectType: 'round',
+        subjectId: round.id,
+        payload: { actorId: user.id, roundId: round.id, startsAt: round.startsAt.toISOString(), change: 'cancelled' },
+      });
+    });
     return this.get(user, round.id);
+  }
+
+  /**
+   * A host moves one date: registrations stay, reminders are due again for the new time, and everyone registered
+   * or waiting hears of it once. The calendar shows it as an exception of the series (RECURRENCE-ID).
+   */
+  async moveDate(user: User, input: MoveRoundDateInput): Promise<Round> {
+    const scope = await this.scopes.requireConfirmed(user);
+    const round = await this.visible(scope, input.roundId);
+    if (!this.audience.hosts(scope, round.series)) throw forbidden('Termine verschieben die Gastgeberinnen.');
+    if (round.status === 'CANCELLED') throw badUserInput('Ein abgesagter Termin wird nicht verschoben.', { field: 'roundId' });
+    const minutes = input.durationMinutes ?? round.series.durationMinutes;
+    if (!Number.isInteger(minutes) || minutes < 15 || minutes > 600)
+      throw badUserInput('Eine Runde dauert 15 Minuten bis 10 Stunden.', { field: 'durationMinutes' });
+    const startsAt = localToInstant(input.startsAt);
+    if (startsAt.getTime() <= Date.now()) throw badUserInput('Der neue Termin liegt in der Vergangenheit.', { field: 'startsAt' });
+    await this.prisma.$transaction(async (tx) => {
+      await tx.round.update({ where: { id: round.id }, data: { startsAt, endsAt: new Date(startsAt.getTime() + minutes * 60_000) } });
+      await tx.roundReminder.deleteMany({ where: { roundId: round.id } });
+      const people = await tx.roundRegistration.findMany({ where: { roundId: round.id }, select: { userId: true } });
+      await this.notifications.notify(tx, {
+        recipients: people.map((p) => p.userId),
+        kind: 'ROUND_CHANGED',
+        subjectType: 'round',
+        subjectId: round.id,
+        payload: { actorId: user.id, roundId: round.id, startsAt: startsAt.toISOString(), change: 'moved' },
+      });
+    });
+    return this.get(user, round.id);
+  }
+
+  /** The address of the person's calendar feed, made on first use. */
+  async feedUrl(user: User): Promise<string> {
+    const token = user.calendarToken ?? (await this.renewToken(user.id));
+    return `${this.config.publicUrl}/calendar/feed/${token}.ics`;
+  }
+
+  /** A new secret: the old address answers 404 from now on. */
+  async renewFeed(user: User): Promise<string> {
+    return `${this.config.publicUrl}/calendar/feed/${await this.renewToken(user.id)}.ics`;
+  }
+
+  private async renewToken(userId: string): Promise<string> {
+    const token = randomBytes(32).toString('base64url');
+    await this.prisma.user.update({ where: { id: userId }, data: { calendarToken: token } });
+    return token;
   }
 
   /** The date, if the person may see it (NOT_FOUND otherwise, so that closed rounds are not revealed). */
@@ -220,10 +294,15 @@ export class RoundsService {
 
   private async present(scope: ViewerScope, rows: RoundRow[]): Promise<Round[]> {
     const ids = rows.map((r) => r.id);
-    const [counts, mine, series] = await Promise.all([
+    const [counts, mine, series, items] = await Promise.all([
       this.prisma.roundRegistration.groupBy({ by: ['roundId', 'status'], where: { roundId: { in: ids } }, _count: true }),
       this.prisma.roundRegistration.findMany({ where: { roundId: { in: ids }, userId: scope.user.id } }),
       this.prisma.roundSeriesRegistration.findMany({ where: { userId: scope.user.id, seriesId: { in: rows.map((r) => r.seriesId) } } }),
+      this.prisma.roundAgendaItem.findMany({
+        where: { roundId: { in: ids } },
+        include: { proposedBy: { select: { name: true } }, votes: { select: { userId: true } } },
+        orderBy: { createdAt: 'asc' },
+      }),
     ]);
     const count = (roundId: string, status: string) => counts.find((c) => c.roundId === roundId && c.status === status)?._count ?? 0;
     return rows.map((r) => ({
@@ -236,6 +315,20 @@ export class RoundsService {
       registeredCount: count(r.id, 'REGISTERED'),
       waitingCount: count(r.id, 'WAITING'),
       myRegistration: (mine.find((m) => m.roundId === r.id)?.status as RoundRegistrationStatus | undefined) ?? null,
+      agenda: orderAgenda(
+        items
+          .filter((i) => i.roundId === r.id)
+          .map((i) => ({
+            id: i.id,
+            title: i.title,
+            note: i.note,
+            status: i.status as AgendaItemStatus,
+            position: i.position,
+            proposedBy: i.proposedBy?.name ?? null,
+            voteCount: i.votes.length,
+            votedByMe: i.votes.some((v) => v.userId === scope.user.id),
+          })),
+      ),
       series: {
         id: r.series.id,
         title: r.series.title,

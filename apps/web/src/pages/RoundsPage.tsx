@@ -5,6 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeading } from '../components/PageHeading';
 import { useViewer } from '../features/accounts/useViewer';
+import { CalendarFeed } from '../features/rounds/components/CalendarFeed';
 import { CreateRoundForm } from '../features/rounds/components/CreateRoundForm';
 import { RoundCard } from '../features/rounds/components/RoundCard';
 import { RoundsDocument } from '../gql/graphql';
@@ -45,6 +46,7 @@ export function RoundsPage() {
           {rounds?.nodes.map((round) => (
             <RoundCard key={round.id} round={round} />
           ))}
+          <CalendarFeed />
         </>
       )}
     </Stack>

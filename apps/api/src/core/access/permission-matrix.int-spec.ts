@@ -97,6 +97,8 @@ function roundRows(): Row[] {
   return [
     { op: 'Query.rounds', query: '{ rounds { totalCount nodes { id } } }', expect: signedIn('OK') },
     { op: 'Query.round', query: `{ round(id: "${none}") { id } }`, expect: signedIn('NOT_FOUND') },
+    { op: 'Query.myCalendarFeedUrl', query: '{ myCalendarFeedUrl }', expect: signedIn('OK') },
+    { op: 'Mutation.renewCalendarFeedToken', query: 'mutation { renewCalendarFeedToken }', expect: signedIn('OK') },
     {
       op: 'Mutation.createRound',
       // Valid up to the host check; the plain-http video link is refused after it.
@@ -106,6 +108,22 @@ function roundRows(): Row[] {
     },
     { op: 'Mutation.registerForRound', query: `mutation { registerForRound(input: { roundId: "${none}" }) { id } }`, expect: confirmedOnly('NOT_FOUND') },
     { op: 'Mutation.cancelRoundRegistration', query: `mutation { cancelRoundRegistration(roundId: "${none}") { id } }`, expect: signedIn('NOT_FOUND') },
+    {
+      op: 'Mutation.moveRoundDate',
+      query: `mutation { moveRoundDate(input: { roundId: "${none}", startsAt: "2027-03-10T14:00" }) { id } }`,
+      expect: confirmedOnly('NOT_FOUND'),
+    },
+    {
+      op: 'Mutation.proposeAgendaItem',
+      query: `mutation { proposeAgendaItem(input: { roundId: "${none}", title: "Abrechnung" }) { id } }`,
+      expect: confirmedOnly('NOT_FOUND'),
+    },
+    { op: 'Mutation.voteAgendaItem', query: `mutation { voteAgendaItem(id: "${none}") { id } }`, expect: confirmedOnly('NOT_FOUND') },
+    {
+      op: 'Mutation.acceptAgendaItem',
+      query: `mutation { acceptAgendaItem(input: { itemId: "${none}", position: 0 }) { id } }`,
+      expect: confirmedOnly('NOT_FOUND'),
+    },
     { op: 'Mutation.cancelRoundDate', query: `mutation { cancelRoundDate(input: { roundId: "${none}" }) { id } }`, expect: confirmedOnly('NOT_FOUND') },
   ];
 }

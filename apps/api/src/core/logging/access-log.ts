@@ -3,6 +3,14 @@ import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 const SLOW_MS = 1000;
 
 /**
+ * The path as it may be logged: without the query string (links in mails carry their tokens there) and without
+ * the secret of a personal calendar feed, which is part of its path.
+ */
+export function loggedPath(url: string): string {
+  return url.split('?')[0]!.replace(/^\/calendar\/feed\/[^/]+/, '/calendar/feed/[redacted]');
+}
+
+/**
  * Fastify's log controller, writing what an operator needs with the request id: one line per refused (4xx),
  * failed (5xx) or slow request, none for the rest. Logging every request took 40 % of the throughput
  * (bench/README.md), and a hook of our own would cost another one per request; a reverse proxy in front keeps
@@ -14,8 +22,7 @@ export class AccessLogController extends LogController {
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     const ms = reply.elapsedTime;
     if (!error && reply.statusCode < 400 && ms < SLOW_MS) return;
-    // Without the query string: links in mails carry their tokens there.
-    const entry = { method: request.method, url: request.url.split('?')[0], status: reply.statusCode, ms: Math.round(ms) };
+    const entry = { method: request.method, url: loggedPath(request.url), status: reply.statusCode, ms: Math.round(ms) };
     if (error || reply.statusCode >= 500) request.log.error({ ...entry, err: error }, 'request failed');
     else if (ms >= SLOW_MS) request.log.warn(entry, 'slow request');
     else request.log.info(entry, 'request refused');

@@ -76,3 +76,36 @@ export class CancelRoundDateInput {
   @Field(() => ID)
   roundId!: string;
 }
+
+@InputType({ description: 'One date to another time (German time); its series keeps the others.' })
+export class MoveRoundDateInput {
+  @Field(() => ID)
+  roundId!: string;
+
+  @Field({ description: 'Local start in Europe/Berlin, "2027-03-10T14:00".' })
+  startsAt!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Default: the series’ duration.' })
+  durationMinutes?: number | null;
+}
+
+@InputType()
+export class ProposeAgendaItemInput {
+  @Field(() => ID)
+  roundId!: string;
+
+  @Field()
+  title!: string;
+
+  @Field(() => String, { nullable: true })
+  note?: string | null;
+}
+
+@InputType({ description: 'A host takes a proposal into the agenda at a position (0 first).' })
+export class AcceptAgendaItemInput {
+  @Field(() => ID)
+  itemId!: string;
+
+  @Field(() => Int)
+  position!: number;
+}

@@ -21,7 +21,12 @@ registerEnumType(RoundAudience, {
   description:
     'Who may see and register: everyone signed in, a working group, a Land, a Kreis with its bordering Kreise, or the host municipality with its bordering municipalities.',
 });
+export enum AgendaItemStatus {
+  PROPOSED = 'PROPOSED',
+  ACCEPTED = 'ACCEPTED',
+}
 registerEnumType(RoundStatus, { name: 'RoundStatus' });
+registerEnumType(AgendaItemStatus, { name: 'AgendaItemStatus', description: 'PROPOSED by a participant, ACCEPTED into the agenda by a host.' });
 registerEnumType(RoundRegistrationStatus, { name: 'RoundRegistrationStatus' });
 
 @ObjectType({ description: 'An exchange round: one date, or a series of dates by a recurrence rule.' })
@@ -63,6 +68,33 @@ export class RoundSeries {
   registeredForSeries!: boolean;
 }
 
+@ObjectType({ description: 'A topic for the agenda of one date.' })
+export class AgendaItem {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  title!: string;
+
+  @Field()
+  note!: string;
+
+  @Field(() => AgendaItemStatus)
+  status!: AgendaItemStatus;
+
+  @Field(() => Int, { nullable: true, description: 'Order in the agenda, for accepted items.' })
+  position!: number | null;
+
+  @Field(() => String, { nullable: true })
+  proposedBy!: string | null;
+
+  @Field(() => Int)
+  voteCount!: number;
+
+  @Field(() => Boolean)
+  votedByMe!: boolean;
+}
+
 @ObjectType({ description: 'One date of an exchange round.' })
 export class Round {
   @Field(() => ID)
@@ -94,6 +126,9 @@ export class Round {
 
   @Field(() => RoundRegistrationStatus, { nullable: true, description: 'The viewer’s registration, if any.' })
   myRegistration!: RoundRegistrationStatus | null;
+
+  @Field(() => [AgendaItem], { description: 'Accepted items in their order, then proposals by votes.' })
+  agenda!: AgendaItem[];
 }
 
 @ObjectType()

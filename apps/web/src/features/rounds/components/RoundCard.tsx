@@ -2,6 +2,8 @@ import { useMutation } from '@apollo/client/react';
 import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../../components/FormAlert';
+import { Agenda } from './Agenda';
+import { HostTools } from './HostTools';
 import { useFormat } from '../../../components/useFormat';
 import { CancelRoundRegistrationDocument, RegisterForRoundDocument, type RoundFieldsFragment, RoundsDocument } from '../../../gql/graphql';
 
@@ -89,6 +91,8 @@ export function RoundCard({ round }: { round: RoundFieldsFragment }) {
             </Anchor>
           )}
         </Group>
+        {round.status === 'SCHEDULED' && <Agenda round={round} />}
+        {s.canModerate && round.status === 'SCHEDULED' && <HostTools roundId={round.id} title={round.title} />}
         <FormAlert error={registering.error ?? cancelling.error} />
       </Stack>
     </Paper>

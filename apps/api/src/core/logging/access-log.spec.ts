@@ -1,0 +1,10 @@
+import { loggedPath } from './access-log.js';
+
+describe('what the access log writes of a path', () => {
+  it('leaves out query strings and the secret of a calendar feed', () => {
+    expect(loggedPath('/konto/abmelden?token=geheim')).toBe('/konto/abmelden');
+    expect(loggedPath('/calendar/feed/Zk3v-geheim_Token.ics')).toBe('/calendar/feed/[redacted]');
+    expect(loggedPath('/calendar/feed/Zk3v-geheim_Token.ics?x=1')).toBe('/calendar/feed/[redacted]');
+    expect(loggedPath('/calendar/rounds/9b2f4c1e.ics')).toBe('/calendar/rounds/9b2f4c1e.ics');
+  });
+});

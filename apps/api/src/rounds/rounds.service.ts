@@ -223,19 +223,7 @@ export class RoundsService {
     const scope = await this.scopes.requireConfirmed(user);
     const round = await this.visible(scope, roundId);
     if (!this.audience.hosts(scope, round.series)) throw forbidden('Termine sagen die Gastgeberinnen ab.');
-    if (round.status === 'CANCELLED') throw badUserInput('Dieser Termin ist schon abgesagt.', { field: 'roundId' });
-    await this.prisma.$transaction(async (tx) => {
-      await tx.round.update({ where: { id: round.id }, data: { status: 'CANCELLED' } });
-      // Everyone registered or waiting hears of it once.
-      const people = await tx.roundRegistration.findMany({ where: { roundId: round.id }, select: { userId: true } });
-      await this.notifications.notify(tx, {
-        recipients: people.map((p) => p.userId),
-        kind: 'ROUND_CHANGED',
-        subjectType: 'round',
-        subjectId: round.id,
-        payload: { actorId: user.id, roundId: round.id, startsAt: round.startsAt.toISOString(), change: 'cancelled' },
-      });
-    });
+    await this.changeDate(user, round.id, 'cancelled', round.startsAt, (tx) => tx.round.update({ where: { id: round.id }, data: { status: 'CANCELLED' } }));
     return this.get(user, round.id);
   }
 
@@ -247,25 +235,45 @@ export class RoundsService {
     const scope = await this.scopes.requireConfirmed(user);
     const round = await this.visible(scope, input.roundId);
     if (!this.audience.hosts(scope, round.series)) throw forbidden('Termine verschieben die Gastgeberinnen.');
-    if (round.status === 'CANCELLED') throw badUserInput('Ein abgesagter Termin wird nicht verschoben.', { field: 'roundId' });
     const minutes = input.durationMinutes ?? round.series.durationMinutes;
     if (!Number.isInteger(minutes) || minutes < 15 || minutes > 600)
       throw badUserInput('Eine Runde dauert 15 Minuten bis 10 Stunden.', { field: 'durationMinutes' });
     const startsAt = localToInstant(input.startsAt);
     if (startsAt.getTime() <= Date.now()) throw badUserInput('Der neue Termin liegt in der Vergangenheit.', { field: 'startsAt' });
-    await this.prisma.$transaction(async (tx) => {
+    await this.changeDate(user, round.id, 'moved', startsAt, async (tx) => {
       await tx.round.update({ where: { id: round.id }, data: { startsAt, endsAt: new Date(startsAt.getTime() + minutes * 60_000) } });
+      // Reminders are due again for the new time.
       await tx.roundReminder.deleteMany({ where: { roundId: round.id } });
-      const people = await tx.roundRegistration.findMany({ where: { roundId: round.id }, select: { userId: true } });
+    });
+    return this.get(user, round.id);
+  }
+
+  /**
+   * Cancels or moves a date with its row locked (a date already cancelled is refused, also when two hosts act at
+   * once), and tells everyone registered or waiting once.
+   */
+  private async changeDate(
+    user: User,
+    roundId: string,
+    change: 'cancelled' | 'moved',
+    startsAt: Date,
+    apply: (tx: Prisma.TransactionClient) => Promise<unknown>,
+  ): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      const [locked] = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM "Round" WHERE id = ${roundId}::uuid FOR UPDATE`;
+      if (locked?.status === 'CANCELLED') {
+        throw badUserInput(change === 'cancelled' ? 'Dieser Termin ist schon abgesagt.' : 'Ein abgesagter Termin wird nicht verschoben.', { field: 'roundId' });
+      }
+      await apply(tx);
+      const people = await tx.roundRegistration.findMany({ where: { roundId }, select: { userId: true } });
       await this.notifications.notify(tx, {
         recipients: people.map((p) => p.userId),
         kind: 'ROUND_CHANGED',
         subjectType: 'round',
-        subjectId: round.id,
-        payload: { actorId: user.id, roundId: round.id, startsAt: startsAt.toISOString(), change: 'moved' },
+        subjectId: roundId,
+        payload: { actorId: user.id, roundId, startsAt: startsAt.toISOString(), change },
       });
     });
-    return this.get(user, round.id);
   }
 
   /** The address of the person's calendar feed, made on first use. */

@@ -131,6 +131,28 @@ describe('memberships: who may do what', () => {
     expect(code(await as.member.graphql(REQUEST, { i: { organizationId: '00000000-0000-0000-0000-000000000000', function: 'VERWALTUNG' } }))).toBe('NOT_FOUND');
   });
 
+  it('a network body (a Land integration office) is confirmed by a platform admin and then hosts rounds for its Land', async () => {
+    const CREATE = 'mutation ($i: CreateOrganizationInput!) { createOrganization(input: $i) { id organization { id } } }';
+    const input = { name: 'Landesintegrationsstelle Sachsen', kind: 'NETWORK_BODY', municipalityAgs: '14612', function: 'INTEGRATIONSKOORDINATION' };
+    const founded = (await as.otherMember.graphql<{ createOrganization: { id: string; organization: { id: string } } }>(CREATE, { i: input })).data!
+      .createOrganization;
+    const round = {
+      title: 'Landesweite Runde Sprachmittlung',
+      topics: ['SPRACHE'],
+      hostOrganizationId: founded.organization.id,
+      audience: 'LAND',
+      audienceLandCode: '14',
+      videoUrl: 'https://meet.example/sachsen',
+      startsAt: '2027-05-05T10:00',
+      durationMinutes: 90,
+    };
+    const host = () => as.otherMember.graphql('mutation ($i: CreateRoundInput!) { createRound(input: $i) { id } }', { i: round });
+    expect(code(await host())).toBe('FORBIDDEN');
+    await as.platformAdmin.graphql(DECIDE, { i: { membershipId: founded.id, approve: true } });
+    expect((await prisma.organization.findUniqueOrThrow({ where: { id: founded.organization.id } })).kind).toBe('NETWORK_BODY');
+    expect(code(await host())).toBe('OK');
+  });
+
   it('an unknown membership id is NOT_FOUND', async () => {
     expect(code(await as.admin.graphql(DECIDE, { i: { membershipId: '00000000-0000-0000-0000-000000000000', approve: true } }))).toBe('NOT_FOUND');
     expect(code(await as.admin.graphql(DECIDE, { i: { membershipId: 'not-a-uuid', approve: true } }))).toBe('NOT_FOUND');

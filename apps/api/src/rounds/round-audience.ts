@@ -60,6 +60,14 @@ export class RoundAudienceRules {
     };
   }
 
+  /** "Near me": the viewer's municipalities, their Kreise and every municipality bordering one of them. */
+  async nearby(municipalityIds: string[]): Promise<string[]> {
+    const place = await this.place(municipalityIds);
+    const own = await this.prisma.municipality.findMany({ where: { id: { in: [...place.municipalityIds, ...place.kreisIds] } } });
+    const bordering = await Promise.all(own.map((m) => this.neighbourhood.bordering(m)));
+    return [...new Set([...own.map((m) => m.id), ...bordering.flat().map((b) => b.id)])];
+  }
+
   /** Members of the hosting organisation or group moderate the round. */
   hosts(scope: ViewerScope, s: Pick<RoundSeries, 'hostGroupId' | 'hostOrganizationId'>): boolean {
     return (

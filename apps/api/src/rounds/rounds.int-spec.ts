@@ -256,11 +256,78 @@ describe('exchange rounds: series across clock changes, audiences, places and wa
     expect(code(await muenchen.graphql(`{ round(id: "${round.id}") { id } }`))).toBe('NOT_FOUND');
     expect(code(await muenchen.graphql(`mutation { registerForRound(input: { roundId: "${round.id}" }) { id } }`))).toBe('NOT_FOUND');
     expect((await ics(`/calendar/rounds/${round.id}.ics`, muenchen.cookie)).status).toBe(404);
-    expect(
-      (await nord.graphql<{ rounds: { nodes: { id: string }[] } }>('{ rounds(filter: { nearMe: true }, first: 100) { nodes { id } } }')).data!.rounds.nodes.map(
-        (n) => n.id,
-      ),
-    ).toEqual([round.id]);
+    // Near me: rounds for a region that includes me, and open rounds hosted in my municipalities or next door.
+    const open = (await create(stadt, { hostOrganizationId: stadtOrg, startsAt: '2027-06-09T14:00', title: 'Offene Runde aus Leipzig' })).data!.createRound;
+    const near = async (client: TestClient) =>
+      (
+        await client.graphql<{ rounds: { nodes: { id: string }[] } }>('{ rounds(filter: { nearMe: true }, first: 100) { nodes { id } } }')
+      ).data!.rounds.nodes.map((n) => n.id);
+    expect(await near(nord)).toEqual(expect.arrayContaining([round.id, open.id]));
+    expect(await near(muenchen)).not.toContain(open.id);
+    expect(await titles(muenchen)).toContain(open.id);
+    const hostedIn = async (ags: string) =>
+      (
+        await muenchen.graphql<{ rounds: { nodes: { id: string }[] } }>(`{ rounds(filter: { municipalityAgs: "${ags}" }, first: 100) { nodes { id } } }`)
+      ).data!.rounds.nodes.map((n) => n.id);
+    expect(await hostedIn('14713')).toContain(open.id);
+    expect(await hostedIn('14730')).not.toContain(open.id);
+    const month = await muenchen.graphql<{ rounds: { nodes: { id: string }[] } }>(
+      '{ rounds(filter: { from: "2027-06-05T00:00:00Z", to: "2027-07-01T00:00:00Z" }, first: 100) { nodes { id } } }',
+    );
+    expect(month.data!.rounds.nodes.map((n) => n.id)).toEqual([open.id]);
+  });
+
+  it('a series page shows next and past dates; hosts change it, more places move the waiting list up', async () => {
+    const round = (
+      await create(stadt, {
+        hostOrganizationId: stadtOrg,
+        startsAt: '2027-10-06T10:00',
+        rrule: 'FREQ=WEEKLY;COUNT=3',
+        capacity: 1,
+        title: 'Runde mit Warteliste',
+      })
+    ).data!.createRound;
+    const waiter = await createUser(prisma);
+    await addMember(prisma, waiter.id, '14730');
+    const waiting = await signIn(t, waiter.email);
+    await nord.graphql(`mutation { registerForRound(input: { roundId: "${round.id}", wholeSeries: true, shareMunicipality: true }) { id } }`);
+    await waiting.graphql(`mutation { registerForRound(input: { roundId: "${round.id}", wholeSeries: true }) { id } }`);
+    const input = {
+      seriesId: round.series.id,
+      title: 'Runde mit mehr Plätzen',
+      topics: ['SPRACHE', 'ARBEIT_AUSBILDUNG'],
+      videoUrl: base.videoUrl,
+      capacity: 2,
+    };
+    const update = (client: TestClient, i: Record<string, unknown>) =>
+      client.graphql<{ updateRound: { series: { title: string; capacity: number }; upcoming: RoundData[] } }>(
+        `mutation ($i: UpdateRoundInput!) { updateRound(input: $i) { series { title capacity } upcoming { ${FIELDS} } } }`,
+        { i },
+      );
+    expect(code(await update(nord, input))).toBe('FORBIDDEN');
+    expect(code(await update(muenchen, input))).toBe('FORBIDDEN');
+    expect(code(await update(stadt, { ...input, description: '<img src=x>' }))).toBe('BAD_USER_INPUT');
+    expect(code(await update(stadt, { ...input, videoUrl: 'ftp://x' }))).toBe('BAD_USER_INPUT');
+    expect((await prisma.roundSeries.findUniqueOrThrow({ where: { id: round.series.id } })).title).toBe('Runde mit Warteliste');
+    const res = await update(stadt, input);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.updateRound.series).toEqual({ title: 'Runde mit mehr Plätzen', capacity: 2 });
+    expect(res.data!.updateRound.upcoming.map((d) => [d.registeredCount, d.waitingCount])).toEqual([
+      [2, 0],
+      [2, 0],
+      [2, 0],
+    ]);
+    expect(await prisma.notification.count({ where: { userId: waiter.id, kind: 'ROUND_PROMOTED' } })).toBe(3);
+
+    // After the first date: it is among the past ones, naming the municipality of the one who agreed.
+    const [first] = await dates(round.series.id);
+    await prisma.round.update({ where: { id: first!.id }, data: { startsAt: new Date('2026-01-07T09:00:00Z'), endsAt: new Date('2026-01-07T10:00:00Z') } });
+    const view = await waiting.graphql<{ roundSeries: { upcoming: { id: string }[]; past: { id: string; participatingMunicipalities: string[] }[] } }>(
+      `{ roundSeries(id: "${round.series.id}") { upcoming { id } past { id participatingMunicipalities } } }`,
+    );
+    expect(view.data!.roundSeries.upcoming).toHaveLength(2);
+    expect(view.data!.roundSeries.past).toEqual([{ id: first!.id, participatingMunicipalities: ['Nordsachsen'] }]);
+    expect(code(await muenchen.graphql(`{ roundSeries(id: "${stadtOrg}") { series { id } } }`))).toBe('NOT_FOUND');
   });
 
   it('refuses bad input with the field, and writes nothing', async () => {

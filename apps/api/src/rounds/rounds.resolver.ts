@@ -10,9 +10,10 @@ import {
   ProposeAgendaItemInput,
   RegisterForRoundInput,
   RoundsFilter,
+  UpdateRoundInput,
 } from './dto/round.inputs.js';
 import { RoundAgendaService } from './round-agenda.service.js';
-import { Round, RoundPage } from './models/round.model.js';
+import { Round, RoundPage, RoundSeriesView } from './models/round.model.js';
 import { RoundsService } from './rounds.service.js';
 
 @Resolver()
@@ -38,6 +39,18 @@ export class RoundsResolver {
   @Access('AUTHENTICATED')
   async round(@Http() { req }: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<Round> {
     return this.service.get(await this.sessions.requireUser(req), id);
+  }
+
+  @Query(() => RoundSeriesView, { description: 'A series with its next dates and those already held.' })
+  @Access('AUTHENTICATED')
+  async roundSeries(@Http() { req }: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<RoundSeriesView> {
+    return this.service.series(await this.sessions.requireUser(req), id);
+  }
+
+  @Mutation(() => RoundSeriesView, { description: 'Hosts change title, description, topics, link, places and deadline of a series.' })
+  @Access('AUTHENTICATED')
+  async updateRound(@Http() { req }: RequestContext, @Args('input') input: UpdateRoundInput): Promise<RoundSeriesView> {
+    return this.service.update(await this.sessions.requireUser(req), input);
   }
 
   @Query(() => String, { description: 'A secret address of every date the person is registered for, for Outlook, Thunderbird or Google Calendar.' })

@@ -8,24 +8,25 @@ import { PrismaService } from '../core/database/prisma.service.js';
 import { badUserInput, forbidden, notFound } from '../core/errors/app-error.js';
 import { isLandCode, isUuid } from '../core/validation/ids.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import type { CreateRoundInput, MoveRoundDateInput, RegisterForRoundInput, RoundsFilter } from './dto/round.inputs.js';
-import { type AgendaItemStatus, type Round, RoundAudience, type RoundPage, RoundRegistrationStatus, RoundStatus } from './models/round.model.js';
+import type { CreateRoundInput, MoveRoundDateInput, RegisterForRoundInput, RoundsFilter, UpdateRoundInput } from './dto/round.inputs.js';
+import {
+  type AgendaItemStatus,
+  type Round,
+  RoundAudience,
+  type RoundPage,
+  RoundRegistrationStatus,
+  type RoundSeriesView,
+  RoundStatus,
+} from './models/round.model.js';
 import { orderAgenda } from './agenda-order.js';
 import { localToInstant, occurrences } from './recurrence.js';
 import { RoundAudienceRules } from './round-audience.js';
+import { roundDetails } from './round-details.js';
 
 const GONE = 'Diese Austauschrunde gibt es nicht, oder sie ist nicht für Sie.';
-const HTML = /<\s*[a-z!/?]/i;
 const SERIES_INCLUDE = { hostOrganization: { select: { name: true } }, hostGroup: { select: { name: true } } } as const;
 const ROUND_INCLUDE = { series: { include: SERIES_INCLUDE } } as const;
 type RoundRow = Prisma.RoundGetPayload<{ include: typeof ROUND_INCLUDE }>;
-
-const text = (value: string | null | undefined, field: string, min: number, max: number): string => {
-  const v = (value ?? '').trim();
-  if (v.length < min || v.length > max) throw badUserInput(min ? `${min} bis ${max} Zeichen.` : `Höchstens ${max} Zeichen.`, { field, limit: max });
-  if (HTML.test(v)) throw badUserInput('Bitte ohne HTML.', { field });
-  return v;
-};
 
 /** Exchange rounds: series and their dates, who may see them, registration with a waiting list. */
 @Injectable()
@@ -40,10 +41,6 @@ export class RoundsService {
 
   async create(user: User, input: CreateRoundInput): Promise<Round> {
     const scope = await this.scopes.requireConfirmed(user);
-    const title = text(input.title, 'title', 3, 200);
-    const description = text(input.description, 'description', 0, 5000);
-    const topics = [...new Set(input.topics)];
-    if (!topics.length) throw badUserInput('Bitte wählen Sie mindestens ein Thema.', { field: 'topics' });
     if (Boolean(input.hostGroupId) === Boolean(input.hostOrganizationId)) {
       throw badUserInput('Gastgeberin ist entweder eine Organisation oder eine Arbeitsgruppe.', { field: 'hostOrganizationId' });
     }
@@ -53,22 +50,10 @@ export class RoundsService {
     if (input.hostOrganizationId && (!isUuid(input.hostOrganizationId) || !scope.organizationIds.includes(input.hostOrganizationId))) {
       throw forbidden('Sie können nur für eine Organisation einladen, der Sie bestätigt angehören.');
     }
-    let url: URL | null = null;
-    try {
-      url = new URL(input.videoUrl.trim());
-    } catch {
-      url = null;
-    }
-    if (!url || url.protocol !== 'https:') throw badUserInput('Der Link zur Videokonferenz muss mit https:// beginnen.', { field: 'videoUrl' });
-    if (input.capacity !== null && input.capacity !== undefined && (!Number.isInteger(input.capacity) || input.capacity < 1 || input.capacity > 10_000)) {
-      throw badUserInput('Die Zahl der Plätze ist mindestens 1.', { field: 'capacity' });
-    }
+    const details = roundDetails(input);
     if (!Number.isInteger(input.durationMinutes) || input.durationMinutes < 15 || input.durationMinutes > 600) {
       throw badUserInput('Eine Runde dauert 15 Minuten bis 10 Stunden.', { field: 'durationMinutes' });
     }
-    const deadline = input.deadlineMinutes ?? 0;
-    if (!Number.isInteger(deadline) || deadline < 0 || deadline > 60 * 24 * 30)
-      throw badUserInput('Anmeldeschluss: 0 bis 30 Tage vorher.', { field: 'deadlineMinutes' });
     const audience = input.audience ?? RoundAudience.SIGNED_IN;
     const region = await this.region(audience, input);
     const first = localToInstant(input.startsAt);
@@ -76,17 +61,11 @@ export class RoundsService {
     const series = await this.prisma.$transaction(async (tx) => {
       const created = await tx.roundSeries.create({
         data: {
-          title,
-          description,
-          topics,
-          language: (input.language ?? 'de').slice(0, 10),
+          ...details,
           hostOrganizationId: input.hostOrganizationId ?? null,
           hostGroupId: input.hostGroupId ?? null,
           audience,
           ...region,
-          videoUrl: url.toString(),
-          capacity: input.capacity ?? null,
-          deadlineMinutes: deadline,
           rrule: input.rrule ? input.rrule.replace(/^RRULE:/i, '') : null,
           firstStartsAt: first,
           durationMinutes: input.durationMinutes,
@@ -130,15 +109,16 @@ export class RoundsService {
     if (first < 1 || first > 100 || offset < 0 || offset > 5000) throw badUserInput('first: 1 bis 100, offset: 0 bis 5000.', { field: 'first', limit: 100 });
     const scope = await this.scopes.of(user);
     const may = await this.audience.forViewer(scope);
+    const from = filter?.from ?? new Date();
+    if (filter?.to && (filter.to <= from || filter.to.getTime() - from.getTime() > 400 * 86_400_000)) {
+      throw badUserInput('Der Zeitraum endet nach seinem Beginn und umfasst höchstens 400 Tage.', { field: 'to' });
+    }
     const rows = await this.prisma.round.findMany({
       where: {
-        endsAt: { gte: new Date() },
+        endsAt: { gte: from },
+        ...(filter?.to ? { startsAt: { lt: filter.to } } : {}),
         status: RoundStatus.SCHEDULED,
-        series: {
-          ...(filter?.topics?.length ? { topics: { hasSome: filter.topics } } : {}),
-          ...(filter?.hostGroupId && isUuid(filter.hostGroupId) ? { hostGroupId: filter.hostGroupId } : {}),
-          ...(filter?.nearMe ? { audience: { in: ['LAND', 'KREIS_AREA', 'NEIGHBOURS'] } } : {}),
-        },
+        series: await this.seriesWhere(scope, filter),
       },
       include: ROUND_INCLUDE,
       orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
@@ -149,6 +129,82 @@ export class RoundsService {
     return { totalCount: allowed.length, nodes: await this.present(scope, allowed.slice(offset, offset + first)) };
   }
 
+  private async seriesWhere(scope: ViewerScope, filter: RoundsFilter | null | undefined): Promise<Prisma.RoundSeriesWhereInput> {
+    const and: Prisma.RoundSeriesWhereInput[] = [];
+    if (filter?.topics?.length) and.push({ topics: { hasSome: filter.topics } });
+    if (filter?.hostGroupId) and.push({ hostGroupId: isUuid(filter.hostGroupId) ? filter.hostGroupId : null, NOT: { hostGroupId: null } });
+    if (filter?.hostOrganizationId) {
+      and.push({ hostOrganizationId: isUuid(filter.hostOrganizationId) ? filter.hostOrganizationId : null, NOT: { hostOrganizationId: null } });
+    }
+    if (filter?.municipalityAgs) {
+      const place = await this.prisma.municipality.findUnique({ where: { ags: filter.municipalityAgs }, select: { id: true } });
+      and.push({ hostOrganization: { locatedInId: place?.id ?? '00000000-0000-0000-0000-000000000000' } });
+    }
+    if (filter?.nearMe) {
+      const near = await this.audience.nearby(scope.municipalityIds);
+      and.push({ OR: [{ audience: { in: ['LAND', 'KREIS_AREA', 'NEIGHBOURS'] } }, { hostOrganization: { locatedInId: { in: near } } }] });
+    }
+    return { AND: and };
+  }
+
+  /** A series with its next dates and those already held. */
+  async series(user: User, seriesId: string): Promise<RoundSeriesView> {
+    const scope = await this.scopes.of(user);
+    const first = isUuid(seriesId) ? await this.prisma.round.findFirst({ where: { seriesId }, select: { id: true } }) : null;
+    if (!first) throw notFound(GONE);
+    await this.visible(scope, first.id);
+    const now = new Date();
+    const [upcoming, past] = await Promise.all([
+      this.prisma.round.findMany({ where: { seriesId, endsAt: { gte: now } }, include: ROUND_INCLUDE, orderBy: { startsAt: 'asc' }, take: 12 }),
+      this.prisma.round.findMany({ where: { seriesId, endsAt: { lt: now } }, include: ROUND_INCLUDE, orderBy: { startsAt: 'desc' }, take: 12 }),
+    ]);
+    const [presentedUpcoming, presentedPast] = await Promise.all([this.present(scope, upcoming), this.present(scope, past)]);
+    const any = presentedUpcoming[0] ?? presentedPast[0]!;
+    return { series: any.series, upcoming: presentedUpcoming, past: presentedPast };
+  }
+
+  /**
+   * A host changes what the series says. More places move people up from the waiting lists of the coming dates
+   * (each told once); fewer places keep everyone already registered.
+   */
+  async update(user: User, input: UpdateRoundInput): Promise<RoundSeriesView> {
+    const scope = await this.scopes.requireConfirmed(user);
+    const series = isUuid(input.seriesId) ? await this.prisma.roundSeries.findUnique({ where: { id: input.seriesId } }) : null;
+    if (!series || !(await (await this.audience.forViewer(scope))(series))) throw notFound(GONE);
+    if (!this.audience.hosts(scope, series)) throw forbidden('Die Runde ändern ihre Gastgeberinnen.');
+    const details = roundDetails(input);
+    await this.prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM "RoundSeries" WHERE id = ${series.id}::uuid FOR UPDATE`;
+      await tx.roundSeries.update({ where: { id: series.id }, data: details });
+      const dates = await tx.round.findMany({
+        where: { seriesId: series.id, status: 'SCHEDULED', startsAt: { gt: new Date() } },
+        select: { id: true, startsAt: true },
+      });
+      for (const date of dates) await this.promote(tx, date, details.capacity);
+    });
+    return this.series(user, series.id);
+  }
+
+  /** Moves people up from the waiting list of a date (locked) while places are free, and tells each of them. */
+  private async promote(tx: Prisma.TransactionClient, date: { id: string; startsAt: Date }, capacity: number | null): Promise<void> {
+    await tx.$queryRaw`SELECT id FROM "Round" WHERE id = ${date.id}::uuid FOR UPDATE`;
+    const taken = await tx.roundRegistration.count({ where: { roundId: date.id, status: 'REGISTERED' } });
+    const waiting = await tx.roundRegistration.findMany({
+      where: { roundId: date.id, status: 'WAITING' },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      ...(capacity === null ? {} : { take: Math.max(0, capacity - taken) }),
+    });
+    if (!waiting.length) return;
+    await tx.roundRegistration.updateMany({ where: { id: { in: waiting.map((w) => w.id) } }, data: { status: 'REGISTERED' } });
+    await this.notifications.notify(tx, {
+      recipients: waiting.map((w) => w.userId),
+      kind: 'ROUND_PROMOTED',
+      subjectType: 'round',
+      subjectId: date.id,
+      payload: { roundId: date.id, startsAt: date.startsAt.toISOString() },
+    });
+  }
+
   /**
    * One date, or every date of the series from now on. The date is locked while its places are counted, so
    * concurrent registrations fill exactly the capacity and queue the rest in order.
@@ -157,30 +213,31 @@ export class RoundsService {
     const scope = await this.scopes.requireConfirmed(user);
     const round = await this.visible(scope, input.roundId);
     const now = new Date();
+    const share = input.shareMunicipality ?? false;
     if (input.wholeSeries) {
       await this.prisma.$transaction(async (tx) => {
         await tx.roundSeriesRegistration.upsert({
           where: { seriesId_userId: { seriesId: round.seriesId, userId: user.id } },
-          create: { seriesId: round.seriesId, userId: user.id },
-          update: {},
+          create: { seriesId: round.seriesId, userId: user.id, shareMunicipality: share },
+          update: { shareMunicipality: share },
         });
         const dates = await tx.round.findMany({
           where: { seriesId: round.seriesId, status: 'SCHEDULED', startsAt: { gt: now } },
           orderBy: { startsAt: 'asc' },
         });
-        for (const date of dates) await this.take(tx, date.id, user.id, false);
+        for (const date of dates) await this.take(tx, date.id, user.id, false, share);
       });
     } else {
       if (round.status === 'CANCELLED') throw badUserInput('Dieser Termin fällt aus.', { field: 'roundId' });
       if (round.startsAt.getTime() - round.series.deadlineMinutes * 60_000 <= now.getTime()) {
         throw badUserInput('Die Anmeldung für diesen Termin ist geschlossen.', { field: 'roundId' });
       }
-      await this.prisma.$transaction((tx) => this.take(tx, round.id, user.id, true));
+      await this.prisma.$transaction((tx) => this.take(tx, round.id, user.id, true, share));
     }
     return this.get(user, round.id);
   }
 
-  private async take(tx: Prisma.TransactionClient, roundId: string, userId: string, strict: boolean): Promise<void> {
+  private async take(tx: Prisma.TransactionClient, roundId: string, userId: string, strict: boolean, shareMunicipality: boolean): Promise<void> {
     const [locked] = await tx.$queryRaw<{ capacity: number | null }[]>`
       SELECT s.capacity FROM "Round" r JOIN "RoundSeries" s ON s.id = r."seriesId" WHERE r.id = ${roundId}::uuid FOR UPDATE OF r`;
     if (await tx.roundRegistration.findUnique({ where: { roundId_userId: { roundId, userId } } })) {
@@ -189,7 +246,7 @@ export class RoundsService {
     }
     const taken = await tx.roundRegistration.count({ where: { roundId, status: 'REGISTERED' } });
     const status = locked?.capacity === null || locked?.capacity === undefined || taken < locked.capacity ? 'REGISTERED' : 'WAITING';
-    await tx.roundRegistration.create({ data: { roundId, userId, status } });
+    await tx.roundRegistration.create({ data: { roundId, userId, status, shareMunicipality } });
   }
 
   /** Gives up the place; the first on the waiting list moves up. */
@@ -201,19 +258,7 @@ export class RoundsService {
       const mine = await tx.roundRegistration.findUnique({ where: { roundId_userId: { roundId: round.id, userId: user.id } } });
       if (!mine) throw badUserInput('Sie sind für diesen Termin nicht angemeldet.', { field: 'roundId' });
       await tx.roundRegistration.delete({ where: { id: mine.id } });
-      if (mine.status === 'REGISTERED') {
-        const next = await tx.roundRegistration.findFirst({ where: { roundId: round.id, status: 'WAITING' }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
-        if (next) {
-          await tx.roundRegistration.update({ where: { id: next.id }, data: { status: 'REGISTERED' } });
-          await this.notifications.notify(tx, {
-            recipients: [next.userId],
-            kind: 'ROUND_PROMOTED',
-            subjectType: 'round',
-            subjectId: round.id,
-            payload: { roundId: round.id, startsAt: round.startsAt.toISOString() },
-          });
-        }
-      }
+      if (mine.status === 'REGISTERED') await this.promote(tx, round, round.series.capacity);
     });
     return this.get(user, round.id);
   }
@@ -302,7 +347,8 @@ export class RoundsService {
 
   private async present(scope: ViewerScope, rows: RoundRow[]): Promise<Round[]> {
     const ids = rows.map((r) => r.id);
-    const [counts, mine, series, items] = await Promise.all([
+    const now = Date.now();
+    const [counts, mine, series, items, participants] = await Promise.all([
       this.prisma.roundRegistration.groupBy({ by: ['roundId', 'status'], where: { roundId: { in: ids } }, _count: true }),
       this.prisma.roundRegistration.findMany({ where: { roundId: { in: ids }, userId: scope.user.id } }),
       this.prisma.roundSeriesRegistration.findMany({ where: { userId: scope.user.id, seriesId: { in: rows.map((r) => r.seriesId) } } }),
@@ -311,6 +357,7 @@ export class RoundsService {
         include: { proposedBy: { select: { name: true } }, votes: { select: { userId: true } } },
         orderBy: { createdAt: 'asc' },
       }),
+      this.participants(rows.filter((r) => r.endsAt.getTime() < now).map((r) => r.id)),
     ]);
     const count = (roundId: string, status: string) => counts.find((c) => c.roundId === roundId && c.status === status)?._count ?? 0;
     return rows.map((r) => ({
@@ -350,7 +397,28 @@ export class RoundsService {
         rrule: r.series.rrule,
         canModerate: this.audience.hosts(scope, r.series),
         registeredForSeries: series.some((s) => s.seriesId === r.seriesId),
+        hostOrganizationId: r.series.hostOrganizationId,
+        hostGroupId: r.series.hostGroupId,
+        durationMinutes: r.series.durationMinutes,
+        deadlineMinutes: r.series.deadlineMinutes,
       },
+      registrationClosesAt: new Date(r.startsAt.getTime() - r.series.deadlineMinutes * 60_000),
+      participatingMunicipalities: participants.get(r.id) ?? [],
     }));
+  }
+
+  /** Per past date: the municipalities of registered participants who agreed to be named, by name. */
+  private async participants(roundIds: string[]): Promise<Map<string, string[]>> {
+    if (!roundIds.length) return new Map();
+    const rows = await this.prisma.$queryRaw<{ roundId: string; name: string }[]>`
+      SELECT DISTINCT r."roundId", m.name FROM "RoundRegistration" r
+      JOIN "Membership" ms ON ms."userId" = r."userId" AND ms.status = 'CONFIRMED'
+      JOIN "Organization" o ON o.id = ms."organizationId"
+      JOIN "Municipality" m ON m.id = COALESCE(o."representsId", o."locatedInId")
+      WHERE r."roundId" = ANY(${roundIds}::uuid[]) AND r.status = 'REGISTERED' AND r."shareMunicipality"
+      ORDER BY m.name`;
+    const byRound = new Map<string, string[]>();
+    for (const row of rows) byRound.set(row.roundId, [...(byRound.get(row.roundId) ?? []), row.name]);
+    return byRound;
   }
 }

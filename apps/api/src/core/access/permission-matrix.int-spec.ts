@@ -97,6 +97,12 @@ function roundRows(): Row[] {
   return [
     { op: 'Query.rounds', query: '{ rounds { totalCount nodes { id } } }', expect: signedIn('OK') },
     { op: 'Query.round', query: `{ round(id: "${none}") { id } }`, expect: signedIn('NOT_FOUND') },
+    { op: 'Query.roundSeries', query: `{ roundSeries(id: "${none}") { series { id } } }`, expect: signedIn('NOT_FOUND') },
+    {
+      op: 'Mutation.updateRound',
+      query: `mutation { updateRound(input: { seriesId: "${none}", title: "Runde", topics: [SPRACHE], videoUrl: "https://meet.example" }) { series { id } } }`,
+      expect: confirmedOnly('NOT_FOUND'),
+    },
     { op: 'Query.myCalendarFeedUrl', query: '{ myCalendarFeedUrl }', expect: signedIn('OK') },
     { op: 'Mutation.renewCalendarFeedToken', query: 'mutation { renewCalendarFeedToken }', expect: signedIn('OK') },
     {

@@ -36,8 +36,12 @@ export enum CivilSocietyKind {
   MIGRANTENORGANISATION = 'MIGRANTENORGANISATION',
   BILDUNGSTRAEGER = 'BILDUNGSTRAEGER',
   OTHER = 'OTHER',
+  NETWORK_BODY = 'NETWORK_BODY',
 }
-registerEnumType(CivilSocietyKind, { name: 'CivilSocietyKind' });
+registerEnumType(CivilSocietyKind, {
+  name: 'CivilSocietyKind',
+  description: 'Kinds of organisation people found themselves; NETWORK_BODY is a Land integration office or a kommunaler Spitzenverband.',
+});
 
 @InputType()
 export class CreateOrganizationInput {

@@ -2,8 +2,9 @@ import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Topic } from '../../core/catalogue/catalogue.enums.js';
 import { RoundAudience } from '../models/round.model.js';
 
-@InputType({ description: 'Hosted by an organisation or a working group (exactly one).' })
-export class CreateRoundInput {
+/** What hosts write and may change later (see `roundDetails`). */
+@InputType({ isAbstract: true })
+abstract class RoundDetailsFields {
   @Field()
   title!: string;
 
@@ -16,6 +17,18 @@ export class CreateRoundInput {
   @Field(() => String, { nullable: true, description: 'Default de.' })
   language?: string | null;
 
+  @Field({ description: 'https link to the video conference.' })
+  videoUrl!: string;
+
+  @Field(() => Int, { nullable: true, description: 'More places let the waiting list move up.' })
+  capacity?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Registration closes this many minutes before a date.' })
+  deadlineMinutes?: number | null;
+}
+
+@InputType({ description: 'Hosted by an organisation or a working group (exactly one).' })
+export class CreateRoundInput extends RoundDetailsFields {
   @Field(() => ID, { nullable: true })
   hostOrganizationId?: string | null;
 
@@ -30,15 +43,6 @@ export class CreateRoundInput {
 
   @Field(() => String, { nullable: true, description: 'KREIS_AREA: the Kreis key (5 digits).' })
   audienceKreisAgs?: string | null;
-
-  @Field({ description: 'https link to the video conference.' })
-  videoUrl!: string;
-
-  @Field(() => Int, { nullable: true })
-  capacity?: number | null;
-
-  @Field(() => Int, { nullable: true, description: 'Registration closes this many minutes before a date.' })
-  deadlineMinutes?: number | null;
 
   @Field({ description: 'Local start in Europe/Berlin, "2027-03-10T12:30".' })
   startsAt!: string;
@@ -58,8 +62,29 @@ export class RoundsFilter {
   @Field(() => ID, { nullable: true })
   hostGroupId?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Only rounds for my municipalities’ region (not those open to everyone).' })
+  @Field(() => ID, { nullable: true })
+  hostOrganizationId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Hosted by an organisation of this municipality (its key).' })
+  municipalityAgs?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only rounds of my region: hosted in my municipalities or those bordering them, or meant for a region that includes me.',
+  })
   nearMe?: boolean | null;
+
+  @Field(() => Date, { nullable: true, description: 'Dates from then on (default: now), e.g. for a month in the calendar.' })
+  from?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Dates that start before then.' })
+  to?: Date | null;
+}
+
+@InputType({ description: 'A host changes what the series says; times change per date (moveRoundDate).' })
+export class UpdateRoundInput extends RoundDetailsFields {
+  @Field(() => ID)
+  seriesId!: string;
 }
 
 @InputType()
@@ -69,6 +94,9 @@ export class RegisterForRoundInput {
 
   @Field(() => Boolean, { nullable: true, description: 'Every date of the series, also later ones.' })
   wholeSeries?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'My municipality may be named among the participants afterwards (default: no).' })
+  shareMunicipality?: boolean | null;
 }
 
 @InputType()

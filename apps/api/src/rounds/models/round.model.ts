@@ -66,6 +66,18 @@ export class RoundSeries {
 
   @Field(() => Boolean, { description: 'The viewer is registered for every date.' })
   registeredForSeries!: boolean;
+
+  @Field(() => ID, { nullable: true })
+  hostOrganizationId!: string | null;
+
+  @Field(() => ID, { nullable: true })
+  hostGroupId!: string | null;
+
+  @Field(() => Int)
+  durationMinutes!: number;
+
+  @Field(() => Int, { description: 'Registration closes this many minutes before a date.' })
+  deadlineMinutes!: number;
 }
 
 @ObjectType({ description: 'A topic for the agenda of one date.' })
@@ -129,6 +141,24 @@ export class Round {
 
   @Field(() => [AgendaItem], { description: 'Accepted items in their order, then proposals by votes.' })
   agenda!: AgendaItem[];
+
+  @Field(() => Date, { description: 'Registration for this date closes then.' })
+  registrationClosesAt!: Date;
+
+  @Field(() => [String], { description: 'After the date: the municipalities of participants who agreed to be named, by name.' })
+  participatingMunicipalities!: string[];
+}
+
+@ObjectType({ description: 'A series with its dates: the next ones and those already held.' })
+export class RoundSeriesView {
+  @Field(() => RoundSeries)
+  series!: RoundSeries;
+
+  @Field(() => [Round], { description: 'The next dates, soonest first (cancelled ones included, marked).' })
+  upcoming!: Round[];
+
+  @Field(() => [Round], { description: 'Dates already held, latest first.' })
+  past!: Round[];
 }
 
 @ObjectType()

@@ -50,3 +50,34 @@ test('Stadt Leipzig starts a monthly round for the region; Nordsachsen finds it 
   expect(ics).toContain('DTSTART;TZID=Europe/Berlin:20270407T093000');
   await expectNoSeriousA11yViolations(nord);
 });
+
+test('the demo series: a month at a glance, its page with the municipalities that took part, hosts change it, the group shows it', async ({ newPage }) => {
+  const series = 'Sprachmittlung in der Region Leipzig';
+  const nord = await signedIn(newPage, 'integration@nordsachsen.example', 'Verbund-Demo-Nordsachsen-2026', '/austauschrunden');
+  await nord.getByText('Monat', { exact: true }).click();
+  await expect(nord).toHaveURL(/ansicht=month/);
+  await expect(nord.getByRole('button', { name: 'Nächster Monat' })).toBeVisible();
+  await expectNoSeriousA11yViolations(nord);
+  await nord.getByText('Liste', { exact: true }).click();
+  await nord.getByRole('link', { name: series }).first().click();
+  await expect(nord.getByRole('heading', { level: 1, name: series })).toBeVisible();
+  await expect(nord.getByRole('region', { name: 'Vergangene Termine' })).toContainText('Teilgenommen haben: Landkreis Nordsachsen, Stadt Leipzig');
+  await expectNoSeriousA11yViolations(nord);
+
+  // Nordsachsen is in the hosting group, so it may change the series: more places for every coming date.
+  await nord.getByRole('button', { name: 'Reihe bearbeiten' }).click();
+  const form = nord.getByRole('form', { name: 'Reihe bearbeiten' });
+  await form.getByLabel(/^Plätze/).fill('30');
+  await form.getByRole('button', { name: 'Änderungen speichern' }).click();
+  await expect(
+    nord
+      .getByRole('region', { name: 'Nächste Termine' })
+      .getByText(/von 30 Plätzen belegt/)
+      .first(),
+  ).toBeVisible();
+
+  await nord.goto('/arbeitsgruppen');
+  await nord.getByRole('link', { name: 'AG Sprachmittlung Region Leipzig' }).first().click();
+  await nord.getByRole('tab', { name: 'Austauschrunden' }).click();
+  await expect(nord.getByRole('tabpanel').getByRole('link', { name: series }).first()).toBeVisible();
+});

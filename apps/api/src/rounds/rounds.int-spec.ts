@@ -326,7 +326,7 @@ describe('exchange rounds: series across clock changes, audiences, places and wa
       `{ roundSeries(id: "${round.series.id}") { upcoming { id } past { id participatingMunicipalities } } }`,
     );
     expect(view.data!.roundSeries.upcoming).toHaveLength(2);
-    expect(view.data!.roundSeries.past).toEqual([{ id: first!.id, participatingMunicipalities: ['Nordsachsen'] }]);
+    expect(view.data!.roundSeries.past).toEqual([{ id: first!.id, participatingMunicipalities: ['Landkreis Nordsachsen'] }]);
     expect(code(await muenchen.graphql(`{ roundSeries(id: "${stadtOrg}") { series { id } } }`))).toBe('NOT_FOUND');
   });
 

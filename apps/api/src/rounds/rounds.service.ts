@@ -411,12 +411,12 @@ export class RoundsService {
   private async participants(roundIds: string[]): Promise<Map<string, string[]>> {
     if (!roundIds.length) return new Map();
     const rows = await this.prisma.$queryRaw<{ roundId: string; name: string }[]>`
-      SELECT DISTINCT r."roundId", m.name FROM "RoundRegistration" r
+      SELECT DISTINCT r."roundId", m."displayName" AS name FROM "RoundRegistration" r
       JOIN "Membership" ms ON ms."userId" = r."userId" AND ms.status = 'CONFIRMED'
       JOIN "Organization" o ON o.id = ms."organizationId"
       JOIN "Municipality" m ON m.id = COALESCE(o."representsId", o."locatedInId")
       WHERE r."roundId" = ANY(${roundIds}::uuid[]) AND r.status = 'REGISTERED' AND r."shareMunicipality"
-      ORDER BY m.name`;
+      ORDER BY 2`;
     const byRound = new Map<string, string[]>();
     for (const row of rows) byRound.set(row.roundId, [...(byRound.get(row.roundId) ?? []), row.name]);
     return byRound;

@@ -11,7 +11,7 @@ export const DEMO_ROUND = 'Sprachmittlung in der Region Leipzig';
 /**
  * The demo's exchange round: monthly on the first Wednesday, hosted by the Leipzig working group for the
  * Landkreis Leipzig and its neighbouring Kreise, begun two months ago (past dates) with the next ones ahead;
- * Nordsachsen is registered for the series.
+ * Nordsachsen is registered for the series; both took part in the past dates and agreed to be named.
  */
 export async function seedDemoRounds(app: INestApplicationContext, groupId: string, stadt: User, nord: User | null): Promise<void> {
   const prisma = app.get(PrismaService, { strict: false });
@@ -33,6 +33,15 @@ export async function seedDemoRounds(app: INestApplicationContext, groupId: stri
     durationMinutes: 60,
     rrule: 'FREQ=MONTHLY;BYDAY=1WE;COUNT=8',
   });
-  if (nord)
-    await rounds.register(await fresh(nord), { roundId: (await rounds.list(await fresh(nord), null, 1, 0)).nodes[0]?.id ?? round.id, wholeSeries: true });
+  if (nord) {
+    const next = (await rounds.list(await fresh(nord), null, 1, 0)).nodes[0]?.id ?? round.id;
+    await rounds.register(await fresh(nord), { roundId: next, wholeSeries: true, shareMunicipality: true });
+  }
+  const held = await prisma.round.findMany({ where: { seriesId: round.series.id, endsAt: { lt: new Date() } } });
+  await prisma.roundRegistration.createMany({
+    data: held.flatMap((d) =>
+      [stadt, nord].flatMap((u) => (u ? [{ roundId: d.id, userId: u.id, status: 'REGISTERED' as const, shareMunicipality: true }] : [])),
+    ),
+    skipDuplicates: true,
+  });
 }

@@ -2,6 +2,7 @@ import { CombinedGraphQLErrors } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Anchor, Badge, Button, Group, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { HostedRounds } from '../features/rounds/components/HostedRounds';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ErrorState } from '../components/ErrorState';
 import { FormAlert } from '../components/FormAlert';
@@ -104,7 +105,7 @@ export function GroupPage() {
           )}
         </Tabs.Panel>
         <Tabs.Panel value="rounds" pt="md">
-          <Text c="gray.7">{t('groups.later')}</Text>
+          <HostedRounds filter={{ hostGroupId: g.id }} empty={t('rounds.noneByGroup')} />
         </Tabs.Panel>
         <Tabs.Panel value="events" pt="md">
           <Text c="gray.7">{t('groups.later')}</Text>

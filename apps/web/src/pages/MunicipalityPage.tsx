@@ -16,6 +16,7 @@ import { MunicipalityPeople } from '../features/memberships/components/Municipal
 import { MunicipalityDetailDocument } from '../gql/graphql';
 import { useViewer } from '../features/accounts/useViewer';
 import { GroupSuggestions } from '../features/groups/components/GroupSuggestions';
+import { HostedRounds } from '../features/rounds/components/HostedRounds';
 
 const KEY = /^(\d{2}|\d{5}|\d{8})$/;
 const LATER = ['events'] as const;
@@ -127,6 +128,12 @@ export function MunicipalityPage() {
         {viewer && m.kind !== 'LAND' && (
           <Stack mt="md">
             <GroupSuggestions municipalityAgs={m.ags} title={t('groups.suggestionsHere')} />
+            <section aria-labelledby="rounds-here">
+              <Title order={3} size="h4" id="rounds-here" mb="xs">
+                {t('rounds.hostedHere', { name: m.name })}
+              </Title>
+              <HostedRounds filter={{ municipalityAgs: m.ags }} empty={t('rounds.noneHere')} />
+            </section>
             <Anchor component={Link} to={`/materialien?kommune=${m.ags}`}>
               {t('materials.fromMunicipality', { name: m.name })}
             </Anchor>

@@ -14,7 +14,7 @@ import {
 import { useViewer } from '../../accounts/useViewer';
 import { JOB_FUNCTIONS } from '../jobFunctions';
 
-const KINDS: CivilSocietyKind[] = ['WOHLFAHRTSVERBAND', 'VEREIN', 'MIGRANTENORGANISATION', 'BILDUNGSTRAEGER', 'OTHER'];
+const KINDS: CivilSocietyKind[] = ['WOHLFAHRTSVERBAND', 'VEREIN', 'MIGRANTENORGANISATION', 'BILDUNGSTRAEGER', 'NETWORK_BODY', 'OTHER'];
 
 /** Civil-society partners in the municipality: find, join, or register one. */
 export function LocalOrganizations({ ags }: { ags: string }) {

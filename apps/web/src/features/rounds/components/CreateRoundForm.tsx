@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../../components/FormAlert';
 import { TopicSelect } from '../../../components/TopicSelect';
+import { DeadlineSelect } from './DeadlineSelect';
 import { CreateRoundDocument, GroupsDocument, MyMembershipsDocument, type RoundAudience, RoundsDocument, type Topic } from '../../../gql/graphql';
 
 const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
@@ -38,6 +39,7 @@ export function CreateRoundForm({ onDone }: { onDone: () => void }) {
   const [capacity, setCapacity] = useState<number | string>('');
   const [repeat, setRepeat] = useState('none');
   const [count, setCount] = useState<number | string>(6);
+  const [deadline, setDeadline] = useState('0');
   const hosts = [
     ...(memberships.data?.myMemberships ?? [])
       .filter((m) => m.status === 'CONFIRMED')
@@ -65,6 +67,7 @@ export function CreateRoundForm({ onDone }: { onDone: () => void }) {
               startsAt,
               durationMinutes: Number(duration),
               capacity: capacity === '' ? null : Number(capacity),
+              deadlineMinutes: Number(deadline),
               audience: audience as RoundAudience,
               audienceLandCode: audience === 'LAND' ? landCode : null,
               audienceKreisAgs: audience === 'KREIS_AREA' ? kreis : null,
@@ -124,6 +127,7 @@ export function CreateRoundForm({ onDone }: { onDone: () => void }) {
         />
         {repeat !== 'none' && <NumberInput label={t('rounds.form.count')} min={2} max={500} value={count} onChange={setCount} />}
         <NumberInput label={t('rounds.form.capacity')} description={t('rounds.form.capacityHint')} min={1} value={capacity} onChange={setCapacity} />
+        <DeadlineSelect value={deadline} onChange={setDeadline} />
       </Group>
       <FormAlert error={error} />
       <Button type="submit" loading={loading} w="fit-content">

@@ -1,5 +1,14 @@
 import { Module } from '@nestjs/common';
+import { MaterialsModule } from '../materials/materials.module.js';
 import { MunicipalitiesModule } from '../municipalities/municipalities.module.js';
+import { RoundChat } from './room/round-chat.js';
+import { RoundPolls } from './room/round-polls.js';
+import { RoundPresence } from './room/round-presence.js';
+import { RoundRoomAccess } from './room/round-room-access.js';
+import { RoundRoomGateway } from './room/round-room.gateway.js';
+import { RoundRoomResolver } from './room/round-room.resolver.js';
+import { RoundRoomService } from './room/round-room.service.js';
+import { RoundSpeakers } from './room/round-speakers.js';
 import { RoundAgendaService } from './round-agenda.service.js';
 import { RoundAudienceRules } from './round-audience.js';
 import { RoundReminders } from './round-reminders.js';
@@ -9,8 +18,23 @@ import { RoundsResolver } from './rounds.resolver.js';
 import { RoundsService } from './rounds.service.js';
 
 @Module({
-  imports: [MunicipalitiesModule],
-  providers: [RoundsPersonalData, RoundAudienceRules, RoundsService, RoundAgendaService, RoundsResolver, RoundReminders],
+  imports: [MunicipalitiesModule, MaterialsModule],
+  providers: [
+    RoundsPersonalData,
+    RoundAudienceRules,
+    RoundsService,
+    RoundAgendaService,
+    RoundsResolver,
+    RoundReminders,
+    RoundRoomAccess,
+    RoundChat,
+    RoundPresence,
+    RoundSpeakers,
+    RoundPolls,
+    RoundRoomService,
+    RoundRoomResolver,
+    RoundRoomGateway,
+  ],
   controllers: [RoundCalendarController],
   exports: [RoundsService],
 })

@@ -407,8 +407,11 @@ export class RoundsService {
     }));
   }
 
-  /** Per past date: the municipalities of registered participants who agreed to be named, by name. */
-  private async participants(roundIds: string[]): Promise<Map<string, string[]>> {
+  /**
+   * Per date: the municipalities of registered participants who agreed to be named, by name. Once anyone entered
+   * the date's live room, only those who did count.
+   */
+  async participants(roundIds: string[]): Promise<Map<string, string[]>> {
     if (!roundIds.length) return new Map();
     const rows = await this.prisma.$queryRaw<{ roundId: string; name: string }[]>`
       SELECT DISTINCT r."roundId", m."displayName" AS name FROM "RoundRegistration" r
@@ -416,6 +419,7 @@ export class RoundsService {
       JOIN "Organization" o ON o.id = ms."organizationId"
       JOIN "Municipality" m ON m.id = COALESCE(o."representsId", o."locatedInId")
       WHERE r."roundId" = ANY(${roundIds}::uuid[]) AND r.status = 'REGISTERED' AND r."shareMunicipality"
+        AND (r."attendedAt" IS NOT NULL OR NOT EXISTS (SELECT 1 FROM "RoundRegistration" a WHERE a."roundId" = r."roundId" AND a."attendedAt" IS NOT NULL))
       ORDER BY 2`;
     const byRound = new Map<string, string[]>();
     for (const row of rows) byRound.set(row.roundId, [...(byRound.get(row.roundId) ?? []), row.name]);

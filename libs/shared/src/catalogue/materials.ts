@@ -9,6 +9,7 @@ export const MATERIAL_KINDS = [
   'CHECKLISTE',
   'FORMULAR',
   'SCHULUNG',
+  'PROTOKOLL',
   'SONSTIGES',
 ] as const;
 export type MaterialKind = (typeof MATERIAL_KINDS)[number];

@@ -67,6 +67,75 @@ export interface SectionAwarenessPayload {
   gone?: number[];
 }
 
+/** Someone in a round's live room, with where they work (for grouping by municipality and organisation). */
+export interface RoundPerson {
+  id: string;
+  name: string;
+  organizations: { name: string; municipality: string }[];
+}
+
+export interface RoundPresencePayload {
+  roundId: string;
+  people: RoundPerson[];
+}
+
+/** A chat message as everyone sees it: Markdown rendered and sanitised on the server; hidden ones keep their place. */
+export interface ChatMessagePayload {
+  roundId: string;
+  id: string;
+  authorId: string | null;
+  authorName: string;
+  clientId: string;
+  html: string;
+  createdAt: string;
+  hidden: boolean;
+}
+
+/** The speaking list: hands in the order the server received them, and who speaks now. */
+export interface QueuePayload {
+  roundId: string;
+  queue: string[];
+  speaker: string | null;
+}
+
+export interface RoundPoll {
+  id: string;
+  question: string;
+  options: string[];
+  multiple: boolean;
+  anonymous: boolean;
+  open: boolean;
+  counts: number[];
+  /** Named polls: who chose each option. */
+  voters: string[][];
+}
+
+export interface PollPayload {
+  roundId: string;
+  poll: RoundPoll;
+}
+
+export interface RoundRoomState {
+  people: RoundPerson[];
+  messages: ChatMessagePayload[];
+  queue: QueuePayload;
+  polls: RoundPoll[];
+}
+
+export interface RoundRequest {
+  roundId: string;
+}
+
+export interface ChatSend {
+  roundId: string;
+  /** Chosen by the client once per message: a resend with the same id is stored and shown once. */
+  clientId: string;
+  body: string;
+}
+
+/** chat:send is answered with the stored message's id, or a stable error code. */
+export type ChatAck = { ok: true; message: { id: string; createdAt: string } } | { ok: false; code: string; message: string };
+
 /** Acknowledgement of a client event: either the result or a stable error code. */
 export type Ack<T> = { ok: true; data: T } | { ok: false; code: string; message: string };
 
@@ -78,6 +147,14 @@ export interface ServerToClientEvents {
   'system:resync': () => void;
   'concept:doc': (payload: SectionDocMessage) => void;
   'concept:awareness': (payload: SectionAwarenessPayload) => void;
+  'chat:message': (payload: ChatMessagePayload) => void;
+  'chat:hidden': (payload: { roundId: string; id: string }) => void;
+  'presence:update': (payload: RoundPresencePayload) => void;
+  'queue:update': (payload: QueuePayload) => void;
+  'poll:update': (payload: PollPayload) => void;
+  /** Action items, the agenda or the room's state changed: fetch the room again. */
+  'room:changed': (payload: RoundRequest) => void;
+  'room:closed': (payload: { roundId: string; protocolId: string | null }) => void;
 }
 
 export interface ClientToServerEvents {
@@ -87,6 +164,16 @@ export interface ClientToServerEvents {
   'concept:sync': (payload: SectionDocMessage, ack: (reply: Ack<SectionDocSyncReply>) => void) => void;
   'concept:update': (payload: SectionDocMessage, ack: (reply: Ack<{ stored: true }>) => void) => void;
   'concept:awareness': (payload: SectionAwarenessPayload, ack?: (reply: Ack<{ sent: true }>) => void) => void;
+  'round:join': (payload: RoundRequest, ack: (reply: Ack<RoundRoomState>) => void) => void;
+  'round:leave': (payload: RoundRequest, ack: (reply: Ack<RoundRequest>) => void) => void;
+  'chat:send': (payload: ChatSend, ack: (reply: ChatAck) => void) => void;
+  'chat:sync': (payload: { roundId: string; afterId: string | null }, ack: (reply: Ack<ChatMessagePayload[]>) => void) => void;
+  'hand:raise': (payload: RoundRequest, ack: (reply: Ack<QueuePayload>) => void) => void;
+  /** Lowers one's own hand; moderators may name someone else's (`personId`) to take them off the list. */
+  'hand:lower': (payload: RoundRequest & { personId?: string }, ack: (reply: Ack<QueuePayload>) => void) => void;
+  /** Moderators: the next speaker, optionally preferring people who have not spoken yet. */
+  'queue:next': (payload: RoundRequest & { preferNew?: boolean }, ack: (reply: Ack<QueuePayload>) => void) => void;
+  'queue:clear': (payload: RoundRequest, ack: (reply: Ack<QueuePayload>) => void) => void;
 }
 
 /** The events the server may send after a transaction commits (`emitAfterCommit`), with their payloads. */

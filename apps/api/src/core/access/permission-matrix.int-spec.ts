@@ -131,6 +131,28 @@ function roundRows(): Row[] {
       expect: confirmedOnly('NOT_FOUND'),
     },
     { op: 'Mutation.cancelRoundDate', query: `mutation { cancelRoundDate(input: { roundId: "${none}" }) { id } }`, expect: confirmedOnly('NOT_FOUND') },
+    // The live room: a made-up date is not found for anyone signed in; who takes part is proven in round-room.int-spec.
+    { op: 'Query.roundRoom', query: `{ roundRoom(roundId: "${none}") { state } }`, expect: signedIn('NOT_FOUND') },
+    { op: 'Mutation.openRoundRoom', query: `mutation { openRoundRoom(roundId: "${none}") { state } }`, expect: signedIn('NOT_FOUND') },
+    { op: 'Mutation.closeRoundRoom', query: `mutation { closeRoundRoom(roundId: "${none}") { state } }`, expect: signedIn('NOT_FOUND') },
+    {
+      op: 'Mutation.hideRoundMessage',
+      query: `mutation { hideRoundMessage(input: { roundId: "${none}", messageId: "1", reason: "Grund" }) { id } }`,
+      expect: signedIn('NOT_FOUND'),
+    },
+    {
+      op: 'Mutation.createRoundPoll',
+      query: `mutation { createRoundPoll(input: { roundId: "${none}", question: "Frage?", options: ["A", "B"] }) { id } }`,
+      expect: signedIn('NOT_FOUND'),
+    },
+    { op: 'Mutation.voteRoundPoll', query: `mutation { voteRoundPoll(input: { pollId: "${none}", choices: [0] }) { id } }`, expect: signedIn('NOT_FOUND') },
+    { op: 'Mutation.closeRoundPoll', query: `mutation { closeRoundPoll(pollId: "${none}") { id } }`, expect: signedIn('NOT_FOUND') },
+    {
+      op: 'Mutation.addRoundActionItem',
+      query: `mutation { addRoundActionItem(input: { roundId: "${none}", who: "Wir", what: "Etwas tun" }) { state } }`,
+      expect: signedIn('NOT_FOUND'),
+    },
+    { op: 'Mutation.carryRoundActionItem', query: `mutation { carryRoundActionItem(id: "${none}") { state } }`, expect: signedIn('NOT_FOUND') },
   ];
 }
 

@@ -19,7 +19,8 @@ export type AuditType =
   | 'EMAIL_CHANGE_REQUESTED'
   | 'EMAIL_CHANGED'
   | 'DATA_EXPORTED'
-  | 'ACCOUNT_DELETED';
+  | 'ACCOUNT_DELETED'
+  | 'ROUND_MESSAGE_HIDDEN';
 
 export interface AuditEntry {
   actorId?: string | null;

@@ -37,6 +37,7 @@ export class RealtimeService implements OnModuleInit, OnModuleDestroy {
   private server?: AppServer;
   private readonly authorizers = new Map<RoomKind, RoomAuthorizer>();
   private readonly topics = new Map<string, TopicHandler>();
+  private readonly leftHandlers = new Map<RoomKind, (id: string) => Promise<void>>();
   private lost = false;
   private listener?: pg.Client;
   private reconnect?: NodeJS.Timeout;
@@ -58,6 +59,11 @@ export class RealtimeService implements OnModuleInit, OnModuleDestroy {
     this.authorizers.set(kind, authorize);
   }
 
+  /** A domain hears when a socket left one of its rooms (asked to, or its connection ended). */
+  onLeft(kind: RoomKind, handler: (id: string) => Promise<void>): void {
+    this.leftHandlers.set(kind, handler);
+  }
+
   async join(socket: AppSocket, userId: string, room: string): Promise<PresencePayload> {
     const match = ROOM.exec(room);
     if (!match) throw badUserInput('Unbekannter Raum.', { field: 'room' });
@@ -69,9 +75,13 @@ export class RealtimeService implements OnModuleInit, OnModuleDestroy {
   }
 
   async leave(socket: AppSocket, room: string): Promise<void> {
-    if (!ROOM.test(room)) throw badUserInput('Unbekannter Raum.', { field: 'room' });
+    const match = ROOM.exec(room);
+    if (!match) throw badUserInput('Unbekannter Raum.', { field: 'room' });
     await socket.leave(room);
-    if (await this.store.leave(room, socket.id)) await this.announce(room as RoomName);
+    if (await this.store.leave(room, socket.id)) {
+      await this.announce(room as RoomName);
+      await this.leftHandlers.get(match[1] as RoomKind)?.(match[2]!);
+    }
   }
 
   /** A closing socket leaves every room it was in. */

@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import type { ChatMessagePayload } from '@verbund/shared';
+import type { Prisma } from '../../generated/prisma/client.js';
+import { AuditService } from '../../core/audit/audit.service.js';
+import { PrismaService } from '../../core/database/prisma.service.js';
+import { AppError, badUserInput, forbidden, notFound } from '../../core/errors/app-error.js';
+import { renderMarkdown } from '../../core/markdown/markdown.js';
+import { RealtimeService } from '../../core/realtime/realtime.service.js';
+import type { User } from '../../generated/prisma/client.js';
+import { roomName } from './room-state.js';
+
+export const MAX_MESSAGE_CHARS = 2_000;
+/** The rendered message must fit a NOTIFY with its envelope. */
+const MAX_HTML_BYTES = 6_000;
+const CLIENT_ID = /^[A-Za-z0-9_-]{8,64}$/;
+const RATE_WINDOW_MS = 10_000;
+const RATE_MAX = 10;
+const REPLAY_MAX = 500;
+
+const MESSAGE_SELECT = {
+  id: true,
+  roundId: true,
+  authorId: true,
+  clientId: true,
+  html: true,
+  createdAt: true,
+  hiddenAt: true,
+  author: { select: { name: true } },
+} as const;
+type MessageRow = Prisma.RoundMessageGetPayload<{ select: typeof MESSAGE_SELECT }>;
+
+export const toChatMessage = (m: MessageRow): ChatMessagePayload => ({
+  roundId: m.roundId,
+  id: m.id.toString(),
+  authorId: m.authorId,
+  authorName: m.author?.name ?? '',
+  clientId: m.clientId,
+  html: m.hiddenAt ? '' : m.html,
+  createdAt: m.createdAt.toISOString(),
+  hidden: Boolean(m.hiddenAt),
+});
+
+/**
+ * The chat of a round's live room. A message is stored before it is acknowledged and goes out after its commit;
+ * the room's lock makes ids commit in order, so the order is the same for everyone and a client that reconnects
+ * asks for exactly what came after the last id it saw.
+ */
+@Injectable()
+export class RoundChat {
+  private readonly recent = new Map<string, number[]>();
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly realtime: RealtimeService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Stores the message once per client id (a resend answers the stored one) and announces it after commit. */
+  async send(userId: string, roundId: string, clientId: unknown, body: unknown): Promise<ChatMessagePayload> {
+    if (typeof clientId !== 'string' || !CLIENT_ID.test(clientId)) throw badUserInput('Ungültige Nachrichtenkennung.', { field: 'clientId' });
+    const markdown = typeof body === 'string' ? body.trim() : '';
+    if (!markdown) throw badUserInput('Die Nachricht ist leer.', { field: 'body' });
+    if (markdown.length > MAX_MESSAGE_CHARS) throw badUserInput(`Höchstens ${MAX_MESSAGE_CHARS} Zeichen.`, { field: 'body', limit: MAX_MESSAGE_CHARS });
+    const { html } = renderMarkdown(markdown);
+    if (Buffer.byteLength(html) > MAX_HTML_BYTES) throw badUserInput('Die Nachricht ist zu lang.', { field: 'body', limit: MAX_MESSAGE_CHARS });
+    return this.prisma.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`round-chat:${roundId}`}, 0))`;
+      const [round] = await tx.$queryRaw<{ closed: boolean }[]>`SELECT "roomClosedAt" IS NOT NULL AS closed FROM "Round" WHERE id = ${roundId}::uuid`;
+      if (!round || round.closed) throw forbidden('Der Raum ist geschlossen.');
+      const existing = await tx.roundMessage.findUnique({
+        where: { roundId_authorId_clientId: { roundId, authorId: userId, clientId } },
+        select: MESSAGE_SELECT,
+      });
+      if (existing) return toChatMessage(existing);
+      this.throttle(userId, roundId);
+      const row = await tx.roundMessage.create({ data: { roundId, authorId: userId, clientId, markdown, html }, select: MESSAGE_SELECT });
+      const message = toChatMessage(row);
+      await this.realtime.emitAfterCommit(tx, roomName(roundId), 'chat:message', message);
+      return message;
+    });
+  }
+
+  /** Every message after `afterId` (all when null), in the room's order. */
+  async since(roundId: string, afterId: unknown): Promise<ChatMessagePayload[]> {
+    const after = afterId === null || afterId === undefined || afterId === '' ? 0n : /^\d{1,18}$/.test(String(afterId)) ? BigInt(String(afterId)) : -1n;
+    if (after < 0n) throw badUserInput('Ungültige Nachrichtenkennung.', { field: 'afterId' });
+    const rows = await this.prisma.roundMessage.findMany({
+      where: { roundId, id: { gt: after } },
+      orderBy: { id: 'asc' },
+      take: REPLAY_MAX,
+      select: MESSAGE_SELECT,
+    });
+    return rows.map(toChatMessage);
+  }
+
+  /** The last messages of a room, oldest first. */
+  async latest(roundId: string, count = 200): Promise<ChatMessagePayload[]> {
+    const rows = await this.prisma.roundMessage.findMany({ where: { roundId }, orderBy: { id: 'desc' }, take: count, select: MESSAGE_SELECT });
+    return rows.reverse().map(toChatMessage);
+  }
+
+  /** A moderator hides a message for everyone; the reason goes to the audit log, the text stays for it. */
+  async hide(moderator: User, roundId: string, messageId: string, reason: string, ip: string | null): Promise<ChatMessagePayload> {
+    const why = reason.trim();
+    if (why.length < 3 || why.length > 500) throw badUserInput('Bitte einen Grund nennen (3 bis 500 Zeichen).', { field: 'reason' });
+    if (!/^\d{1,18}$/.test(messageId)) throw notFound('Diese Nachricht gibt es nicht.');
+    return this.prisma.$transaction(async (tx) => {
+      const row = await tx.roundMessage.findFirst({ where: { id: BigInt(messageId), roundId }, select: { id: true, hiddenAt: true, authorId: true } });
+      if (!row) throw notFound('Diese Nachricht gibt es nicht.');
+      const hidden = await tx.roundMessage.update({
+        where: { id: row.id },
+        data: row.hiddenAt ? {} : { hiddenAt: new Date(), hiddenById: moderator.id, hiddenReason: why },
+        select: MESSAGE_SELECT,
+      });
+      if (!row.hiddenAt) {
+        await this.audit.record('ROUND_MESSAGE_HIDDEN', { actorId: moderator.id, subjectId: row.authorId, ip, data: { roundId, messageId, reason: why } }, tx);
+        await this.realtime.emitAfterCommit(tx, roomName(roundId), 'chat:hidden', { roundId, id: messageId });
+      }
+      return toChatMessage(hidden);
+    });
+  }
+
+  /** At most 10 messages in 10 seconds per person and room. */
+  private throttle(userId: string, roundId: string): void {
+    const key = `${userId}:${roundId}`;
+    const now = Date.now();
+    const times = (this.recent.get(key) ?? []).filter((t) => t > now - RATE_WINDOW_MS);
+    if (times.length >= RATE_MAX) throw new AppError('TOO_MANY_REQUESTS', 'Bitte etwas langsamer: höchstens 10 Nachrichten in 10 Sekunden.');
+    times.push(now);
+    if (this.recent.size > 10_000) this.recent.clear();
+    this.recent.set(key, times);
+  }
+}

@@ -1,0 +1,46 @@
+import { protocolMarkdown } from './round-protocol.js';
+
+describe('the protocol of a date', () => {
+  const base = {
+    title: 'Sprachmittlung in der Region Leipzig',
+    startsAt: new Date('2026-11-04T11:30:00Z'),
+    endsAt: new Date('2026-11-04T12:30:00Z'),
+    hostName: 'AG Sprachmittlung Region Leipzig',
+    municipalities: ['Landkreis Nordsachsen', 'Stadt Leipzig'],
+    agenda: ['Dolmetscherpool', 'Abrechnung'],
+    notes: '',
+    polls: [],
+    actions: [],
+  };
+
+  it('says when in German time, who took part, the agenda, polls with named voters and the tasks', () => {
+    const md = protocolMarkdown({
+      ...base,
+      polls: [
+        {
+          id: 'p',
+          question: 'Gemeinsamer Pool?',
+          options: ['Ja', 'Nein'],
+          multiple: false,
+          anonymous: false,
+          open: false,
+          counts: [2, 0],
+          voters: [['Ada', 'Nils'], []],
+        },
+      ],
+      actions: [{ who: 'Stadt Leipzig', what: 'Entwurf der Vereinbarung', due: new Date('2026-12-01T00:00:00Z') }],
+    });
+    expect(md).toContain('Mittwoch, 4. November 2026, 12:30–13:30 Uhr');
+    expect(md).toContain('- Landkreis Nordsachsen\n- Stadt Leipzig');
+    expect(md).toContain('1. Dolmetscherpool\n2. Abrechnung');
+    expect(md).toContain('- Ja: 2 (Ada, Nils)\n- Nein: 0');
+    expect(md).toContain('- Stadt Leipzig: Entwurf der Vereinbarung (bis 01.12.2026)');
+  });
+
+  it('keeps what people wrote from becoming structure or markup', () => {
+    const md = protocolMarkdown({ ...base, agenda: ['# Überschrift <script>'], actions: [{ who: '*fett*', what: 'a\n## b', due: null }] });
+    expect(md).toContain('1. \\# Überschrift \\<script\\>');
+    expect(md).toContain('- \\*fett\\*: a \\#\\# b');
+    expect(md).not.toMatch(/^## b/m);
+  });
+});

@@ -30,14 +30,15 @@ describe('demo content', () => {
     await seedDemoContent(t.app);
     await seedDemoContent(t.app);
     expect(await prisma.workingGroup.count({ where: { name: DEMO_GROUP } })).toBe(1);
-    expect(await prisma.material.count()).toBe(1);
+    // The guide and the protocol of the last round held.
+    expect(await prisma.material.count()).toBe(2);
 
     const nils = DEMO_PEOPLE[3];
     const client = await signIn(t, nils.email, nils.password);
     const found = await client.graphql<{ materials: { nodes: { material: { title: string; useCount: number } }[] } }>(
       '{ materials(search: "Sprachmittlerinnen") { nodes { material { title useCount } } } }',
     );
-    expect(found.data!.materials.nodes.map((n) => n.material)).toEqual([{ title: 'Leitfaden Dolmetscherpool', useCount: 1 }]);
+    expect(found.data!.materials.nodes.map((n) => n.material)).toContainEqual({ title: 'Leitfaden Dolmetscherpool', useCount: 1 });
     const thread = await prisma.post.findFirstOrThrow();
     expect(thread.html).toContain('class="mention"');
 
@@ -49,5 +50,11 @@ describe('demo content', () => {
       '{ rounds(filter: { nearMe: true }) { nodes { title myRegistration } } }',
     );
     expect(upcoming.data!.rounds.nodes[0]).toEqual({ title: DEMO_ROUND, myRegistration: 'REGISTERED' });
+    // The last date held has its chat, a poll and its protocol among the group's materials.
+    const held = series.dates.filter((d) => d.endsAt < new Date()).sort((a, b) => b.startsAt.getTime() - a.startsAt.getTime())[0]!;
+    expect(await prisma.roundMessage.count({ where: { roundId: held.id } })).toBeGreaterThan(2);
+    const protocol = await prisma.material.findUniqueOrThrow({ where: { id: held.protocolId! }, include: { versions: true } });
+    expect(protocol.kind).toBe('PROTOKOLL');
+    expect(protocol.versions[0]!.markdown).toContain('- Landkreis Nordsachsen\n- Stadt Leipzig');
   });
 });

@@ -25,6 +25,7 @@ export const router = createBrowserRouter([
       { path: '/materialien/:id', lazy: () => import('../pages/MaterialPage').then((m) => ({ Component: m.MaterialPage })) },
       { path: '/suche', lazy: () => import('../pages/SearchPage').then((m) => ({ Component: m.SearchPage })) },
       { path: '/austauschrunden', lazy: () => import('../pages/RoundsPage').then((m) => ({ Component: m.RoundsPage })) },
+      { path: '/austauschrunden/termine/:roundId', lazy: () => import('../pages/RoundRoomPage').then((m) => ({ Component: m.RoundRoomPage })) },
       { path: '/austauschrunden/reihen/:id', lazy: () => import('../pages/RoundSeriesPage').then((m) => ({ Component: m.RoundSeriesPage })) },
       { path: '/konzepte', lazy: () => import('../pages/ConceptsPage').then((m) => ({ Component: m.ConceptsPage })) },
       { path: '/konzepte/:id', lazy: () => import('../pages/ConceptPage').then((m) => ({ Component: m.ConceptPage })) },

@@ -58,6 +58,13 @@ export class RoundRoomService {
   async close(user: User, roundId: string): Promise<RoundRoom> {
     const access = await this.access.moderator(user, roundId);
     if (access.state !== 'OPEN') throw conflict(access.state === 'CLOSED' ? 'Der Raum ist schon geschlossen.' : 'Der Raum ist noch nicht geöffnet.');
+    await this.finish(user, access);
+    return this.room(user, roundId);
+  }
+
+  /** Closes the room and publishes the protocol (also for a date held before Verbund had a room, as in the demo). */
+  async finish(user: User, access: RoomAccess): Promise<void> {
+    const roundId = access.round.id;
     const closedAt = new Date();
     await this.prisma.$transaction(async (tx) => {
       // The chat's lock: no message commits after the room closed.
@@ -78,7 +85,6 @@ export class RoundRoomService {
       await this.realtime.emitAfterCommit(tx, roomName(roundId), 'room:closed', { roundId, protocolId });
     });
     this.access.forget(roundId);
-    return this.room(user, roundId);
   }
 
   async addAction(user: User, input: AddActionItemInput): Promise<RoundRoom> {

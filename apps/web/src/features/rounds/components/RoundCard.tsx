@@ -83,11 +83,16 @@ export function RoundCard({ round, linkSeries = true }: { round: RoundFieldsFrag
           </>
         )}
         {past ? (
-          <Text size="sm">
-            {round.participatingMunicipalities.length
-              ? t('rounds.participated', { names: round.participatingMunicipalities.join(', ') })
-              : t('rounds.participatedNone')}
-          </Text>
+          <Group gap="md">
+            <Text size="sm">
+              {round.participatingMunicipalities.length
+                ? t('rounds.participated', { names: round.participatingMunicipalities.join(', ') })
+                : t('rounds.participatedNone')}
+            </Text>
+            <Anchor component={Link} to={`/austauschrunden/termine/${round.id}`} size="sm">
+              {t('rounds.minutes')}
+            </Anchor>
+          </Group>
         ) : (
           round.status === 'SCHEDULED' && registration()
         )}
@@ -147,6 +152,9 @@ export function RoundCard({ round, linkSeries = true }: { round: RoundFieldsFrag
               {t('rounds.registerSeries')}
             </Button>
           )}
+          <Anchor component={Link} to={`/austauschrunden/termine/${round.id}`} size="sm">
+            {t('rounds.room')}
+          </Anchor>
           <Anchor href={`/calendar/rounds/${round.id}.ics`} size="sm">
             {t('rounds.icsDate')}
           </Anchor>

@@ -1,0 +1,87 @@
+import type { Page } from '@playwright/test';
+import { expect, expectNoSeriousA11yViolations, signedIn, test } from './fixtures';
+
+/** "2027-03-10T12:30" in German time, `minutes` from now. */
+function berlinLocal(minutes: number): string {
+  const parts = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin', dateStyle: 'short', timeStyle: 'short' }).format(
+    new Date(Date.now() + minutes * 60_000),
+  );
+  return parts.replace(' ', 'T');
+}
+
+async function enterRoom(page: Page, title: string, register: boolean): Promise<void> {
+  const date = page.getByRole('article', { name: title }).first();
+  if (register) {
+    await date.getByRole('button', { name: 'Anmelden' }).click();
+    await expect(date.getByText('Sie sind angemeldet')).toBeVisible();
+  }
+  await date.getByRole('link', { name: 'Raum der Runde' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Chat' })).toBeVisible();
+}
+
+test('three municipalities meet in a live room: chat, one speaking list, a poll, and the protocol among the materials', async ({ newPage }) => {
+  test.setTimeout(120_000);
+  const title = `Runde Wohnraum für Geflüchtete ${Date.now().toString(36)}`;
+  const stadt = await signedIn(newPage, 'integration@stadt-leipzig.example', 'Verbund-Demo-Stadt-2026', '/austauschrunden');
+  await stadt.getByRole('button', { name: 'Neue Austauschrunde' }).click();
+  const form = stadt.getByRole('form', { name: 'Neue Austauschrunde' });
+  await form.getByLabel('Titel').fill(title);
+  await form.getByRole('combobox', { name: 'Themen' }).click();
+  await stadt.getByRole('option', { name: 'Wohnen', exact: true }).click();
+  await stadt.keyboard.press('Escape');
+  await form.getByRole('combobox', { name: 'Gastgeberin' }).click();
+  await stadt.getByRole('option', { name: 'Stadt Leipzig', exact: true }).click();
+  await form.getByLabel(/^Link zur Videokonferenz/).fill('https://meet.jit.si/wohnraum-leipzig');
+  await form.getByLabel(/^Erster Termin/).fill(berlinLocal(10));
+  await form.getByRole('button', { name: 'Austauschrunde anlegen' }).click();
+  await expect(stadt.getByRole('article', { name: title }).first()).toBeVisible();
+
+  const nord = await signedIn(newPage, 'integration@nordsachsen.example', 'Verbund-Demo-Nordsachsen-2026', '/austauschrunden');
+  const kreis = await signedIn(newPage, 'integration@landkreis-leipzig.example', 'Verbund-Demo-Leipzig-2026', '/austauschrunden');
+  await enterRoom(nord, title, true);
+  await enterRoom(kreis, title, true);
+  await enterRoom(stadt, title, false);
+
+  // Presence, grouped by municipality.
+  const people = stadt.getByRole('region', { name: /Personen anwesend/ });
+  await expect(people).toContainText('Landkreis Nordsachsen');
+  await expect(people).toContainText('Landkreis Leipzig');
+
+  // Chat: what one writes, the others read.
+  await nord.getByLabel('Ihre Nachricht').fill('Hallo aus **Nordsachsen**!');
+  await nord.getByRole('button', { name: 'Senden' }).click();
+  for (const page of [stadt, kreis]) await expect(page.getByRole('log')).toContainText('Hallo aus Nordsachsen!');
+
+  // Two raise their hands; everyone sees the same order.
+  await nord.getByRole('button', { name: 'Melden', exact: true }).click();
+  await expect(nord.getByRole('list', { name: 'Redeliste' })).toContainText('Nils Nordsachsen');
+  await kreis.getByRole('button', { name: 'Melden', exact: true }).click();
+  for (const page of [stadt, nord, kreis]) {
+    await expect(page.getByRole('list', { name: 'Redeliste' }).getByRole('listitem')).toHaveText([/Nils Nordsachsen/, /Ina Integration/]);
+  }
+  await stadt.getByRole('button', { name: 'Nächste Person aufrufen' }).click();
+  for (const page of [nord, kreis]) await expect(page.getByText('Es spricht: Nils Nordsachsen')).toBeVisible();
+
+  // A poll: the moderator asks, the others vote, everyone sees the result.
+  const ask = stadt.getByRole('form', { name: 'Neue Abstimmung' });
+  await ask.getByLabel('Frage').fill('Gemeinsame Wohnungsbörse einrichten?');
+  await ask.getByLabel(/^Antworten/).fill('Ja\nNein');
+  await ask.getByRole('button', { name: 'Abstimmung starten' }).click();
+  for (const page of [nord, kreis]) {
+    await page.getByRole('radio', { name: 'Ja' }).check();
+    await page.getByRole('button', { name: 'Abstimmen' }).click();
+  }
+  await expect(stadt.getByRole('group', { name: 'Ergebnis: Gemeinsame Wohnungsbörse einrichten?' })).toContainText('Ja: 2');
+  await expectNoSeriousA11yViolations(kreis);
+
+  // Closing the room publishes the protocol as a material.
+  stadt.once('dialog', (dialog) => void dialog.accept());
+  await stadt.getByRole('button', { name: 'Raum schließen und Protokoll veröffentlichen' }).click();
+  await expect(nord.getByText('Der Raum ist geschlossen.')).toBeVisible();
+  await nord.getByRole('link', { name: 'Zum Protokoll (Material)' }).click();
+  await expect(nord.getByRole('heading', { level: 1, name: new RegExp(`Protokoll: ${title}`) })).toBeVisible();
+  await expect(nord.getByText('Ja: 2')).toBeVisible();
+  await nord.goto('/materialien');
+  await expect(nord.getByRole('link', { name: new RegExp(`Protokoll: ${title}`) }).first()).toBeVisible();
+  await expectNoSeriousA11yViolations(nord);
+});

@@ -16,7 +16,7 @@ const TYPISTS = Number(process.env.BENCH_TYPISTS ?? 20);
 const RATE = Number(process.env.BENCH_RATE ?? 5);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const here = path.dirname(fileURLToPath(import.meta.url));
-const { ConceptSync } = await import(path.join(here, '..', 'libs', 'shared', 'dist', 'collab', 'index.js'));
+const { RoomDocs } = await import(path.join(here, '..', 'libs', 'shared', 'dist', 'collab', 'index.js'));
 const { startEmbeddedPostgres, PrismaService, importDirectory } = await loadDatabaseTools();
 const { hashPassword } = await import(path.join(API_DIST, 'accounts/password.js'));
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -94,8 +94,8 @@ try {
   for (const person of people) {
     const socket = io(base, { path: '/socket.io', transports: ['websocket'], extraHeaders: { cookie: await signIn(person.email) } });
     sockets.push(socket);
-    const sync = new ConceptSync(socket, concept.id, { name: person.name, color: '#0b5394' });
-    const section = sync.section(sectionId);
+    const sync = new RoomDocs(socket, `concept:${concept.id}`, { name: person.name, color: '#0b5394' });
+    const section = sync.doc(sectionId);
     section.doc.on('update', (update, origin) => {
       if (origin !== section) return;
       const now = performance.now();

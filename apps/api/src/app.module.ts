@@ -8,6 +8,7 @@ import { PersonalDataModule } from './core/privacy/personal-data.js';
 import { AuditModule } from './core/audit/audit.module.js';
 import { JobsModule } from './core/jobs/jobs.module.js';
 import { MailModule } from './core/mail/mail.module.js';
+import { CollabModule } from './core/collab/collab.module.js';
 import { RealtimeModule } from './core/realtime/realtime.module.js';
 import type { AppConfig } from './core/config/config.js';
 import { ConfigModule } from './core/config/config.module.js';
@@ -47,6 +48,7 @@ export class AppModule {
         JobsModule,
         MailModule,
         RealtimeModule,
+        CollabModule,
         AppGraphQLModule,
         AccountsModule,
         NotificationsModule,

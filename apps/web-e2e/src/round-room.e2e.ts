@@ -52,6 +52,11 @@ test('three municipalities meet in a live room: chat, one speaking list, a poll,
   await nord.getByRole('button', { name: 'Senden' }).click();
   for (const page of [stadt, kreis]) await expect(page.getByRole('log')).toContainText('Hallo aus Nordsachsen!');
 
+  // Shared notes: one writes, the others read along.
+  await nord.getByRole('textbox', { name: 'Gemeinsame Notizen dieses Termins' }).click();
+  await nord.keyboard.type('Wohnungsbörse: die Stadt prüft die Kosten.');
+  await expect(kreis.getByRole('textbox', { name: 'Gemeinsame Notizen dieses Termins' })).toContainText('Wohnungsbörse: die Stadt prüft die Kosten.');
+
   // Two raise their hands; everyone sees the same order.
   await nord.getByRole('button', { name: 'Melden', exact: true }).click();
   await expect(nord.getByRole('list', { name: 'Redeliste' })).toContainText('Nils Nordsachsen');
@@ -81,6 +86,7 @@ test('three municipalities meet in a live room: chat, one speaking list, a poll,
   await nord.getByRole('link', { name: 'Zum Protokoll (Material)' }).click();
   await expect(nord.getByRole('heading', { level: 1, name: new RegExp(`Protokoll: ${title}`) })).toBeVisible();
   await expect(nord.getByText('Ja: 2')).toBeVisible();
+  await expect(nord.getByText('Wohnungsbörse: die Stadt prüft die Kosten.')).toBeVisible();
   await nord.goto('/materialien');
   await expect(nord.getByRole('link', { name: new RegExp(`Protokoll: ${title}`) }).first()).toBeVisible();
   await expectNoSeriousA11yViolations(nord);

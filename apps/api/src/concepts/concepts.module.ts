@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ConceptCollabGateway } from './collab/concept-collab.gateway.js';
 import { ConceptCollab } from './collab/concept-collab.service.js';
 import { SectionDocs } from './collab/section-docs.js';
 import { ConceptCommentsService } from './concept-comments.service.js';
@@ -15,7 +14,6 @@ import { UpstreamService } from './upstream.service.js';
   providers: [
     SectionDocs,
     ConceptCollab,
-    ConceptCollabGateway,
     ConceptDrafting,
     ConceptCommentsService,
     UpstreamService,

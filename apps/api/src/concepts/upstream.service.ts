@@ -42,7 +42,7 @@ export class UpstreamService {
     const published = await this.drafting.asDrafter(user, conceptId, async (tx, concept) => {
       // What was typed in the last moments is in the shared editor's updates: the version takes it too.
       const live = await tx.conceptSection.findMany({ where: { conceptId, removedAt: null }, select: { id: true } });
-      for (const { id } of live) await this.collab.materialize(tx, id);
+      for (const { id } of live) await this.collab.materialize(tx, conceptId, id);
       const sections = await tx.conceptSection.findMany({ where: { conceptId, removedAt: null }, orderBy: { position: 'asc' }, include: SECTION_INCLUDE });
       if (sections.length === 0) throw badUserInput('Ein Konzept ohne Abschnitte kann nicht veröffentlicht werden.', { field: 'conceptId' });
       const last = await tx.conceptVersion.aggregate({ where: { conceptId }, _max: { number: true } });

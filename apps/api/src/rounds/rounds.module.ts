@@ -3,6 +3,7 @@ import { MaterialsModule } from '../materials/materials.module.js';
 import { MunicipalitiesModule } from '../municipalities/municipalities.module.js';
 import { RoundChat } from './room/round-chat.js';
 import { RoundPolls } from './room/round-polls.js';
+import { RoundNotesDocs } from './room/round-notes-docs.js';
 import { RoundPresence } from './room/round-presence.js';
 import { RoundRoomAccess } from './room/round-room-access.js';
 import { RoundRoomGateway } from './room/round-room.gateway.js';
@@ -27,6 +28,7 @@ import { RoundsService } from './rounds.service.js';
     RoundsResolver,
     RoundReminders,
     RoundRoomAccess,
+    RoundNotesDocs,
     RoundChat,
     RoundPresence,
     RoundSpeakers,

@@ -10,6 +10,7 @@ import { useFormat } from '../components/useFormat';
 import { useViewer } from '../features/accounts/useViewer';
 import { RoomActions } from '../features/rounds/room/RoomActions';
 import { RoomChat } from '../features/rounds/room/RoomChat';
+import { RoomNotes } from '../features/rounds/room/RoomNotes';
 import { RoomPeople } from '../features/rounds/room/RoomPeople';
 import { RoomPolls } from '../features/rounds/room/RoomPolls';
 import { useRoundRoom } from '../features/rounds/room/useRoundRoom';
@@ -95,6 +96,7 @@ export function RoundRoomPage() {
                 canModerate={room.canModerate}
                 error={state?.error ? t('room.refusedMessage', { message: state.error.message }) : null}
               />
+              {taking && <RoomNotes roundId={roundId} viewer={viewer} />}
               <RoomActions room={room} />
             </Stack>
           </Grid.Col>

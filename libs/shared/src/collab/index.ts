@@ -1,3 +1,3 @@
 export * from './collab-socket.js';
-export * from './concept-sync.js';
-export * from './section-sync.js';
+export * from './doc-sync.js';
+export * from './room-docs.js';

@@ -44,25 +44,27 @@ export interface NotificationPayload {
 }
 
 /**
- * The shared editor: every section of a concept is its own Yjs document. `message` is a y-protocols sync message
- * (step 1, step 2 or update); binary arrives as a Node `Buffer` on the server and an `ArrayBuffer` in browsers.
+ * Shared Yjs documents, addressed by the room they belong to and an id within it: each section of a concept
+ * (room `concept:<id>`, doc = the section's id) and the shared notes of a round's date (room `round:<id>`, doc =
+ * the date's id). `message` is a y-protocols sync message (step 1, step 2 or update); binary arrives as a Node
+ * `Buffer` on the server and an `ArrayBuffer` in browsers.
  */
-export interface SectionDocMessage {
-  conceptId: string;
-  sectionId: string;
+export interface DocMessage {
+  room: RoomName;
+  docId: string;
   message: Uint8Array | ArrayBuffer;
 }
 
 /** The answer to sync step 1: the server's step 2 (what the client lacks) and its own step 1 (to learn what it lacks). */
-export interface SectionDocSyncReply {
+export interface DocSyncReply {
   update: Uint8Array | ArrayBuffer;
   stateVector: Uint8Array | ArrayBuffer;
 }
 
-/** Cursors and names in a section (a y-protocols awareness update), or the clients whose connection ended. */
-export interface SectionAwarenessPayload {
-  conceptId: string;
-  sectionId: string;
+/** Cursors and names in a document (a y-protocols awareness update), or the clients whose connection ended. */
+export interface DocAwarenessPayload {
+  room: RoomName;
+  docId: string;
   update?: Uint8Array | ArrayBuffer;
   gone?: number[];
 }
@@ -145,8 +147,8 @@ export interface ServerToClientEvents {
   'notification:new': (payload: NotificationPayload) => void;
   /** Events may have been missed (the server lost its event feed for a while): catch up from the server. */
   'system:resync': () => void;
-  'concept:doc': (payload: SectionDocMessage) => void;
-  'concept:awareness': (payload: SectionAwarenessPayload) => void;
+  'doc:message': (payload: DocMessage) => void;
+  'doc:awareness': (payload: DocAwarenessPayload) => void;
   'chat:message': (payload: ChatMessagePayload) => void;
   'chat:hidden': (payload: { roundId: string; id: string }) => void;
   'presence:update': (payload: RoundPresencePayload) => void;
@@ -161,9 +163,9 @@ export interface ClientToServerEvents {
   'system:ping': (payload: PingPayload, ack: (reply: Ack<PongPayload>) => void) => void;
   'room:join': (payload: RoomRequest, ack: (reply: Ack<PresencePayload>) => void) => void;
   'room:leave': (payload: RoomRequest, ack: (reply: Ack<{ room: RoomName }>) => void) => void;
-  'concept:sync': (payload: SectionDocMessage, ack: (reply: Ack<SectionDocSyncReply>) => void) => void;
-  'concept:update': (payload: SectionDocMessage, ack: (reply: Ack<{ stored: true }>) => void) => void;
-  'concept:awareness': (payload: SectionAwarenessPayload, ack?: (reply: Ack<{ sent: true }>) => void) => void;
+  'doc:sync': (payload: DocMessage, ack: (reply: Ack<DocSyncReply>) => void) => void;
+  'doc:update': (payload: DocMessage, ack: (reply: Ack<{ stored: true }>) => void) => void;
+  'doc:awareness': (payload: DocAwarenessPayload, ack?: (reply: Ack<{ sent: true }>) => void) => void;
   'round:join': (payload: RoundRequest, ack: (reply: Ack<RoundRoomState>) => void) => void;
   'round:leave': (payload: RoundRequest, ack: (reply: Ack<RoundRequest>) => void) => void;
   'chat:send': (payload: ChatSend, ack: (reply: ChatAck) => void) => void;

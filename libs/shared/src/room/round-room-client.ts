@@ -1,6 +1,8 @@
 import type { ChatMessagePayload, ClientToServerEvents, QueuePayload, RoundPerson, RoundPoll, ServerToClientEvents } from '../realtime/socket-events.js';
 
 type Listener<E extends keyof ServerToClientEvents> = ServerToClientEvents[E];
+// Browsers and Node both have it; this library is built without either's types.
+declare function setTimeout(handler: () => void, ms: number): unknown;
 
 /** The part of a socket.io client socket the room uses; the browser's and the tests' sockets both fit. */
 export interface RoomSocket {
@@ -30,6 +32,9 @@ export interface RoomSnapshot {
 }
 
 const byId = (a: ChatMessagePayload, b: ChatMessagePayload) => (BigInt(a.id) < BigInt(b.id) ? -1 : BigInt(a.id) > BigInt(b.id) ? 1 : 0);
+/** Refusals that sending again would not change. */
+const FINAL = new Set(['BAD_USER_INPUT', 'TOO_MANY_REQUESTS']);
+const RETRY_MS = 1_000;
 const newClientId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
 
 /**
@@ -121,26 +126,46 @@ export class RoundRoomClient {
   }
 
   private readonly join = (): void => {
+    // Messages that arrive live once the server has let us in may be newer than what we missed: the catch-up
+    // starts from what we had before joining.
+    const had = this.snapshot.messages.at(-1)?.id ?? null;
     this.socket.emit('round:join', { roundId: this.roundId }, (reply) => {
       if (!reply.ok) return this.update({ refused: reply.code, joined: false });
-      const last = this.snapshot.messages.at(-1)?.id ?? null;
       this.update({ joined: true, refused: null, people: reply.data.people, queue: reply.data.queue.queue, speaker: reply.data.queue.speaker });
       for (const poll of reply.data.polls) this.onPoll({ roundId: this.roundId, poll });
-      if (last === null) this.add(reply.data.messages);
-      // What arrived while this client was away: exactly the messages after the last one it has.
-      this.socket.emit('chat:sync', { roundId: this.roundId, afterId: last }, (missed) => {
-        if (missed.ok) this.add(missed.data);
+      // The latest messages were read after the server let us in: nothing between them and the live ones is missing.
+      if (had === null) this.add(reply.data.messages);
+      this.catchUp(had ?? reply.data.messages.at(-1)?.id ?? null, () => {
         for (const entry of this.snapshot.pending) this.deliver(entry);
       });
     });
   };
 
+  /** Exactly the messages after `afterId`, page by page. */
+  private catchUp(afterId: string | null, done: () => void): void {
+    this.socket.emit('chat:sync', { roundId: this.roundId, afterId }, (missed) => {
+      if (!missed.ok) return done();
+      this.add(missed.data);
+      const last = missed.data.at(-1)?.id;
+      if (last) this.catchUp(last, done);
+      else done();
+    });
+  }
+
   private deliver(entry: { clientId: string; body: string }): void {
     this.socket.emit('chat:send', { roundId: this.roundId, clientId: entry.clientId, body: entry.body }, (reply) => {
-      // Stored, or refused for good: either way it is no longer pending. Lost acks (a dropped connection) keep it.
+      // A refusal of the message itself is final; anything else (the socket was not in the room yet after a
+      // reconnect, the server failed) keeps it pending for the next join. Lost acks keep it too.
+      if (!reply.ok && !FINAL.has(reply.code)) {
+        // Tried again shortly while the room is joined; otherwise with the next join.
+        setTimeout(() => {
+          if (this.snapshot.joined && this.socket.connected && this.snapshot.pending.some((p) => p.clientId === entry.clientId)) this.deliver(entry);
+        }, RETRY_MS);
+        return this.update({ error: { code: reply.code, message: reply.message } });
+      }
       this.update({
         pending: this.snapshot.pending.filter((p) => p.clientId !== entry.clientId),
-        ...(reply.ok ? {} : { error: { code: reply.code, message: reply.message } }),
+        error: reply.ok ? null : { code: reply.code, message: reply.message },
       });
     });
   }
@@ -193,7 +218,7 @@ export class RoundRoomClient {
 
   private readonly onClosed = ({ roundId, protocolId }: { roundId: string; protocolId: string | null }): void => {
     if (roundId !== this.roundId) return;
-    this.update({ closed: true, protocolId, joined: false });
+    this.update({ closed: true, protocolId, joined: false, pending: [] });
     this.changed();
   };
 

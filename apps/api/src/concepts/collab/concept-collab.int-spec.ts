@@ -1,5 +1,5 @@
 import { type Ack, type ClientToServerEvents, type ServerToClientEvents, SOCKET_PATH } from '@verbund/shared';
-import { ConceptSync } from '@verbund/shared/collab';
+import { RoomDocs } from '@verbund/shared/collab';
 import { io, type Socket } from 'socket.io-client';
 import * as Y from 'yjs';
 import { addMember, createGroup, createUser, signIn } from '../../../test/support/factories.js';
@@ -15,7 +15,7 @@ type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 /** A browser stand-in for the shared editor: a socket that reconnects, and the client the web app uses. */
 interface Editor {
   socket: Client;
-  sync: ConceptSync;
+  sync: RoomDocs;
   text(sectionId: string): string;
   type(sectionId: string, text: string, at?: number): void;
 }
@@ -39,8 +39,8 @@ describe('drafting a concept together: Yjs over socket.io, stored in PostgreSQL'
       reconnectionDelayMax: 300,
       extraHeaders: { cookie },
     });
-    const sync = new ConceptSync(socket, conceptOf, { name: 'Test', color: '#0b5394' });
-    const fragment = (sectionId: string) => sync.section(sectionId).doc.getXmlFragment('default');
+    const sync = new RoomDocs(socket, `concept:${conceptOf}`, { name: 'Test', color: '#0b5394' });
+    const fragment = (sectionId: string) => sync.doc(sectionId).doc.getXmlFragment('default');
     const editor: Editor = {
       socket,
       sync,
@@ -73,7 +73,7 @@ describe('drafting a concept together: Yjs over socket.io, stored in PostgreSQL'
     editors.push(editor);
     return editor;
   };
-  const ask = <E extends 'concept:sync' | 'concept:update'>(socket: Client, event: E, payload: Parameters<ClientToServerEvents[E]>[0]) =>
+  const ask = <E extends 'doc:sync' | 'doc:update'>(socket: Client, event: E, payload: Parameters<ClientToServerEvents[E]>[0]) =>
     new Promise<Ack<unknown>>((resolve) => (socket.emit as (e: string, p: unknown, ack: (r: Ack<unknown>) => void) => void)(event, payload, resolve));
   const settled = (editor: Editor) => eventually(() => editor.sync.status === 'saved', 'all changes stored', 5000);
   const storedText = async (sectionId: string) => (await prisma.conceptSection.findUniqueOrThrow({ where: { id: sectionId } })).text;
@@ -154,7 +154,7 @@ describe('drafting a concept together: Yjs over socket.io, stored in PostgreSQL'
     for (const part of ['vorher-L', 'vorher-N', 'offline-N', 'während-L', 'danach-N']) expect(lea.text(section)).toContain(part);
     // A newcomer loads exactly that from the database.
     const later = open(second.url, cookies.lea);
-    later.sync.section(section);
+    later.sync.doc(section);
     await settled(later);
     expect(later.text(section)).toBe(lea.text(section));
   });
@@ -162,7 +162,7 @@ describe('drafting a concept together: Yjs over socket.io, stored in PostgreSQL'
   it('rewriting a section on the server (demo data, take upstream) reaches open editors', async () => {
     const section = sectionIds[2]!;
     const lea = open(first.url, cookies.lea);
-    lea.sync.section(section);
+    lea.sync.doc(section);
     await settled(lea);
     await prisma.$transaction((tx) => first.app.get(ConceptsService).setSectionContent(tx, conceptId, section, docFromText('Vom Server geschrieben')));
     await eventually(() => lea.text(section) === 'Vom Server geschrieben', 'the rewrite at the editor');
@@ -171,7 +171,7 @@ describe('drafting a concept together: Yjs over socket.io, stored in PostgreSQL'
   it('merges many small updates into few rows, and a new editor still gets the whole text', async () => {
     const section = sectionIds[3]!;
     const lea = open(first.url, cookies.lea);
-    lea.sync.section(section);
+    lea.sync.doc(section);
     await settled(lea);
     for (let i = 0; i < 60; i++) {
       lea.type(section, `${i % 10}`);
@@ -183,7 +183,7 @@ describe('drafting a concept together: Yjs over socket.io, stored in PostgreSQL'
     await eventually(async () => (await storedText(section)).length === 60, 'the derived text', 5000);
     await eventually(async () => (await prisma.conceptSectionUpdate.count({ where: { sectionId: section } })) < 50, 'merged rows', 5000);
     const later = open(second.url, cookies.nils);
-    later.sync.section(section);
+    later.sync.doc(section);
     await settled(later);
     expect(later.text(section)).toBe(lea.text(section));
     expect(later.text(section)).toHaveLength(60);
@@ -191,24 +191,35 @@ describe('drafting a concept together: Yjs over socket.io, stored in PostgreSQL'
 
   it('refuses outsiders, guests, other concepts and malformed messages, with stable codes', async () => {
     const outsider = open(first.url, cookies.outsider);
-    outsider.sync.section(sectionIds[0]!);
+    outsider.sync.doc(sectionIds[0]!);
     await eventually(() => outsider.sync.status === 'refused', 'the refusal');
     expect(outsider.sync.refusedWith).toBe('FORBIDDEN');
     // Without joining the room nothing is answered, whatever the socket sends.
     const message = new Uint8Array([0, 1, 0]);
-    expect(await ask(outsider.socket, 'concept:sync', { conceptId, sectionId: sectionIds[0]!, message })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(await ask(outsider.socket, 'concept:update', { conceptId, sectionId: sectionIds[0]!, message })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await ask(outsider.socket, 'doc:sync', { room: `concept:${conceptId}`, docId: sectionIds[0]!, message })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
+    expect(await ask(outsider.socket, 'doc:update', { room: `concept:${conceptId}`, docId: sectionIds[0]!, message })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
     const guest = io(first.url, { path: SOCKET_PATH, transports: ['websocket'], reconnection: false }) as Client;
     editors.push({ socket: guest } as Editor);
-    expect(await ask(guest, 'concept:sync', { conceptId, sectionId: sectionIds[0]!, message })).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
+    expect(await ask(guest, 'doc:sync', { room: `concept:${conceptId}`, docId: sectionIds[0]!, message })).toMatchObject({
+      ok: false,
+      code: 'UNAUTHENTICATED',
+    });
     const lea = open(first.url, cookies.lea);
     await settled(lea);
-    expect(await ask(lea.socket, 'concept:sync', { conceptId, sectionId: conceptId, message })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
-    expect(await ask(lea.socket, 'concept:update', { conceptId, sectionId: sectionIds[0]!, message: new Uint8Array([2, 3, 9, 9, 9]) })).toMatchObject({
+    expect(await ask(lea.socket, 'doc:sync', { room: `concept:${conceptId}`, docId: conceptId, message })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(
+      await ask(lea.socket, 'doc:update', { room: `concept:${conceptId}`, docId: sectionIds[0]!, message: new Uint8Array([2, 3, 9, 9, 9]) }),
+    ).toMatchObject({
       ok: false,
       code: 'BAD_USER_INPUT',
     });
-    expect(await ask(lea.socket, 'concept:sync', { conceptId, sectionId: sectionIds[0]!, message: 'kein Binär' as never })).toMatchObject({
+    expect(await ask(lea.socket, 'doc:sync', { room: `concept:${conceptId}`, docId: sectionIds[0]!, message: 'kein Binär' as never })).toMatchObject({
       ok: false,
       code: 'BAD_USER_INPUT',
     });
@@ -217,7 +228,7 @@ describe('drafting a concept together: Yjs over socket.io, stored in PostgreSQL'
   it('a person who left the group can no longer write, even over a socket that was already in the room', async () => {
     const section = sectionIds[4]!;
     const nils = open(first.url, cookies.nils);
-    nils.sync.section(section);
+    nils.sync.doc(section);
     await settled(nils);
     nils.type(section, 'noch dabei');
     await settled(nils);

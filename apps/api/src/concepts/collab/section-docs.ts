@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { prosemirrorJSONToYXmlFragment, updateYFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
+import type { DocStore } from '../../core/collab/doc-store.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { type PmNode, plainText, validDoc } from '../section-content.js';
 import { EDITOR_FIELD, EDITOR_SCHEMA } from './editor-schema.js';
@@ -15,7 +16,7 @@ const COMPACT_AT = 50;
  * editors that are open apply it like anyone's typing.
  */
 @Injectable()
-export class SectionDocs {
+export class SectionDocs implements DocStore {
   /** The merged state of a section; a section with text but no updates yet gets its text written in first. */
   async state(tx: Prisma.TransactionClient, sectionId: string): Promise<Uint8Array> {
     const rows = await this.rows(tx, sectionId);

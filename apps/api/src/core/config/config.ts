@@ -58,6 +58,7 @@ const schema = z.object({
   LOGIN_LIMIT_PER_ACCOUNT_TOTAL: positiveInt(50),
   MAIL_LIMIT_PER_IP: positiveInt(10),
   MAIL_LIMIT_PER_ADDRESS: positiveInt(3),
+  CHAT_LIMIT_PER_10S: positiveInt(10),
   SESSION_IDLE_MINUTES: positiveInt(120),
   SESSION_ABSOLUTE_HOURS: positiveInt(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -122,6 +123,8 @@ export interface AppConfig {
    * account from IPs the person never signed in from (ADR 0008).
    */
   loginLimits: { account: number; ip: number; accountTotal: number };
+  /** Chat messages one person may send to one room in 10 seconds. */
+  chatLimit: number;
   /** Mails to caller-named addresses (registration, reset, email change, invitation) per hour, per IP and per address. */
   mailLimits: { ip: number; address: number };
   /** Single sign-on through OpenID Connect (e.g. a municipality's Keycloak), when configured. */
@@ -225,6 +228,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mail: { smtpUrl: c.SMTP_URL, from: c.MAIL_FROM, outboxDir: path.resolve(c.VERBUND_MAIL_DIR) },
     loginLimits: { account: c.LOGIN_LIMIT_PER_ACCOUNT, ip: c.LOGIN_LIMIT_PER_IP, accountTotal: c.LOGIN_LIMIT_PER_ACCOUNT_TOTAL },
     mailLimits: { ip: c.MAIL_LIMIT_PER_IP, address: c.MAIL_LIMIT_PER_ADDRESS },
+    chatLimit: c.CHAT_LIMIT_PER_10S,
     oidc:
       c.OIDC_ISSUER && c.OIDC_CLIENT_ID && c.OIDC_CLIENT_SECRET
         ? { issuer: c.OIDC_ISSUER, clientId: c.OIDC_CLIENT_ID, clientSecret: c.OIDC_CLIENT_SECRET, label: c.OIDC_LABEL }

@@ -1,4 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import pLimit, { type LimitFunction } from 'p-limit';
+import type { AppConfig } from '../../core/config/config.js';
+import { APP_CONFIG } from '../../core/config/config.module.js';
 import type { ChatMessagePayload } from '@verbund/shared';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { AuditService } from '../../core/audit/audit.service.js';
@@ -14,7 +17,6 @@ export const MAX_MESSAGE_CHARS = 2_000;
 const MAX_HTML_BYTES = 6_000;
 const CLIENT_ID = /^[A-Za-z0-9_-]{8,64}$/;
 const RATE_WINDOW_MS = 10_000;
-const RATE_MAX = 10;
 const REPLAY_MAX = 500;
 
 const MESSAGE_SELECT = {
@@ -48,11 +50,14 @@ export const toChatMessage = (m: MessageRow): ChatMessagePayload => ({
 @Injectable()
 export class RoundChat {
   private readonly recent = new Map<string, number[]>();
+  /** One write at a time per room in this process: a burst waits here instead of holding every pooled connection. */
+  private readonly writers = new Map<string, LimitFunction>();
 
   constructor(
     private readonly prisma: PrismaService,
     private readonly realtime: RealtimeService,
     private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Stores the message once per client id (a resend answers the stored one) and announces it after commit. */
@@ -63,6 +68,10 @@ export class RoundChat {
     if (markdown.length > MAX_MESSAGE_CHARS) throw badUserInput(`Höchstens ${MAX_MESSAGE_CHARS} Zeichen.`, { field: 'body', limit: MAX_MESSAGE_CHARS });
     const { html } = renderMarkdown(markdown);
     if (Buffer.byteLength(html) > MAX_HTML_BYTES) throw badUserInput('Die Nachricht ist zu lang.', { field: 'body', limit: MAX_MESSAGE_CHARS });
+    return this.inTurn(roundId, () => this.store(userId, roundId, clientId, markdown, html));
+  }
+
+  private store(userId: string, roundId: string, clientId: string, markdown: string, html: string): Promise<ChatMessagePayload> {
     return this.prisma.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`round-chat:${roundId}`}, 0))`;
       const [round] = await tx.$queryRaw<{ closed: boolean }[]>`SELECT "roomClosedAt" IS NOT NULL AS closed FROM "Round" WHERE id = ${roundId}::uuid`;
@@ -78,6 +87,19 @@ export class RoundChat {
       await this.realtime.emitAfterCommit(tx, roomName(roundId), 'chat:message', message);
       return message;
     });
+  }
+
+  private async inTurn<T>(roundId: string, task: () => Promise<T>): Promise<T> {
+    let limit = this.writers.get(roundId);
+    if (!limit) {
+      limit = pLimit(1);
+      this.writers.set(roundId, limit);
+    }
+    try {
+      return await limit(task);
+    } finally {
+      if (limit.activeCount === 0 && limit.pendingCount === 0) this.writers.delete(roundId);
+    }
   }
 
   /** Every message after `afterId` (all when null), in the room's order. */
@@ -120,12 +142,14 @@ export class RoundChat {
     });
   }
 
-  /** At most 10 messages in 10 seconds per person and room. */
+  /** At most `CHAT_LIMIT_PER_10S` messages (default 10) in 10 seconds per person and room. */
   private throttle(userId: string, roundId: string): void {
     const key = `${userId}:${roundId}`;
     const now = Date.now();
     const times = (this.recent.get(key) ?? []).filter((t) => t > now - RATE_WINDOW_MS);
-    if (times.length >= RATE_MAX) throw new AppError('TOO_MANY_REQUESTS', 'Bitte etwas langsamer: höchstens 10 Nachrichten in 10 Sekunden.');
+    if (times.length >= this.config.chatLimit) {
+      throw new AppError('TOO_MANY_REQUESTS', `Bitte etwas langsamer: höchstens ${this.config.chatLimit} Nachrichten in 10 Sekunden.`);
+    }
     times.push(now);
     if (this.recent.size > 10_000) this.recent.clear();
     this.recent.set(key, times);

@@ -44,3 +44,25 @@ describe('the protocol of a date', () => {
     expect(md).not.toMatch(/^## b/m);
   });
 });
+
+describe('the shared notes as Markdown', () => {
+  it('keeps headings below the protocol, lists, quotes and emphasis, and escapes what was typed', async () => {
+    const { notesMarkdown } = await import('./notes-markdown.js');
+    const md = notesMarkdown({
+      type: 'doc',
+      content: [
+        { type: 'heading', attrs: { level: 3 }, content: [{ type: 'text', text: 'Dolmetscherpool' }] },
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'wichtig', marks: [{ type: 'bold' }] },
+            { type: 'text', text: ' und <b>roh</b>' },
+          ],
+        },
+        { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'eins' }] }] }] },
+        { type: 'blockquote', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Zitat' }] }] },
+      ],
+    });
+    expect(md).toBe('##### Dolmetscherpool\n\n**wichtig** und \\<b\\>roh\\</b\\>\n\n- eins\n\n> Zitat');
+  });
+});

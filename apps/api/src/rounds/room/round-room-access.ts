@@ -3,10 +3,12 @@ import type { Round, RoundSeries, User } from '../../generated/prisma/client.js'
 import { ViewerScopeService } from '../../core/access/viewer-scope.service.js';
 import { PrismaService } from '../../core/database/prisma.service.js';
 import { badUserInput, forbidden, notFound } from '../../core/errors/app-error.js';
+import { SharedDocs } from '../../core/collab/shared-docs.service.js';
 import { RealtimeService } from '../../core/realtime/realtime.service.js';
 import { isUuid } from '../../core/validation/ids.js';
 import { RoundAudienceRules } from '../round-audience.js';
 import { type RoomState, roomState } from './room-state.js';
+import { RoundNotesDocs } from './round-notes-docs.js';
 
 /** How long a confirmed right to speak in a room holds before it is looked up again. */
 const RIGHT_TTL_MS = 5_000;
@@ -32,6 +34,8 @@ export class RoundRoomAccess implements OnModuleInit {
     private readonly scopes: ViewerScopeService,
     private readonly audience: RoundAudienceRules,
     private readonly realtime: RealtimeService,
+    private readonly shared: SharedDocs,
+    private readonly notes: RoundNotesDocs,
   ) {}
 
   onModuleInit(): void {
@@ -41,6 +45,14 @@ export class RoundRoomAccess implements OnModuleInit {
         () => false,
       ),
     );
+    // The shared notes: one document per date, written by those taking part while the room is open.
+    this.shared.register('round', {
+      store: this.notes,
+      authorize: async (userId, roundId, docId) => {
+        if (docId !== roundId) throw notFound('Diese Notizen gibt es nicht.');
+        await this.mayTakePart(userId, roundId);
+      },
+    });
   }
 
   /** The round as this person may see it (NOT_FOUND otherwise), with their part in its room. */

@@ -1,5 +1,7 @@
 import type { ChatMessagePayload, PollPayload, QueuePayload, RoundPerson } from '@verbund/shared';
+import { RoomDocs } from '@verbund/shared/collab';
 import { DateTime } from 'luxon';
+import * as Y from 'yjs';
 import { addMember, createUser, signIn } from '../../../test/support/factories.js';
 import { eventually } from '../../../test/support/eventually.js';
 import { call, connect, type RoundClient } from '../../../test/support/round-socket.js';
@@ -197,6 +199,39 @@ describe("a round's live room: presence, chat in one order with replay, speaking
     expect(audit.data).toMatchObject({ roundId, messageId: id, reason: 'Persönliche Daten' });
   });
 
+  it('shares notes as one Yjs document per date that starts with the agenda as headings; only participants write', async () => {
+    const item = await nord.graphql<{ proposeAgendaItem: { agenda: { id: string }[] } }>(
+      `mutation { proposeAgendaItem(input: { roundId: "${roundId}", title: "Dolmetscherpool" }) { agenda { id } } }`,
+    );
+    await host.graphql(`mutation { acceptAgendaItem(input: { itemId: "${item.data!.proposeAgendaItem.agenda[0]!.id}", position: 0 }) { id } }`);
+    const writer = new RoomDocs(await open(nord), `round:${roundId}`, { name: 'Nils', color: '#0b5394' });
+    const reader = new RoomDocs(await open(ada), `round:${roundId}`, { name: 'Ada', color: '#7a1f5c' });
+    const fragment = (docs: RoomDocs) => docs.doc(roundId).doc.getXmlFragment('default');
+    const text = (docs: RoomDocs) =>
+      fragment(docs)
+        .toArray()
+        .map((b) =>
+          b instanceof Y.XmlElement
+            ? b
+                .toArray()
+                .map((t) => (t instanceof Y.XmlText ? t.toString() : ''))
+                .join('')
+            : '',
+        )
+        .join('\n');
+    await eventually(() => text(writer).includes('Dolmetscherpool') && text(reader).includes('Dolmetscherpool'), 'the agenda as a heading', 5000);
+    const doc = writer.doc(roundId).doc;
+    doc.transact(() => {
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [new Y.XmlText('Pool wird für Nordsachsen geöffnet.')]);
+      fragment(writer).insert(fragment(writer).length, [paragraph]);
+    });
+    await eventually(() => text(reader).includes('Pool wird für Nordsachsen geöffnet.'), 'the note reaches the other participant', 5000);
+    const outsiderDocs = new RoomDocs(await open(outsider), `round:${roundId}`, { name: 'Olaf', color: '#000000' });
+    await eventually(() => outsiderDocs.status === 'refused', 'the outsider is refused', 5000);
+    for (const d of [writer, reader, outsiderDocs]) d.destroy();
+  });
+
   it('closing writes the protocol as a material; afterwards the room is read-only for everyone with access', async () => {
     const a = await open(nord);
     await call(a, 'round:join', { roundId });
@@ -220,6 +255,7 @@ describe("a round's live room: presence, chat in one order with replay, speaking
     expect(html).toContain('<li>Ja: 2 (Ada Aue, Nils Nord)</li>');
     expect(html).toContain('<li>Stadt Leipzig: Entwurf der Poolvereinbarung (bis 15.01.2027)</li>');
     expect(html).toContain('<li>Landkreis Leipzig</li>\n<li>Landkreis Nordsachsen</li>');
+    expect(html).toMatch(/<h5>Dolmetscherpool<\/h5>\s*<p>Pool wird für Nordsachsen geöffnet.<\/p>/);
 
     expect(await call(a, 'chat:send', { roundId, clientId: 'after-close', body: 'Noch da?' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     const readOnly = await outsider.graphql<{ roundRoom: { state: string; canTakePart: boolean; messages: { html: string }[] } }>(

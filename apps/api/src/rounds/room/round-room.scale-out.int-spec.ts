@@ -1,11 +1,9 @@
 import type { ChatMessagePayload, QueuePayload } from '@verbund/shared';
-import { DateTime } from 'luxon';
-import { addMember, createUser, signIn } from '../../../test/support/factories.js';
 import { eventually } from '../../../test/support/eventually.js';
 import { redisAvailable, startRedis, type TestRedis } from '../../../test/support/redis-server.js';
+import { openRoom } from '../../../test/support/open-room.js';
 import { call, connect, type RoundClient } from '../../../test/support/round-socket.js';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.js';
-import { PrismaService } from '../../core/database/prisma.service.js';
 
 // redis-server comes from apt (.ci/run installs it); on a developer machine without it this suite is skipped.
 const describeWithRedis = redisAvailable() || process.env.CI ? describe : describe.skip;
@@ -22,30 +20,9 @@ describeWithRedis('one live room served by two API processes over Redis', () => 
     redis = await startRedis();
     a = await startTestApp({ REDIS_URL: redis.url, LOGIN_LIMIT_PER_IP: '200' }, { directory: true });
     b = await startTestApp({ REDIS_URL: redis.url }, { sharedDb: a.db });
-    const prisma = a.app.get(PrismaService);
-    const host = await createUser(prisma);
-    const hostOrg = (await addMember(prisma, host.id, '14713')).organizationId;
-    const hostClient = await signIn(a, host.email);
-    people.push({ id: host.id, cookie: hostClient.cookie });
-    const start = DateTime.now().setZone('Europe/Berlin').plus({ minutes: 5 }).toFormat("yyyy-MM-dd'T'HH:mm");
-    const created = await hostClient.graphql<{ createRound: { id: string } }>('mutation ($i: CreateRoundInput!) { createRound(input: $i) { id } }', {
-      i: {
-        title: 'Runde über zwei Prozesse',
-        topics: ['SPRACHE'],
-        hostOrganizationId: hostOrg,
-        videoUrl: 'https://meet.example/x',
-        startsAt: start,
-        durationMinutes: 60,
-      },
-    });
-    roundId = created.data!.createRound.id;
-    for (let i = 0; i < 6; i++) {
-      const user = await createUser(prisma);
-      await addMember(prisma, user.id, i % 2 ? '14730' : '14729');
-      const client = await signIn(a, user.email);
-      await client.graphql(`mutation { registerForRound(input: { roundId: "${roundId}" }) { id } }`);
-      people.push({ id: user.id, cookie: client.cookie });
-    }
+    const room = await openRoom(a, 'Runde über zwei Prozesse', 6);
+    roundId = room.roundId;
+    people.push(...room.clients.map((c) => ({ id: c.id, cookie: c.client.cookie })));
     for (const [i, person] of people.entries()) {
       const socket = await connect((i % 2 ? b : a).url, person.cookie);
       sockets.push(socket);

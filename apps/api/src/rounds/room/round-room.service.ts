@@ -3,6 +3,7 @@ import type { User } from '../../generated/prisma/client.js';
 import { ViewerScopeService } from '../../core/access/viewer-scope.service.js';
 import { PrismaService } from '../../core/database/prisma.service.js';
 import { badUserInput, conflict, forbidden, notFound } from '../../core/errors/app-error.js';
+import { SharedDocs } from '../../core/collab/shared-docs.service.js';
 import { RealtimeService } from '../../core/realtime/realtime.service.js';
 import { isUuid } from '../../core/validation/ids.js';
 import type { Topic } from '../../core/catalogue/catalogue.enums.js';
@@ -34,6 +35,7 @@ export class RoundRoomService {
     private readonly materials: MaterialsService,
     private readonly scopes: ViewerScopeService,
     private readonly realtime: RealtimeService,
+    private readonly shared: SharedDocs,
   ) {}
 
   async room(user: User, roundId: string): Promise<RoundRoom> {
@@ -132,6 +134,9 @@ export class RoundRoomService {
   /** The protocol as a material: for the hosting group's members, or for all members when an organisation hosts. */
   private async publishProtocol(user: User, access: RoomAccess): Promise<string> {
     const { round } = access;
+    // What was typed in the last moments is in the notes' updates: the protocol takes it too.
+    await this.prisma.$transaction((tx) => this.shared.materialize(tx, { room: roomName(round.id), docId: round.id }));
+    const { notes } = await this.prisma.round.findUniqueOrThrow({ where: { id: round.id }, select: { notes: true } });
     const series = await this.prisma.roundSeries.findUniqueOrThrow({
       where: { id: round.seriesId },
       include: { hostOrganization: { select: { name: true } }, hostGroup: { select: { name: true } } },
@@ -149,7 +154,7 @@ export class RoundRoomService {
       hostName: series.hostOrganization?.name ?? series.hostGroup?.name ?? '',
       municipalities: municipalities.get(round.id) ?? [],
       agenda: agenda.map((a) => a.title),
-      notes: '',
+      notes,
       polls,
       actions,
     });

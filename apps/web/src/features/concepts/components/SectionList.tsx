@@ -4,8 +4,8 @@ import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../../components/FormAlert';
 import { useViewer } from '../../accounts/useViewer';
-import { CollabStatusLine } from '../collab/CollabStatusLine';
-import { useConceptSync } from '../collab/useConceptSync';
+import { CollabStatusLine } from '../../../collab/CollabStatusLine';
+import { useRoomDocs } from '../../../collab/useRoomDocs';
 import { SectionAdaptations } from './SectionAdaptations';
 import { SectionComments } from './SectionComments';
 import {
@@ -22,7 +22,7 @@ import {
 
 type Section = ConceptQuery['concept']['sections'][number];
 
-const SectionEditor = lazy(() => import('../collab/SectionEditor'));
+const SectionEditor = lazy(() => import('../../../collab/SectionEditor'));
 
 function SectionText({ section }: { section: Section }) {
   const { t } = useTranslation();
@@ -201,7 +201,7 @@ export function SectionList({ conceptId, sections, editable, adapted }: { concep
   const [add, added] = useMutation(AddConceptSectionDocument, { refetchQueries: [ConceptDocument] });
   const comments = useQuery(ConceptCommentsDocument, { variables: { conceptId }, skip: !editable });
   const { viewer } = useViewer();
-  const { sync, status } = useConceptSync(conceptId, viewer, editable);
+  const { sync, status } = useRoomDocs(`concept:${conceptId}`, viewer, editable);
   return (
     <Stack>
       {editable && (
@@ -221,7 +221,7 @@ export function SectionList({ conceptId, sections, editable, adapted }: { concep
           </Group>
           {editable && sync ? (
             <Suspense fallback={<SectionText section={s} />}>
-              <SectionEditor sync={sync} sectionId={s.id} title={s.title} readOnly={status === 'refused'} />
+              <SectionEditor sync={sync} docId={s.id} title={s.title} label={t('concepts.sectionText', { title: s.title })} readOnly={status === 'refused'} />
             </Suspense>
           ) : (
             <SectionText section={s} />

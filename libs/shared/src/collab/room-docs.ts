@@ -1,41 +1,38 @@
-import type { RoomName, SectionAwarenessPayload, SectionDocMessage } from '../realtime/socket-events.js';
+import type { DocAwarenessPayload, DocMessage, RoomName } from '../realtime/socket-events.js';
 import type { CollabSocket } from './collab-socket.js';
-import { type CollabUser, SectionSync } from './section-sync.js';
+import { type CollabUser, DocSync } from './doc-sync.js';
 
 export type CollabStatus = 'connecting' | 'saving' | 'saved' | 'offline' | 'refused';
 
 /**
- * The shared editor of one concept: joins its room, keeps one SectionSync per open section and routes the
- * server's messages to them. Survives reconnects: each one joins the room again and syncs every section.
+ * The shared documents of one room (a concept's sections, a round's notes): joins the room, keeps one DocSync per
+ * open document and routes the server's messages to them. Survives reconnects: each one joins the room again and
+ * syncs every document.
  */
-export class ConceptSync {
-  private readonly sections = new Map<string, SectionSync>();
+export class RoomDocs {
+  private readonly docs = new Map<string, DocSync>();
   private joined = false;
   private refusal: string | null = null;
   private readonly listeners = new Set<(status: CollabStatus) => void>();
 
   constructor(
     private readonly socket: CollabSocket,
-    readonly conceptId: string,
+    readonly room: RoomName,
     private readonly user: CollabUser,
   ) {
     socket.on('connect', this.onConnect);
     socket.on('disconnect', this.onDisconnect);
     socket.on('system:resync', this.onConnect);
-    socket.on('concept:doc', this.onDoc);
-    socket.on('concept:awareness', this.onAwareness);
+    socket.on('doc:message', this.onDoc);
+    socket.on('doc:awareness', this.onAwareness);
     if (socket.connected) this.onConnect();
-  }
-
-  get room(): RoomName {
-    return `concept:${this.conceptId}`;
   }
 
   get status(): CollabStatus {
     if (this.refusal) return 'refused';
     if (!this.socket.connected) return this.joined ? 'offline' : 'connecting';
     if (!this.joined) return 'connecting';
-    return [...this.sections.values()].some((s) => s.saving) ? 'saving' : 'saved';
+    return [...this.docs.values()].some((s) => s.saving) ? 'saving' : 'saved';
   }
 
   /** The reason the server refused, as its stable error code. */
@@ -43,19 +40,19 @@ export class ConceptSync {
     return this.refusal;
   }
 
-  section(sectionId: string): SectionSync {
-    let section = this.sections.get(sectionId);
-    if (!section) {
-      section = new SectionSync(this.socket, this.conceptId, sectionId, this.user, this.notify, this.refuse);
-      this.sections.set(sectionId, section);
-      if (this.joined && this.socket.connected) section.start();
+  doc(docId: string): DocSync {
+    let doc = this.docs.get(docId);
+    if (!doc) {
+      doc = new DocSync(this.socket, this.room, docId, this.user, this.notify, this.refuse);
+      this.docs.set(docId, doc);
+      if (this.joined && this.socket.connected) doc.start();
     }
-    return section;
+    return doc;
   }
 
-  release(sectionId: string): void {
-    this.sections.get(sectionId)?.destroy();
-    this.sections.delete(sectionId);
+  release(docId: string): void {
+    this.docs.get(docId)?.destroy();
+    this.docs.delete(docId);
   }
 
   subscribe(listener: (status: CollabStatus) => void): () => void {
@@ -64,13 +61,13 @@ export class ConceptSync {
   }
 
   destroy(): void {
-    for (const section of this.sections.values()) section.destroy();
-    this.sections.clear();
+    for (const doc of this.docs.values()) doc.destroy();
+    this.docs.clear();
     this.socket.off('connect', this.onConnect);
     this.socket.off('disconnect', this.onDisconnect);
     this.socket.off('system:resync', this.onConnect);
-    this.socket.off('concept:doc', this.onDoc);
-    this.socket.off('concept:awareness', this.onAwareness);
+    this.socket.off('doc:message', this.onDoc);
+    this.socket.off('doc:awareness', this.onAwareness);
     if (this.socket.connected) this.socket.emit('room:leave', { room: this.room }, () => undefined);
     this.listeners.clear();
   }
@@ -89,24 +86,24 @@ export class ConceptSync {
     this.socket.emit('room:join', { room: this.room }, (reply) => {
       if (!reply.ok) return this.refuse(reply.code);
       this.joined = true;
-      for (const section of this.sections.values()) section.start();
+      for (const doc of this.docs.values()) doc.start();
       this.notify();
     });
   };
 
   private readonly onDisconnect = (): void => {
-    for (const section of this.sections.values()) section.stop();
+    for (const doc of this.docs.values()) doc.stop();
     this.notify();
   };
 
-  private readonly onDoc = (payload: SectionDocMessage): void => {
-    if (payload.conceptId !== this.conceptId) return;
+  private readonly onDoc = (payload: DocMessage): void => {
+    if (payload.room !== this.room) return;
     const message = payload.message instanceof Uint8Array ? payload.message : new Uint8Array(payload.message);
-    this.sections.get(payload.sectionId)?.receive(message);
+    this.docs.get(payload.docId)?.receive(message);
   };
 
-  private readonly onAwareness = (payload: SectionAwarenessPayload): void => {
-    if (payload.conceptId !== this.conceptId) return;
-    this.sections.get(payload.sectionId)?.receiveAwareness(payload.update, payload.gone);
+  private readonly onAwareness = (payload: DocAwarenessPayload): void => {
+    if (payload.room !== this.room) return;
+    this.docs.get(payload.docId)?.receiveAwareness(payload.update, payload.gone);
   };
 }

@@ -2,20 +2,29 @@ import { Group, Text } from '@mantine/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import type { ConceptSync } from '@verbund/shared/collab';
+import type { RoomDocs } from '@verbund/shared/collab';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import { Carets } from './carets';
 import { Toolbar } from './Toolbar';
 
+interface Props {
+  sync: RoomDocs;
+  docId: string;
+  /** What the text is, for its label and its toolbar's ("Abschnitt „Ziele“", "Notizen"). */
+  title: string;
+  label: string;
+  readOnly: boolean;
+}
+
 /**
- * The text of one section, written together: tiptap on the section's Yjs document. The schema (StarterKit) is
- * the server's too (apps/api/src/concepts/collab/editor-schema.ts).
+ * A text written together (a concept's section, a round's notes): tiptap on the document's Yjs state. The schema
+ * (StarterKit) is the server's too (apps/api/src/concepts/collab/editor-schema.ts).
  */
-export default function SectionEditor({ sync, sectionId, title, readOnly }: { sync: ConceptSync; sectionId: string; title: string; readOnly: boolean }) {
+export default function SectionEditor({ sync, docId, title, label, readOnly }: Props) {
   const { t } = useTranslation();
-  const section = sync.section(sectionId);
+  const section = sync.doc(docId);
   const others = useOthers(section.awareness);
   const editor = useEditor(
     {
@@ -31,7 +40,7 @@ export default function SectionEditor({ sync, sectionId, title, readOnly }: { sy
         attributes: {
           role: 'textbox',
           'aria-multiline': 'true',
-          'aria-label': t('concepts.sectionText', { title }),
+          'aria-label': label,
           class: 'section-editor',
           lang: 'de',
         },
@@ -39,7 +48,7 @@ export default function SectionEditor({ sync, sectionId, title, readOnly }: { sy
     },
     [section],
   );
-  useEffect(() => () => sync.release(sectionId), [sync, sectionId]);
+  useEffect(() => () => sync.release(docId), [sync, docId]);
   useEffect(() => editor?.setEditable(!readOnly), [editor, readOnly]);
   return (
     <div>

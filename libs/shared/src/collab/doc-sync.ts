@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding';
 import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import { readSyncMessage, writeSyncStep1, writeUpdate } from 'y-protocols/sync';
 import * as Y from 'yjs';
+import type { RoomName } from '../realtime/socket-events.js';
 import type { CollabSocket } from './collab-socket.js';
 
 /** What others see of a person in the editor: the name at the caret and its colour. */
@@ -16,12 +17,12 @@ const bytes = (data: Uint8Array | ArrayBuffer): Uint8Array => (data instanceof U
 const EMPTY_UPDATE = '0,0';
 
 /**
- * One section's Yjs document and awareness, kept in step with the server over y-protocols sync messages. Local
- * changes go out as they happen once the section is synced; while offline they stay in the document and travel
+ * One shared Yjs document (a concept's section, a round's notes) and its awareness, kept in step with the server over y-protocols sync messages. Local
+ * changes go out as they happen once the document is synced; while offline they stay in the document and travel
  * with the next sync (the server answers what it lacks). Nothing is queued in the socket: an update is never
  * sent before the room is joined again after a reconnect.
  */
-export class SectionSync {
+export class DocSync {
   readonly doc = new Y.Doc();
   readonly awareness = new Awareness(this.doc);
   private ready = false;
@@ -30,8 +31,8 @@ export class SectionSync {
 
   constructor(
     private readonly socket: CollabSocket,
-    readonly conceptId: string,
-    readonly sectionId: string,
+    readonly room: RoomName,
+    readonly docId: string,
     user: CollabUser,
     private readonly changed: () => void,
     private readonly refused: (code: string) => void,
@@ -50,7 +51,7 @@ export class SectionSync {
     this.ready = false;
     const encoder = encoding.createEncoder();
     writeSyncStep1(encoder, this.doc);
-    this.socket.emit('concept:sync', { ...this.target, message: encoding.toUint8Array(encoder) }, (reply) => {
+    this.socket.emit('doc:sync', { ...this.target, message: encoding.toUint8Array(encoder) }, (reply) => {
       if (this.destroyed) return;
       if (!reply.ok) return this.fail(reply.code);
       this.receive(bytes(reply.data.update));
@@ -91,7 +92,7 @@ export class SectionSync {
   }
 
   private get target() {
-    return { conceptId: this.conceptId, sectionId: this.sectionId };
+    return { room: this.room, docId: this.docId };
   }
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -107,18 +108,18 @@ export class SectionSync {
     if (origin === this && added.length) return this.shareAwareness();
     if (origin !== 'local') return;
     const clients = [...added, ...updated, ...removed];
-    this.socket.emit('concept:awareness', { ...this.target, update: encodeAwarenessUpdate(this.awareness, clients) });
+    this.socket.emit('doc:awareness', { ...this.target, update: encodeAwarenessUpdate(this.awareness, clients) });
   };
 
   private shareAwareness(): void {
     if (this.awareness.getLocalState() === null) return;
-    this.socket.emit('concept:awareness', { ...this.target, update: encodeAwarenessUpdate(this.awareness, [this.doc.clientID]) });
+    this.socket.emit('doc:awareness', { ...this.target, update: encodeAwarenessUpdate(this.awareness, [this.doc.clientID]) });
   }
 
   private send(message: Uint8Array): void {
     this.pending++;
     this.changed();
-    this.socket.emit('concept:update', { ...this.target, message }, (reply) => {
+    this.socket.emit('doc:update', { ...this.target, message }, (reply) => {
       this.pending--;
       if (this.destroyed) return;
       if (!reply.ok) return this.fail(reply.code);
@@ -126,7 +127,7 @@ export class SectionSync {
     });
   }
 
-  /** Refused (rights gone, section removed) or failed: a refusal stops the editor, anything else syncs anew. */
+  /** Refused (rights gone, document removed) or failed: a refusal stops the editor, anything else syncs anew. */
   private fail(code: string): void {
     if (code === 'FORBIDDEN' || code === 'NOT_FOUND' || code === 'UNAUTHENTICATED') {
       this.ready = false;

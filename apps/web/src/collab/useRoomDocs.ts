@@ -1,6 +1,7 @@
-import type { CollabStatus, ConceptSync } from '@verbund/shared/collab';
+import type { RoomName } from '@verbund/shared';
+import type { CollabStatus, RoomDocs } from '@verbund/shared/collab';
 import { useEffect, useState } from 'react';
-import { getSocket } from '../../../realtime/socket';
+import { getSocket } from '../realtime/socket';
 
 /** Caret colours dark enough for white names on them (contrast at least 4.5:1). */
 const COLOURS = ['#0b5394', '#7a1f5c', '#1e6b34', '#8a3b00', '#4b2c8f', '#005f66', '#8c1c13'];
@@ -12,22 +13,22 @@ export function colourOf(id: string): string {
 }
 
 /**
- * The shared editor of a concept for as long as the page shows it: the Yjs client (its own chunk, loaded only
- * for drafters) over the tab's socket.
+ * The shared documents of a room (a concept's sections, a round's notes) for as long as the page shows them: the
+ * Yjs client (its own chunk, loaded only for those who write) over the tab's socket.
  */
-export function useConceptSync(conceptId: string, viewer: { id: string; name: string } | null, enabled: boolean) {
+export function useRoomDocs(room: RoomName, viewer: { id: string; name: string } | null, enabled: boolean) {
   const viewerId = viewer?.id;
   const name = viewer?.name;
-  const [sync, setSync] = useState<ConceptSync | null>(null);
+  const [sync, setSync] = useState<RoomDocs | null>(null);
   const [status, setStatus] = useState<CollabStatus>('connecting');
   useEffect(() => {
     if (!enabled || !viewerId || !name) return;
-    let live: ConceptSync | null = null;
+    let live: RoomDocs | null = null;
     let cancelled = false;
     let unsubscribe = () => undefined as unknown;
-    void Promise.all([getSocket(), import('@verbund/shared/collab')]).then(([socket, { ConceptSync }]) => {
+    void Promise.all([getSocket(), import('@verbund/shared/collab')]).then(([socket, { RoomDocs }]) => {
       if (cancelled) return;
-      live = new ConceptSync(socket, conceptId, { name, color: colourOf(viewerId) });
+      live = new RoomDocs(socket, room, { name, color: colourOf(viewerId) });
       unsubscribe = live.subscribe(setStatus);
       setStatus(live.status);
       setSync(live);
@@ -38,6 +39,6 @@ export function useConceptSync(conceptId: string, viewer: { id: string; name: st
       live?.destroy();
       setSync(null);
     };
-  }, [conceptId, viewerId, name, enabled]);
+  }, [room, viewerId, name, enabled]);
   return { sync, status };
 }

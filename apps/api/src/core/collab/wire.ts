@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { badUserInput } from '../../core/errors/app-error.js';
+import { badUserInput } from '../errors/app-error.js';
 
 /** A whole update may hold a pasted chapter, not a book. */
 export const MAX_UPDATE_BYTES = 512 * 1024;

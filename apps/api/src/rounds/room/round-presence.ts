@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { RoundPerson } from '@verbund/shared';
 import { PrismaService } from '../../core/database/prisma.service.js';
 import { RealtimeService, type AppSocket } from '../../core/realtime/realtime.service.js';
@@ -6,6 +6,7 @@ import { SHARED_STORE, type SharedStore } from '../../core/realtime/shared-store
 import { roomName } from './room-state.js';
 
 const TOPIC = 'round-presence';
+const COALESCE_MS = 250;
 
 /**
  * Who is in a round's live room, from the shared store (each person once, however many tabs, on every process),
@@ -13,7 +14,9 @@ const TOPIC = 'round-presence';
  * the speaking list, a change is announced as "changed" and each process reads who is there when it delivers.
  */
 @Injectable()
-export class RoundPresence implements OnModuleInit {
+export class RoundPresence implements OnModuleInit, OnModuleDestroy {
+  private readonly due = new Map<string, NodeJS.Timeout>();
+
   constructor(
     private readonly prisma: PrismaService,
     private readonly realtime: RealtimeService,
@@ -21,12 +24,30 @@ export class RoundPresence implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.realtime.subscribe(TOPIC, ({ roundId }: { roundId: string }) => {
-      void this.current(roundId).then((people) => this.realtime.emitLocal(roomName(roundId), 'presence:update', { roundId, people }));
-    });
+    this.realtime.subscribe(TOPIC, ({ roundId }: { roundId: string }) => this.deliverSoon(roundId));
     this.realtime.onLeft('round', async (roundId) => {
       await this.announce(roundId);
     });
+  }
+
+  /**
+   * Many people arriving at once (the start of a round) would each send the whole list to everyone: the changes of
+   * a quarter second go out as one list.
+   */
+  private deliverSoon(roundId: string): void {
+    if (this.due.has(roundId)) return;
+    this.due.set(
+      roundId,
+      setTimeout(() => {
+        this.due.delete(roundId);
+        void this.current(roundId).then((people) => this.realtime.emitLocal(roomName(roundId), 'presence:update', { roundId, people }));
+      }, COALESCE_MS),
+    );
+  }
+
+  onModuleDestroy(): void {
+    for (const timer of this.due.values()) clearTimeout(timer);
+    this.due.clear();
   }
 
   async enter(socket: AppSocket, userId: string, roundId: string): Promise<RoundPerson[]> {

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { io } from 'socket.io-client';
 import * as Y from 'yjs';
-import { API_DIST, DATA_DIR, cpuSeconds, freePort, loadDatabaseTools, machine, migratedDatabase, pinSelf, startPinned, stop } from './lib.mjs';
+import { API_DIST, DATA_DIR, cpuSeconds, loadDatabaseTools, machine, migratedDatabase, pinSelf, signInCookie, startProductionApi, stop } from './lib.mjs';
 
 const TYPISTS = Number(process.env.BENCH_TYPISTS ?? 20);
 const RATE = Number(process.env.BENCH_RATE ?? 5);
@@ -63,29 +63,10 @@ try {
   const sectionId = concept.sections[0].id;
   await prisma.$disconnect();
 
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  api = await startPinned(
-    [path.join(API_DIST, 'main.js')],
-    {
-      PORT: String(port),
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: url,
-      SMTP_URL: 'smtp://127.0.0.1:9',
-      PUBLIC_URL: 'https://verbund.test',
-      LOGIN_LIMIT_PER_IP: String(TYPISTS * 2),
-    },
-    async () => (await fetch(`${base}/healthz`)).ok,
-  );
-  const signIn = async (email) => {
-    const res = await fetch(`${base}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'mutation ($i: LoginInput!) { login(input: $i) { id } }', variables: { i: { email, password } } }),
-    });
-    return res.headers.getSetCookie()[0].split(';')[0];
-  };
+  const started = await startProductionApi(url, { LOGIN_LIMIT_PER_IP: String(TYPISTS * 2) });
+  api = started.child;
+  const base = started.base;
+  const signIn = (email) => signInCookie(base, email, password);
 
   // Every editor is in this process: when an update is applied in one, its author's send time is known here.
   const sentAt = new Map();

@@ -104,3 +104,33 @@ export async function migratedDatabase(serverUrl) {
   await migrate({ databaseUrl: url, migrationsDir: path.join(here, '..', 'prisma', 'migrations') });
   return url;
 }
+
+/** The real API in its production configuration on `databaseUrl`, pinned to the server core. */
+export async function startProductionApi(databaseUrl, env = {}) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child = await startPinned(
+    [path.join(API_DIST, 'main.js')],
+    {
+      PORT: String(port),
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: databaseUrl,
+      SMTP_URL: 'smtp://127.0.0.1:9',
+      PUBLIC_URL: 'https://verbund.test',
+      ...env,
+    },
+    async () => (await fetch(`${base}/healthz`)).ok,
+  );
+  return { child, base };
+}
+
+/** Signs in through the API and returns the session cookie. */
+export async function signInCookie(base, email, password) {
+  const res = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: 'mutation ($i: LoginInput!) { login(input: $i) { id } }', variables: { i: { email, password } } }),
+  });
+  return res.headers.getSetCookie()[0].split(';')[0];
+}

@@ -9,7 +9,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { io } from 'socket.io-client';
-import { API_DIST, DATA_DIR, cpuSeconds, freePort, loadDatabaseTools, machine, migratedDatabase, pinSelf, startPinned, stop } from './lib.mjs';
+import {
+  API_DIST,
+  DATA_DIR,
+  cpuSeconds,
+  freePort,
+  loadDatabaseTools,
+  machine,
+  migratedDatabase,
+  pinSelf,
+  signInCookie,
+  startPinned,
+  startProductionApi,
+  stop,
+} from './lib.mjs';
 
 const SOCKETS = Number(process.env.BENCH_SOCKETS ?? 500);
 const RATE = Number(process.env.BENCH_RATE ?? 10);
@@ -163,31 +176,11 @@ try {
   }
   await prisma.$disconnect();
 
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  api = await startPinned(
-    [path.join(API_DIST, 'main.js')],
-    {
-      PORT: String(port),
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: url,
-      SMTP_URL: 'smtp://127.0.0.1:9',
-      PUBLIC_URL: 'https://verbund.test',
-      LOGIN_LIMIT_PER_IP: String(PEOPLE * 2),
-      CHAT_LIMIT_PER_10S: '1000',
-    },
-    async () => (await fetch(`${base}/healthz`)).ok,
-  );
+  const started = await startProductionApi(url, { LOGIN_LIMIT_PER_IP: String(PEOPLE * 2), CHAT_LIMIT_PER_10S: '1000' });
+  api = started.child;
+  const base = started.base;
   const cookies = [];
-  for (const person of people) {
-    const res = await fetch(`${base}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'mutation ($i: LoginInput!) { login(input: $i) { id } }', variables: { i: { email: person.email, password } } }),
-    });
-    cookies.push(res.headers.getSetCookie()[0].split(';')[0]);
-  }
+  for (const person of people) cookies.push(await signInCookie(base, person.email, password));
   const verbund = await fanOut(base, api.pid, cookies, roundIds[ROOMS]);
   const commit = await commitPath(base, cookies, roundIds.slice(0, ROOMS));
   await stop(api);

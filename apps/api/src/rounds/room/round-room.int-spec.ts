@@ -146,6 +146,11 @@ describe("a round's live room: presence, chat in one order with replay, speaking
     await call(b, 'hand:raise', { roundId });
     expect(await call(a, 'hand:raise', { roundId })).toMatchObject({ ok: true, data: { queue: [ids.nord, ids.ada] } });
     expect(await call(a, 'queue:next', { roundId })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await call(a, 'queue:clear', { roundId })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    const stranger = await open(outsider);
+    for (const event of ['hand:raise', 'chat:sync'] as const) {
+      expect(await call(stranger, event, { roundId, afterId: null })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    }
     expect(await call(a, 'hand:lower', { roundId, personId: ids.ada })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await call(mod, 'queue:next', { roundId })).toMatchObject({ ok: true, data: { queue: [ids.ada], speaker: ids.nord } });
     await call(a, 'hand:raise', { roundId });

@@ -52,9 +52,13 @@ export class RoundPolls implements OnModuleInit {
 
   onModuleInit(): void {
     this.realtime.subscribe(TOPIC, ({ pollId }: { pollId: string }) => {
-      void this.prisma.roundPoll.findUnique({ where: { id: pollId }, include: POLL_INCLUDE }).then((row) => {
-        if (row) this.realtime.emitLocal(roomName(row.roundId), 'poll:update', { roundId: row.roundId, poll: toPoll(row) });
-      });
+      this.prisma.roundPoll
+        .findUnique({ where: { id: pollId }, include: POLL_INCLUDE })
+        .then((row) => {
+          if (row) this.realtime.emitLocal(roomName(row.roundId), 'poll:update', { roundId: row.roundId, poll: toPoll(row) });
+        })
+        // Shutting down: the page reads the results again when it loads.
+        .catch(() => undefined);
     });
   }
 

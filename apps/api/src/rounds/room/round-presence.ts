@@ -16,6 +16,7 @@ const COALESCE_MS = 250;
 @Injectable()
 export class RoundPresence implements OnModuleInit, OnModuleDestroy {
   private readonly due = new Map<string, NodeJS.Timeout>();
+  private stopped = false;
 
   constructor(
     private readonly prisma: PrismaService,
@@ -35,17 +36,21 @@ export class RoundPresence implements OnModuleInit, OnModuleDestroy {
    * a quarter second go out as one list.
    */
   private deliverSoon(roundId: string): void {
-    if (this.due.has(roundId)) return;
+    if (this.stopped || this.due.has(roundId)) return;
     this.due.set(
       roundId,
       setTimeout(() => {
         this.due.delete(roundId);
-        void this.current(roundId).then((people) => this.realtime.emitLocal(roomName(roundId), 'presence:update', { roundId, people }));
+        this.current(roundId)
+          .then((people) => this.realtime.emitLocal(roomName(roundId), 'presence:update', { roundId, people }))
+          // Shutting down, or the store briefly unreachable: the next change sends the list again.
+          .catch(() => undefined);
       }, COALESCE_MS),
     );
   }
 
   onModuleDestroy(): void {
+    this.stopped = true;
     for (const timer of this.due.values()) clearTimeout(timer);
     this.due.clear();
   }

@@ -26,7 +26,10 @@ export class RoundSpeakers implements OnModuleInit {
 
   onModuleInit(): void {
     this.realtime.subscribe(TOPIC, ({ roundId }: { roundId: string }) => {
-      void this.state(roundId).then((state) => this.realtime.emitLocal(roomName(roundId), 'queue:update', state));
+      this.state(roundId)
+        .then((state) => this.realtime.emitLocal(roomName(roundId), 'queue:update', state))
+        // Shutting down, or the store briefly unreachable: the next change sends the list again.
+        .catch(() => undefined);
     });
   }
 

@@ -10,7 +10,19 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { io } from 'socket.io-client';
 import * as Y from 'yjs';
-import { API_DIST, DATA_DIR, cpuSeconds, loadDatabaseTools, machine, migratedDatabase, pinSelf, signInCookie, startProductionApi, stop } from './lib.mjs';
+import {
+  DATA_DIR,
+  cpuSeconds,
+  loadDatabaseTools,
+  machine,
+  benchPeople,
+  BENCH_PASSWORD,
+  migratedDatabase,
+  pinSelf,
+  signInCookie,
+  startProductionApi,
+  stop,
+} from './lib.mjs';
 
 const TYPISTS = Number(process.env.BENCH_TYPISTS ?? 20);
 const RATE = Number(process.env.BENCH_RATE ?? 5);
@@ -18,7 +30,6 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const { RoomDocs } = await import(path.join(here, '..', 'libs', 'shared', 'dist', 'collab', 'index.js'));
 const { startEmbeddedPostgres, PrismaService, importDirectory } = await loadDatabaseTools();
-const { hashPassword } = await import(path.join(API_DIST, 'accounts/password.js'));
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const until = async (check, what, ms = 30_000) => {
@@ -36,18 +47,8 @@ try {
   const url = await migratedDatabase(server.url);
   const prisma = new PrismaService(url);
   await importDirectory(prisma, { dir: DATA_DIR });
-  const kreis = await prisma.municipality.findUniqueOrThrow({ where: { ags: '14729' } });
-  const org = await prisma.organization.create({ data: { kind: 'MUNICIPALITY', name: kreis.displayName, representsId: kreis.id, locatedInId: kreis.id } });
-  const password = 'Bench-Passwort-2026-lang';
-  const passwordHash = await hashPassword(password);
-  const people = [];
-  for (let i = 0; i < TYPISTS; i++) {
-    const user = await prisma.user.create({
-      data: { name: `Person ${i + 1}`, email: `typist${i}@verbund.example`, passwordHash, emailVerifiedAt: new Date() },
-    });
-    await prisma.membership.create({ data: { userId: user.id, organizationId: org.id, status: 'CONFIRMED', function: 'VERWALTUNG', topics: ['SPRACHE'] } });
-    people.push(user);
-  }
+  const { org, people } = await benchPeople(prisma, TYPISTS, 'typist');
+  const password = BENCH_PASSWORD;
   const concept = await prisma.concept.create({
     data: {
       title: 'Integrationskonzept (Benchmark)',

@@ -134,3 +134,25 @@ export async function signInCookie(base, email, password) {
   });
   return res.headers.getSetCookie()[0].split(';')[0];
 }
+
+export const BENCH_PASSWORD = 'Bench-Passwort-2026-lang';
+
+/**
+ * The administration of the Landkreis Leipzig and `count` confirmed members of it (password `BENCH_PASSWORD`), in
+ * a database with the directory imported.
+ */
+export async function benchPeople(prisma, count, emailPrefix) {
+  const { hashPassword } = await import(path.join(API_DIST, 'accounts/password.js'));
+  const kreis = await prisma.municipality.findUniqueOrThrow({ where: { ags: '14729' } });
+  const org = await prisma.organization.create({ data: { kind: 'MUNICIPALITY', name: kreis.displayName, representsId: kreis.id, locatedInId: kreis.id } });
+  const passwordHash = await hashPassword(BENCH_PASSWORD);
+  const people = [];
+  for (let i = 0; i < count; i++) {
+    const user = await prisma.user.create({
+      data: { name: `Person ${i + 1}`, email: `${emailPrefix}${i}@verbund.example`, passwordHash, emailVerifiedAt: new Date() },
+    });
+    await prisma.membership.create({ data: { userId: user.id, organizationId: org.id, status: 'CONFIRMED', function: 'VERWALTUNG', topics: ['SPRACHE'] } });
+    people.push(user);
+  }
+  return { org, people };
+}

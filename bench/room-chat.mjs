@@ -10,8 +10,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { io } from 'socket.io-client';
 import {
-  API_DIST,
+  BENCH_PASSWORD,
   DATA_DIR,
+  benchPeople,
   cpuSeconds,
   freePort,
   loadDatabaseTools,
@@ -32,7 +33,6 @@ const SENDERS = 50;
 const ROOMS = 50;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const { startEmbeddedPostgres, PrismaService, importDirectory } = await loadDatabaseTools();
-const { hashPassword } = await import(path.join(API_DIST, 'accounts/password.js'));
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const until = async (check, what, ms = 60_000) => {
@@ -145,16 +145,8 @@ try {
   const url = await migratedDatabase(server.url);
   const prisma = new PrismaService(url);
   await importDirectory(prisma, { dir: DATA_DIR });
-  const kreis = await prisma.municipality.findUniqueOrThrow({ where: { ags: '14729' } });
-  const org = await prisma.organization.create({ data: { kind: 'MUNICIPALITY', name: kreis.displayName, representsId: kreis.id, locatedInId: kreis.id } });
-  const password = 'Bench-Passwort-2026-lang';
-  const passwordHash = await hashPassword(password);
-  const people = [];
-  for (let i = 0; i < PEOPLE; i++) {
-    const user = await prisma.user.create({ data: { name: `Person ${i + 1}`, email: `room${i}@verbund.example`, passwordHash, emailVerifiedAt: new Date() } });
-    await prisma.membership.create({ data: { userId: user.id, organizationId: org.id, status: 'CONFIRMED', function: 'VERWALTUNG', topics: ['SPRACHE'] } });
-    people.push(user);
-  }
+  const { org, people } = await benchPeople(prisma, PEOPLE, 'room');
+  const password = BENCH_PASSWORD;
   // Hosted by the people's own administration: everyone moderates, so every socket may join.
   const startsAt = new Date(Date.now() + 5 * 60_000);
   const roundIds = [];

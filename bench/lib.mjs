@@ -20,9 +20,13 @@ export function freePort() {
   });
 }
 
+/** Node options for the servers under test only, e.g. `BENCH_NODE_ARGS=--cpu-prof` to see where their time goes. */
+const serverNodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+
 /** Starts a server process pinned to the server core; resolves once `isReady` says so. */
 export async function startPinned(args, env, isReady) {
-  const [cmd, cmdArgs] = hasTaskset ? ['taskset', ['-c', String(SERVER_CORE), process.execPath, ...args]] : [process.execPath, args];
+  const nodeArgs = [...serverNodeArgs, ...args];
+  const [cmd, cmdArgs] = hasTaskset ? ['taskset', ['-c', String(SERVER_CORE), process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
   const child = spawn(cmd, cmdArgs, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   child.stdout.resume();
   for (let i = 0; i < 600; i++) {

@@ -10,6 +10,8 @@ import { SHARED_STORE, type SharedStore } from './shared-store.js';
 const CHANNEL = 'verbund_realtime';
 /** PostgreSQL refuses NOTIFY payloads from 8000 bytes on: events carry ids and short texts, never documents. */
 const MAX_PAYLOAD_BYTES = 7_900;
+/** Presence changes within this span go out as one list: a round's start brings hundreds of arrivals at once. */
+const PRESENCE_COALESCE_MS = 250;
 const ROOM = /^(group|round|concept):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
 export type RoomKind = 'group' | 'round' | 'concept';
@@ -43,6 +45,7 @@ export class RealtimeService implements OnModuleInit, OnModuleDestroy {
   private reconnect?: NodeJS.Timeout;
   private attempts = 0;
   private stopped = false;
+  private readonly presenceDue = new Map<RoomName, NodeJS.Timeout>();
 
   constructor(
     @Inject(DATABASE_URL) private readonly databaseUrl: string,
@@ -89,10 +92,25 @@ export class RealtimeService implements OnModuleInit, OnModuleDestroy {
     for (const room of socket.rooms) if (ROOM.test(room)) await this.leave(socket, room).catch(() => undefined);
   }
 
-  /** Tells everyone in the room, on every process, who is there now. */
+  /**
+   * Tells everyone in the room, on every process, who is there: each arrival and departure would otherwise send
+   * the whole list to everyone (500 arrivals, 125,000 lists), so the changes of a quarter second go out as one.
+   */
   private async announce(room: RoomName): Promise<PresencePayload> {
     const presence = { room, userIds: await this.store.present(room) };
-    this.server?.to(room).emit('room:presence', presence);
+    if (!this.stopped && !this.presenceDue.has(room)) {
+      this.presenceDue.set(
+        room,
+        setTimeout(() => {
+          this.presenceDue.delete(room);
+          this.store
+            .present(room)
+            .then((userIds) => this.server?.to(room).emit('room:presence', { room, userIds }))
+            // Shutting down, or the store briefly unreachable: the next change sends the list again.
+            .catch(() => undefined);
+        }, PRESENCE_COALESCE_MS),
+      );
+    }
     return presence;
   }
 
@@ -111,10 +129,20 @@ export class RealtimeService implements OnModuleInit, OnModuleDestroy {
     event: E,
     payload: ServerEventPayload<E>,
   ): Promise<void> {
+    await db.$executeRaw`SELECT pg_notify(${CHANNEL}, ${this.envelope(room, event, payload)})`;
+  }
+
+  /**
+   * The NOTIFY text of an event, for a statement that sends it itself (`pg_notify(channel, …)`), completed there
+   * with what only the statement knows (a new row's id).
+   */
+  envelope<E extends ServerEventName>(room: `user:${string}` | RoomName, event: E, payload: ServerEventPayload<E>): string {
     const message = JSON.stringify({ room, event, payload });
     if (Buffer.byteLength(message) > MAX_PAYLOAD_BYTES) throw new Error(`realtime event ${event} is too large for NOTIFY`);
-    await db.$executeRaw`SELECT pg_notify(${CHANNEL}, ${message})`;
+    return message;
   }
+
+  readonly channel = CHANNEL;
 
   /** A domain receives its `publish`ed messages, on every process, after their transaction commits. */
   subscribe(topic: string, handler: TopicHandler): void {
@@ -203,6 +231,8 @@ export class RealtimeService implements OnModuleInit, OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.reconnect);
+    for (const timer of this.presenceDue.values()) clearTimeout(timer);
+    this.presenceDue.clear();
     const listener = this.listener;
     this.listener = undefined;
     await listener?.end().catch(() => undefined);

@@ -18,6 +18,7 @@ const MAX_HTML_BYTES = 6_000;
 const CLIENT_ID = /^[A-Za-z0-9_-]{8,64}$/;
 const RATE_WINDOW_MS = 10_000;
 const REPLAY_MAX = 500;
+const NAME_TTL_MS = 60_000;
 
 const MESSAGE_SELECT = {
   id: true,
@@ -50,6 +51,7 @@ export const toChatMessage = (m: MessageRow): ChatMessagePayload => ({
 @Injectable()
 export class RoundChat {
   private readonly recent = new Map<string, number[]>();
+  private readonly names = new Map<string, { name: string; until: number }>();
   /** One write at a time per room in this process: a burst waits here instead of holding every pooled connection. */
   private readonly writers = new Map<string, LimitFunction>();
 
@@ -71,22 +73,56 @@ export class RoundChat {
     return this.inTurn(roundId, () => this.store(userId, roundId, clientId, markdown, html));
   }
 
-  private store(userId: string, roundId: string, clientId: string, markdown: string, html: string): Promise<ChatMessagePayload> {
-    return this.prisma.$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`round-chat:${roundId}`}, 0))`;
-      const [round] = await tx.$queryRaw<{ closed: boolean }[]>`SELECT "roomClosedAt" IS NOT NULL AS closed FROM "Round" WHERE id = ${roundId}::uuid`;
-      if (!round || round.closed) throw forbidden('Der Raum ist geschlossen.');
-      const existing = await tx.roundMessage.findUnique({
+  /**
+   * One statement, its own transaction: it takes the room's lock before the insert draws the next id, checks that
+   * the room is open, and sends the NOTIFY (delivered on commit, the lock released only then), so ids commit in
+   * order. Only a refused insert (a resend, a closed room) costs a further read.
+   */
+  private async store(userId: string, roundId: string, clientId: string, markdown: string, html: string): Promise<ChatMessagePayload> {
+    const stored = async () => {
+      const row = await this.prisma.roundMessage.findUnique({
         where: { roundId_authorId_clientId: { roundId, authorId: userId, clientId } },
         select: MESSAGE_SELECT,
       });
-      if (existing) return toChatMessage(existing);
-      this.throttle(userId, roundId);
-      const row = await tx.roundMessage.create({ data: { roundId, authorId: userId, clientId, markdown, html }, select: MESSAGE_SELECT });
-      const message = toChatMessage(row);
-      await this.realtime.emitAfterCommit(tx, roomName(roundId), 'chat:message', message);
-      return message;
-    });
+      return row && toChatMessage(row);
+    };
+    let undo: () => void;
+    try {
+      undo = this.throttle(userId, roundId);
+    } catch (error) {
+      // A resend is answered even at the limit: it adds nothing.
+      const existing = await stored();
+      if (existing) return existing;
+      throw error;
+    }
+    const author = await this.authorName(userId);
+    const draft: ChatMessagePayload = { roundId, id: '', authorId: userId, authorName: author, clientId, html, createdAt: '', hidden: false };
+    const envelope = this.realtime.envelope(roomName(roundId), 'chat:message', draft);
+    const [row] = await this.prisma.$queryRaw<{ id: bigint; createdAt: Date }[]>`
+      WITH locked AS MATERIALIZED (SELECT pg_advisory_xact_lock(hashtextextended(${`round-chat:${roundId}`}, 0))),
+      inserted AS (
+        INSERT INTO "RoundMessage" ("roundId", "authorId", "clientId", markdown, html, "createdAt")
+        SELECT r.id, ${userId}::uuid, ${clientId}, ${markdown}, ${html}, now() AT TIME ZONE 'UTC' FROM locked, "Round" r WHERE r.id = ${roundId}::uuid AND r."roomClosedAt" IS NULL
+        ON CONFLICT ("roundId", "authorId", "clientId") DO NOTHING
+        RETURNING id, "createdAt"
+      )
+      SELECT id, "createdAt", pg_notify(${this.realtime.channel}, jsonb_set(jsonb_set(${envelope}::jsonb, '{payload,id}', to_jsonb(id::text)),
+        '{payload,createdAt}', to_jsonb(to_char("createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')))::text)::text AS sent FROM inserted`;
+    if (row) return { ...draft, id: row.id.toString(), createdAt: row.createdAt.toISOString() };
+    undo();
+    const existing = await stored();
+    if (!existing) throw forbidden('Der Raum ist geschlossen.');
+    return existing;
+  }
+
+  /** Names change seldom; a chat sends many messages a minute. */
+  private async authorName(userId: string): Promise<string> {
+    const known = this.names.get(userId);
+    if (known && known.until > Date.now()) return known.name;
+    const user = await this.prisma.user.findUnique({ where: { id: userId }, select: { name: true } });
+    if (this.names.size > 10_000) this.names.clear();
+    this.names.set(userId, { name: user?.name ?? '', until: Date.now() + NAME_TTL_MS });
+    return user?.name ?? '';
   }
 
   private async inTurn<T>(roundId: string, task: () => Promise<T>): Promise<T> {
@@ -142,8 +178,11 @@ export class RoundChat {
     });
   }
 
-  /** At most `CHAT_LIMIT_PER_10S` messages (default 10) in 10 seconds per person and room. */
-  private throttle(userId: string, roundId: string): void {
+  /**
+   * At most `CHAT_LIMIT_PER_10S` messages (default 10) in 10 seconds per person and room. Answers how to give the
+   * slot back when the message turns out to be a resend.
+   */
+  private throttle(userId: string, roundId: string): () => void {
     const key = `${userId}:${roundId}`;
     const now = Date.now();
     const times = (this.recent.get(key) ?? []).filter((t) => t > now - RATE_WINDOW_MS);
@@ -153,5 +192,9 @@ export class RoundChat {
     times.push(now);
     if (this.recent.size > 10_000) this.recent.clear();
     this.recent.set(key, times);
+    return () => {
+      const at = times.lastIndexOf(now);
+      if (at >= 0) times.splice(at, 1);
+    };
   }
 }

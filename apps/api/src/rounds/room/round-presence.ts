@@ -26,9 +26,7 @@ export class RoundPresence implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     this.realtime.subscribe(TOPIC, ({ roundId }: { roundId: string }) => this.deliverSoon(roundId));
-    this.realtime.onLeft('round', async (roundId) => {
-      await this.announce(roundId);
-    });
+    this.realtime.onLeft('round', (roundId) => this.realtime.publish(this.prisma, TOPIC, { roundId }));
   }
 
   /**

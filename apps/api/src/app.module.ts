@@ -7,6 +7,7 @@ import { SearchWordsModule } from './core/search/search-words.module.js';
 import { PersonalDataModule } from './core/privacy/personal-data.js';
 import { AuditModule } from './core/audit/audit.module.js';
 import { JobsModule } from './core/jobs/jobs.module.js';
+import { CalendarModule } from './core/calendar/calendar-feeds.js';
 import { MailModule } from './core/mail/mail.module.js';
 import { CollabModule } from './core/collab/collab.module.js';
 import { RealtimeModule } from './core/realtime/realtime.module.js';
@@ -22,6 +23,8 @@ import { GroupsModule } from './groups/groups.module.js';
 import { MaterialsModule } from './materials/materials.module.js';
 import { SearchModule } from './search/search.module.js';
 import { RoundsModule } from './rounds/rounds.module.js';
+import { EventsModule } from './events/events.module.js';
+import { OffersModule } from './offers/offers.module.js';
 import { StorageModule } from './core/storage/storage.module.js';
 import { MembershipsModule } from './memberships/memberships.module.js';
 import { MunicipalitiesModule } from './municipalities/municipalities.module.js';
@@ -46,6 +49,7 @@ export class AppModule {
         SearchWordsModule,
         PersonalDataModule,
         JobsModule,
+        CalendarModule,
         MailModule,
         RealtimeModule,
         CollabModule,
@@ -60,6 +64,8 @@ export class AppModule {
         MaterialsModule,
         SearchModule,
         RoundsModule,
+        EventsModule,
+        OffersModule,
         ConceptsModule,
       ],
       controllers: [HealthController],

@@ -1,3 +1,5 @@
+import { GermanPlaces } from './german-places.js';
+import { OpenToRules } from './open-to.js';
 import { Module } from '@nestjs/common';
 import { MapDataController } from './map-data.controller.js';
 import { MunicipalitiesResolver } from './municipalities.resolver.js';
@@ -7,8 +9,8 @@ import { Neighbourhood } from './neighbourhood.js';
 import { NeighboursService } from './neighbours.service.js';
 
 @Module({
-  providers: [MunicipalitiesService, Neighbourhood, NeighboursService, MunicipalityLoaders, MunicipalitiesResolver],
+  providers: [MunicipalitiesService, Neighbourhood, OpenToRules, GermanPlaces, NeighboursService, MunicipalityLoaders, MunicipalitiesResolver],
   controllers: [MapDataController],
-  exports: [MunicipalitiesService, Neighbourhood],
+  exports: [MunicipalitiesService, Neighbourhood, OpenToRules, GermanPlaces],
 })
 export class MunicipalitiesModule {}

@@ -21,6 +21,10 @@ export interface NotificationPayload {
   roundId?: string;
   startsAt?: string;
   change?: 'cancelled' | 'moved';
+  /** EVENT_*: the event, its (next) start, and for EVENT_CHANGED what happened. OFFER_NEW: the offer. */
+  eventId?: string;
+  eventChange?: 'cancelled' | 'changed';
+  offerId?: string;
   /** REQUEST_DECIDED: what the request was for, and the answer. */
   target?: 'group' | 'organization';
   approved?: boolean;
@@ -37,6 +41,8 @@ export interface Names {
   upstreamConcept: string | null;
   section: string | null;
   round: string | null;
+  event: string | null;
+  offer: string | null;
 }
 
 interface KindRule {
@@ -152,6 +158,48 @@ export const NOTIFICATION_KINDS: Record<NotificationKind, KindRule> = {
     text: {
       de: (p, n) => `Ein Platz ist frei geworden: Sie sind jetzt für ${q.de(n.round)} ${when.de(p.startsAt)} angemeldet.`,
       en: (p, n) => `A place has become free: you are now registered for ${q.en(n.round)} ${when.en(p.startsAt)}.`,
+    },
+  },
+  EVENT_NEW: {
+    subject: { de: 'Neue Veranstaltung in Ihrer Nähe', en: 'New event near you' },
+    defaultChannel: 'DIGEST',
+    link: (p) => `/veranstaltungen/${p.eventId}`,
+    text: {
+      de: (p, n) => `Neue Veranstaltung, offen für Ihre Kommune: ${q.de(n.event)} ${when.de(p.startsAt)}.`,
+      en: (p, n) => `New event open to your municipality: ${q.en(n.event)} ${when.en(p.startsAt)}.`,
+    },
+  },
+  EVENT_CHANGED: {
+    subject: { de: 'Eine Veranstaltung hat sich geändert', en: 'An event has changed' },
+    defaultChannel: 'EMAIL',
+    link: (p) => `/veranstaltungen/${p.eventId}`,
+    text: {
+      de: (p, n) =>
+        p.eventChange === 'cancelled'
+          ? `${q.de(n.event)} ${when.de(p.startsAt)} ist abgesagt.`
+          : `${q.de(n.event)}, für die Sie angemeldet sind, wurde geändert: jetzt ${when.de(p.startsAt)}.`,
+      en: (p, n) =>
+        p.eventChange === 'cancelled'
+          ? `${q.en(n.event)} ${when.en(p.startsAt)} is cancelled.`
+          : `${q.en(n.event)}, which you registered for, has changed: now ${when.en(p.startsAt)}.`,
+    },
+  },
+  EVENT_PROMOTED: {
+    subject: { de: 'Ein Platz ist frei geworden', en: 'A place has become free' },
+    defaultChannel: 'EMAIL',
+    link: (p) => `/veranstaltungen/${p.eventId}`,
+    text: {
+      de: (p, n) => `Ein Platz ist frei geworden: Sie sind jetzt für ${q.de(n.event)} ${when.de(p.startsAt)} angemeldet.`,
+      en: (p, n) => `A place has become free: you are now registered for ${q.en(n.event)} ${when.en(p.startsAt)}.`,
+    },
+  },
+  OFFER_NEW: {
+    subject: { de: 'Neues Angebot für Ihre Kommune', en: 'New offer for your municipality' },
+    defaultChannel: 'DIGEST',
+    link: (p) => `/angebote/${p.offerId}`,
+    text: {
+      de: (p, n) => `Neues Angebot, offen für Ihre Kommune: ${q.de(n.offer)} (${n.organization ?? '…'}).`,
+      en: (p, n) => `New offer open to your municipality: ${q.en(n.offer)} (${n.organization ?? '…'}).`,
     },
   },
 };

@@ -13,7 +13,7 @@ const ids = (rows: NotificationPayload[], key: keyof NotificationPayload) => [
 /** Texts and links of notifications in one language, with every referenced name loaded in one query per kind of record. */
 export async function describe(db: Prisma.TransactionClient, rows: { kind: NotificationKind; payload: unknown }[], locale: Locale): Promise<Described[]> {
   const payloads = rows.map((r) => (r.payload ?? {}) as NotificationPayload);
-  const [people, groups, threads, organizations, materials, concepts, sections, rounds] = await Promise.all([
+  const [people, groups, threads, organizations, materials, concepts, sections, rounds, events, offers] = await Promise.all([
     db.user.findMany({ where: { id: { in: ids(payloads, 'actorId') } }, select: { id: true, name: true } }),
     db.workingGroup.findMany({ where: { id: { in: ids(payloads, 'groupId') } }, select: { id: true, name: true } }),
     db.thread.findMany({ where: { id: { in: ids(payloads, 'threadId') } }, select: { id: true, title: true } }),
@@ -22,6 +22,8 @@ export async function describe(db: Prisma.TransactionClient, rows: { kind: Notif
     db.concept.findMany({ where: { id: { in: [...ids(payloads, 'conceptId'), ...ids(payloads, 'upstreamConceptId')] } }, select: { id: true, title: true } }),
     db.conceptSection.findMany({ where: { id: { in: ids(payloads, 'sectionId') } }, select: { id: true, title: true } }),
     db.round.findMany({ where: { id: { in: ids(payloads, 'roundId') } }, select: { id: true, series: { select: { title: true } } } }),
+    db.event.findMany({ where: { id: { in: ids(payloads, 'eventId') } }, select: { id: true, title: true } }),
+    db.offer.findMany({ where: { id: { in: ids(payloads, 'offerId') } }, select: { id: true, title: true } }),
   ]);
   const name = (list: { id: string; name?: string; title?: string }[], id?: string) => {
     const found = id ? list.find((x) => x.id === id) : undefined;
@@ -42,6 +44,8 @@ export async function describe(db: Prisma.TransactionClient, rows: { kind: Notif
         rounds.map((r) => ({ id: r.id, title: r.series.title })),
         p.roundId,
       ),
+      event: name(events, p.eventId),
+      offer: name(offers, p.offerId),
     };
     const rule = NOTIFICATION_KINDS[row.kind];
     return { text: rule.text[locale](p, names), link: rule.link(p) };

@@ -17,7 +17,7 @@ const MAX_PAGE = 100;
 export interface NotifyInput {
   recipients: string[];
   kind: NotificationKind;
-  subjectType: 'post' | 'group' | 'organization' | 'membership' | 'material' | 'concept' | 'round';
+  subjectType: 'post' | 'group' | 'organization' | 'membership' | 'material' | 'concept' | 'round' | 'event' | 'offer';
   subjectId: string;
   payload: NotificationPayload;
   /** The action mails the recipients itself (an invitation to an address): the notification does not mail again. */

@@ -1,7 +1,4 @@
-import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
-import { DateTime } from 'luxon';
-import { tzlib_get_ical_block } from 'timezones-ical-library';
-import { ROUND_ZONE } from './recurrence.js';
+import type { IcsEntry } from '../core/calendar/ics.js';
 
 export interface CalendarSeries {
   id: string;
@@ -24,56 +21,57 @@ export interface CalendarDate {
 }
 
 /**
- * RFC 5545 for rounds, with a VTIMEZONE for Europe/Berlin. Times are luxon DateTimes in the zone: with plain
- * Dates ical-generator would write the server's wall clock under TZID (PLATFORM.md). A series is one VEVENT with
- * its RRULE; a cancelled or moved date is an override with RECURRENCE-ID (cancelled: STATUS:CANCELLED).
+ * A round's calendar entries: a whole series is one VEVENT with its RRULE, a cancelled or moved date an override
+ * with RECURRENCE-ID (cancelled: STATUS:CANCELLED); otherwise each date is its own VEVENT.
  */
-export function roundCalendar(name: string, entries: { series: CalendarSeries; dates: CalendarDate[]; whole: boolean }[]): string {
-  const calendar = ical({
-    name,
-    prodId: { company: 'Verbund', product: 'Austauschrunden', language: 'DE' },
-    method: ICalCalendarMethod.PUBLISH,
-    timezone: { name: ROUND_ZONE, generator: (tz: string) => tzlib_get_ical_block(tz)[0] as string },
-  });
-  const zoned = (d: Date) => DateTime.fromJSDate(d, { zone: ROUND_ZONE });
-  for (const { series, dates, whole } of entries) {
-    const base = {
-      summary: series.title,
-      description: `${series.description}\n\nGastgeberin: ${series.hostName}\nVideokonferenz: ${series.videoUrl}\n${series.url}`.trim(),
-      location: series.videoUrl,
-      url: series.url,
-      timezone: ROUND_ZONE,
-    };
-    const uid = (id: string) => `${id}@verbund`;
-    if (whole && series.rrule) {
-      calendar.createEvent({
+export function roundEntries(series: CalendarSeries, dates: CalendarDate[], whole: boolean): IcsEntry[] {
+  const base = {
+    summary: series.title,
+    description: `${series.description}\n\nGastgeberin: ${series.hostName}\nVideokonferenz: ${series.videoUrl}\n${series.url}`.trim(),
+    location: series.videoUrl,
+    url: series.url,
+  };
+  if (whole && series.rrule) {
+    return [
+      {
         ...base,
-        id: uid(series.id),
-        start: zoned(series.firstStartsAt),
-        end: zoned(new Date(series.firstStartsAt.getTime() + series.durationMinutes * 60_000)),
-        repeating: `RRULE:${series.rrule}`,
-      });
-      for (const date of dates.filter((d) => d.cancelled || d.startsAt.getTime() !== d.originalStartsAt.getTime())) {
-        calendar.createEvent({
-          ...base,
-          id: uid(series.id),
-          recurrenceId: zoned(date.originalStartsAt),
-          start: zoned(date.startsAt),
-          end: zoned(date.endsAt),
-          ...(date.cancelled ? { status: ICalEventStatus.CANCELLED } : {}),
-        });
-      }
-    } else {
-      for (const date of dates) {
-        calendar.createEvent({
-          ...base,
-          id: uid(date.id),
-          start: zoned(date.startsAt),
-          end: zoned(date.endsAt),
-          ...(date.cancelled ? { status: ICalEventStatus.CANCELLED } : {}),
-        });
-      }
-    }
+        uid: series.id,
+        start: series.firstStartsAt,
+        end: new Date(series.firstStartsAt.getTime() + series.durationMinutes * 60_000),
+        rrule: series.rrule,
+        exceptions: dates
+          .filter((d) => d.cancelled || d.startsAt.getTime() !== d.originalStartsAt.getTime())
+          .map((d) => ({ originalStart: d.originalStartsAt, start: d.startsAt, end: d.endsAt, cancelled: d.cancelled })),
+      },
+    ];
   }
-  return calendar.toString();
+  return dates.map((d) => ({ ...base, uid: d.id, start: d.startsAt, end: d.endsAt, cancelled: d.cancelled }));
+}
+
+/** What a calendar needs of a series row with its host. */
+export function calendarSeries(
+  series: {
+    id: string;
+    title: string;
+    description: string;
+    videoUrl: string;
+    rrule: string | null;
+    firstStartsAt: Date;
+    durationMinutes: number;
+    hostOrganization: { name: string } | null;
+    hostGroup: { name: string } | null;
+  },
+  publicUrl: string,
+): CalendarSeries {
+  return {
+    id: series.id,
+    title: series.title,
+    description: series.description,
+    videoUrl: series.videoUrl,
+    rrule: series.rrule,
+    firstStartsAt: series.firstStartsAt,
+    durationMinutes: series.durationMinutes,
+    hostName: series.hostOrganization?.name ?? series.hostGroup?.name ?? '',
+    url: `${publicUrl}/austauschrunden/reihen/${series.id}`,
+  };
 }

@@ -1,7 +1,6 @@
 import { badUserInput } from '../core/errors/app-error.js';
+import { httpsUrl, plainText } from '../core/validation/text.js';
 import type { Topic } from '../core/catalogue/catalogue.enums.js';
-
-const HTML = /<\s*[a-z!/?]/i;
 
 /** The parts of a round that hosts write and may change later; checked the same way on create and update. */
 export interface RoundDetailsInput {
@@ -24,20 +23,12 @@ export interface RoundDetails {
   deadlineMinutes: number;
 }
 
-export const roundText = (value: string | null | undefined, field: string, min: number, max: number): string => {
-  const v = (value ?? '').trim();
-  if (v.length < min || v.length > max) throw badUserInput(min ? `${min} bis ${max} Zeichen.` : `Höchstens ${max} Zeichen.`, { field, limit: max });
-  if (HTML.test(v)) throw badUserInput('Bitte ohne HTML.', { field });
-  return v;
-};
-
 export function roundDetails(input: RoundDetailsInput): RoundDetails {
-  const title = roundText(input.title, 'title', 3, 200);
-  const description = roundText(input.description, 'description', 0, 5000);
+  const title = plainText(input.title, 'title', 3, 200);
+  const description = plainText(input.description, 'description', 0, 5000);
   const topics = [...new Set(input.topics)];
   if (!topics.length) throw badUserInput('Bitte wählen Sie mindestens ein Thema.', { field: 'topics' });
-  const url = URL.canParse(input.videoUrl.trim()) ? new URL(input.videoUrl.trim()) : null;
-  if (!url || url.protocol !== 'https:') throw badUserInput('Der Link zur Videokonferenz muss mit https:// beginnen.', { field: 'videoUrl' });
+  const videoUrl = httpsUrl(input.videoUrl, 'videoUrl', 'Der Link zur Videokonferenz muss mit https:// beginnen.');
   const capacity = input.capacity ?? null;
   if (capacity !== null && (!Number.isInteger(capacity) || capacity < 1 || capacity > 10_000)) {
     throw badUserInput('Die Zahl der Plätze ist mindestens 1.', { field: 'capacity' });
@@ -47,5 +38,5 @@ export function roundDetails(input: RoundDetailsInput): RoundDetails {
     throw badUserInput('Anmeldeschluss: 0 bis 30 Tage vorher.', { field: 'deadlineMinutes' });
   }
   const language = (input.language ?? 'de').trim().slice(0, 10) || 'de';
-  return { title, description, topics, language, videoUrl: url.toString(), capacity, deadlineMinutes };
+  return { title, description, topics, language, videoUrl, capacity, deadlineMinutes };
 }

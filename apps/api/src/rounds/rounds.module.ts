@@ -14,6 +14,7 @@ import { RoundAgendaService } from './round-agenda.service.js';
 import { RoundAudienceRules } from './round-audience.js';
 import { RoundReminders } from './round-reminders.js';
 import { RoundCalendarController } from './round-calendar.controller.js';
+import { RoundFeeds } from './round-feeds.js';
 import { RoundsPersonalData } from './rounds.personal-data.js';
 import { RoundsResolver } from './rounds.resolver.js';
 import { RoundsService } from './rounds.service.js';
@@ -27,6 +28,7 @@ import { RoundsService } from './rounds.service.js';
     RoundAgendaService,
     RoundsResolver,
     RoundReminders,
+    RoundFeeds,
     RoundRoomAccess,
     RoundNotesDocs,
     RoundChat,

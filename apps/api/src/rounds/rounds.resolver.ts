@@ -1,6 +1,7 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { SessionsService } from '../accounts/sessions.service.js';
 import { Access } from '../core/access/access.decorator.js';
+import { CalendarFeeds } from '../core/calendar/calendar-feeds.js';
 import { Http, type RequestContext } from '../core/access/viewer.decorator.js';
 import {
   AcceptAgendaItemInput,
@@ -22,6 +23,7 @@ export class RoundsResolver {
     private readonly service: RoundsService,
     private readonly agenda: RoundAgendaService,
     private readonly sessions: SessionsService,
+    private readonly feeds: CalendarFeeds,
   ) {}
 
   @Query(() => RoundPage, { description: 'Upcoming dates of the exchange rounds the person may join, soonest first.' })
@@ -56,13 +58,13 @@ export class RoundsResolver {
   @Query(() => String, { description: 'A secret address of every date the person is registered for, for Outlook, Thunderbird or Google Calendar.' })
   @Access('AUTHENTICATED')
   async myCalendarFeedUrl(@Http() { req }: RequestContext): Promise<string> {
-    return this.service.feedUrl(await this.sessions.requireUser(req));
+    return this.feeds.url(await this.sessions.requireUser(req), 'mine');
   }
 
   @Mutation(() => String, { description: 'A new secret address; the old one stops working.' })
   @Access('AUTHENTICATED')
   async renewCalendarFeedToken(@Http() { req }: RequestContext): Promise<string> {
-    return this.service.renewFeed(await this.sessions.requireUser(req));
+    return this.feeds.renewToken(await this.sessions.requireUser(req));
   }
 
   @Mutation(() => Round, { description: 'A single date, or a series by its recurrence rule; returns its first date.' })

@@ -1,7 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
-import type { AppConfig } from '../core/config/config.js';
-import { APP_CONFIG } from '../core/config/config.module.js';
+import { Injectable } from '@nestjs/common';
 import type { Prisma, User } from '../generated/prisma/client.js';
 import { ViewerScopeService, type ViewerScope } from '../core/access/viewer-scope.service.js';
 import { PrismaService } from '../core/database/prisma.service.js';
@@ -19,7 +16,7 @@ import {
   RoundStatus,
 } from './models/round.model.js';
 import { orderAgenda } from './agenda-order.js';
-import { localToInstant, occurrences } from './recurrence.js';
+import { localToInstant, occurrences } from '../core/calendar/recurrence.js';
 import { RoundAudienceRules } from './round-audience.js';
 import { roundDetails } from './round-details.js';
 
@@ -36,7 +33,6 @@ export class RoundsService {
     private readonly scopes: ViewerScopeService,
     private readonly audience: RoundAudienceRules,
     private readonly notifications: NotificationsService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async create(user: User, input: CreateRoundInput): Promise<Round> {
@@ -319,23 +315,6 @@ export class RoundsService {
         payload: { actorId: user.id, roundId, startsAt: startsAt.toISOString(), change },
       });
     });
-  }
-
-  /** The address of the person's calendar feed, made on first use. */
-  async feedUrl(user: User): Promise<string> {
-    const token = user.calendarToken ?? (await this.renewToken(user.id));
-    return `${this.config.publicUrl}/calendar/feed/${token}.ics`;
-  }
-
-  /** A new secret: the old address answers 404 from now on. */
-  async renewFeed(user: User): Promise<string> {
-    return `${this.config.publicUrl}/calendar/feed/${await this.renewToken(user.id)}.ics`;
-  }
-
-  private async renewToken(userId: string): Promise<string> {
-    const token = randomBytes(32).toString('base64url');
-    await this.prisma.user.update({ where: { id: userId }, data: { calendarToken: token } });
-    return token;
   }
 
   /** The date, if the person may see it (NOT_FOUND otherwise, so that closed rounds are not revealed). */

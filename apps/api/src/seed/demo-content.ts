@@ -7,6 +7,7 @@ import { GroupAccess, GroupRegionKind } from '../groups/models/group.model.js';
 import { MaterialsService } from '../materials/materials.service.js';
 import { MaterialVisibility } from '../materials/models/material.model.js';
 import { seedDemoConcept } from './demo-concept.js';
+import { seedDemoEvents } from './demo-events.js';
 import { seedDemoRounds } from './demo-rounds.js';
 import { DEMO_PEOPLE } from './demo-people.js';
 
@@ -77,4 +78,5 @@ export async function seedDemoContent(app: INestApplicationContext): Promise<voi
   await materials.markUsed((await person(stadt.email))!, material.id, true);
   await seedDemoConcept(app, group.id, (await person(stadt.email))!, await person(nord.email));
   await seedDemoRounds(app, group.id, (await person(stadt.email))!, await person(nord.email));
+  await seedDemoEvents(app, (await person(kreis.email))!, (await person(stadt.email))!, await person(nord.email));
 }

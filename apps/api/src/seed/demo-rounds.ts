@@ -6,7 +6,7 @@ import { RoundRoomAccess } from '../rounds/room/round-room-access.js';
 import { RoundRoomService } from '../rounds/room/round-room.service.js';
 import { PrismaService } from '../core/database/prisma.service.js';
 import { RoundAudience } from '../rounds/models/round.model.js';
-import { ROUND_ZONE } from '../rounds/recurrence.js';
+import { BERLIN as ROUND_ZONE } from '../core/calendar/recurrence.js';
 import { RoundsService } from '../rounds/rounds.service.js';
 
 export const DEMO_ROUND = 'Sprachmittlung in der Region Leipzig';

@@ -91,6 +91,37 @@ function conceptRows(): Row[] {
   ];
 }
 
+/** Events and offers: made-up ids are not found; creating is for members of the organising organisation. */
+function eventRows(): Row[] {
+  const none = '00000000-0000-4000-8000-000000000000';
+  const ownOrg = (o: Outcome) => ({ ...confirmedOnly('FORBIDDEN'), member: o, orgAdmin: o });
+  const event = `kind: FACHTAG, title: "Fachtag", topics: [SPRACHE], startsAt: "2027-05-06T09:00", endsAt: "2027-05-06T16:00", address: "Borna", openTo: NEIGHBOURS, audiences: [FACHKRAEFTE]`;
+  const offer = `kind: SPRACHKURS, title: "Sprachkurs", topics: [SPRACHE], openTo: OWN, contact: "Volkshochschule"`;
+  return [
+    { op: 'Query.events', query: '{ events { totalCount nodes { id title startsAt } } }', expect: signedIn('OK') },
+    { op: 'Query.event', query: `{ event(id: "${none}") { id } }`, expect: signedIn('NOT_FOUND') },
+    { op: 'Query.eventFeedUrl', query: '{ eventFeedUrl }', expect: signedIn('OK') },
+    {
+      op: 'Mutation.createEvent',
+      query: ({ organizationId }) => `mutation { createEvent(input: { ${event}, organizerOrganizationId: "${organizationId}" }) { id } }`,
+      expect: ownOrg('OK'),
+    },
+    { op: 'Mutation.updateEvent', query: `mutation { updateEvent(input: { ${event}, id: "${none}" }) { id } }`, expect: confirmedOnly('NOT_FOUND') },
+    { op: 'Mutation.cancelEvent', query: `mutation { cancelEvent(id: "${none}") { id } }`, expect: confirmedOnly('NOT_FOUND') },
+    { op: 'Mutation.registerForEvent', query: `mutation { registerForEvent(id: "${none}") { id } }`, expect: confirmedOnly('NOT_FOUND') },
+    { op: 'Mutation.cancelEventRegistration', query: `mutation { cancelEventRegistration(id: "${none}") { id } }`, expect: signedIn('NOT_FOUND') },
+    { op: 'Query.offers', query: '{ offers { totalCount nodes { id title } } }', expect: signedIn('OK') },
+    { op: 'Query.offer', query: `{ offer(id: "${none}") { id } }`, expect: signedIn('NOT_FOUND') },
+    {
+      op: 'Mutation.createOffer',
+      query: ({ organizationId }) => `mutation { createOffer(input: { ${offer}, providerOrganizationId: "${organizationId}" }) { id } }`,
+      expect: ownOrg('OK'),
+    },
+    { op: 'Mutation.updateOffer', query: `mutation { updateOffer(input: { ${offer}, id: "${none}" }) { id } }`, expect: confirmedOnly('NOT_FOUND') },
+    { op: 'Mutation.archiveOffer', query: `mutation { archiveOffer(id: "${none}") { id } }`, expect: confirmedOnly('NOT_FOUND') },
+  ];
+}
+
 /** Exchange rounds: a made-up date is not found; creating is for members of the hosting organisation. */
 function roundRows(): Row[] {
   const none = '9b2f4c1e-8a7d-4c3b-9e1f-2a3b4c5d6e7f';
@@ -298,6 +329,7 @@ const MATRIX: Row[] = [
   { op: 'Mutation.unsubscribeNotifications', query: 'mutation { unsubscribeNotifications(token: "a.MENTION.b") }', expect: everyone('BAD_USER_INPUT') },
   ...conceptRows(),
   ...roundRows(),
+  ...eventRows(),
   { op: 'Mutation.logoutEverywhere', query: 'mutation { logoutEverywhere }', expect: signedIn('OK') },
   { op: 'Mutation.logout', query: 'mutation { logout }', expect: everyone('OK') },
 ];

@@ -4,10 +4,10 @@ const SLOW_MS = 1000;
 
 /**
  * The path as it may be logged: without the query string (links in mails carry their tokens there) and without
- * the secret of a personal calendar feed, which is part of its path.
+ * the secret of a calendar feed (personal, near me, a group's), which is its path's last part.
  */
 export function loggedPath(url: string): string {
-  return url.split('?')[0]!.replace(/^\/calendar\/feed\/[^/]+/, '/calendar/feed/[redacted]');
+  return url.split('?')[0]!.replace(/^(\/calendar\/(?:feed|near|groups\/[^/]+))\/[^/]+$/, '$1/[redacted]');
 }
 
 /**

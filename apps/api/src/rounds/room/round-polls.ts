@@ -4,7 +4,7 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import { PrismaService } from '../../core/database/prisma.service.js';
 import { badUserInput, conflict, notFound } from '../../core/errors/app-error.js';
 import { RealtimeService } from '../../core/realtime/realtime.service.js';
-import { roundText } from '../round-details.js';
+import { plainText } from '../../core/validation/text.js';
 import { roomName } from './room-state.js';
 
 const TOPIC = 'round-poll';
@@ -63,8 +63,8 @@ export class RoundPolls implements OnModuleInit {
   }
 
   async create(userId: string, roundId: string, input: NewPoll): Promise<RoundPoll> {
-    const question = roundText(input.question, 'question', 3, 300);
-    const options = input.options.map((o, i) => roundText(o, `options.${i}`, 1, 200));
+    const question = plainText(input.question, 'question', 3, 300);
+    const options = input.options.map((o, i) => plainText(o, `options.${i}`, 1, 200));
     if (options.length < 2 || options.length > 10) throw badUserInput('Eine Abstimmung hat 2 bis 10 Antworten.', { field: 'options' });
     if (new Set(options).size !== options.length) throw badUserInput('Jede Antwort nur einmal.', { field: 'options' });
     return this.prisma.$transaction(async (tx) => {

@@ -10,7 +10,7 @@ import type { Topic } from '../../core/catalogue/catalogue.enums.js';
 import type { CreateMaterialInput } from '../../materials/dto/material.inputs.js';
 import { MaterialsService } from '../../materials/materials.service.js';
 import { MaterialVisibility } from '../../materials/models/material.model.js';
-import { roundText } from '../round-details.js';
+import { plainText } from '../../core/validation/text.js';
 import { RoundsService } from '../rounds.service.js';
 import type { AddActionItemInput } from './dto/round-room.inputs.js';
 import type { RoundRoom } from './models/round-room.model.js';
@@ -91,8 +91,8 @@ export class RoundRoomService {
 
   async addAction(user: User, input: AddActionItemInput): Promise<RoundRoom> {
     await this.access.participant(user, input.roundId);
-    const who = roundText(input.who, 'who', 1, 200);
-    const what = roundText(input.what, 'what', 3, 1000);
+    const who = plainText(input.who, 'who', 1, 200);
+    const what = plainText(input.what, 'what', 3, 1000);
     const due = input.due ? new Date(`${input.due}T00:00:00Z`) : null;
     if (input.due && (!/^\d{4}-\d{2}-\d{2}$/.test(input.due) || Number.isNaN(due!.getTime()))) throw badUserInput('Datum als JJJJ-MM-TT.', { field: 'due' });
     await this.prisma.$transaction(async (tx) => {

@@ -1,18 +1,18 @@
 import { DateTime } from 'luxon';
 import rrule from 'rrule';
-import { badUserInput } from '../core/errors/app-error.js';
+import { badUserInput } from '../errors/app-error.js';
 
 const { RRule } = rrule;
 
-export const ROUND_ZONE = 'Europe/Berlin';
+export const BERLIN = 'Europe/Berlin';
 export const MAX_DATES = 500;
 const FREQUENCIES = new Set([RRule.DAILY, RRule.WEEKLY, RRule.MONTHLY, RRule.YEARLY]);
 
 /** A local wall-clock time ("2027-03-10T12:30") in the zone as an instant; refuses what is not one. */
-export function localToInstant(local: string, zone = ROUND_ZONE): Date {
+export function localToInstant(local: string, zone = BERLIN, field = 'startsAt'): Date {
   const time = DateTime.fromISO(local, { zone });
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local) || !time.isValid) {
-    throw badUserInput('Bitte Datum und Uhrzeit als JJJJ-MM-TTTHH:MM angeben (deutsche Zeit).', { field: 'startsAt' });
+    throw badUserInput('Bitte Datum und Uhrzeit als JJJJ-MM-TTTHH:MM angeben (deutsche Zeit).', { field });
   }
   return time.toJSDate();
 }
@@ -22,7 +22,7 @@ export function localToInstant(local: string, zone = ROUND_ZONE): Date {
  * time. rrule computes on floating times (the local wall clock written as if it were UTC); each is then placed
  * in the zone, so a 12:30 round stays at 12:30 across the March and October clock changes.
  */
-export function occurrences(first: Date, rule: string | null | undefined, zone = ROUND_ZONE): Date[] {
+export function occurrences(first: Date, rule: string | null | undefined, zone = BERLIN): Date[] {
   if (!rule) return [first];
   const local = DateTime.fromJSDate(first, { zone });
   const floating = new Date(Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute));

@@ -1,0 +1,229 @@
+import ICAL from 'ical.js';
+import { addMember, createGroup, createUser, signIn } from '../../test/support/factories.js';
+import { startTestApp, type TestApp, type TestClient } from '../../test/support/test-app.js';
+import { PrismaService } from '../core/database/prisma.service.js';
+
+interface EventData {
+  id: string;
+  startsAt: string;
+  status: string;
+  registeredCount: number;
+  waitingCount: number;
+  myRegistration: string | null;
+  canEdit: boolean;
+  dates: { startsAt: string }[];
+  openToMunicipalities: { ags: string }[];
+}
+const FIELDS = 'id startsAt status registeredCount waitingCount myRegistration canEdit dates { startsAt } openToMunicipalities { ags }';
+const code = (res: { errors?: { extensions: { code: string } }[] }) => res.errors?.[0]?.extensions.code ?? 'OK';
+const field = (res: { errors?: { extensions: Record<string, unknown> }[] }) => (res.errors?.[0]?.extensions.details as { field?: string } | undefined)?.field;
+
+describe('events open to neighbouring municipalities: reach by real borders, registration, feeds, notifications', () => {
+  let t: TestApp;
+  let prisma: PrismaService;
+  let stadt: TestClient;
+  let kreis: TestClient;
+  let muenchen: TestClient;
+  let across: TestClient;
+  let acrossAgs: string;
+  let stadtOrg: string;
+  let kreisOrg: string;
+  let kreisUserId: string;
+  let muenchenUserId: string;
+  const base = {
+    kind: 'FACHTAG',
+    title: 'Fachtag Sprachmittlung',
+    description: 'Wie wir Sprachmittlung gemeinsam organisieren.',
+    topics: ['SPRACHE'],
+    startsAt: '2027-05-06T09:00',
+    endsAt: '2027-05-06T16:00',
+    address: 'Neues Rathaus, Martin-Luther-Ring 4–6, 04109 Leipzig',
+    latitude: 51.3357,
+    longitude: 12.3708,
+    openTo: 'NEIGHBOURS',
+    audiences: ['FACHKRAEFTE'],
+  };
+  const create = (client: TestClient, input: Record<string, unknown>) =>
+    client.graphql<{ createEvent: EventData }>(`mutation ($i: CreateEventInput!) { createEvent(input: $i) { ${FIELDS} } }`, { i: { ...base, ...input } });
+  const ids = async (client: TestClient, filter: Record<string, unknown>) =>
+    (
+      await client.graphql<{ events: { nodes: { id: string }[] } }>('query ($f: EventsFilter) { events(filter: $f, first: 100) { nodes { id } } }', {
+        f: { from: '2027-01-01T00:00:00Z', to: '2027-12-31T00:00:00Z', ...filter },
+      })
+    ).data!.events.nodes.map((n) => n.id);
+
+  beforeAll(async () => {
+    t = await startTestApp({ LOGIN_LIMIT_PER_IP: '300' }, { directory: true });
+    prisma = t.app.get(PrismaService);
+    // A municipality bordering the Landkreis Leipzig in another Land, found in the directory rather than assumed.
+    const landkreis = await prisma.municipality.findUniqueOrThrow({ where: { ags: '14729' } });
+    const border = await prisma.municipalityBorder.findFirstOrThrow({
+      where: { fromId: landkreis.id, level: 'KREIS', to: { landCode: { not: '14' } } },
+      include: { to: true },
+    });
+    acrossAgs = border.to.ags;
+    const [s, k, m, a] = [await createUser(prisma), await createUser(prisma), await createUser(prisma), await createUser(prisma)];
+    stadtOrg = (await addMember(prisma, s.id, '14713')).organizationId;
+    kreisOrg = (await addMember(prisma, k.id, '14729')).organizationId;
+    await addMember(prisma, m.id, '09184');
+    await addMember(prisma, a.id, acrossAgs);
+    kreisUserId = k.id;
+    muenchenUserId = m.id;
+    [stadt, kreis, muenchen, across] = [await signIn(t, s.email), await signIn(t, k.email), await signIn(t, m.email), await signIn(t, a.email)];
+  });
+  afterAll(async () => t.close());
+
+  it('"open to neighbours" reaches exactly the bordering municipalities, across Kreis and Land borders', async () => {
+    const city = await create(stadt, { organizerOrganizationId: stadtOrg });
+    expect(city.errors).toBeUndefined();
+    const leipzig = await prisma.municipality.findUniqueOrThrow({ where: { ags: '14713' } });
+    const borders = await prisma.municipalityBorder.findMany({ where: { fromId: leipzig.id, level: { in: ['KREIS', 'GEMEINDE'] } }, include: { to: true } });
+    const expected = [...new Set(['14713', ...borders.map((b) => b.to.ags)])].sort();
+    expect(city.data!.createEvent.openToMunicipalities.map((m) => m.ags).sort()).toEqual(expected);
+    // The kreisfreie Stadt and its Landkreis: the Landkreis is among them, and its staff find the event near them.
+    expect(expected).toContain('14729');
+    expect(await ids(kreis, { nearMe: true })).toContain(city.data!.createEvent.id);
+    expect(await ids(muenchen, {})).not.toContain(city.data!.createEvent.id);
+    expect(code(await muenchen.graphql(`{ event(id: "${city.data!.createEvent.id}") { id } }`))).toBe('NOT_FOUND');
+
+    // Across a Land border: the Landkreis Leipzig's event reaches its neighbour in another Land, not the city's.
+    const landkreis = await create(kreis, { organizerOrganizationId: kreisOrg, address: 'Landratsamt, 04552 Borna', latitude: 51.1241, longitude: 12.4973 });
+    expect(landkreis.data!.createEvent.openToMunicipalities.map((m) => m.ags)).toContain(acrossAgs);
+    expect(await ids(across, { nearMe: true })).toContain(landkreis.data!.createEvent.id);
+    expect(await ids(across, {})).not.toContain(city.data!.createEvent.id);
+    // Municipality pages list what is organised there.
+    expect(await ids(kreis, { municipalityAgs: '14713' })).toEqual([city.data!.createEvent.id]);
+  });
+
+  it('tells those it is open to of a new event (digest by default), nobody else', async () => {
+    const res = await create(stadt, { organizerOrganizationId: stadtOrg, title: 'Netzwerktreffen Ehrenamt', kind: 'NETZWERKTREFFEN' });
+    const id = res.data!.createEvent.id;
+    const told = await prisma.notification.findMany({ where: { kind: 'EVENT_NEW', subjectId: id } });
+    expect(told.map((n) => n.userId)).toContain(kreisUserId);
+    expect(told.map((n) => n.userId)).not.toContain(muenchenUserId);
+    expect(told.every((n) => n.channel === 'DIGEST')).toBe(true);
+  });
+
+  it('fills the places exactly under concurrent registrations, queues the rest in order and moves them up', async () => {
+    const event = (
+      await create(stadt, { organizerOrganizationId: stadtOrg, registrationMode: 'VERBUND', capacity: 3, registrationDeadline: '2027-05-01T12:00' })
+    ).data!.createEvent;
+    const people = await Promise.all(Array.from({ length: 8 }, () => createUser(prisma)));
+    for (const p of people) await addMember(prisma, p.id, '14729');
+    const clients = await Promise.all(people.map((p) => signIn(t, p.email)));
+    const results = await Promise.all(
+      clients.map((c) => c.graphql<{ registerForEvent: EventData }>(`mutation { registerForEvent(id: "${event.id}") { myRegistration } }`)),
+    );
+    expect(results.map(code)).toEqual(people.map(() => 'OK'));
+    const mine = results.map((r) => r.data!.registerForEvent.myRegistration);
+    expect(mine.filter((m) => m === 'REGISTERED')).toHaveLength(3);
+    expect(mine.filter((m) => m === 'WAITING')).toHaveLength(5);
+    const waiting = await prisma.eventRegistration.findMany({ where: { eventId: event.id, status: 'WAITING' }, orderBy: { createdAt: 'asc' } });
+    const leaver = clients[mine.indexOf('REGISTERED')]!;
+    expect(code(await leaver.graphql(`mutation { cancelEventRegistration(id: "${event.id}") { id } }`))).toBe('OK');
+    const promoted = await prisma.eventRegistration.findUniqueOrThrow({ where: { id: waiting[0]!.id } });
+    expect(promoted.status).toBe('REGISTERED');
+    expect(await prisma.notification.count({ where: { kind: 'EVENT_PROMOTED', userId: waiting[0]!.userId } })).toBe(1);
+    expect(await prisma.eventRegistration.count({ where: { eventId: event.id, status: 'REGISTERED' } })).toBe(3);
+    // Twice is refused; after the deadline nobody registers.
+    expect(code(await clients[1]!.graphql(`mutation { registerForEvent(id: "${event.id}") { id } }`))).toBe('BAD_USER_INPUT');
+    // Cancelling tells everyone registered or waiting once; only organisers may.
+    expect(code(await kreis.graphql(`mutation { cancelEvent(id: "${event.id}") { id } }`))).toBe('FORBIDDEN');
+    expect((await stadt.graphql<{ cancelEvent: EventData }>(`mutation { cancelEvent(id: "${event.id}") { status } }`)).data!.cancelEvent.status).toBe(
+      'CANCELLED',
+    );
+    expect(await prisma.notification.count({ where: { kind: 'EVENT_CHANGED', subjectId: event.id } })).toBe(7);
+  });
+
+  it('refuses bad input with the field named and writes nothing', async () => {
+    const before = await prisma.event.count();
+    const group = await createGroup(prisma, 'Gruppe ohne Kommune', (await prisma.membership.findFirstOrThrow({ where: { organizationId: stadtOrg } })).userId);
+    const cases: [Record<string, unknown>, string][] = [
+      [{ endsAt: '2027-05-06T08:00' }, 'endsAt'],
+      [{ registrationMode: 'VERBUND', capacity: 0 }, 'capacity'],
+      [{ onlineUrl: 'http://meet.example' }, 'onlineUrl'],
+      [{ registrationMode: 'EXTERNAL', registrationUrl: 'ftp://anmeldung.example' }, 'registrationUrl'],
+      [{ title: 'Fachtag <script>alert(1)</script>' }, 'title'],
+      [{ organizerOrganizationId: undefined, organizerGroupId: group.id }, 'openTo'],
+      [{ latitude: 40.7128, longitude: -74.006 }, 'latitude'],
+      [{ rrule: 'FREQ=WEEKLY' }, 'rrule'],
+    ];
+    for (const [input, name] of cases) {
+      const res = await create(stadt, { organizerOrganizationId: stadtOrg, ...input });
+      expect([name, code(res), field(res)]).toEqual([name, 'BAD_USER_INPUT', name]);
+    }
+    expect(await prisma.event.count()).toBe(before);
+  });
+
+  it("a recurring event and the feeds: near me, a group's, my registrations, valid for an independent parser", async () => {
+    const cafe = (
+      await create(stadt, {
+        organizerOrganizationId: stadtOrg,
+        kind: 'SPRACHCAFE',
+        title: 'Sprachcafé',
+        startsAt: '2027-03-23T16:30',
+        endsAt: '2027-03-23T18:00',
+        rrule: 'FREQ=WEEKLY;COUNT=4',
+      })
+    ).data!.createEvent;
+    // The clock changes on 28 March: 16:30 stays 16:30 in Berlin.
+    const dates = (await kreis.graphql<{ event: EventData }>(`{ event(id: "${cafe.id}") { dates { startsAt } } }`)).data!.event.dates;
+    expect(dates.map((d) => d.startsAt)).toEqual([
+      '2027-03-23T15:30:00.000Z',
+      '2027-03-30T14:30:00.000Z',
+      '2027-04-06T14:30:00.000Z',
+      '2027-04-13T14:30:00.000Z',
+    ]);
+    const near = (await kreis.graphql<{ eventFeedUrl: string }>('{ eventFeedUrl(nearMe: true) }')).data!.eventFeedUrl;
+    expect(near).toMatch(/\/calendar\/near\/[A-Za-z0-9_-]{43}\.ics$/);
+    const feed = await fetch(`${t.url}${new URL(near).pathname}`);
+    expect(feed.status).toBe(200);
+    const vevents = new ICAL.Component(ICAL.parse(await feed.text())).getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
+    const recurring = vevents.find((e) => e.summary === 'Sprachcafé')!;
+    expect(recurring.component.getFirstPropertyValue('rrule')?.toString()).toBe('FREQ=WEEKLY;COUNT=4');
+    expect(recurring.startDate.toJSDate().toISOString()).toBe('2027-03-23T15:30:00.000Z');
+    expect(recurring.startDate.zone.tzid).toBe('Europe/Berlin');
+    // München's near-me feed does not have the Leipzig events.
+    const theirs = (await muenchen.graphql<{ eventFeedUrl: string }>('{ eventFeedUrl(nearMe: true) }')).data!.eventFeedUrl;
+    expect(await (await fetch(`${t.url}${new URL(theirs).pathname}`)).text()).not.toContain('Sprachcafé');
+    // My registrations: rounds and events in one feed.
+    const registering = (await create(stadt, { organizerOrganizationId: stadtOrg, title: 'Schulung Dolmetschen', registrationMode: 'VERBUND' })).data!
+      .createEvent;
+    await kreis.graphql(`mutation { registerForEvent(id: "${registering.id}") { id } }`);
+    const mine = (await kreis.graphql<{ myCalendarFeedUrl: string }>('{ myCalendarFeedUrl }')).data!.myCalendarFeedUrl;
+    const mineText = await (await fetch(`${t.url}${new URL(mine).pathname}`)).text();
+    expect(new ICAL.Component(ICAL.parse(mineText)).getAllSubcomponents('vevent').map((e) => new ICAL.Event(e).summary)).toEqual(['Schulung Dolmetschen']);
+    // A group's feed is for its members only.
+    const kreisUser = await prisma.user.findUniqueOrThrow({ where: { id: kreisUserId } });
+    const group = await createGroup(prisma, 'AG Feed', kreisUser.id);
+    const groupFeed = (await kreis.graphql<{ eventFeedUrl: string }>(`{ eventFeedUrl(groupId: "${group.id}") }`)).data!.eventFeedUrl;
+    expect((await fetch(`${t.url}${new URL(groupFeed).pathname}`)).status).toBe(200);
+    const stranger = groupFeed.replace(
+      /\/[A-Za-z0-9_-]{43}\.ics$/,
+      `/${(await prisma.user.findUniqueOrThrow({ where: { id: muenchenUserId } })).calendarToken}.ics`,
+    );
+    expect((await fetch(`${t.url}${new URL(stranger).pathname}`)).status).toBe(404);
+  });
+
+  it('organisers and co-organisers edit; a new time tells the registered', async () => {
+    const event = (
+      await create(stadt, {
+        organizerOrganizationId: stadtOrg,
+        coOrganizerIds: [kreisOrg],
+        registrationMode: 'VERBUND',
+        title: 'Gemeinsamer Fachtag',
+        openTo: 'EVERYONE',
+      })
+    ).data!.createEvent;
+    expect(event.canEdit).toBe(true);
+    expect(code(await across.graphql(`mutation { registerForEvent(id: "${event.id}") { id } }`))).toBe('OK');
+    const update = (client: TestClient, input: Record<string, unknown>) =>
+      client.graphql<{ updateEvent: EventData }>(`mutation ($i: UpdateEventInput!) { updateEvent(input: $i) { ${FIELDS} } }`, {
+        i: { ...base, id: event.id, coOrganizerIds: [kreisOrg], registrationMode: 'VERBUND', title: 'Gemeinsamer Fachtag', openTo: 'EVERYONE', ...input },
+      });
+    expect(code(await update(across, {}))).toBe('FORBIDDEN');
+    const moved = await update(kreis, { startsAt: '2027-05-07T09:00', endsAt: '2027-05-07T16:00' });
+    expect(moved.data!.updateEvent.startsAt).toBe('2027-05-07T07:00:00.000Z');
+    expect(await prisma.notification.count({ where: { kind: 'EVENT_CHANGED', subjectId: event.id } })).toBe(1);
+  });
+});

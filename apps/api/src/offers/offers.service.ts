@@ -158,7 +158,7 @@ export class OffersService {
     if (details.latitude !== null && details.longitude !== null) await this.places.requireInGermany(details.latitude, details.longitude);
     const provider = await this.prisma.organization.findUniqueOrThrow({ where: { id: providerId }, include: { locatedIn: true } });
     const reach = await this.openTo.fields(input.openTo, provider.locatedIn, input.openLandCode);
-    const partnerIds = [...new Set(input.partnerIds ?? [])].filter((id) => id !== providerId);
+    const partnerIds = [...new Set([...(input.partnerIds ?? []), ...(await this.administrations(input.partnerAgs ?? []))])].filter((id) => id !== providerId);
     if (
       partnerIds.length > 10 ||
       partnerIds.some((id) => !isUuid(id)) ||
@@ -174,6 +174,23 @@ export class OffersService {
     const areas = await this.prisma.municipality.findMany({ where: { ags: { in: keys }, isLand: false }, select: { id: true } });
     if (areas.length !== keys.length) throw badUserInput('Unbekannter Gemeinde- oder Kreisschlüssel.', { field: 'alsoForAgs' });
     return { details, reach, partnerIds, areaIds: areas.map((a) => a.id) };
+  }
+
+  /** The administration of each municipality by key, made on first use as when someone first joins it. */
+  private async administrations(keys: string[]): Promise<string[]> {
+    if (keys.length > 10) throw badUserInput('Höchstens zehn Partnerkommunen.', { field: 'partnerAgs', limit: 10 });
+    const places = await this.prisma.municipality.findMany({ where: { ags: { in: [...new Set(keys)] }, isLand: false, retiredAt: null } });
+    if (places.length !== new Set(keys).size) throw badUserInput('Unbekannter Gemeinde- oder Kreisschlüssel.', { field: 'partnerAgs' });
+    const organizations = await Promise.all(
+      places.map((m) =>
+        this.prisma.organization.upsert({
+          where: { representsId: m.id },
+          create: { kind: 'MUNICIPALITY', name: m.displayName, representsId: m.id, locatedInId: m.id },
+          update: {},
+        }),
+      ),
+    );
+    return organizations.map((o) => o.id);
   }
 
   private async present(scope: ViewerScope, rows: OfferRow[]): Promise<Offer[]> {

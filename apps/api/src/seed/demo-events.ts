@@ -105,9 +105,12 @@ async function seedSharedPosition(app: INestApplicationContext): Promise<void> {
   const prisma = app.get(PrismaService, { strict: false });
   const rules = app.get(OpenToRules, { strict: false });
   const [markkleeberg, grosspoesna] = await Promise.all(['14729260', '14729190'].map((ags) => prisma.municipality.findUniqueOrThrow({ where: { ags } })));
-  const administration = async (m: { id: string; displayName: string }) =>
-    (await prisma.organization.findUnique({ where: { representsId: m.id } })) ??
-    prisma.organization.create({ data: { kind: 'MUNICIPALITY', name: m.displayName, representsId: m.id, locatedInId: m.id } });
+  const administration = (m: { id: string; displayName: string }) =>
+    prisma.organization.upsert({
+      where: { representsId: m.id },
+      create: { kind: 'MUNICIPALITY', name: m.displayName, representsId: m.id, locatedInId: m.id },
+      update: {},
+    });
   const [provider, partner] = [await administration(markkleeberg!), await administration(grosspoesna!)];
   const reach = await rules.fields('NEIGHBOURS', markkleeberg!, null);
   await prisma.offer.create({

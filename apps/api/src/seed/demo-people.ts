@@ -12,6 +12,8 @@ export const DEMO_PEOPLE = [
   },
   { name: 'Lea Leipzig', email: 'integration@stadt-leipzig.example', password: 'Verbund-Demo-Stadt-2026', adminOf: '14713' },
   { name: 'Nils Nordsachsen', email: 'integration@nordsachsen.example', password: 'Verbund-Demo-Nordsachsen-2026', adminOf: '14730' },
+  // Far from Leipzig: what is open only to Leipzig's neighbours is not shown here.
+  { name: 'Mia München', email: 'integration@landkreis-muenchen.example', password: 'Verbund-Demo-Muenchen-2026', adminOf: '09184' },
 ] as const;
 
 /** Idempotent: existing people keep their password and memberships. */

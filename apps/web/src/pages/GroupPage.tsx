@@ -3,6 +3,8 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Anchor, Badge, Button, Group, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { HostedRounds } from '../features/rounds/components/HostedRounds';
+import { EventFeed } from '../features/events/components/EventFeed';
+import { LocalEvents } from '../features/events/components/LocalEventsAndOffers';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ErrorState } from '../components/ErrorState';
 import { FormAlert } from '../components/FormAlert';
@@ -108,7 +110,10 @@ export function GroupPage() {
           <HostedRounds filter={{ hostGroupId: g.id }} empty={t('rounds.noneByGroup')} />
         </Tabs.Panel>
         <Tabs.Panel value="events" pt="md">
-          <Text c="gray.7">{t('groups.later')}</Text>
+          <Stack>
+            <LocalEvents filter={{ groupId: g.id }} empty={t('events.groupNone')} />
+            {g.viewerStatus === 'ACTIVE' && <EventFeed groupId={g.id} />}
+          </Stack>
         </Tabs.Panel>
       </Tabs>
     </Stack>

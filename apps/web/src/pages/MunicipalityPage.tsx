@@ -1,6 +1,6 @@
 import { CombinedGraphQLErrors } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -17,9 +17,9 @@ import { MunicipalityDetailDocument } from '../gql/graphql';
 import { useViewer } from '../features/accounts/useViewer';
 import { GroupSuggestions } from '../features/groups/components/GroupSuggestions';
 import { HostedRounds } from '../features/rounds/components/HostedRounds';
+import { LocalEvents, ResidentOffers } from '../features/events/components/LocalEventsAndOffers';
 
 const KEY = /^(\d{2}|\d{5}|\d{8})$/;
-const LATER = ['events'] as const;
 
 export function MunicipalityPage() {
   const { ags = '' } = useParams();
@@ -134,23 +134,18 @@ export function MunicipalityPage() {
               </Title>
               <HostedRounds filter={{ municipalityAgs: m.ags }} empty={t('rounds.noneHere')} />
             </section>
+            <section aria-labelledby="events-here">
+              <Title order={3} size="h4" id="events-here" mb="xs">
+                {t('events.municipalityTitle')}
+              </Title>
+              <LocalEvents filter={{ municipalityAgs: m.ags }} empty={t('events.municipalityNone')} />
+            </section>
+            <ResidentOffers ags={m.ags} />
             <Anchor component={Link} to={`/materialien?kommune=${m.ags}`}>
               {t('materials.fromMunicipality', { name: m.name })}
             </Anchor>
           </Stack>
         )}
-        <SimpleGrid cols={{ base: 1, sm: 3 }} mt="md">
-          {LATER.map((key) => (
-            <Paper key={key} withBorder p="md">
-              <Title order={3} size="h5" mb={4}>
-                {t(`municipalities.later.${key}`)}
-              </Title>
-              <Text size="sm" c="gray.7">
-                {t('municipalities.later.empty')}
-              </Text>
-            </Paper>
-          ))}
-        </SimpleGrid>
       </section>
     </Stack>
   );

@@ -20,6 +20,12 @@ export abstract class OfferDetailsFields {
   @Field(() => [ID], { nullable: true, description: 'Other organisations of a shared offer (a shared position: the other Gemeinde).' })
   partnerIds?: string[] | null;
 
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Keys of municipalities whose administrations share the offer (e.g. the second Gemeinde of a shared position).',
+  })
+  partnerAgs?: string[] | null;
+
   @Field(() => OpenTo)
   openTo!: OpenTo;
 

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Anchor, Button, Checkbox, Group, SegmentedControl, Select, Stack, Tabs, Text } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, SegmentedControl, Select, Stack, Tabs, Text, TextInput } from '@mantine/core';
 import { TOPICS } from '@verbund/shared';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -43,12 +43,14 @@ export function EventsPage() {
   const topic = params.get('thema');
   const audience = params.get('fuer');
   const language = params.get('sprache');
+  const since = /^\d{4}-\d{2}-\d{2}$/.test(params.get('ab') ?? '') ? params.get('ab') : null;
   const filter: EventsFilter = {
     nearMe,
     ...(kind && tab === 'events' ? { kinds: [kind as EventKind] } : {}),
     ...(topic ? { topics: [topic as Topic] } : {}),
     ...(audience ? { audiences: [audience as EventAttendee] } : {}),
     ...(language ? { language } : {}),
+    ...(since ? { from: new Date(`${since}T00:00:00`).toISOString() } : {}),
   };
   const events = useQuery(EventsDocument, {
     variables: { filter, first: 50, offset: 0 },
@@ -150,6 +152,9 @@ export function EventsPage() {
                 value={language}
                 onChange={(v) => set('sprache', v)}
               />
+              {view === 'list' && tab === 'events' && (
+                <TextInput label={t('events.filter.from')} type="date" value={since ?? ''} onChange={(e) => set('ab', e.currentTarget.value || null)} />
+              )}
             </Group>
             <FormAlert error={events.error ?? offers.error} />
             {view === 'week' || view === 'month' ? (

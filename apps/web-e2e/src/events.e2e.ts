@@ -1,0 +1,60 @@
+import { expect, expectNoSeriousA11yViolations, signedIn, test } from './fixtures';
+
+test('Stadt Leipzig posts an event open to its neighbours; the Landkreis finds it near it and on the map and registers; München does not see it', async ({
+  newPage,
+}) => {
+  const title = `Fachtag Wohnen und Ankommen ${Date.now().toString(36)}`;
+  const stadt = await signedIn(newPage, 'integration@stadt-leipzig.example', 'Verbund-Demo-Stadt-2026', '/veranstaltungen');
+  await stadt.getByRole('button', { name: 'Neue Veranstaltung' }).click();
+  const form = stadt.getByRole('form', { name: 'Neue Veranstaltung' });
+  await form.getByRole('combobox', { name: 'Veranstalterin', exact: true }).click();
+  await stadt.getByRole('option', { name: 'Stadt Leipzig', exact: true }).click();
+  await form.getByLabel('Titel').fill(title);
+  await form.getByRole('combobox', { name: 'Themen' }).click();
+  await stadt.getByRole('option', { name: 'Wohnen', exact: true }).click();
+  await stadt.keyboard.press('Escape');
+  await form.getByLabel(/^Beginn/).fill('2027-06-10T09:30');
+  await form.getByLabel(/^Ende/).fill('2027-06-10T15:00');
+  await form.getByLabel(/^Adresse/).fill('Neues Rathaus, Martin-Luther-Ring 4–6, 04109 Leipzig');
+  await form.getByLabel(/^Position auf der Karte/).fill('51.3357, 12.3708');
+  await form.getByRole('combobox', { name: 'Anmeldung', exact: true }).click();
+  await stadt.getByRole('option', { name: 'Anmeldung in Verbund (Plätze, Warteliste)' }).click();
+  await form.getByLabel(/^Plätze/).fill('40');
+  await expectNoSeriousA11yViolations(stadt);
+  await form.getByRole('button', { name: 'Veranstaltung anlegen' }).click();
+  await expect(stadt.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(stadt.getByText('Offen für Stadt Leipzig und alle Nachbarkommunen')).toBeVisible();
+  const eventUrl = stadt.url();
+  await expectNoSeriousA11yViolations(stadt);
+
+  const kreis = await signedIn(newPage, 'integration@landkreis-leipzig.example', 'Verbund-Demo-Leipzig-2026', '/veranstaltungen');
+  await kreis.getByLabel('Nur in meiner Nähe und für meine Kommune').click();
+  await expect(kreis).toHaveURL(/nah=1/);
+  const card = kreis.getByRole('article', { name: title });
+  await expect(card).toContainText('Donnerstag, 10. Juni 2027 um 09:30');
+  await kreis.getByText('Karte', { exact: true }).click();
+  await expect(kreis.getByRole('link', { name: title })).toHaveCount(2);
+  await expect(kreis.getByRole('group', { name: 'Karte der Veranstaltungen' }).getByRole('link', { name: title })).toBeVisible();
+  await expectNoSeriousA11yViolations(kreis);
+  await card.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(card.getByText('Sie sind angemeldet')).toBeVisible();
+  await expect(card).toContainText('1 von 40 Plätzen belegt');
+
+  const muenchen = await signedIn(newPage, 'integration@landkreis-muenchen.example', 'Verbund-Demo-Muenchen-2026', '/veranstaltungen');
+  await expect(muenchen.getByText(/\d+ Veranstaltung/)).toBeVisible();
+  await expect(muenchen.getByRole('article', { name: title })).toHaveCount(0);
+  await muenchen.goto(eventUrl);
+  await expect(muenchen.getByText('Diese Veranstaltung gibt es nicht, oder sie ist nicht für Sie.')).toBeVisible();
+  await expectNoSeriousA11yViolations(muenchen);
+});
+
+test("the offers open to Nordsachsen residents include the city's Migrationsberatung, on the list and on Nordsachsen's page", async ({ newPage }) => {
+  const nord = await signedIn(newPage, 'integration@nordsachsen.example', 'Verbund-Demo-Nordsachsen-2026', '/veranstaltungen');
+  await nord.getByRole('tab', { name: 'Angebote' }).click();
+  const offer = nord.getByRole('article', { name: 'Migrationsberatung der Stadt Leipzig' });
+  await expect(offer).toContainText('Auch für Einwohnerinnen und Einwohner von: Landkreis Leipzig, Landkreis Nordsachsen.');
+  await expectNoSeriousA11yViolations(nord);
+  await nord.goto('/kommunen/14730');
+  const section = nord.getByRole('region', { name: 'Angebote für Einwohnerinnen und Einwohner' });
+  await expect(section.getByRole('link', { name: 'Migrationsberatung der Stadt Leipzig' })).toBeVisible();
+});

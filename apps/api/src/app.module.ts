@@ -25,6 +25,7 @@ import { SearchModule } from './search/search.module.js';
 import { RoundsModule } from './rounds/rounds.module.js';
 import { EventsModule } from './events/events.module.js';
 import { OffersModule } from './offers/offers.module.js';
+import { InsightsModule } from './insights/insights.module.js';
 import { StorageModule } from './core/storage/storage.module.js';
 import { MembershipsModule } from './memberships/memberships.module.js';
 import { MunicipalitiesModule } from './municipalities/municipalities.module.js';
@@ -66,6 +67,7 @@ export class AppModule {
         RoundsModule,
         EventsModule,
         OffersModule,
+        InsightsModule,
         ConceptsModule,
       ],
       controllers: [HealthController],

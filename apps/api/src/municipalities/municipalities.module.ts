@@ -11,6 +11,6 @@ import { NeighboursService } from './neighbours.service.js';
 @Module({
   providers: [MunicipalitiesService, Neighbourhood, OpenToRules, GermanPlaces, NeighboursService, MunicipalityLoaders, MunicipalitiesResolver],
   controllers: [MapDataController],
-  exports: [MunicipalitiesService, Neighbourhood, OpenToRules, GermanPlaces],
+  exports: [MunicipalitiesService, Neighbourhood, NeighboursService, OpenToRules, GermanPlaces],
 })
 export class MunicipalitiesModule {}

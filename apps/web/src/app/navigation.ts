@@ -7,6 +7,7 @@ export const SECTIONS = [
   { key: 'concepts', path: '/konzepte' },
   { key: 'rounds', path: '/austauschrunden' },
   { key: 'events', path: '/veranstaltungen' },
+  { key: 'insights', path: '/zusammenarbeit' },
 ] as const;
 
 export type SectionKey = (typeof SECTIONS)[number]['key'];

@@ -29,10 +29,11 @@ export const router = createBrowserRouter([
       { path: '/austauschrunden/reihen/:id', lazy: () => import('../pages/RoundSeriesPage').then((m) => ({ Component: m.RoundSeriesPage })) },
       { path: '/veranstaltungen', lazy: () => import('../pages/EventsPage').then((m) => ({ Component: m.EventsPage })) },
       { path: '/veranstaltungen/:id', lazy: () => import('../pages/EventPage').then((m) => ({ Component: m.EventPage })) },
+      { path: '/zusammenarbeit', lazy: () => import('../pages/InsightsPage').then((m) => ({ Component: m.InsightsPage })) },
       { path: '/angebote/:id', lazy: () => import('../pages/OfferPage').then((m) => ({ Component: m.OfferPage })) },
       { path: '/konzepte', lazy: () => import('../pages/ConceptsPage').then((m) => ({ Component: m.ConceptsPage })) },
       { path: '/konzepte/:id', lazy: () => import('../pages/ConceptPage').then((m) => ({ Component: m.ConceptPage })) },
-      ...SECTIONS.filter((s) => !['search', 'municipalities', 'groups', 'materials', 'concepts', 'rounds', 'events'].includes(s.key)).map((s) => ({
+      ...SECTIONS.filter((s) => !['search', 'municipalities', 'groups', 'materials', 'concepts', 'rounds', 'events', 'insights'].includes(s.key)).map((s) => ({
         path: s.path,
         lazy: () => import('../pages/SectionPage').then(({ SectionPage }) => ({ Component: () => <SectionPage section={s.key} /> })),
       })),

@@ -18,6 +18,7 @@ import { useViewer } from '../features/accounts/useViewer';
 import { GroupSuggestions } from '../features/groups/components/GroupSuggestions';
 import { HostedRounds } from '../features/rounds/components/HostedRounds';
 import { LocalEvents, ResidentOffers } from '../features/events/components/LocalEventsAndOffers';
+import { NeighbourCooperation } from '../features/insights/components/NeighbourCooperation';
 
 const KEY = /^(\d{2}|\d{5}|\d{8})$/;
 
@@ -127,6 +128,7 @@ export function MunicipalityPage() {
         </SimpleGrid>
         {viewer && m.kind !== 'LAND' && (
           <Stack mt="md">
+            <NeighbourCooperation ags={m.ags} name={m.name} />
             <GroupSuggestions municipalityAgs={m.ags} title={t('groups.suggestionsHere')} />
             <section aria-labelledby="rounds-here">
               <Title order={3} size="h4" id="rounds-here" mb="xs">

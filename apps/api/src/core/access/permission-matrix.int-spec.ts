@@ -119,6 +119,10 @@ function eventRows(): Row[] {
     },
     { op: 'Mutation.updateOffer', query: `mutation { updateOffer(input: { ${offer}, id: "${none}" }) { id } }`, expect: confirmedOnly('NOT_FOUND') },
     { op: 'Mutation.archiveOffer', query: `mutation { archiveOffer(id: "${none}") { id } }`, expect: confirmedOnly('NOT_FOUND') },
+    // A municipality's cooperation is for its own members (the Landkreis Leipzig's here).
+    { op: 'Query.cooperation', query: '{ cooperation(ags: "14729") { gap } }', expect: ownOrg('OK') },
+    // The national figures are aggregated and for everyone.
+    { op: 'Query.cooperationOverview', query: '{ cooperationOverview { borderingKreisPairs } }', expect: everyone('OK') },
   ];
 }
 

@@ -1,0 +1,124 @@
+import { addMember, createGroup, createUser, signIn } from '../../test/support/factories.js';
+import { startTestApp, type TestApp, type TestClient } from '../../test/support/test-app.js';
+import { PrismaService } from '../core/database/prisma.service.js';
+import { CooperationRefresh } from './cooperation-refresh.js';
+
+interface Neighbour {
+  municipality: { ags: string };
+  kinds: { kind: string; count: number }[];
+  gap: boolean;
+  landkreisAndCity: boolean;
+  acrossKreis: boolean;
+}
+const QUERY = '{ cooperation(ags: "14729") { municipality { ags } kinds { kind count } gap landkreisAndCity acrossKreis } }';
+const code = (res: { errors?: { extensions: { code: string } }[] }) => res.errors?.[0]?.extensions.code ?? 'OK';
+
+describe('cooperation insights: what neighbours do together, from stored figures', () => {
+  let t: TestApp;
+  let prisma: PrismaService;
+  let refresh: CooperationRefresh;
+  let kreis: TestClient;
+  let stadt: TestClient;
+  let kreisUser: string;
+  let stadtUser: string;
+  const neighbour = async (ags: string) => {
+    const res = await kreis.graphql<{ cooperation: Neighbour[] }>(QUERY);
+    expect(res.errors).toBeUndefined();
+    return res.data!.cooperation.find((n) => n.municipality.ags === ags)!;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp({}, { directory: true });
+    prisma = t.app.get(PrismaService);
+    refresh = t.app.get(CooperationRefresh);
+    const [k, s] = [await createUser(prisma), await createUser(prisma)];
+    await addMember(prisma, k.id, '14729');
+    await addMember(prisma, s.id, '14713');
+    [kreisUser, stadtUser] = [k.id, s.id];
+    [kreis, stadt] = [await signIn(t, k.email), await signIn(t, s.email)];
+  });
+  afterAll(async () => t.close());
+
+  it('a shared closed group turns the Landkreis and the kreisfreie Stadt beside it from a gap into cooperating, without naming it', async () => {
+    await refresh.refresh();
+    const before = await neighbour('14713');
+    expect(before).toMatchObject({ gap: true, kinds: [], landkreisAndCity: true });
+    // Every bordering Kreis is listed, across the Land border too.
+    const landkreis = await prisma.municipality.findUniqueOrThrow({ where: { ags: '14729' } });
+    const borders = await prisma.municipalityBorder.findMany({ where: { fromId: landkreis.id, level: 'KREIS', viaAgs: '' }, include: { to: true } });
+    const listed = (await kreis.graphql<{ cooperation: Neighbour[] }>(QUERY)).data!.cooperation.map((n) => n.municipality.ags);
+    expect(listed).toEqual(expect.arrayContaining(borders.map((b) => b.to.ags)));
+
+    await createGroup(prisma, 'Vertrauliche Runde der Sozialämter', kreisUser, [stadtUser], 'CLOSED');
+    await refresh.refresh();
+    const after = await neighbour('14713');
+    expect(after).toMatchObject({ gap: false, kinds: [{ kind: 'GROUP', count: 1 }] });
+    const raw = JSON.stringify((await kreis.graphql(QUERY)).data);
+    expect(raw).not.toContain('Vertrauliche');
+  });
+
+  it('the stored figures equal a direct recount', async () => {
+    await createGroup(prisma, 'Zweite Gruppe', stadtUser, [kreisUser], 'OPEN');
+    await refresh.refresh();
+    const [a, b] = await Promise.all(['14713', '14729'].map((ags) => prisma.municipality.findUniqueOrThrow({ where: { ags } })));
+    const shared = await prisma.workingGroup.count({
+      where: {
+        AND: [a!, b!].map((m) => ({
+          members: { some: { status: 'ACTIVE', user: { memberships: { some: { status: 'CONFIRMED', organization: { locatedInId: m.id } } } } } },
+        })),
+      },
+    });
+    const [first, second] = [a!.id, b!.id].sort();
+    const stored = await prisma.cooperationPair.findUniqueOrThrow({ where: { aId_bId_kind: { aId: first!, bId: second!, kind: 'GROUP' } } });
+    expect(stored.count).toBe(shared);
+    expect(shared).toBe(2);
+  });
+
+  it('the national figures: the pair counts as cooperating, its small weight is not shown, CSV and JSON say the same', async () => {
+    const res = await t.client().graphql<{
+      cooperationOverview: {
+        borderingKreisPairs: number;
+        borderingKreisPairsCooperating: number;
+        landkreisCityPairsCooperating: number;
+        links: { a: string; b: string; weight: number | null; landkreisAndCity: boolean }[];
+        series: { month: string }[];
+      };
+    }>('{ cooperationOverview { borderingKreisPairs borderingKreisPairsCooperating landkreisCityPairsCooperating links { a b weight landkreisAndCity } series { month } } }');
+    expect(res.errors).toBeUndefined();
+    const o = res.data!.cooperationOverview;
+    const [{ pairs }] = await prisma.$queryRaw<{ pairs: number }[]>`
+      SELECT COUNT(DISTINCT (LEAST("fromId", "toId"), GREATEST("fromId", "toId")))::int AS pairs FROM "MunicipalityBorder" WHERE level = 'KREIS' AND "viaAgs" = ''`;
+    expect(o.borderingKreisPairs).toBe(pairs);
+    expect(o.borderingKreisPairsCooperating).toBe(1);
+    expect(o.landkreisCityPairsCooperating).toBe(1);
+    // Two groups: below the threshold of three, so the weight is not shown.
+    expect(o.links).toEqual([{ a: '14713', b: '14729', weight: null, landkreisAndCity: true }]);
+    expect(o.series.map((m) => m.month)).toEqual([new Date().toISOString().slice(0, 7)]);
+    const sachsen = (
+      await t
+        .client()
+        .graphql<{ cooperationOverview: { borderingKreisPairsCooperating: number } }>('{ cooperationOverview(land: "14") { borderingKreisPairsCooperating } }')
+    ).data!.cooperationOverview;
+    expect(sachsen.borderingKreisPairsCooperating).toBe(1);
+    const bayern = (
+      await t
+        .client()
+        .graphql<{ cooperationOverview: { borderingKreisPairsCooperating: number } }>('{ cooperationOverview(land: "09") { borderingKreisPairsCooperating } }')
+    ).data!.cooperationOverview;
+    expect(bayern.borderingKreisPairsCooperating).toBe(0);
+
+    const csv = await (await fetch(`${t.url}/data/cooperation.csv`)).text();
+    const lines = csv.trim().split('\n');
+    expect(lines[0]).toMatch(/^# Zusammenarbeit zweier Kommunen/);
+    expect(lines).toHaveLength(2 + 17);
+    expect(lines[2]!.split(',').slice(0, 3)).toEqual(['DE', String(pairs), '1']);
+    const json = (await (await fetch(`${t.url}/data/cooperation.json`)).json()) as { method: string; figures: { land: string | null }[] };
+    expect(json.figures).toHaveLength(17);
+    expect(csv).not.toContain('Vertrauliche');
+  });
+
+  it("is for the municipality's own members", async () => {
+    expect(code(await stadt.graphql(QUERY))).toBe('FORBIDDEN');
+    expect(code(await stadt.graphql('{ cooperation(ags: "14713") { gap } }'))).toBe('OK');
+  });
+});

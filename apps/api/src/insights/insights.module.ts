@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { MunicipalitiesModule } from '../municipalities/municipalities.module.js';
+import { CooperationDataController } from './cooperation-data.controller.js';
+import { CooperationOverviewService } from './cooperation-overview.js';
+import { CooperationRefresh } from './cooperation-refresh.js';
+import { CooperationService } from './cooperation.service.js';
+import { InsightsResolver } from './insights.resolver.js';
+
+@Module({
+  imports: [MunicipalitiesModule],
+  providers: [CooperationRefresh, CooperationService, CooperationOverviewService, InsightsResolver],
+  controllers: [CooperationDataController],
+  exports: [CooperationRefresh],
+})
+export class InsightsModule {}

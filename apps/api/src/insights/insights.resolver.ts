@@ -1,0 +1,31 @@
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { SessionsService } from '../accounts/sessions.service.js';
+import { Access } from '../core/access/access.decorator.js';
+import { Http, type RequestContext } from '../core/access/viewer.decorator.js';
+import { CooperationService } from './cooperation.service.js';
+import { CooperationNeighbour } from './models/cooperation.model.js';
+import { CooperationOverview } from './models/overview.model.js';
+import { CooperationOverviewService } from './cooperation-overview.js';
+
+@Resolver()
+export class InsightsResolver {
+  constructor(
+    private readonly service: CooperationService,
+    private readonly overview: CooperationOverviewService,
+    private readonly sessions: SessionsService,
+  ) {}
+
+  @Query(() => CooperationOverview, { description: "Germany's (or one Land's) cooperation across Kreis borders, aggregated, for everyone." })
+  @Access('PUBLIC')
+  async cooperationOverview(@Args('land', { type: () => String, nullable: true }) land?: string | null): Promise<CooperationOverview> {
+    return this.overview.overview(land);
+  }
+
+  @Query(() => [CooperationNeighbour], {
+    description: "For the municipality's members: its bordering and similar municipalities with what they do together, and the gaps.",
+  })
+  @Access('AUTHENTICATED')
+  async cooperation(@Http() { req }: RequestContext, @Args('ags') ags: string): Promise<CooperationNeighbour[]> {
+    return this.service.forMunicipality(await this.sessions.requireUser(req), ags);
+  }
+}

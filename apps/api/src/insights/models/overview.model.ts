@@ -1,0 +1,76 @@
+import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+
+@ObjectType({ description: 'Two Kreise that cooperate across their border (or further apart), weighted.' })
+export class KreisLink {
+  @Field()
+  a!: string;
+
+  @Field()
+  b!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Things done together; null when fewer than the threshold (shown as "few").' })
+  weight!: number | null;
+
+  @Field()
+  bordering!: boolean;
+
+  @Field({ description: 'A Landkreis and a kreisfreie Stadt.' })
+  landkreisAndCity!: boolean;
+}
+
+@ObjectType({ description: 'The shares of one month, at its last refresh.' })
+export class CooperationMonth {
+  @Field({ description: 'YYYY-MM' })
+  month!: string;
+
+  @Field(() => Float, { nullable: true })
+  borderingKreisShare!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  landkreisCityShare!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  gemeindenBeyondKreisShare!: number | null;
+}
+
+@ObjectType({ description: 'The figures the study reported, computed from what happens on Verbund (organisation level, aggregated).' })
+export class CooperationOverview {
+  @Field(() => String, { nullable: true, description: 'The Land (two digits), or null for Germany.' })
+  land!: string | null;
+
+  @Field(() => Int)
+  borderingKreisPairs!: number;
+
+  @Field(() => Int)
+  borderingKreisPairsCooperating!: number;
+
+  @Field(() => Float, { nullable: true })
+  borderingKreisShare!: number | null;
+
+  @Field(() => Int)
+  landkreisCityPairs!: number;
+
+  @Field(() => Int)
+  landkreisCityPairsCooperating!: number;
+
+  @Field(() => Float, { nullable: true })
+  landkreisCityShare!: number | null;
+
+  @Field(() => Int, { description: 'Kreisangehörige Gemeinden with an organisation on Verbund.' })
+  gemeindenActive!: number;
+
+  @Field(() => Int, { description: 'Of those, the ones cooperating with a municipality in another Kreis.' })
+  gemeindenBeyondKreis!: number;
+
+  @Field(() => Float, { nullable: true })
+  gemeindenBeyondKreisShare!: number | null;
+
+  @Field(() => [KreisLink], { description: 'For the map: every pair of Kreise that cooperates.' })
+  links!: KreisLink[];
+
+  @Field(() => [CooperationMonth], { description: 'Month by month, oldest first.' })
+  series!: CooperationMonth[];
+
+  @Field(() => Date, { nullable: true, description: 'When the figures were last computed.' })
+  refreshedAt!: Date | null;
+}

@@ -17,7 +17,7 @@ test('the national figures and map, for everyone; the Land filter and the Landkr
   await page.goto('/zusammenarbeit');
   await expect(page.getByRole('heading', { level: 1, name: 'Zusammenarbeit über Kreisgrenzen' })).toBeVisible();
   await expect(page.getByRole('img', { name: 'Karte: Zusammenarbeit in Deutschland' })).toBeVisible();
-  await expect(page.getByText('Angrenzende Kreispaare mit Zusammenarbeit')).toBeVisible();
+  await expect(page.getByText('Angrenzende Kreispaare mit Zusammenarbeit').first()).toBeVisible();
   await expect(page.getByText(/^\d+ von \d+$/).first()).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   await page.getByLabel('Nur Landkreis ↔ kreisfreie Stadt').click();

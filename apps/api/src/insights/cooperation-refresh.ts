@@ -8,12 +8,14 @@ export const REFRESH_JOB = 'insights.refresh';
 /**
  * What each municipality takes part in, as (kind, subject, municipality, at): a municipality takes part through its
  * organisations (where they are located) and their confirmed members. Two municipalities cooperate on a kind when
- * they take part in the same subject:
+ * they take part in the same subject in roles that meet (peers; a provider and its partners; one on each side):
  * - GROUP: active members in the same working group (closed ones too: only counted, never named);
  * - ROUND: people who entered the live room of the same date;
- * - CONCEPT: an adaptation and the concept it adapts (its organisation's municipality, or those of its group);
+ * - CONCEPT: an adaptation and the concept it adapts (its organisation's municipality, or those of its group;
+ *   two owners of one concept do not cooperate through it);
  * - EVENT: organiser, co-organisers and registered participants of the same event;
- * - OFFER: provider, partners and the municipalities named as "also for";
+ * - OFFER: provider and partners with each other and with the municipalities named as "also for" (not those among
+ *   themselves);
  * - MATERIAL: a material's municipality and one that marked it as used.
  */
 const FACTS = `
@@ -25,41 +27,41 @@ const FACTS = `
     SELECT gm."groupId", mp.m, MIN(COALESCE(gm."joinedAt", gm."createdAt")) AS at FROM "GroupMember" gm
     JOIN member_place mp ON mp."userId" = gm."userId" WHERE gm.status = 'ACTIVE' GROUP BY gm."groupId", mp.m
   )
-  SELECT 'GROUP' AS kind, "groupId"::text AS subject, m, at FROM group_place
+  SELECT 'GROUP' AS kind, "groupId"::text AS subject, m, at, 'peer' AS role FROM group_place
   UNION ALL
-  SELECT 'ROUND', r."roundId"::text, mp.m, MIN(d."startsAt") FROM "RoundRegistration" r
+  SELECT 'ROUND', r."roundId"::text, mp.m, MIN(d."startsAt"), 'peer' FROM "RoundRegistration" r
     JOIN member_place mp ON mp."userId" = r."userId" JOIN "Round" d ON d.id = r."roundId"
     WHERE r."attendedAt" IS NOT NULL GROUP BY r."roundId", mp.m
   UNION ALL
-  SELECT 'CONCEPT', c.id::text, o."locatedInId", c."createdAt" FROM "Concept" c
+  SELECT 'CONCEPT', c.id::text, o."locatedInId", c."createdAt", 'adapter' FROM "Concept" c
     JOIN "Organization" o ON o.id = c."organizationId" WHERE c."upstreamConceptId" IS NOT NULL
   UNION ALL
-  SELECT 'CONCEPT', c.id::text, COALESCE(uo."locatedInId", gp.m), c."createdAt" FROM "Concept" c
+  SELECT 'CONCEPT', c.id::text, COALESCE(uo."locatedInId", gp.m), c."createdAt", 'upstream' FROM "Concept" c
     JOIN "Concept" u ON u.id = c."upstreamConceptId"
     LEFT JOIN "Organization" uo ON uo.id = u."organizationId"
     LEFT JOIN group_place gp ON gp."groupId" = u."groupId" AND u."organizationId" IS NULL
     WHERE COALESCE(uo."locatedInId", gp.m) IS NOT NULL
   UNION ALL
-  SELECT 'EVENT', e.id::text, e."homeId", e."createdAt" FROM "Event" e WHERE e."homeId" IS NOT NULL
+  SELECT 'EVENT', e.id::text, e."homeId", e."createdAt", 'peer' FROM "Event" e WHERE e."homeId" IS NOT NULL
   UNION ALL
-  SELECT 'EVENT', c."eventId"::text, o."locatedInId", e."createdAt" FROM "EventCoOrganizer" c
+  SELECT 'EVENT', c."eventId"::text, o."locatedInId", e."createdAt", 'peer' FROM "EventCoOrganizer" c
     JOIN "Organization" o ON o.id = c."organizationId" JOIN "Event" e ON e.id = c."eventId"
   UNION ALL
-  SELECT 'EVENT', r."eventId"::text, mp.m, MIN(r."createdAt") FROM "EventRegistration" r
+  SELECT 'EVENT', r."eventId"::text, mp.m, MIN(r."createdAt"), 'peer' FROM "EventRegistration" r
     JOIN member_place mp ON mp."userId" = r."userId" WHERE r.status = 'REGISTERED' GROUP BY r."eventId", mp.m
   UNION ALL
-  SELECT 'OFFER', o.id::text, o."homeId", o."createdAt" FROM "Offer" o WHERE o."archivedAt" IS NULL
+  SELECT 'OFFER', o.id::text, o."homeId", o."createdAt", 'provider' FROM "Offer" o WHERE o."archivedAt" IS NULL
   UNION ALL
-  SELECT 'OFFER', p."offerId"::text, org."locatedInId", o."createdAt" FROM "OfferPartner" p
+  SELECT 'OFFER', p."offerId"::text, org."locatedInId", o."createdAt", 'provider' FROM "OfferPartner" p
     JOIN "Organization" org ON org.id = p."organizationId" JOIN "Offer" o ON o.id = p."offerId" WHERE o."archivedAt" IS NULL
   UNION ALL
-  SELECT 'OFFER', a."offerId"::text, a."municipalityId", o."createdAt" FROM "OfferArea" a
+  SELECT 'OFFER', a."offerId"::text, a."municipalityId", o."createdAt", 'area' FROM "OfferArea" a
     JOIN "Offer" o ON o.id = a."offerId" WHERE o."archivedAt" IS NULL
   UNION ALL
-  SELECT 'MATERIAL', u."materialId"::text || ':' || u."municipalityId"::text, mat."municipalityId", u."createdAt" FROM "MaterialUse" u
+  SELECT 'MATERIAL', u."materialId"::text || ':' || u."municipalityId"::text, mat."municipalityId", u."createdAt", 'owner' FROM "MaterialUse" u
     JOIN "Material" mat ON mat.id = u."materialId"
   UNION ALL
-  SELECT 'MATERIAL', u."materialId"::text || ':' || u."municipalityId"::text, u."municipalityId", u."createdAt" FROM "MaterialUse" u`;
+  SELECT 'MATERIAL', u."materialId"::text || ':' || u."municipalityId"::text, u."municipalityId", u."createdAt", 'user' FROM "MaterialUse" u`;
 
 /**
  * The cooperation between municipalities, recomputed as a whole by a job (nightly, and soon after a start) so
@@ -93,6 +95,7 @@ export class CooperationRefresh {
         WITH facts AS MATERIALIZED (${FACTS})
         SELECT f1.m, f2.m, f1.kind::"CooperationKind", COUNT(DISTINCT f1.subject)::int, MIN(GREATEST(f1.at, f2.at)), MAX(GREATEST(f1.at, f2.at))
         FROM facts f1 JOIN facts f2 ON f1.kind = f2.kind AND f1.subject = f2.subject AND f1.m < f2.m
+          AND (f1.role <> f2.role OR f1.role IN ('peer', 'provider'))
         GROUP BY f1.m, f2.m, f1.kind`);
     });
     await this.overview.snapshot();

@@ -117,6 +117,30 @@ describe('cooperation insights: what neighbours do together, from stored figures
     expect(csv).not.toContain('Vertrauliche');
   });
 
+  it('an offer open to two Landkreise ties each to the provider, not the two to each other', async () => {
+    const [stadtM, kreisM, nordM] = await Promise.all(['14713', '14729', '14730'].map((ags) => prisma.municipality.findUniqueOrThrow({ where: { ags } })));
+    const provider = await prisma.organization.findFirstOrThrow({ where: { representsId: stadtM!.id } });
+    await prisma.offer.create({
+      data: {
+        kind: 'MIGRATIONSBERATUNG',
+        title: 'Beratung',
+        description: '',
+        topics: ['BERATUNG_BEGLEITUNG'],
+        providerOrganizationId: provider.id,
+        homeId: stadtM!.id,
+        homeKreisId: stadtM!.id,
+        openTo: 'OWN',
+        languages: ['de'],
+        contact: 'Referat',
+        areas: { create: [{ municipalityId: kreisM!.id }, { municipalityId: nordM!.id }] },
+      },
+    });
+    await refresh.refresh();
+    const offerPairs = await prisma.cooperationPair.findMany({ where: { kind: 'OFFER' } });
+    const key = (a: string, b: string) => [a, b].sort().join(':');
+    expect(offerPairs.map((p) => key(p.aId, p.bId)).sort()).toEqual([key(stadtM!.id, kreisM!.id), key(stadtM!.id, nordM!.id)].sort());
+  });
+
   it("is for the municipality's own members", async () => {
     expect(code(await stadt.graphql(QUERY))).toBe('FORBIDDEN');
     expect(code(await stadt.graphql('{ cooperation(ags: "14713") { gap } }'))).toBe('OK');

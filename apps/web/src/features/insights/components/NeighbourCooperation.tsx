@@ -43,9 +43,9 @@ export function NeighbourCooperation({ ags, name }: { ags: string; name: string 
                     {t('insights.acrossKreis')}
                   </Badge>
                 )}
-                <Badge size="sm" variant="outline" color={n.gap ? 'orange.9' : 'teal.9'}>
+                <Text size="sm" fw={700} c={n.gap ? 'red.9' : 'teal.9'}>
                   {n.gap ? t('insights.gap') : t('insights.cooperating')}
-                </Badge>
+                </Text>
               </Group>
               <Text size="sm">
                 {n.kinds.length

@@ -9,7 +9,8 @@ const baseURL = `http://127.0.0.1:${port}`;
 export default defineConfig({
   testDir: './src',
   testMatch: '**/*.e2e.ts',
-  timeout: 60_000,
+  // The browser suites run beside the API suites on two cores: a flow of three people takes about a minute there.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,

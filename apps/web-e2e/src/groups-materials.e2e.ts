@@ -12,8 +12,6 @@ async function pdf(text: string): Promise<Buffer> {
 test('Stadt Leipzig founds an on-request group; Landkreis Leipzig finds it, is admitted, shares a PDF; Nordsachsen finds it by its text and downloads it', async ({
   newPage,
 }) => {
-  // Three people, a group, an upload and four accessibility checks: longer than one minute on a busy machine.
-  test.slow();
   const name = `AG Sprachmittlung Leipziger Raum ${Date.now()}`;
   const word = `Sprachmittlerpool${Date.now().toString(36)}`;
 

@@ -9,5 +9,6 @@ export default {
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.json' }] },
   globalSetup: '<rootDir>/test/global-setup.mjs',
   globalTeardown: '<rootDir>/test/global-teardown.mjs',
-  testTimeout: 30000,
+  // In CI the API suites share two cores with the browser suites: a step of under a second once took over 30 s.
+  testTimeout: 90000,
 };

@@ -141,6 +141,11 @@ describe('cooperation insights: what neighbours do together, from stored figures
     expect(offerPairs.map((p) => key(p.aId, p.bId)).sort()).toEqual([key(stadtM!.id, kreisM!.id), key(stadtM!.id, nordM!.id)].sort());
   });
 
+  it('refuses an unknown Land and an unknown key clearly', async () => {
+    expect(code(await t.client().graphql('{ cooperationOverview(land: "99") { land } }'))).toBe('BAD_USER_INPUT');
+    expect(code(await kreis.graphql('{ cooperation(ags: "99999") { gap } }'))).toBe('NOT_FOUND');
+  });
+
   it("is for the municipality's own members", async () => {
     expect(code(await stadt.graphql(QUERY))).toBe('FORBIDDEN');
     expect(code(await stadt.graphql('{ cooperation(ags: "14713") { gap } }'))).toBe('OK');

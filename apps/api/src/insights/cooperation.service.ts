@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { User } from '../generated/prisma/client.js';
+import type { Municipality, User } from '../generated/prisma/client.js';
 import { ViewerScopeService } from '../core/access/viewer-scope.service.js';
 import { PrismaService } from '../core/database/prisma.service.js';
 import { forbidden, notFound } from '../core/errors/app-error.js';
@@ -21,6 +21,11 @@ export class CooperationService {
 
   /** For the municipality's own members (and those of its Kreis administration): its neighbours with what exists and the gaps. */
   async forMunicipality(user: User, ags: string): Promise<CooperationNeighbour[]> {
+    return this.neighboursOf(await this.requireMember(user, ags));
+  }
+
+  /** The municipality, when the person belongs to it or to the administration of its Kreis. */
+  async requireMember(user: User, ags: string): Promise<Municipality> {
     const scope = await this.scopes.requireConfirmed(user);
     const self = await this.prisma.municipality.findUnique({ where: { ags } });
     if (!self) throw notFound(`Keine Kommune mit dem Schlüssel ${ags}.`);
@@ -28,6 +33,11 @@ export class CooperationService {
     if (!scope.municipalityIds.includes(self.id) && !(kreis && scope.municipalityIds.includes(kreis.id))) {
       throw forbidden('Die Zusammenarbeit einer Kommune sehen ihre Mitglieder.');
     }
+    return self;
+  }
+
+  async neighboursOf(self: Municipality): Promise<CooperationNeighbour[]> {
+    const ags = self.ags;
     const near = await this.neighbours.neighbours({ ags, first: NEIGHBOURS });
     const ids = near.map((n) => n.municipality.id);
     const pairs = await this.prisma.cooperationPair.findMany({

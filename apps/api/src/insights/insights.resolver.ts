@@ -3,14 +3,17 @@ import { SessionsService } from '../accounts/sessions.service.js';
 import { Access } from '../core/access/access.decorator.js';
 import { Http, type RequestContext } from '../core/access/viewer.decorator.js';
 import { CooperationService } from './cooperation.service.js';
+import { CooperationSuggestions } from './cooperation-suggestions.js';
 import { CooperationNeighbour } from './models/cooperation.model.js';
 import { CooperationOverview } from './models/overview.model.js';
+import { CooperationSuggestion } from './models/suggestion.model.js';
 import { CooperationOverviewService } from './cooperation-overview.js';
 
 @Resolver()
 export class InsightsResolver {
   constructor(
     private readonly service: CooperationService,
+    private readonly suggestions: CooperationSuggestions,
     private readonly overview: CooperationOverviewService,
     private readonly sessions: SessionsService,
   ) {}
@@ -27,5 +30,14 @@ export class InsightsResolver {
   @Access('AUTHENTICATED')
   async cooperation(@Http() { req }: RequestContext, @Args('ags') ags: string): Promise<CooperationNeighbour[]> {
     return this.service.forMunicipality(await this.sessions.requireUser(req), ags);
+  }
+
+  @Query(() => [CooperationSuggestion], {
+    description:
+      "For the municipality's members: what acts on its gaps (a group to join, a neighbour's coming round or event, a concept a neighbour adapted, an offer open to its residents), Landkreis ↔ kreisfreie Stadt first; at most 12.",
+  })
+  @Access('AUTHENTICATED')
+  async cooperationSuggestions(@Http() { req }: RequestContext, @Args('ags') ags: string): Promise<CooperationSuggestion[]> {
+    return this.suggestions.forMunicipality(await this.sessions.requireUser(req), ags);
   }
 }

@@ -25,6 +25,11 @@ export interface NotificationPayload {
   eventId?: string;
   eventChange?: 'cancelled' | 'changed';
   offerId?: string;
+  /** COOPERATION_SUGGESTION: for which municipality, with which neighbour, and what (with its id above). */
+  municipalityId?: string;
+  neighbourId?: string;
+  suggestion?: 'GROUP' | 'ROUND' | 'EVENT' | 'CONCEPT' | 'OFFER';
+  seriesId?: string;
   /** REQUEST_DECIDED: what the request was for, and the answer. */
   target?: 'group' | 'organization';
   approved?: boolean;
@@ -43,6 +48,8 @@ export interface Names {
   round: string | null;
   event: string | null;
   offer: string | null;
+  municipality: string | null;
+  neighbour: string | null;
 }
 
 interface KindRule {
@@ -200,6 +207,40 @@ export const NOTIFICATION_KINDS: Record<NotificationKind, KindRule> = {
     text: {
       de: (p, n) => `Neues Angebot, offen für Ihre Kommune: ${q.de(n.offer)} (${n.organization ?? '…'}).`,
       en: (p, n) => `New offer open to your municipality: ${q.en(n.offer)} (${n.organization ?? '…'}).`,
+    },
+  },
+  COOPERATION_SUGGESTION: {
+    subject: { de: 'Ein Vorschlag für die Zusammenarbeit mit Nachbarn', en: 'A suggestion for working with a neighbour' },
+    defaultChannel: 'DIGEST',
+    link: (p) =>
+      ({
+        GROUP: `/arbeitsgruppen/${p.groupId}`,
+        ROUND: `/austauschrunden/reihen/${p.seriesId}`,
+        EVENT: `/veranstaltungen/${p.eventId}`,
+        CONCEPT: `/konzepte/${p.conceptId}`,
+        OFFER: `/angebote/${p.offerId}`,
+      })[p.suggestion ?? 'GROUP'],
+    text: {
+      de: (p, n) => {
+        const what = {
+          GROUP: `${n.neighbour} ist in der Arbeitsgruppe ${q.de(n.group)} aktiv.`,
+          ROUND: `${n.neighbour} lädt zur Austauschrunde ${q.de(n.round)} ${when.de(p.startsAt)} ein.`,
+          EVENT: `${q.de(n.event)} ${when.de(p.startsAt)} in ${n.neighbour} ist offen für ${n.municipality}.`,
+          CONCEPT: `${n.neighbour} hat das Konzept ${q.de(n.concept)} angepasst.`,
+          OFFER: `Das Angebot ${q.de(n.offer)} aus ${n.neighbour} ist offen für ${n.municipality}.`,
+        }[p.suggestion ?? 'GROUP'];
+        return `Noch keine Zusammenarbeit zwischen ${n.municipality ?? '…'} und ${n.neighbour ?? '…'}: ${what}`;
+      },
+      en: (p, n) => {
+        const what = {
+          GROUP: `${n.neighbour} is active in the working group ${q.en(n.group)}.`,
+          ROUND: `${n.neighbour} invites you to the exchange round ${q.en(n.round)} ${when.en(p.startsAt)}.`,
+          EVENT: `${q.en(n.event)} ${when.en(p.startsAt)} in ${n.neighbour} is open to ${n.municipality}.`,
+          CONCEPT: `${n.neighbour} has adapted the concept ${q.en(n.concept)}.`,
+          OFFER: `The offer ${q.en(n.offer)} from ${n.neighbour} is open to ${n.municipality}.`,
+        }[p.suggestion ?? 'GROUP'];
+        return `No cooperation yet between ${n.municipality ?? '…'} and ${n.neighbour ?? '…'}: ${what}`;
+      },
     },
   },
 };

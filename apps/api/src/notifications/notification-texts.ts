@@ -13,7 +13,7 @@ const ids = (rows: NotificationPayload[], key: keyof NotificationPayload) => [
 /** Texts and links of notifications in one language, with every referenced name loaded in one query per kind of record. */
 export async function describe(db: Prisma.TransactionClient, rows: { kind: NotificationKind; payload: unknown }[], locale: Locale): Promise<Described[]> {
   const payloads = rows.map((r) => (r.payload ?? {}) as NotificationPayload);
-  const [people, groups, threads, organizations, materials, concepts, sections, rounds, events, offers] = await Promise.all([
+  const [people, groups, threads, organizations, materials, concepts, sections, rounds, events, offers, municipalities] = await Promise.all([
     db.user.findMany({ where: { id: { in: ids(payloads, 'actorId') } }, select: { id: true, name: true } }),
     db.workingGroup.findMany({ where: { id: { in: ids(payloads, 'groupId') } }, select: { id: true, name: true } }),
     db.thread.findMany({ where: { id: { in: ids(payloads, 'threadId') } }, select: { id: true, title: true } }),
@@ -24,6 +24,10 @@ export async function describe(db: Prisma.TransactionClient, rows: { kind: Notif
     db.round.findMany({ where: { id: { in: ids(payloads, 'roundId') } }, select: { id: true, series: { select: { title: true } } } }),
     db.event.findMany({ where: { id: { in: ids(payloads, 'eventId') } }, select: { id: true, title: true } }),
     db.offer.findMany({ where: { id: { in: ids(payloads, 'offerId') } }, select: { id: true, title: true } }),
+    db.municipality.findMany({
+      where: { id: { in: [...ids(payloads, 'municipalityId'), ...ids(payloads, 'neighbourId')] } },
+      select: { id: true, displayName: true },
+    }),
   ]);
   const name = (list: { id: string; name?: string; title?: string }[], id?: string) => {
     const found = id ? list.find((x) => x.id === id) : undefined;
@@ -46,6 +50,14 @@ export async function describe(db: Prisma.TransactionClient, rows: { kind: Notif
       ),
       event: name(events, p.eventId),
       offer: name(offers, p.offerId),
+      municipality: name(
+        municipalities.map((m) => ({ id: m.id, name: m.displayName })),
+        p.municipalityId,
+      ),
+      neighbour: name(
+        municipalities.map((m) => ({ id: m.id, name: m.displayName })),
+        p.neighbourId,
+      ),
     };
     const rule = NOTIFICATION_KINDS[row.kind];
     return { text: rule.text[locale](p, names), link: rule.link(p) };

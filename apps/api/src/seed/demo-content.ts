@@ -6,9 +6,11 @@ import { GroupsService } from '../groups/groups.service.js';
 import { GroupAccess, GroupRegionKind } from '../groups/models/group.model.js';
 import { MaterialsService } from '../materials/materials.service.js';
 import { MaterialVisibility } from '../materials/models/material.model.js';
+import { CooperationDigest } from '../insights/cooperation-digest.js';
 import { CooperationRefresh } from '../insights/cooperation-refresh.js';
 import { seedDemoConcept } from './demo-concept.js';
 import { seedDemoEvents } from './demo-events.js';
+import { seedDemoNeighbours } from './demo-neighbours.js';
 import { seedDemoRounds } from './demo-rounds.js';
 import { DEMO_PEOPLE } from './demo-people.js';
 
@@ -80,6 +82,8 @@ export async function seedDemoContent(app: INestApplicationContext): Promise<voi
   await seedDemoConcept(app, group.id, (await person(stadt.email))!, await person(nord.email));
   await seedDemoRounds(app, group.id, (await person(stadt.email))!, await person(nord.email));
   await seedDemoEvents(app, (await person(kreis.email))!, (await person(stadt.email))!, await person(nord.email));
-  // The figures of the insights, at once rather than with the nightly job.
+  await seedDemoNeighbours(app);
+  // The figures of the insights and the week's suggestions, at once rather than with the nightly and weekly jobs.
   await app.get(CooperationRefresh, { strict: false }).refresh();
+  await app.get(CooperationDigest, { strict: false }).send();
 }

@@ -121,6 +121,7 @@ function eventRows(): Row[] {
     { op: 'Mutation.archiveOffer', query: `mutation { archiveOffer(id: "${none}") { id } }`, expect: confirmedOnly('NOT_FOUND') },
     // A municipality's cooperation is for its own members (the Landkreis Leipzig's here).
     { op: 'Query.cooperation', query: '{ cooperation(ags: "14729") { gap } }', expect: ownOrg('OK') },
+    { op: 'Query.cooperationSuggestions', query: '{ cooperationSuggestions(ags: "14729") { kind } }', expect: ownOrg('OK') },
     // The national figures are aggregated and for everyone.
     { op: 'Query.cooperationOverview', query: '{ cooperationOverview { borderingKreisPairs } }', expect: everyone('OK') },
   ];

@@ -17,6 +17,7 @@ export enum NotificationKind {
   EVENT_CHANGED = 'EVENT_CHANGED',
   EVENT_PROMOTED = 'EVENT_PROMOTED',
   OFFER_NEW = 'OFFER_NEW',
+  COOPERATION_SUGGESTION = 'COOPERATION_SUGGESTION',
 }
 export enum NotificationChannel {
   IN_APP = 'IN_APP',

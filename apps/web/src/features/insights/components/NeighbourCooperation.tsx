@@ -3,18 +3,21 @@ import { Anchor, Badge, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../../components/useFormat';
-import { CooperationDocument } from '../../../gql/graphql';
+import { CooperationDocument, CooperationSuggestionsDocument } from '../../../gql/graphql';
+import { NeighbourSuggestions } from './NeighbourSuggestions';
 
 /**
  * For a municipality's members: each bordering and similar municipality with what the two do together, and where
  * nothing happened in twelve months. A Landkreis and the kreisfreie Stadt beside it, and Gemeinden across the
- * Kreis border, come first: the study found them least often working together.
+ * Kreis border, come first: the study found them least often working together. Under each gap, what could close it.
  */
 export function NeighbourCooperation({ ags, name }: { ags: string; name: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { data, error } = useQuery(CooperationDocument, { variables: { ags } });
+  const suggested = useQuery(CooperationSuggestionsDocument, { variables: { ags } });
   if (error || !data) return null;
+  const suggestions = suggested.data?.cooperationSuggestions ?? [];
   const emphasis = (n: (typeof data.cooperation)[number]) => (n.landkreisAndCity || n.acrossKreis ? 0 : 1);
   const neighbours = [...data.cooperation].sort((a, b) => emphasis(a) - emphasis(b) || Number(a.gap) - Number(b.gap));
   return (
@@ -52,6 +55,11 @@ export function NeighbourCooperation({ ags, name }: { ags: string; name: string 
                   ? `${n.kinds.map((k) => t(`insights.kinds.${k.kind}`, { count: k.count })).join(', ')}${n.since ? ` · ${t('insights.since', { date: format.date(n.since) })}` : ''}`
                   : t(n.reasons.includes('SHARES_BORDER') ? 'insights.nothingBordering' : 'insights.nothingSimilar')}
               </Text>
+              <NeighbourSuggestions
+                suggestions={suggestions.filter((s) => s.neighbour.municipality.id === n.municipality.id)}
+                name={name}
+                neighbour={n.municipality.name}
+              />
             </Stack>
           </List.Item>
         ))}

@@ -160,3 +160,33 @@ export async function benchPeople(prisma, count, emailPrefix) {
   }
   return { org, people };
 }
+
+export const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+/**
+ * Sequential GraphQL requests as one signed-in person: `measure(calls)` sends ten as warm-up, then each of
+ * `calls` ([query, variables]) in turn, and answers p50/p95/max in ms. An error in an answer aborts the run.
+ */
+export function sequentialQueries(endpoint, cookie) {
+  const post = async (query, variables) => {
+    const t0 = performance.now();
+    const res = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query, variables }) });
+    const body = await res.json();
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return performance.now() - t0;
+  };
+  const measure = async (calls) => {
+    for (const [q, v] of calls.slice(0, 10)) await post(q, v);
+    const times = [];
+    for (const [q, v] of calls) times.push(await post(q, v));
+    times.sort((a, b) => a - b);
+    return { n: times.length, p50: percentile(times, 50).toFixed(1), p95: percentile(times, 95).toFixed(1), max: times.at(-1).toFixed(1) };
+  };
+  return { measure };
+}
+
+/** The rows with their p95 as a multiple of the floor row's, under the date and machine. */
+export function printAgainstFloor(rows, floor) {
+  console.log(`\n${new Date().toISOString()} · ${machine()}`);
+  console.table(Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, { ...v, 'p95 / floor p95': (v.p95 / rows[floor].p95).toFixed(1) }])));
+}

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { API_DIST, DATA_DIR, freePort, loadDatabaseTools, machine, migratedDatabase, pinSelf, startPinned, stop } from './lib.mjs';
+import { API_DIST, DATA_DIR, freePort, loadDatabaseTools, migratedDatabase, pinSelf, printAgainstFloor, sequentialQueries, startPinned, stop } from './lib.mjs';
 
 const COUNT = Number(process.env.BENCH_MATERIALS ?? 10_000);
 const { startEmbeddedPostgres, PrismaService, importDirectory } = await loadDatabaseTools();
@@ -36,7 +36,6 @@ const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const pick = (list) => list[Math.floor(random() * list.length)];
 const sentence = (n) => Array.from({ length: n }, () => (random() < 0.12 ? pick(WORDS) : pick(FILLER))).join(' ') + '.';
 const text = (sentences) => Array.from({ length: sentences }, () => sentence(8 + Math.floor(random() * 10))).join(' ');
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 pinSelf();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'verbund-bench-materials-'));
@@ -137,26 +136,9 @@ try {
       body: JSON.stringify({ query: 'mutation ($i: LoginInput!) { login(input: $i) { id } }', variables: { i: { email: 'bench@verbund.example', password } } }),
     });
     const cookie = login.headers.getSetCookie()[0].split(';')[0];
-    const post = async (query, variables) => {
-      const t0 = performance.now();
-      const res = await fetch(endpoint, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', cookie },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = await res.json();
-      if (body.errors) throw new Error(JSON.stringify(body.errors));
-      return performance.now() - t0;
-    };
+    const { measure } = sequentialQueries(endpoint, cookie);
     const SEARCH =
       'query ($s: String, $f: MaterialsFilter) { materials(search: $s, filter: $f, first: 20) { totalCount nodes { material { id title organization { name } } snippet { text highlight } } } }';
-    const measure = async (calls) => {
-      for (const [q, v] of calls.slice(0, 10)) await post(q, v);
-      const times = [];
-      for (const [q, v] of calls) times.push(await post(q, v));
-      times.sort((a, b) => a - b);
-      return { n: times.length, p50: percentile(times, 50).toFixed(1), p95: percentile(times, 95).toFixed(1), max: times.at(-1).toFixed(1) };
-    };
     const terms = [
       'Konzept',
       'Sprachkurse',
@@ -175,10 +157,7 @@ try {
       'word + filters': await measure(repeat((i) => [SEARCH, { s: terms[i % terms.length], f: { kinds: ['LEITFADEN', 'KONZEPT'], topics: ['SPRACHE'] } }])),
       'filters only': await measure(repeat((i) => [SEARCH, { s: null, f: { topics: [TOPICS[i % TOPICS.length]] } }])),
     };
-    console.log(`\n${new Date().toISOString()} · ${machine()}`);
-    console.table(
-      Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, { ...v, 'p95 / floor p95': (v.p95 / rows['{ __typename } (floor)'].p95).toFixed(1) }])),
-    );
+    printAgainstFloor(rows, '{ __typename } (floor)');
     console.log('target: search p95 < 100 ms over 10,000 materials');
   } finally {
     await stop(api);

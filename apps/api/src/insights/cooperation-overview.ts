@@ -1,17 +1,28 @@
 import { Injectable } from '@nestjs/common';
+import type { Prisma } from '../generated/prisma/client.js';
 import { PrismaService } from '../core/database/prisma.service.js';
 import { badUserInput } from '../core/errors/app-error.js';
 import { isLandCode } from '../core/validation/ids.js';
-import type { CooperationMonth, CooperationOverview, KreisLink } from './models/overview.model.js';
+import type { CooperationMonth, CooperationOverview, KreisCooperation, KreisLink } from './models/overview.model.js';
 
 /** Below this many things done together, a link's weight is not shown: small numbers can point at a few people. */
 export const MIN_SHOWN = 3;
+/** Links between Kreise that do not border each other, beyond which the map would be a tangle: the strongest. */
+export const DISTANT_LINKS = 300;
 
 const share = (part: number, whole: number) => (whole ? Math.round((part / whole) * 1000) / 1000 : null);
 
+type Figures = Omit<CooperationOverview, 'series' | 'refreshedAt'>;
+type Link = { a: string; b: string; aLand: string; bLand: string; weight: number; landkreisAndCity: boolean };
+type Border = { a: string; b: string; aLand: string; bLand: string; landkreisAndCity: boolean };
+type GemeindenOfLand = { landCode: string; active: number; beyond: number };
+
+const LANDS = [null, ...Array.from({ length: 16 }, (_, i) => String(i + 1).padStart(2, '0'))];
+
 /**
  * The national and Land figures from the stored pairs, lifted to Kreise (a Gemeinde counts for the Kreis of its
- * key; a kreisfreie Stadt is its own Kreis). Only organisation-level counts, never names.
+ * key; a kreisfreie Stadt is its own Kreis). Only organisation-level counts, never names. Computed by the refresh
+ * and stored (`CooperationFigures`, and a monthly `CooperationSnapshot` for the series): the page reads them.
  */
 @Injectable()
 export class CooperationOverviewService {
@@ -20,50 +31,68 @@ export class CooperationOverviewService {
   async overview(land: string | null | undefined): Promise<CooperationOverview> {
     if (land && !isLandCode(land)) throw badUserInput('Bitte das Land als zweistelligen Schlüssel angeben (01–16).', { field: 'land' });
     const code = land ?? null;
-    const [figures, snapshots] = await Promise.all([
-      this.figures(code),
+    const [stored, snapshots] = await Promise.all([
+      this.prisma.cooperationFigures.findUnique({ where: { land: code ?? '' } }),
       this.prisma.cooperationSnapshot.findMany({ where: { land: code ?? '' }, orderBy: { month: 'asc' }, take: 120 }),
     ]);
+    // Before the first refresh there are no pairs: the figures are quick to compute then.
+    const figures = (stored?.figures as unknown as Figures | undefined) ?? (await this.compute(code));
     return {
       ...figures,
       series: snapshots.map((s) => ({ month: s.month.toISOString().slice(0, 7), ...(s.figures as Omit<CooperationMonth, 'month'>) })),
-      refreshedAt: snapshots.at(-1)?.refreshedAt ?? null,
+      refreshedAt: stored?.refreshedAt ?? null,
     };
   }
 
-  /** Writes this month's shares for Germany and each Land (called by the refresh, after the pairs). */
+  /** Stores the figures for Germany and each Land, and this month's shares (called by the refresh, after the pairs). */
   async snapshot(now = new Date()): Promise<void> {
     const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
-    for (const land of [null, ...Array.from({ length: 16 }, (_, i) => String(i + 1).padStart(2, '0'))]) {
-      const f = await this.figures(land);
-      const figures = {
-        borderingKreisShare: f.borderingKreisShare,
-        landkreisCityShare: f.landkreisCityShare,
-        gemeindenBeyondKreisShare: f.gemeindenBeyondKreisShare,
-      };
-      await this.prisma.cooperationSnapshot.upsert({
-        where: { month_land: { month, land: land ?? '' } },
-        create: { month, land: land ?? '', refreshedAt: now, figures },
-        update: { refreshedAt: now, figures },
-      });
-    }
+    const [links, borders, gemeinden] = await Promise.all([this.kreisLinks(), this.kreisBorders(), this.gemeinden()]);
+    await this.prisma.$transaction(async (tx) => {
+      for (const land of LANDS) {
+        const f = this.figures(land, links, borders, gemeinden);
+        const shares = {
+          borderingKreisShare: f.borderingKreisShare,
+          landkreisCityShare: f.landkreisCityShare,
+          gemeindenBeyondKreisShare: f.gemeindenBeyondKreisShare,
+        };
+        const key = land ?? '';
+        await tx.cooperationFigures.upsert({
+          where: { land: key },
+          create: { land: key, refreshedAt: now, figures: f as unknown as Prisma.InputJsonObject },
+          update: { refreshedAt: now, figures: f as unknown as Prisma.InputJsonObject },
+        });
+        await tx.cooperationSnapshot.upsert({
+          where: { month_land: { month, land: key } },
+          create: { month, land: key, refreshedAt: now, figures: shares },
+          update: { refreshedAt: now, figures: shares },
+        });
+      }
+    });
   }
 
-  private async figures(code: string | null): Promise<Omit<CooperationOverview, 'series' | 'refreshedAt'>> {
-    const [links, borders, gemeinden] = await Promise.all([this.kreisLinks(), this.kreisBorders(), this.gemeinden(code)]);
+  private async compute(code: string | null): Promise<Figures> {
+    const [links, borders, gemeinden] = await Promise.all([this.kreisLinks(), this.kreisBorders(), this.gemeinden()]);
+    return this.figures(code, links, borders, gemeinden);
+  }
+
+  private figures(code: string | null, links: Link[], borders: Border[], gemeinden: GemeindenOfLand[]): Figures {
     const inLand = (l: { aLand: string; bLand: string }) => !code || l.aLand === code || l.bLand === code;
-    const cooperating = new Map(links.map((l) => [`${l.a}:${l.b}`, l]));
+    const cooperating = new Set(links.map((l) => `${l.a}:${l.b}`));
+    const bordering = new Set(borders.map((p) => `${p.a}:${p.b}`));
     const pairs = borders.filter(inLand);
     const cityPairs = pairs.filter((p) => p.landkreisAndCity);
-    const shown: KreisLink[] = links.filter(inLand).map((l) => ({
-      a: l.a,
-      b: l.b,
-      weight: l.weight >= MIN_SHOWN ? l.weight : null,
-      bordering: borders.some((p) => p.a === l.a && p.b === l.b),
-      landkreisAndCity: l.landkreisAndCity,
-    }));
+    const shownWeight = (l: Link) => (l.weight >= MIN_SHOWN ? l.weight : null);
+    const all: KreisLink[] = links
+      .filter(inLand)
+      .map((l) => ({ a: l.a, b: l.b, weight: shownWeight(l), bordering: bordering.has(`${l.a}:${l.b}`), landkreisAndCity: l.landkreisAndCity }))
+      .sort((x, y) => (y.weight ?? 0) - (x.weight ?? 0) || x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
+    const shown = [...all.filter((l) => l.bordering), ...all.filter((l) => !l.bordering).slice(0, DISTANT_LINKS)];
     const borderingCooperating = pairs.filter((p) => cooperating.has(`${p.a}:${p.b}`)).length;
     const cityCooperating = cityPairs.filter((p) => cooperating.has(`${p.a}:${p.b}`)).length;
+    const ofLand = gemeinden.filter((g) => !code || g.landCode === code);
+    const active = ofLand.reduce((sum, g) => sum + g.active, 0);
+    const beyond = ofLand.reduce((sum, g) => sum + g.beyond, 0);
     return {
       land: code,
       borderingKreisPairs: pairs.length,
@@ -72,16 +101,39 @@ export class CooperationOverviewService {
       landkreisCityPairs: cityPairs.length,
       landkreisCityPairsCooperating: cityCooperating,
       landkreisCityShare: share(cityCooperating, cityPairs.length),
-      gemeindenActive: gemeinden.active,
-      gemeindenBeyondKreis: gemeinden.beyond,
-      gemeindenBeyondKreisShare: share(gemeinden.beyond, gemeinden.active),
+      gemeindenActive: active,
+      gemeindenBeyondKreis: beyond,
+      gemeindenBeyondKreisShare: share(beyond, active),
       links: shown,
+      linkCount: all.length,
+      kreise: this.kreise(code, links, borders),
     };
+  }
+
+  /** Each Kreis of the Land (or of Germany) with its bordering Kreise, how many of those it works with, and its partners. */
+  private kreise(code: string | null, links: Link[], borders: Border[]): KreisCooperation[] {
+    const cooperating = new Set(links.map((l) => `${l.a}:${l.b}`));
+    const of = new Map<string, KreisCooperation>();
+    const entry = (ags: string, land: string) => {
+      if (code && land !== code) return null;
+      if (!of.has(ags)) of.set(ags, { ags, borderingKreise: 0, borderingCooperating: 0, partners: 0 });
+      return of.get(ags)!;
+    };
+    for (const b of borders) {
+      const together = cooperating.has(`${b.a}:${b.b}`) ? 1 : 0;
+      for (const k of [entry(b.a, b.aLand), entry(b.b, b.bLand)]) {
+        if (!k) continue;
+        k.borderingKreise++;
+        k.borderingCooperating += together;
+      }
+    }
+    for (const l of links) for (const k of [entry(l.a, l.aLand), entry(l.b, l.bLand)]) if (k) k.partners++;
+    return [...of.values()].sort((x, y) => x.ags.localeCompare(y.ags));
   }
 
   /** Pairs of different Kreise with anything together, keyed by the Kreise's keys (a < b). */
   private kreisLinks() {
-    return this.prisma.$queryRaw<{ a: string; b: string; aLand: string; bLand: string; weight: number; landkreisAndCity: boolean }[]>`
+    return this.prisma.$queryRaw<Link[]>`
       WITH kreis_of AS (
         SELECT m.id, k.ags, k."landCode", k.kind FROM "Municipality" m JOIN "Municipality" k ON k.ags = substr(m.ags, 1, 5) AND k."isKreis"
       )
@@ -97,26 +149,24 @@ export class CooperationOverviewService {
 
   /** Every pair of Kreise sharing a border (a < b). */
   private kreisBorders() {
-    return this.prisma.$queryRaw<{ a: string; b: string; aLand: string; bLand: string; landkreisAndCity: boolean }[]>`
+    return this.prisma.$queryRaw<Border[]>`
       SELECT DISTINCT f.ags AS a, t.ags AS b, f."landCode" AS "aLand", t."landCode" AS "bLand",
         ((f.kind = 'LANDKREIS' AND t.kind = 'KREISFREIE_STADT') OR (f.kind = 'KREISFREIE_STADT' AND t.kind = 'LANDKREIS')) AS "landkreisAndCity"
       FROM "MunicipalityBorder" bd JOIN "Municipality" f ON f.id = bd."fromId" JOIN "Municipality" t ON t.id = bd."toId"
       WHERE bd.level = 'KREIS' AND bd."viaAgs" = '' AND f.ags < t.ags AND f."retiredAt" IS NULL AND t."retiredAt" IS NULL`;
   }
 
-  /** Kreisangehörige Gemeinden with an organisation on Verbund, and those cooperating with another Kreis. */
-  private async gemeinden(land: string | null) {
-    const [row] = await this.prisma.$queryRaw<{ active: number; beyond: number }[]>`
+  /** Per Land: kreisangehörige Gemeinden with an organisation on Verbund, and those cooperating with another Kreis. */
+  private gemeinden() {
+    return this.prisma.$queryRaw<GemeindenOfLand[]>`
       WITH active AS (
-        SELECT DISTINCT m.id, m.ags FROM "Organization" o JOIN "Municipality" m ON m.id = o."locatedInId"
-        WHERE m.kind = 'GEMEINDE' AND (${land}::text IS NULL OR m."landCode" = ${land})
+        SELECT DISTINCT m.id, m.ags, m."landCode" FROM "Organization" o JOIN "Municipality" m ON m.id = o."locatedInId" WHERE m.kind = 'GEMEINDE'
       ),
       beyond AS (
         SELECT DISTINCT a.id FROM active a JOIN "CooperationPair" p ON p."aId" = a.id OR p."bId" = a.id
         JOIN "Municipality" other ON other.id = CASE WHEN p."aId" = a.id THEN p."bId" ELSE p."aId" END
         WHERE substr(other.ags, 1, 5) <> substr(a.ags, 1, 5)
       )
-      SELECT (SELECT COUNT(*) FROM active)::int AS active, (SELECT COUNT(*) FROM beyond)::int AS beyond`;
-    return row ?? { active: 0, beyond: 0 };
+      SELECT a."landCode", COUNT(*)::int AS active, COUNT(b.id)::int AS beyond FROM active a LEFT JOIN beyond b ON b.id = a.id GROUP BY a."landCode"`;
   }
 }

@@ -81,9 +81,11 @@ describe('cooperation insights: what neighbours do together, from stored figures
         borderingKreisPairsCooperating: number;
         landkreisCityPairsCooperating: number;
         links: { a: string; b: string; weight: number | null; landkreisAndCity: boolean }[];
+        linkCount: number;
+        kreise: { ags: string; borderingKreise: number; borderingCooperating: number; partners: number }[];
         series: { month: string }[];
       };
-    }>('{ cooperationOverview { borderingKreisPairs borderingKreisPairsCooperating landkreisCityPairsCooperating links { a b weight landkreisAndCity } series { month } } }');
+    }>('{ cooperationOverview { borderingKreisPairs borderingKreisPairsCooperating landkreisCityPairsCooperating links { a b weight landkreisAndCity } linkCount kreise { ags borderingKreise borderingCooperating partners } series { month } } }');
     expect(res.errors).toBeUndefined();
     const o = res.data!.cooperationOverview;
     const [{ pairs }] = await prisma.$queryRaw<{ pairs: number }[]>`
@@ -93,6 +95,12 @@ describe('cooperation insights: what neighbours do together, from stored figures
     expect(o.landkreisCityPairsCooperating).toBe(1);
     // Two groups: below the threshold of three, so the weight is not shown.
     expect(o.links).toEqual([{ a: '14713', b: '14729', weight: null, landkreisAndCity: true }]);
+    expect(o.linkCount).toBe(1);
+    // Each Kreis with its bordering Kreise (a recount from the directory) and the one it works with.
+    const landkreis = await prisma.municipality.findUniqueOrThrow({ where: { ags: '14729' } });
+    const bordering = await prisma.municipalityBorder.findMany({ where: { fromId: landkreis.id, level: 'KREIS', viaAgs: '' }, distinct: ['toId'] });
+    expect(o.kreise.find((k) => k.ags === '14729')).toEqual({ ags: '14729', borderingKreise: bordering.length, borderingCooperating: 1, partners: 1 });
+    expect(o.kreise.filter((k) => k.partners > 0).map((k) => k.ags)).toEqual(['14713', '14729']);
     expect(o.series.map((m) => m.month)).toEqual([new Date().toISOString().slice(0, 7)]);
     const sachsen = (
       await t

@@ -79,7 +79,12 @@ export function InsightsPage() {
           </Paper>
         ))}
       </SimpleGrid>
-      <CooperationMap links={links} label={t('insights.map.label', { area: land ? t(`lands.${land}`) : t('insights.overview.germany') })} />
+      <CooperationMap
+        links={links}
+        linkCount={o.linkCount}
+        kreise={o.kreise}
+        label={t('insights.map.label', { area: land ? t(`lands.${land}`) : t('insights.overview.germany') })}
+      />
       {o.series.length > 0 && (
         <section aria-labelledby="series">
           <Title order={2} size="h4" id="series" mb="xs">

@@ -18,6 +18,21 @@ export class KreisLink {
   landkreisAndCity!: boolean;
 }
 
+@ObjectType({ description: 'One Kreis (or kreisfreie Stadt) and how much it works across its borders.' })
+export class KreisCooperation {
+  @Field()
+  ags!: string;
+
+  @Field(() => Int, { description: 'Kreise it shares a border with.' })
+  borderingKreise!: number;
+
+  @Field(() => Int, { description: 'Of those, the ones it cooperates with.' })
+  borderingCooperating!: number;
+
+  @Field(() => Int, { description: 'Other Kreise it cooperates with, bordering or not.' })
+  partners!: number;
+}
+
 @ObjectType({ description: 'The shares of one month, at its last refresh.' })
 export class CooperationMonth {
   @Field({ description: 'YYYY-MM' })
@@ -65,8 +80,16 @@ export class CooperationOverview {
   @Field(() => Float, { nullable: true })
   gemeindenBeyondKreisShare!: number | null;
 
-  @Field(() => [KreisLink], { description: 'For the map: every pair of Kreise that cooperates.' })
+  @Field(() => [KreisLink], {
+    description: 'For the map: every bordering pair of Kreise that cooperates, and the strongest of the others (see linkCount), strongest first.',
+  })
   links!: KreisLink[];
+
+  @Field(() => Int, { description: 'All pairs of Kreise that cooperate, bordering or not.' })
+  linkCount!: number;
+
+  @Field(() => [KreisCooperation], { description: 'For the map: each Kreis with its cooperation across its borders.' })
+  kreise!: KreisCooperation[];
 
   @Field(() => [CooperationMonth], { description: 'Month by month, oldest first.' })
   series!: CooperationMonth[];

@@ -9,6 +9,8 @@ const WIDTH = 560;
 const HEIGHT = 720;
 const COOPERATING = '#1c4f82';
 const NONE = '#eef1f4';
+const SOME = '#c5d8ec';
+const MOST = '#8fb3d9';
 
 interface Link {
   a: string;
@@ -16,8 +18,20 @@ interface Link {
   weight: number | null;
 }
 
-/** Kreise coloured by cooperation across their borders, with a line between each cooperating pair (thicker: more). */
-export function CooperationMap({ links, label }: { links: Link[]; label: string }) {
+interface Kreis {
+  ags: string;
+  borderingKreise: number;
+  borderingCooperating: number;
+}
+
+/** None, fewer than half, or half and more of the bordering Kreise. */
+const fillOf = (k: Kreis | undefined) => (!k || k.borderingCooperating === 0 ? NONE : k.borderingCooperating * 2 < k.borderingKreise ? SOME : MOST);
+
+/**
+ * Kreise coloured by how many of their bordering Kreise they work with, with a line between cooperating pairs
+ * (thicker: more): all bordering pairs, and the strongest of the distant ones (the API's choice, `linkCount` in all).
+ */
+export function CooperationMap({ links, linkCount, kreise, label }: { links: Link[]; linkCount: number; kreise: Kreis[]; label: string }) {
   const { t } = useTranslation();
   const descriptionId = useId();
   const { map, error } = useKreiseMap();
@@ -31,17 +45,17 @@ export function CooperationMap({ links, label }: { links: Link[]; label: string 
       map.kreise,
     );
     const path = geoPath(projection);
-    const active = new Set(links.flatMap((l) => [l.a, l.b]));
+    const byAgs = new Map(kreise.map((k) => [k.ags, k]));
     const centre = new Map(map.kreise.features.map((f) => [f.properties.kreis, path.centroid(f)]));
     return {
-      kreise: map.kreise.features.map((f) => ({ ags: f.properties.kreis, d: path(f) ?? '', active: active.has(f.properties.kreis) })),
+      kreise: map.kreise.features.map((f) => ({ ags: f.properties.kreis, d: path(f) ?? '', fill: fillOf(byAgs.get(f.properties.kreis)) })),
       borders: path(map.landBorders) ?? '',
       lines: links.flatMap((l) => {
         const [from, to] = [centre.get(l.a), centre.get(l.b)];
         return from && to ? [{ key: `${l.a}-${l.b}`, from, to, width: l.weight === null ? 1.5 : Math.min(6, 1.5 + Math.log2(l.weight)) }] : [];
       }),
     };
-  }, [map, links]);
+  }, [map, links, kreise]);
   if (error) return <Text c="red.8">{t('municipalities.map.error')}</Text>;
   if (!drawing) return <Text c="gray.7">{t('municipalities.map.loading')}</Text>;
   return (
@@ -57,7 +71,7 @@ export function CooperationMap({ links, label }: { links: Link[]; label: string 
         style={{ background: '#fbfcfd', border: '1px solid var(--mantine-color-gray-3)', borderRadius: 4, maxHeight: 720 }}
       >
         {drawing.kreise.map((k) => (
-          <path key={k.ags} d={k.d} fill={k.active ? '#8fb3d9' : NONE} stroke="#fff" strokeWidth={0.6} />
+          <path key={k.ags} d={k.d} fill={k.fill} stroke="#fff" strokeWidth={0.6} />
         ))}
         <path d={drawing.borders} fill="none" stroke="#6b7480" strokeWidth={1} />
         {drawing.lines.map((l) => (
@@ -65,11 +79,14 @@ export function CooperationMap({ links, label }: { links: Link[]; label: string 
         ))}
       </Box>
       <Text id={descriptionId} size="sm" c="gray.7" mt={4}>
-        {t('insights.map.description', { count: links.length })}
+        {t('insights.map.description', { count: linkCount, shown: links.length })}
       </Text>
       <Group gap="md" mt={4} aria-hidden>
         <Group gap={6}>
-          <Box w={14} h={14} bg="#8fb3d9" /> <Text size="sm">{t('insights.map.legendActive')}</Text>
+          <Box w={14} h={14} bg={SOME} /> <Text size="sm">{t('insights.map.legendSome')}</Text>
+        </Group>
+        <Group gap={6}>
+          <Box w={14} h={14} bg={MOST} /> <Text size="sm">{t('insights.map.legendMost')}</Text>
         </Group>
         <Group gap={6}>
           <Box w={14} h={3} bg={COOPERATING} /> <Text size="sm">{t('insights.map.legendLine')}</Text>

@@ -39,6 +39,22 @@ test('search works without umlauts, filters by Land and kind, and pages on', asy
   await expect(results).toHaveCount(40);
 });
 
+test('the page shows the settlement structure, and why a municipality counts as similar', async ({ page }) => {
+  await page.goto('/kommunen/14713');
+  await expect(page.getByRole('heading', { level: 1, name: 'Stadt Leipzig' })).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: 'dicht besiedelt (städtisch)' })).toBeVisible();
+  const similar = page.getByRole('region', { name: /Ähnlich aufgebaut/ });
+  await expect(similar.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Stadt Dresden', exact: true }) })).toContainText(
+    'ähnlich: dicht besiedelte kreisfreie Stadt, 566.222 Einwohner',
+  );
+  await expectNoSeriousA11yViolations(page);
+
+  await page.goto('/kommunen/14729');
+  await expect(
+    page.getByRole('definition').filter({ hasText: 'kleinstädtisch geprägt: 71 % der Einwohner in Gemeinden mittlerer Besiedlungsdichte' }),
+  ).toBeVisible();
+});
+
 test('a malformed or unknown key says so', async ({ page }) => {
   await page.goto('/kommunen/abc');
   await expect(page.getByText('Das ist kein gültiger Gemeindeschlüssel')).toBeVisible();

@@ -22,6 +22,7 @@ import type {
 import { type Concept, ConceptOutline, type ConceptPage, type ConceptSection } from './models/concept.model.js';
 import { EMPTY_DOC, type SectionSnapshot, validDoc } from './section-content.js';
 import { UpstreamService } from './upstream.service.js';
+import type { Urbanisation } from '../municipalities/models/municipality.model.js';
 
 const MAX_SECTIONS = 60;
 const MAX_MEASURES = 100;
@@ -115,6 +116,7 @@ export class ConceptsService {
         filter?.mine ? editableConcepts(scope) : visibleConcepts(scope),
         ...(filter?.topics?.length ? [{ topics: { hasSome: filter.topics } }] : []),
         ...(filter?.status ? [{ status: filter.status }] : []),
+        ...(filter?.urbanisation?.length ? [fromPlaces(filter.urbanisation)] : []),
         ...(words
           ? [{ OR: [{ title: { contains: words, mode: 'insensitive' as const } }, { summary: { contains: words, mode: 'insensitive' as const } }] }]
           : []),
@@ -258,4 +260,15 @@ export class ConceptsService {
   private async renumber(tx: Prisma.TransactionClient, ids: string[]): Promise<void> {
     for (const [position, id] of ids.entries()) await tx.conceptSection.update({ where: { id }, data: { position } });
   }
+}
+
+/** Concepts owned in municipalities of these degrees of urbanisation: by the organisation, or by a group's active members. */
+function fromPlaces(urbanisation: Urbanisation[]): Prisma.ConceptWhereInput {
+  const place = { locatedIn: { urbanisation: { in: urbanisation } } };
+  return {
+    OR: [
+      { organization: place },
+      { group: { members: { some: { status: 'ACTIVE', user: { memberships: { some: { status: 'CONFIRMED', organization: place } } } } } } },
+    ],
+  };
 }

@@ -83,6 +83,16 @@ export class GroupsService {
         search ? { OR: [{ name: { contains: search, mode: 'insensitive' } }, { description: { contains: search, mode: 'insensitive' } }] } : {},
         filter?.topic ? { topics: { has: filter.topic } } : {},
         filter?.mine ? { members: { some: { userId: user.id } } } : {},
+        filter?.urbanisation?.length
+          ? {
+              members: {
+                some: {
+                  status: 'ACTIVE',
+                  user: { memberships: { some: { status: 'CONFIRMED', organization: { locatedIn: { urbanisation: { in: filter.urbanisation } } } } } },
+                },
+              },
+            }
+          : {},
       ],
     };
     const [rows, totalCount] = await Promise.all([

@@ -254,7 +254,9 @@ describe('municipality directory over GraphQL (full official bundle)', () => {
       expect(res.errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
       expect(res.errors![0]!.extensions.details).toEqual({ limit: 'maxNodes', max: t.config.graphql.maxNodes });
       expect(res.errors![0]!.message).toContain(String(t.config.graphql.maxNodes));
-      expect(took).toBeLessThan(100);
+      // Running it takes seconds to minutes; refused at validation it takes milliseconds (the 100 ms goal is the
+      // benchmark's to measure: here two CI suites may share the cores).
+      expect(took).toBeLessThan(2_000);
     });
 
     it('keeps /healthz answering while ten costly requests arrive at once', async () => {

@@ -1,5 +1,5 @@
 import type { Municipality as MunicipalityRow } from '../generated/prisma/client.js';
-import { type Municipality, MunicipalityKind } from './models/municipality.model.js';
+import { type Municipality, MunicipalityKind, Urbanisation } from './models/municipality.model.js';
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -21,6 +21,12 @@ export function toMunicipality(row: MunicipalityRow): Municipality {
     gemeindeverband: row.verbandName,
     population: row.population,
     areaKm2: row.areaKm2,
+    populationDensity: row.areaKm2 > 0 ? Math.round(row.population / row.areaKm2) : 0,
+    urbanisation: row.urbanisation ? Urbanisation[row.urbanisation] : null,
+    urbanisationShares:
+      row.shareDense === null || row.shareIntermediate === null || row.shareRural === null
+        ? null
+        : { dicht: row.shareDense, mittel: row.shareIntermediate, gering: row.shareRural },
     postcode: row.postcode,
     latitude: row.latitude,
     longitude: row.longitude,

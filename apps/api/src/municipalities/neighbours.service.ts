@@ -16,6 +16,8 @@ const ORDER: NeighbourReason[] = [
   NeighbourReason.SIMILAR,
 ];
 const SIMILAR_COUNT = 5;
+/** The Länder of the former GDR, with Berlin. */
+const EAST = new Set(['11', '12', '13', '14', '15', '16']);
 const POPULATION_BANDS = [0, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000, 250_000, 500_000, 1_000_000, 2_147_483_647];
 
 function band(population: number): [number, number] {
@@ -32,7 +34,7 @@ export class NeighboursService {
 
   /**
    * Border neighbours (all levels the record is on, across Kreis and Land borders), the other Gemeinden of its
-   * Landkreis, those within `radiusKm`, and up to five peers of the same kind and population band elsewhere.
+   * Landkreis, those within `radiusKm`, and up to five peers of the same structure elsewhere (`similar`).
    * Ordered by the strongest reason, then distance; the peers are always included within `first`.
    */
   async neighbours(args: NeighboursArgs): Promise<Neighbour[]> {
@@ -103,15 +105,36 @@ export class NeighboursService {
     return candidates.filter((c) => distanceKm(self, c) <= radiusKm).map((c) => c.id);
   }
 
-  /** Peers with the same structure elsewhere: same kind, same population band, not already a neighbour. */
+  /**
+   * Peers with the same structure elsewhere, not already neighbours: the same kind; the same degree of
+   * urbanisation (Gemeinden, kreisfreie Städte) or population shares within 15 points (Landkreise); population and
+   * density within half to twice their own. The same side of the former inner-German border first (integration
+   * work differs between East and West), then the nearest. Länder, and records without the structure, compare by
+   * population band.
+   */
   private async similar(self: MunicipalityRow, exclude: string[]): Promise<string[]> {
-    const [min, max] = band(self.population);
+    const base = Prisma.sql`m."retiredAt" IS NULL AND m.kind = ${self.kind}::"MunicipalityKind" AND m.id <> ${self.id}::uuid
+      AND NOT (m.id = ANY(${exclude}::uuid[]))`;
+    if (self.kind === 'LAND' || !self.urbanisation || self.areaKm2 <= 0) {
+      const [min, max] = band(self.population);
+      const rows = await this.prisma.$queryRaw<{ id: string }[]>`
+        SELECT m.id FROM "Municipality" m WHERE ${base} AND m.population BETWEEN ${min} AND ${max}
+        ORDER BY abs(m.population - ${self.population}), m.ags LIMIT ${SIMILAR_COUNT}`;
+      return rows.map((r) => r.id);
+    }
+    const density = self.population / self.areaKm2;
+    const structure =
+      self.kind === 'LANDKREIS' && self.shareRural !== null && self.shareDense !== null
+        ? Prisma.sql`abs(m."shareRural" - ${self.shareRural}) <= 0.15 AND abs(m."shareDense" - ${self.shareDense}) <= 0.15`
+        : Prisma.sql`m.urbanisation = ${self.urbanisation}::"Urbanisation"`;
+    const east = EAST.has(self.landCode);
     const rows = await this.prisma.$queryRaw<{ id: string }[]>`
       SELECT m.id FROM "Municipality" m
-      WHERE m."retiredAt" IS NULL AND m.kind = ${self.kind}::"MunicipalityKind" AND m.population BETWEEN ${min} AND ${max}
-        AND m.id <> ${self.id}::uuid AND NOT (m.id = ANY(${exclude}::uuid[]))
-        AND m."parentId" IS DISTINCT FROM ${self.parentId}::uuid
-      ORDER BY abs(m.population - ${self.population}), m.ags
+      WHERE ${base} AND ${structure}
+        AND m.population BETWEEN ${Math.ceil(self.population / 2)} AND ${self.population * 2} AND m."areaKm2" > 0
+        AND m.population / m."areaKm2" BETWEEN ${density / 2} AND ${density * 2}
+      ORDER BY (m."landCode" = ANY(${[...EAST]}::text[])) = ${east} DESC,
+        power(m.latitude - ${self.latitude}, 2) + power((m.longitude - ${self.longitude}) * ${Math.cos((self.latitude * Math.PI) / 180)}, 2), m.ags
       LIMIT ${SIMILAR_COUNT}`;
     return rows.map((r) => r.id);
   }

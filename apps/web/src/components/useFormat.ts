@@ -6,6 +6,8 @@ export function useFormat() {
   const locale = i18n.language === 'en' ? 'en-GB' : 'de-DE';
   return {
     number: (value: number, digits = 0) => new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value),
+    /** A share 0–1 as a whole percentage. */
+    percent: (share: number) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share),
     date: (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso)),
     /** In the reader's own time zone: when something happened. */
     dateTime: (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),

@@ -2,10 +2,12 @@ import { useQuery } from '@apollo/client/react';
 import { Anchor, Button, Checkbox, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useUrlParams } from '../components/useUrlParams';
+import { Link } from 'react-router';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeading } from '../components/PageHeading';
 import { TopicSelect } from '../components/TopicSelect';
+import { UrbanisationSelect, urbanisationParam } from '../components/UrbanisationSelect';
 import { useViewer } from '../features/accounts/useViewer';
 import { ConceptCard } from '../features/concepts/components/ConceptCard';
 import { CreateConceptForm } from '../features/concepts/components/CreateConceptForm';
@@ -15,19 +17,14 @@ import { ConceptsDocument, type Topic } from '../gql/graphql';
 export function ConceptsPage() {
   const { t } = useTranslation();
   const { viewer, loading } = useViewer();
-  const [params, setParams] = useSearchParams();
-  const set = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
+  const [params, set] = useUrlParams();
   const search = params.get('q') ?? '';
   const [debounced] = useDebouncedValue(search.trim(), 250);
   const topics = (params.get('themen') ?? '').split(',').filter(Boolean) as Topic[];
   const mine = params.get('meine') === '1';
+  const urbanisation = urbanisationParam(params.get('siedlung'));
   const { data, previousData } = useQuery(ConceptsDocument, {
-    variables: { search: debounced || null, filter: { topics, mine }, first: 50, offset: 0 },
+    variables: { search: debounced || null, filter: { topics, mine, urbanisation }, first: 50, offset: 0 },
     skip: !viewer,
   });
   const result = (data ?? previousData)?.concepts;
@@ -52,9 +49,10 @@ export function ConceptsPage() {
           <Group>
             <Button onClick={() => set('neu', '1')}>{t('concepts.new')}</Button>
           </Group>
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <SimpleGrid cols={{ base: 1, sm: 4 }}>
             <TextInput label={t('concepts.search')} type="search" value={search} onChange={(e) => set('q', e.currentTarget.value)} />
             <TopicSelect label={t('concepts.topics')} value={topics} onChange={(v) => set('themen', v.join(','))} />
+            <UrbanisationSelect value={urbanisation} onChange={(v) => set('siedlung', v.join(',') || null)} />
             <Checkbox mt={{ sm: 30 }} label={t('concepts.mine')} checked={mine} onChange={(e) => set('meine', e.currentTarget.checked ? '1' : null)} />
           </SimpleGrid>
           <Text role="status" c="gray.7">

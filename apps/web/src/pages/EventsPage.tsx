@@ -3,7 +3,8 @@ import { Anchor, Button, Checkbox, Group, SegmentedControl, Select, Stack, Tabs,
 import { TOPICS } from '@verbund/shared';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useUrlParams } from '../components/useUrlParams';
+import { Link, useNavigate } from 'react-router';
 import { FormAlert } from '../components/FormAlert';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeading } from '../components/PageHeading';
@@ -28,13 +29,7 @@ export function EventsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { viewer, loading } = useViewer();
-  const [params, setParams] = useSearchParams();
-  const set = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
+  const [params, set] = useUrlParams();
   const tab = params.get('art') === 'angebote' ? 'offers' : 'events';
   const nearMe = params.get('nah') === '1';
   const creating = params.get('neu');

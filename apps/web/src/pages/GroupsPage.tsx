@@ -10,15 +10,20 @@ import { useViewer } from '../features/accounts/useViewer';
 import { CreateGroupForm } from '../features/groups/components/CreateGroupForm';
 import { GroupCard } from '../features/groups/components/GroupCard';
 import { GroupSuggestions } from '../features/groups/components/GroupSuggestions';
-import { GroupsDocument } from '../gql/graphql';
+import { UrbanisationSelect, urbanisationParam } from '../components/UrbanisationSelect';
+import { GroupsDocument, type Urbanisation } from '../gql/graphql';
 
 export function GroupsPage() {
   const { t } = useTranslation();
   const { viewer, loading } = useViewer();
   const [search, setSearch] = useState('');
   const [mine, setMine] = useState(false);
+  const [urbanisation, setUrbanisation] = useState<Urbanisation[]>([]);
   const [debounced] = useDebouncedValue(search.trim(), 250);
-  const { data, previousData } = useQuery(GroupsDocument, { variables: { filter: { search: debounced || null, mine }, first: 50, offset: 0 }, skip: !viewer });
+  const { data, previousData } = useQuery(GroupsDocument, {
+    variables: { filter: { search: debounced || null, mine, urbanisation }, first: 50, offset: 0 },
+    skip: !viewer,
+  });
   const result = (data ?? previousData)?.groups;
   const mineQuery = useQuery(GroupsDocument, { variables: { filter: { mine: true }, first: 100, offset: 0 }, skip: !viewer });
   const invitations = (mineQuery.data?.groups.nodes ?? []).filter((g) => g.viewerStatus === 'INVITED');
@@ -66,6 +71,7 @@ export function GroupsPage() {
             </Title>
             <Group align="end" mb="md">
               <TextInput label={t('groups.search')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} type="search" />
+              <UrbanisationSelect value={urbanisation} onChange={(v) => setUrbanisation(urbanisationParam(v.join(',')))} />
               <Checkbox label={t('groups.mine')} checked={mine} onChange={(e) => setMine(e.currentTarget.checked)} mb={8} />
             </Group>
             {result && (

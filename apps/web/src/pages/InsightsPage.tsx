@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Anchor, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useUrlParams } from '../components/useUrlParams';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeading } from '../components/PageHeading';
@@ -15,15 +15,9 @@ const LANDS = Array.from({ length: 16 }, (_, i) => String(i + 1).padStart(2, '0'
 export function InsightsPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlParams();
   const land = LANDS.includes(params.get('land') ?? '') ? params.get('land') : null;
   const citiesOnly = params.get('paare') === 'stadt-land';
-  const set = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
   const { data, previousData, loading, error, refetch } = useQuery(CooperationOverviewDocument, { variables: { land } });
   const o = (data ?? previousData)?.cooperationOverview;
   if (loading && !o) return <LoadingState />;

@@ -3,10 +3,12 @@ import { Anchor, Button, Group, MultiSelect, Select, SimpleGrid, Stack, Text, Te
 import { useDebouncedValue } from '@mantine/hooks';
 import { MATERIAL_KINDS, MATERIAL_LANGUAGES, MATERIAL_LICENCES } from '@verbund/shared';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useUrlParams } from '../components/useUrlParams';
+import { Link } from 'react-router';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeading } from '../components/PageHeading';
 import { TopicSelect } from '../components/TopicSelect';
+import { UrbanisationSelect, urbanisationParam } from '../components/UrbanisationSelect';
 import { useViewer } from '../features/accounts/useViewer';
 import { MaterialCard } from '../features/materials/components/MaterialCard';
 import { LaenderDocument, type MaterialKind, type MaterialLicence, MaterialsDocument, type Topic } from '../gql/graphql';
@@ -17,15 +19,8 @@ const list = (v: string | null) => (v ? v.split(',').filter(Boolean) : []);
 export function MaterialsPage() {
   const { t } = useTranslation();
   const { viewer, loading } = useViewer();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlParams();
   const search = params.get('q') ?? '';
-  const set = (key: string, value: string | string[] | null) => {
-    const next = new URLSearchParams(params);
-    const v = Array.isArray(value) ? value.join(',') : value;
-    if (v) next.set(key, v);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
   const [debounced] = useDebouncedValue(search.trim(), 250);
   const laender = useQuery(LaenderDocument);
   const filter = {
@@ -36,6 +31,7 @@ export function MaterialsPage() {
     landCode: params.get('land'),
     municipalityAgs: params.get('kommune'),
     groupId: params.get('gruppe'),
+    urbanisation: urbanisationParam(params.get('siedlung')),
   };
   const { data, previousData } = useQuery(MaterialsDocument, { variables: { search: debounced || null, filter, first: 50, offset: 0 }, skip: !viewer });
   const result = (data ?? previousData)?.materials;
@@ -62,7 +58,7 @@ export function MaterialsPage() {
             </Button>
           </Group>
           <TextInput label={t('materials.search')} type="search" value={search} onChange={(e) => set('q', e.currentTarget.value)} />
-          <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }}>
+          <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }}>
             <TopicSelect label={t('materials.topicsLabel')} value={filter.topics} onChange={(v) => set('themen', v)} />
             <MultiSelect
               label={t('materials.kindLabel')}
@@ -90,6 +86,7 @@ export function MaterialsPage() {
               onChange={(v) => set('land', v)}
               clearable
             />
+            <UrbanisationSelect value={filter.urbanisation} onChange={(v) => set('siedlung', v)} />
           </SimpleGrid>
           {result && (
             <Text c="gray.7" role="status">

@@ -2,7 +2,8 @@ import { useQuery } from '@apollo/client/react';
 import { Anchor, Button, Checkbox, Group, Stack, Text } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useUrlParams } from '../components/useUrlParams';
+import { Link } from 'react-router';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeading } from '../components/PageHeading';
 import { useViewer } from '../features/accounts/useViewer';
@@ -19,18 +20,12 @@ const RoundsCalendar = lazy(() => import('../features/rounds/components/RoundsCa
 export function RoundsPage() {
   const { t } = useTranslation();
   const { viewer, loading } = useViewer();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlParams();
   const nearMe = params.get('nah') === '1';
   const creating = params.get('neu') === '1';
   const view = (['week', 'month'].includes(params.get('ansicht') ?? '') ? params.get('ansicht') : 'list') as RoundsView;
   const topic = params.get('thema');
   const host = params.get('gastgeberin');
-  const set = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
   const [hostKind, hostId] = (host ?? ':').split(':');
   const filter: RoundsFilter = {
     nearMe,

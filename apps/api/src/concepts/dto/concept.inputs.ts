@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Urbanisation } from '../../municipalities/models/municipality.model.js';
 import { MaterialLicence, Topic } from '../../core/catalogue/catalogue.enums.js';
 import { ConceptOutline, ConceptStatus, MeasureStatus } from '../models/concept.model.js';
 
@@ -156,6 +157,12 @@ export class ConceptsFilter {
 
   @Field(() => ConceptStatus, { nullable: true })
   status?: ConceptStatus | null;
+
+  @Field(() => [Urbanisation], {
+    nullable: true,
+    description: "Stadt / Land: concepts of organisations (or a working group's members' organisations) in municipalities of these degrees of urbanisation.",
+  })
+  urbanisation?: Urbanisation[] | null;
 }
 
 @InputType()

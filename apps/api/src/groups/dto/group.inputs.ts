@@ -1,4 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
+import { Urbanisation } from '../../municipalities/models/municipality.model.js';
 import { Topic } from '../../core/catalogue/catalogue.enums.js';
 import { GroupAccess, GroupRegionKind, GroupRole } from '../models/group.model.js';
 
@@ -42,6 +43,12 @@ export class GroupsFilter {
 
   @Field(() => Boolean, { nullable: true, description: 'Only groups I belong to, asked to join or am invited to.' })
   mine?: boolean | null;
+
+  @Field(() => [Urbanisation], {
+    nullable: true,
+    description: 'Stadt / Land: groups with active members from organisations in municipalities of these degrees of urbanisation.',
+  })
+  urbanisation?: Urbanisation[] | null;
 }
 
 @InputType()

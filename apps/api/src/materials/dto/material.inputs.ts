@@ -1,4 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
+import { Urbanisation } from '../../municipalities/models/municipality.model.js';
 import { MaterialKind, MaterialLicence, Topic } from '../../core/catalogue/catalogue.enums.js';
 import { MaterialVisibility } from '../models/material.model.js';
 
@@ -75,4 +76,7 @@ export class MaterialsFilter {
 
   @Field(() => [MaterialLicence], { nullable: true })
   licences?: MaterialLicence[] | null;
+
+  @Field(() => [Urbanisation], { nullable: true, description: 'Stadt / Land: the degree of urbanisation of the publishing municipality.' })
+  urbanisation?: Urbanisation[] | null;
 }

@@ -121,6 +121,9 @@ export class MaterialSearchService {
       if (!isUuid(filter.groupId)) throw badUserInput('Keine gültige Gruppen-ID.', { field: 'groupId' });
       out.push(Prisma.sql`m."groupId" = ${filter.groupId}::uuid`);
     }
+    if (filter.urbanisation?.length) {
+      out.push(Prisma.sql`m."municipalityId" IN (SELECT u.id FROM "Municipality" u WHERE u.urbanisation::text = ANY(${filter.urbanisation}::text[]))`);
+    }
     if (filter.municipalityAgs) {
       assertKey(filter.municipalityAgs);
       const key = await this.prisma.municipalityKey.findUnique({ where: { key: filter.municipalityAgs } });

@@ -7,7 +7,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import { adjacencyOf } from './adjacency.js';
 import { readCrosswalk } from './crosswalk.js';
 import { type Area, centroid, mapTopology } from './geometry.js';
-import { readGvIsys } from './gv-isys.js';
+import { type GvGemeinde, readGvIsys, type Urbanisation } from './gv-isys.js';
 
 // `shapefile` is CommonJS with extension-less internal imports that ESM cannot resolve.
 const shapefile = createRequire(import.meta.url)('shapefile') as typeof import('shapefile');
@@ -53,6 +53,13 @@ const group = <T>(list: T[], keyOf: (t: T) => string) => {
   return map;
 };
 
+/** How the population of an area divides over GV-ISys's degrees of urbanisation (to three places). */
+function sharesOf(members: GvGemeinde[]): Record<'dicht' | 'mittel' | 'gering', number> {
+  const total = members.reduce((s, g) => s + g.population, 0) || 1;
+  const share = (u: Urbanisation) => Math.round((members.filter((g) => g.urbanisation === u).reduce((s, g) => s + g.population, 0) / total) * 1000) / 1000;
+  return { dicht: share('DICHT'), mittel: share('MITTEL'), gering: share('GERING') };
+}
+
 /** The bundle's files, as the import reads them (`import/bundle.ts`). */
 export interface BuiltBundle {
   files: Record<string, unknown>;
@@ -91,6 +98,7 @@ export async function buildBundle(files: OfficialFiles): Promise<BuiltBundle> {
     plz: g.plz,
     lat: g.lat,
     lon: g.lon,
+    urbanisation: g.urbanisation,
   }));
   const landNames = new Map(gv.laender.map((l) => [l.code, l.name]));
   const byKreis = group(gv.gemeinden, (g) => g.kreisAgs);
@@ -113,6 +121,7 @@ export async function buildBundle(files: OfficialFiles): Promise<BuiltBundle> {
       areaKm2: round2(members.reduce((s, g) => s + g.areaKm2, 0)),
       gemeindenCount: members.filter((g) => g.type !== null).length,
       ...centroid(kreisShapes.get(k.ags) ?? []),
+      urbanisationShares: sharesOf(members),
     };
   });
   const landShapes = group(landPolygons, (l) => String(l.properties.AGS));
@@ -126,6 +135,7 @@ export async function buildBundle(files: OfficialFiles): Promise<BuiltBundle> {
       areaKm2: round2(members.reduce((s, g) => s + g.areaKm2, 0)),
       kreiseCount: kreise.filter((k) => k.land.code === l.code).length,
       ...centroid((landShapes.get(l.code) ?? []).filter((s) => s.properties.GF === 9)),
+      urbanisationShares: sharesOf(members),
     };
   });
 
@@ -159,6 +169,7 @@ export async function buildBundle(files: OfficialFiles): Promise<BuiltBundle> {
     polygonsRemapped: gemPolygons.filter((p) => successor(String(p.properties.AGS)) !== p.properties.AGS).length,
     crosswalkSplits: crosswalk.splits,
     laenderPairs: adjacency.laender.length,
+    gemeindenByUrbanisation: Object.fromEntries([...group(gemeinden, (g) => g.urbanisation ?? 'NONE')].map(([u, l]) => [u, l.length])),
   };
   return {
     files: {

@@ -18,6 +18,9 @@ export class BundleError extends Error {
 
 const digits = (n: number) => z.string().regex(new RegExp(`^\\d{${n}}$`), `must be ${n} digits`);
 const coordinate = z.number().finite();
+/** Destatis' degree of urbanisation (Grad der Verstädterung); absent in bundles built before it was read. */
+const urbanisation = z.enum(['DICHT', 'MITTEL', 'GERING']).nullable().optional();
+const shares = z.object({ dicht: z.number().min(0).max(1), mittel: z.number().min(0).max(1), gering: z.number().min(0).max(1) }).optional();
 
 const land = z.object({
   code: digits(2),
@@ -26,6 +29,7 @@ const land = z.object({
   areaKm2: z.number().nonnegative(),
   lat: coordinate,
   lon: coordinate,
+  urbanisationShares: shares,
 });
 
 const kreis = z.object({
@@ -40,6 +44,7 @@ const kreis = z.object({
   areaKm2: z.number().nonnegative(),
   lat: coordinate,
   lon: coordinate,
+  urbanisationShares: shares,
 });
 
 const gemeinde = z.object({
@@ -55,6 +60,7 @@ const gemeinde = z.object({
   plz: digits(5).nullable(),
   lat: coordinate,
   lon: coordinate,
+  urbanisation,
 });
 
 const verband = z.object({ ars: digits(9), name: z.string().min(1) });

@@ -1,4 +1,4 @@
-import type { MunicipalityKind } from '../../generated/prisma/enums.js';
+import type { MunicipalityKind, Urbanisation } from '../../generated/prisma/enums.js';
 import { foldForSearch } from '../search-text.js';
 import { BundleError, type Bundle } from './bundle.js';
 import { gemeindeDesignation, kreisDisplayName, splitOfficialName } from './names.js';
@@ -23,6 +23,10 @@ export interface DirectoryRecord {
   nuts3: string | null;
   population: number;
   areaKm2: number;
+  urbanisation: Urbanisation | null;
+  shareDense: number | null;
+  shareIntermediate: number | null;
+  shareRural: number | null;
   postcode: string | null;
   latitude: number;
   longitude: number;
@@ -47,6 +51,20 @@ function searchFields(base: string, ...names: string[]) {
   // The base name leads, so that a prefix match on the whole text means "the name starts with it".
   const nameKey = foldForSearch(base);
   return { nameKey, searchText: `${nameKey} ${words.join(' ')}` };
+}
+
+type Shares = { dicht: number; mittel: number; gering: number } | undefined;
+
+/** The shares as columns, and the class most people live in. */
+function structure(shares: Shares, own?: Urbanisation | null) {
+  if (!shares) return { urbanisation: own ?? null, shareDense: null, shareIntermediate: null, shareRural: null };
+  const ranked: [Urbanisation, number][] = [
+    ['DICHT', shares.dicht],
+    ['MITTEL', shares.mittel],
+    ['GERING', shares.gering],
+  ];
+  const dominant = ranked.sort((a, b) => b[1] - a[1])[0]![0];
+  return { urbanisation: own ?? dominant, shareDense: shares.dicht, shareIntermediate: shares.mittel, shareRural: shares.gering };
 }
 
 /**
@@ -99,6 +117,7 @@ export function buildDirectory(bundle: Bundle): Directory {
       nuts3: null,
       population: l.population,
       areaKm2: l.areaKm2,
+      ...structure(l.urbanisationShares),
       postcode: null,
       latitude: l.lat,
       longitude: l.lon,
@@ -129,6 +148,7 @@ export function buildDirectory(bundle: Bundle): Directory {
         nuts3: k.nuts3,
         population: k.population,
         areaKm2: k.areaKm2,
+        ...structure(k.urbanisationShares),
         postcode: null,
         latitude: k.lat,
         longitude: k.lon,
@@ -161,6 +181,7 @@ export function buildDirectory(bundle: Bundle): Directory {
       nuts3: k.nuts3,
       population: k.population,
       areaKm2: k.areaKm2,
+      ...structure(k.urbanisationShares, g.urbanisation),
       postcode: g.plz,
       latitude: g.lat,
       longitude: g.lon,
@@ -193,6 +214,7 @@ export function buildDirectory(bundle: Bundle): Directory {
       nuts3: null,
       population: g.population,
       areaKm2: g.areaKm2,
+      ...structure(undefined, g.urbanisation),
       postcode: g.plz,
       latitude: g.lat,
       longitude: g.lon,

@@ -41,36 +41,43 @@ async function applyKeyChanges(tx: Tx, changes: [string, string][]): Promise<num
 async function upsertRecords(tx: Tx, records: DirectoryRecord[]): Promise<{ inserted: number; updated: number }> {
   const rows = await tx.$queryRaw<{ inserted: boolean }[]>`
     INSERT INTO "Municipality" AS m (id, ags, ars, name, "displayName", kind, designation, title, "isLand", "isKreis",
-      "isGemeinde", "landCode", "verbandArs", "verbandName", nuts3, population, "areaKm2", postcode, latitude,
-      longitude, "nameKey", "searchText", gebietsstand, "populationAt", "updatedAt")
+      "isGemeinde", "landCode", "verbandArs", "verbandName", nuts3, population, "areaKm2", urbanisation, "shareDense",
+      "shareIntermediate", "shareRural", postcode, latitude, longitude, "nameKey", "searchText", gebietsstand, "populationAt", "updatedAt")
     SELECT u.id::uuid, u.ags, u.ars, u.name, u.display, u.kind::"MunicipalityKind", u.designation, u.title, u.is_land,
-      u.is_kreis, u.is_gemeinde, u.land, u.verband_ars, u.verband_name, u.nuts3, u.population, u.area, u.postcode,
+      u.is_kreis, u.is_gemeinde, u.land, u.verband_ars, u.verband_name, u.nuts3, u.population, u.area,
+      u.urbanisation::"Urbanisation", u.share_dense, u.share_intermediate, u.share_rural, u.postcode,
       u.lat, u.lon, u.name_key, u.search_text, ${GEBIETSSTAND}::date, ${POPULATION_AT}::date, now()
     FROM unnest(${records.map(() => randomUUID())}::text[], ${column(records, 'ags')}::text[], ${column(records, 'ars')}::text[],
       ${column(records, 'name')}::text[], ${column(records, 'displayName')}::text[], ${column(records, 'kind')}::text[],
       ${column(records, 'designation')}::text[], ${column(records, 'title')}::text[], ${column(records, 'isLand')}::boolean[],
       ${column(records, 'isKreis')}::boolean[], ${column(records, 'isGemeinde')}::boolean[], ${column(records, 'landCode')}::text[],
       ${column(records, 'verbandArs')}::text[], ${column(records, 'verbandName')}::text[], ${column(records, 'nuts3')}::text[],
-      ${column(records, 'population')}::int[], ${column(records, 'areaKm2')}::float8[], ${column(records, 'postcode')}::text[],
+      ${column(records, 'population')}::int[], ${column(records, 'areaKm2')}::float8[], ${column(records, 'urbanisation')}::text[],
+      ${column(records, 'shareDense')}::float8[], ${column(records, 'shareIntermediate')}::float8[], ${column(records, 'shareRural')}::float8[],
+      ${column(records, 'postcode')}::text[],
       ${column(records, 'latitude')}::float8[], ${column(records, 'longitude')}::float8[], ${column(records, 'nameKey')}::text[],
       ${column(records, 'searchText')}::text[])
       AS u(id, ags, ars, name, display, kind, designation, title, is_land, is_kreis, is_gemeinde, land, verband_ars,
-        verband_name, nuts3, population, area, postcode, lat, lon, name_key, search_text)
+        verband_name, nuts3, population, area, urbanisation, share_dense, share_intermediate, share_rural, postcode, lat, lon,
+        name_key, search_text)
     ON CONFLICT (ags) DO UPDATE SET ars = EXCLUDED.ars, name = EXCLUDED.name, "displayName" = EXCLUDED."displayName",
       kind = EXCLUDED.kind, designation = EXCLUDED.designation, title = EXCLUDED.title, "isLand" = EXCLUDED."isLand",
       "isKreis" = EXCLUDED."isKreis", "isGemeinde" = EXCLUDED."isGemeinde", "landCode" = EXCLUDED."landCode",
       "verbandArs" = EXCLUDED."verbandArs", "verbandName" = EXCLUDED."verbandName", nuts3 = EXCLUDED.nuts3,
-      population = EXCLUDED.population, "areaKm2" = EXCLUDED."areaKm2", postcode = EXCLUDED.postcode,
+      population = EXCLUDED.population, "areaKm2" = EXCLUDED."areaKm2", urbanisation = EXCLUDED.urbanisation,
+      "shareDense" = EXCLUDED."shareDense", "shareIntermediate" = EXCLUDED."shareIntermediate", "shareRural" = EXCLUDED."shareRural",
+      postcode = EXCLUDED.postcode,
       latitude = EXCLUDED.latitude, longitude = EXCLUDED.longitude, "nameKey" = EXCLUDED."nameKey",
       "searchText" = EXCLUDED."searchText", gebietsstand = EXCLUDED.gebietsstand, "populationAt" = EXCLUDED."populationAt",
       "retiredAt" = NULL, "successorId" = NULL, "updatedAt" = now()
     WHERE (m.ars, m.name, m."displayName", m.kind, m.designation, m.title, m."isLand", m."isKreis", m."isGemeinde",
-      m."landCode", m."verbandArs", m."verbandName", m.nuts3, m.population, m."areaKm2", m.postcode, m.latitude,
+      m."landCode", m."verbandArs", m."verbandName", m.nuts3, m.population, m."areaKm2", m.urbanisation, m."shareDense",
+      m."shareIntermediate", m."shareRural", m.postcode, m.latitude,
       m.longitude, m."nameKey", m."searchText", m.gebietsstand, m."populationAt", m."retiredAt")
       IS DISTINCT FROM (EXCLUDED.ars, EXCLUDED.name, EXCLUDED."displayName", EXCLUDED.kind, EXCLUDED.designation,
       EXCLUDED.title, EXCLUDED."isLand", EXCLUDED."isKreis", EXCLUDED."isGemeinde", EXCLUDED."landCode",
       EXCLUDED."verbandArs", EXCLUDED."verbandName", EXCLUDED.nuts3, EXCLUDED.population, EXCLUDED."areaKm2",
-      EXCLUDED.postcode, EXCLUDED.latitude, EXCLUDED.longitude, EXCLUDED."nameKey", EXCLUDED."searchText",
+      EXCLUDED.urbanisation, EXCLUDED."shareDense", EXCLUDED."shareIntermediate", EXCLUDED."shareRural", EXCLUDED.postcode, EXCLUDED.latitude, EXCLUDED.longitude, EXCLUDED."nameKey", EXCLUDED."searchText",
       EXCLUDED.gebietsstand, EXCLUDED."populationAt", NULL::timestamp)
     RETURNING (xmax = 0) AS inserted`;
   const inserted = rows.filter((r) => r.inserted).length;

@@ -12,6 +12,34 @@ registerEnumType(MunicipalityKind, {
   description: 'A kreisfreie Stadt is Kreis and Gemeinde at once; Berlin and Hamburg are also a Land.',
 });
 
+export enum Urbanisation {
+  DICHT = 'DICHT',
+  MITTEL = 'MITTEL',
+  GERING = 'GERING',
+}
+
+registerEnumType(Urbanisation, {
+  name: 'Urbanisation',
+  description: "Destatis' degree of urbanisation (Grad der Verstädterung, after Eurostat's DEGURBA).",
+  valuesMap: {
+    DICHT: { description: 'dicht besiedelt (Stadt)' },
+    MITTEL: { description: 'mittlere Besiedlungsdichte' },
+    GERING: { description: 'gering besiedelt (ländlich)' },
+  },
+});
+
+@ObjectType({ description: 'How the population of a Kreis or Land divides over the degrees of urbanisation (shares 0–1).' })
+export class UrbanisationShares {
+  @Field(() => Float)
+  dicht!: number;
+
+  @Field(() => Float)
+  mittel!: number;
+
+  @Field(() => Float)
+  gering!: number;
+}
+
 @ObjectType({ description: 'A Land, Kreis or Gemeinde of the official directory (Gebietsstand in `gebietsstand`).' })
 export class Municipality {
   @Field(() => ID)
@@ -58,6 +86,18 @@ export class Municipality {
 
   @Field(() => Float)
   areaKm2!: number;
+
+  @Field(() => Float, { description: 'Inhabitants per km².' })
+  populationDensity!: number;
+
+  @Field(() => Urbanisation, {
+    nullable: true,
+    description: "A Gemeinde's degree of urbanisation; for a Kreis or Land the class most of its people live in.",
+  })
+  urbanisation!: Urbanisation | null;
+
+  @Field(() => UrbanisationShares, { nullable: true, description: 'Kreise (kreisfreie Städte too) and Länder.' })
+  urbanisationShares!: UrbanisationShares | null;
 
   @Field(() => String, { nullable: true, description: 'Postcode of the seat.' })
   postcode!: string | null;

@@ -16,7 +16,10 @@ registerEnumType(NeighbourReason, {
     VIA_UNINCORPORATED_AREA: { description: 'Touches only through an uninhabited gemeindefreies Gebiet.' },
     SAME_KREIS: { description: 'Another Gemeinde of the same Landkreis.' },
     WITHIN_RADIUS: { description: 'Within the requested radius (straight line between reference points).' },
-    SIMILAR: { description: 'Same kind and population band elsewhere: a peer with the same structure.' },
+    SIMILAR: {
+      description:
+        'A peer with the same structure elsewhere: same kind and degree of urbanisation (or population shares), population and density within half to twice.',
+    },
   },
 });
 

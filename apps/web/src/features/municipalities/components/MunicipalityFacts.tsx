@@ -1,5 +1,6 @@
 import { Anchor, SimpleGrid, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../../components/useFormat';
@@ -18,6 +19,15 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
       </Text>
     </div>
   );
+}
+
+const SHARE_OF = { DICHT: 'dicht', MITTEL: 'mittel', GERING: 'gering' } as const;
+
+/** "ländlich geprägt: 78 % der Einwohner in gering besiedelten Gemeinden" for a Kreis or Land; the class for a Gemeinde. */
+function structureInWords(t: TFunction, m: Detail, percent: (share: number) => string): string {
+  const u = m.urbanisation!;
+  if (!m.urbanisationShares || m.isGemeinde) return t(`municipalities.urbanisation.${u}`);
+  return t(`municipalities.urbanisation.shaped.${u}`, { share: percent(m.urbanisationShares[SHARE_OF[u]]) });
 }
 
 export function MunicipalityFacts({ m }: { m: Detail }) {
@@ -49,6 +59,7 @@ export function MunicipalityFacts({ m }: { m: Detail }) {
         <Fact term={t('municipalities.facts.population')}>{format.number(m.population)}</Fact>
         <Fact term={t('municipalities.facts.area')}>{t('municipalities.facts.areaValue', { value: format.number(m.areaKm2, 2) })}</Fact>
         <Fact term={t('municipalities.facts.density')}>{format.number(m.population / Math.max(m.areaKm2, 0.01))}</Fact>
+        {m.urbanisation && <Fact term={t('municipalities.facts.structure')}>{structureInWords(t, m, format.percent)}</Fact>}
         <Fact term={t('municipalities.facts.ags')}>{m.ags}</Fact>
         {m.postcode && <Fact term={t('municipalities.facts.postcode')}>{m.postcode}</Fact>}
         {m.gemeindeverband && <Fact term={t('municipalities.facts.verband')}>{m.gemeindeverband}</Fact>}

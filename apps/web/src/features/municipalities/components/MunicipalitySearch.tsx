@@ -1,9 +1,9 @@
 import { useQuery } from '@apollo/client/react';
 import { Anchor, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useUrlParams } from '../../../components/useUrlParams';
+import { Link } from 'react-router';
 import { ErrorState } from '../../../components/ErrorState';
 import { LoadingState } from '../../../components/LoadingState';
 import { useFormat } from '../../../components/useFormat';
@@ -17,7 +17,7 @@ const PAGE = 20;
 export function MunicipalitySearch() {
   const { t } = useTranslation();
   const format = useFormat();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlParams();
   const search = params.get('q') ?? '';
   const land = params.get('land') ?? '';
   const kind = (params.get('art') ?? '') as MunicipalityKind | '';
@@ -27,17 +27,6 @@ export function MunicipalitySearch() {
     variables: { search: debounced || null, land: land || null, kind: kind || null, first: PAGE },
   });
   const result = (data ?? previousData)?.municipalities;
-
-  // Two quick changes in a row must both land: the second builds on the first, not on the last render.
-  const latest = useRef(params);
-  latest.current = params;
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(latest.current);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    latest.current = next;
-    setParams(next, { replace: true });
-  };
 
   return (
     <Stack gap="md">

@@ -45,6 +45,12 @@ export function NeighbourGroups({ neighbours, landCode }: { neighbours: Neighbou
                     </Anchor>
                     <KindBadge kind={n.municipality.kind} isLand={n.municipality.isLand} />
                     <Text size="sm" c="gray.7">
+                      {reason === 'SIMILAR' && n.municipality.urbanisation
+                        ? `${t('municipalities.neighbours.similarBecause', {
+                            structure: t(`municipalities.urbanisation.kind.${n.municipality.kind}.${n.municipality.urbanisation}`),
+                            population: format.number(n.municipality.population),
+                          })} · `
+                        : ''}
                       {t('municipalities.neighbours.distance', { value: format.number(n.distanceKm, 1) })}
                       {n.municipality.landCode !== landCode ? ` · ${t('municipalities.neighbours.otherLand')}` : ''}
                     </Text>

@@ -10,6 +10,8 @@ const config: CodegenConfig = {
       presetConfig: { fragmentMasking: false },
       config: { useTypeImports: true, enumsAsTypes: true, scalars: { DateTime: 'string' } },
     },
+    // Apollo's cache matches fragments on interfaces only with the implementing types spelled out.
+    'src/gql/possible-types.ts': { plugins: ['fragment-matcher'], config: { apolloClientVersion: 3, useExplicitTyping: true } },
   },
   ignoreNoDocuments: false,
   // One module per document, so that each page's chunk carries only its own documents.

@@ -32,6 +32,17 @@ test('Stadt Leipzig posts an event open to its neighbours; the Landkreis finds i
   await expect(kreis).toHaveURL(/nah=1/);
   const card = kreis.getByRole('article', { name: title });
   await expect(card).toContainText('Donnerstag, 10. Juni 2027 um 09:30');
+  // Stadt / Land: the city is dicht besiedelt, so its event is among the town's, not the country's.
+  const structure = kreis.getByRole('combobox', { name: 'Stadt / Land', exact: true });
+  await structure.click();
+  await kreis.getByRole('option', { name: 'Land (gering besiedelt)' }).click();
+  await expect(kreis).toHaveURL(/siedlung=GERING/);
+  await expect(card).toHaveCount(0);
+  await kreis.getByRole('option', { name: 'Land (gering besiedelt)' }).click();
+  await kreis.getByRole('option', { name: 'Stadt (dicht besiedelt)' }).click();
+  await kreis.keyboard.press('Escape');
+  await expect(kreis).toHaveURL(/siedlung=DICHT/);
+  await expect(card).toBeVisible();
   await kreis.getByText('Karte', { exact: true }).click();
   await expect(kreis.getByRole('link', { name: title })).toHaveCount(2);
   await expect(kreis.getByRole('group', { name: 'Karte der Veranstaltungen' }).getByRole('link', { name: title })).toBeVisible();

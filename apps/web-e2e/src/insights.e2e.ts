@@ -31,6 +31,8 @@ test('the national figures and map, for everyone; the Land filter and the Landkr
   await expect(page.getByRole('img', { name: 'Karte: Zusammenarbeit in Deutschland' })).toBeVisible();
   await expect(page.getByText('Angrenzende Kreispaare mit Zusammenarbeit').first()).toBeVisible();
   await expect(page.getByText(/^\d+ von \d+$/).first()).toBeVisible();
+  const split = page.getByRole('region', { name: 'Stadt und Land' });
+  await expect(split.getByRole('rowheader')).toHaveText(['dicht besiedelt (städtisch)', 'mittlere Besiedlungsdichte', 'gering besiedelt (ländlich)']);
   await expectNoSeriousA11yViolations(page);
   await page.getByLabel('Nur Landkreis ↔ kreisfreie Stadt').click();
   await expect(page).toHaveURL(/paare=stadt-land/);

@@ -5,6 +5,7 @@ import { PrismaService } from '../core/database/prisma.service.js';
 import { badUserInput, forbidden, notFound } from '../core/errors/app-error.js';
 import { RealtimeService } from '../core/realtime/realtime.service.js';
 import { isUuid } from '../core/validation/ids.js';
+import { groupIn, organizationIn } from '../municipalities/urbanisation-where.js';
 import { canEdit, editableConcepts, visibleConcepts } from './concept-access.js';
 import { ConceptCollab } from './collab/concept-collab.service.js';
 import { ConceptDrafting, GONE } from './concept-drafting.js';
@@ -262,13 +263,7 @@ export class ConceptsService {
   }
 }
 
-/** Concepts owned in municipalities of these degrees of urbanisation: by the organisation, or by a group's active members. */
+/** Concepts owned in municipalities of these degrees of urbanisation: by the organisation, or by a group's members. */
 function fromPlaces(urbanisation: Urbanisation[]): Prisma.ConceptWhereInput {
-  const place = { locatedIn: { urbanisation: { in: urbanisation } } };
-  return {
-    OR: [
-      { organization: place },
-      { group: { members: { some: { status: 'ACTIVE', user: { memberships: { some: { status: 'CONFIRMED', organization: place } } } } } } },
-    ],
-  };
+  return { OR: [{ organization: organizationIn(urbanisation) }, { group: groupIn(urbanisation) }] };
 }

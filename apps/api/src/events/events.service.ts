@@ -4,6 +4,7 @@ import { ViewerScopeService, type ViewerScope } from '../core/access/viewer-scop
 import { PrismaService } from '../core/database/prisma.service.js';
 import { badUserInput, forbidden, notFound } from '../core/errors/app-error.js';
 import { isUuid } from '../core/validation/ids.js';
+import { groupIn, organizationIn } from '../municipalities/urbanisation-where.js';
 import { OpenToRules, type Place } from '../municipalities/open-to.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import type { CreateEventInput, EventsFilter, UpdateEventInput } from './dto/event.inputs.js';
@@ -238,6 +239,16 @@ export class EventsService {
       const m = await this.prisma.municipality.findUnique({ where: { ags: filter.municipalityAgs }, select: { id: true } });
       const id = m?.id ?? '00000000-0000-0000-0000-000000000000';
       and.push({ OR: [{ homeId: id }, { coOrganizers: { some: { organization: { locatedInId: id } } } }] });
+    }
+    if (filter?.urbanisation?.length) {
+      const places = filter.urbanisation;
+      and.push({
+        OR: [
+          { home: { urbanisation: { in: places } } },
+          { coOrganizers: { some: { organization: organizationIn(places) } } },
+          { organizerGroup: groupIn(places) },
+        ],
+      });
     }
     if (filter?.nearMe) and.push({ OR: [...this.openTo.nearWhere(place), { organizerGroupId: { in: scope.activeGroupIds } }] });
     return and;

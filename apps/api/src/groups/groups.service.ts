@@ -10,6 +10,7 @@ import { GROUP_INCLUDE, toGroup, type GroupRow } from './group.mapper.js';
 import { GroupRegionKind, type GroupPage, type WorkingGroup } from './models/group.model.js';
 import { ViewerScopeService, type ViewerScope } from '../core/access/viewer-scope.service.js';
 import { isUuid, isLandCode } from '../core/validation/ids.js';
+import { groupIn } from '../municipalities/urbanisation-where.js';
 
 /** Groups the person may see: every open and on-request group, closed ones only from the inside. */
 export function visibleTo(userId: string): Prisma.WorkingGroupWhereInput {
@@ -83,16 +84,7 @@ export class GroupsService {
         search ? { OR: [{ name: { contains: search, mode: 'insensitive' } }, { description: { contains: search, mode: 'insensitive' } }] } : {},
         filter?.topic ? { topics: { has: filter.topic } } : {},
         filter?.mine ? { members: { some: { userId: user.id } } } : {},
-        filter?.urbanisation?.length
-          ? {
-              members: {
-                some: {
-                  status: 'ACTIVE',
-                  user: { memberships: { some: { status: 'CONFIRMED', organization: { locatedIn: { urbanisation: { in: filter.urbanisation } } } } } },
-                },
-              },
-            }
-          : {},
+        filter?.urbanisation?.length ? groupIn(filter.urbanisation) : {},
       ],
     };
     const [rows, totalCount] = await Promise.all([

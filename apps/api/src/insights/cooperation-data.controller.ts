@@ -2,7 +2,7 @@ import { Controller, Get, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { Access } from '../core/access/access.decorator.js';
 import { CooperationOverviewService, MIN_SHOWN } from './cooperation-overview.js';
-import type { CooperationOverview } from './models/overview.model.js';
+import type { CooperationOverview, CooperationShares } from './models/overview.model.js';
 
 export const METHOD = [
   'Zusammenarbeit zweier Kommunen: Organisationen beider Kommunen (nach ihrem Sitz) sind in derselben Arbeitsgruppe aktiv,',
@@ -11,10 +11,13 @@ export const METHOD = [
   'Gemeinden zählen für den Kreis ihres Schlüssels; eine kreisfreie Stadt ist ihr eigener Kreis. Angrenzende Kreise: gemeinsame Grenze',
   `nach BKG VG5000. Gezählt werden Dinge (Gruppen, Termine, Angebote), nie Personen; Gewichte unter ${MIN_SHOWN} werden nicht genannt.`,
   'Anteile beziehen sich auf alle angrenzenden Kreispaare bzw. auf kreisangehörige Gemeinden mit mindestens einer Organisation auf Verbund.',
+  'Stadt und Land nach dem Grad der Verstädterung (Destatis): ein Kreis hat die Klasse, in der die meisten seiner Einwohner leben;',
+  'ein Kreispaar zählt für die Klassen beider Kreise, ein Paar aus Landkreis und kreisfreier Stadt für die des Landkreises.',
 ].join(' ');
 
 const COLUMNS = [
   'gebiet',
+  'siedlungsstruktur',
   'angrenzende_kreispaare',
   'davon_mit_zusammenarbeit',
   'anteil',
@@ -35,20 +38,8 @@ export class CooperationDataController {
   @Get('cooperation.csv')
   @Access('PUBLIC')
   async csv(@Res() reply: FastifyReply) {
-    const rows = (await this.all()).map((o) =>
-      [
-        o.land ?? 'DE',
-        o.borderingKreisPairs,
-        o.borderingKreisPairsCooperating,
-        o.borderingKreisShare ?? '',
-        o.landkreisCityPairs,
-        o.landkreisCityPairsCooperating,
-        o.landkreisCityShare ?? '',
-        o.gemeindenActive,
-        o.gemeindenBeyondKreis,
-        o.gemeindenBeyondKreisShare ?? '',
-        o.refreshedAt?.toISOString() ?? '',
-      ].join(','),
+    const rows = (await this.all()).flatMap((o) =>
+      [{ ...o, urbanisation: 'alle' }, ...o.byUrbanisation.map((u) => ({ ...u, urbanisation: u.urbanisation.toLowerCase() }))].map((f) => row(o, f)),
     );
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
@@ -69,4 +60,21 @@ export class CooperationDataController {
     for (const land of lands) out.push(await this.overview.overview(land));
     return out;
   }
+}
+
+function row(o: CooperationOverview, f: CooperationShares & { urbanisation: string }): string {
+  return [
+    o.land ?? 'DE',
+    f.urbanisation,
+    f.borderingKreisPairs,
+    f.borderingKreisPairsCooperating,
+    f.borderingKreisShare ?? '',
+    f.landkreisCityPairs,
+    f.landkreisCityPairsCooperating,
+    f.landkreisCityShare ?? '',
+    f.gemeindenActive,
+    f.gemeindenBeyondKreis,
+    f.gemeindenBeyondKreisShare ?? '',
+    o.refreshedAt?.toISOString() ?? '',
+  ].join(',');
 }

@@ -3,7 +3,8 @@ import type { Prisma } from '../generated/prisma/client.js';
 import { PrismaService } from '../core/database/prisma.service.js';
 import { badUserInput } from '../core/errors/app-error.js';
 import { isLandCode } from '../core/validation/ids.js';
-import type { CooperationMonth, CooperationOverview, KreisCooperation, KreisLink } from './models/overview.model.js';
+import { Urbanisation } from '../municipalities/models/municipality.model.js';
+import type { CooperationMonth, CooperationShares, CooperationOverview, KreisCooperation, KreisLink } from './models/overview.model.js';
 
 /** Below this many things done together, a link's weight is not shown: small numbers can point at a few people. */
 export const MIN_SHOWN = 3;
@@ -14,8 +15,18 @@ const share = (part: number, whole: number) => (whole ? Math.round((part / whole
 
 type Figures = Omit<CooperationOverview, 'series' | 'refreshedAt'>;
 type Link = { a: string; b: string; aLand: string; bLand: string; weight: number; landkreisAndCity: boolean };
-type Border = { a: string; b: string; aLand: string; bLand: string; landkreisAndCity: boolean };
-type GemeindenOfLand = { landCode: string; active: number; beyond: number };
+type Border = {
+  a: string;
+  b: string;
+  aLand: string;
+  bLand: string;
+  landkreisAndCity: boolean;
+  /** The classes of the two Kreise; for a Landkreis and a kreisfreie Stadt, the Landkreis's is `landkreisClass`. */
+  classes: (Urbanisation | null)[];
+  landkreisClass: Urbanisation | null;
+};
+type GemeindenOfLand = { landCode: string; urbanisation: Urbanisation | null; active: number; beyond: number };
+const CLASSES = [Urbanisation.DICHT, Urbanisation.MITTEL, Urbanisation.GERING];
 
 const LANDS = [null, ...Array.from({ length: 16 }, (_, i) => String(i + 1).padStart(2, '0'))];
 
@@ -35,8 +46,9 @@ export class CooperationOverviewService {
       this.prisma.cooperationFigures.findUnique({ where: { land: code ?? '' } }),
       this.prisma.cooperationSnapshot.findMany({ where: { land: code ?? '' }, orderBy: { month: 'asc' }, take: 120 }),
     ]);
-    // Before the first refresh there are no pairs: the figures are quick to compute then.
-    const figures = (stored?.figures as unknown as Figures | undefined) ?? (await this.compute(code));
+    // Before the first refresh there are no pairs, and figures stored before the split lack it: both are quick to compute.
+    const kept = stored?.figures as unknown as Figures | undefined;
+    const figures = kept?.byUrbanisation ? kept : await this.compute(code);
     return {
       ...figures,
       series: snapshots.map((s) => ({ month: s.month.toISOString().slice(0, 7), ...(s.figures as Omit<CooperationMonth, 'month'>) })),
@@ -78,32 +90,32 @@ export class CooperationOverviewService {
 
   private figures(code: string | null, links: Link[], borders: Border[], gemeinden: GemeindenOfLand[]): Figures {
     const inLand = (l: { aLand: string; bLand: string }) => !code || l.aLand === code || l.bLand === code;
-    const cooperating = new Set(links.map((l) => `${l.a}:${l.b}`));
     const bordering = new Set(borders.map((p) => `${p.a}:${p.b}`));
-    const pairs = borders.filter(inLand);
-    const cityPairs = pairs.filter((p) => p.landkreisAndCity);
     const shownWeight = (l: Link) => (l.weight >= MIN_SHOWN ? l.weight : null);
     const all: KreisLink[] = links
       .filter(inLand)
       .map((l) => ({ a: l.a, b: l.b, weight: shownWeight(l), bordering: bordering.has(`${l.a}:${l.b}`), landkreisAndCity: l.landkreisAndCity }))
       .sort((x, y) => (y.weight ?? 0) - (x.weight ?? 0) || x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
     const shown = [...all.filter((l) => l.bordering), ...all.filter((l) => !l.bordering).slice(0, DISTANT_LINKS)];
-    const borderingCooperating = pairs.filter((p) => cooperating.has(`${p.a}:${p.b}`)).length;
-    const cityCooperating = cityPairs.filter((p) => cooperating.has(`${p.a}:${p.b}`)).length;
+    const pairs = borders.filter(inLand);
     const ofLand = gemeinden.filter((g) => !code || g.landCode === code);
-    const active = ofLand.reduce((sum, g) => sum + g.active, 0);
-    const beyond = ofLand.reduce((sum, g) => sum + g.beyond, 0);
+    const cooperating = new Set(links.map((l) => `${l.a}:${l.b}`));
+    const tally = (p: Border[], cityPairs: Border[], g: GemeindenOfLand[]) => counts(cooperating, p, cityPairs, g);
     return {
       land: code,
-      borderingKreisPairs: pairs.length,
-      borderingKreisPairsCooperating: borderingCooperating,
-      borderingKreisShare: share(borderingCooperating, pairs.length),
-      landkreisCityPairs: cityPairs.length,
-      landkreisCityPairsCooperating: cityCooperating,
-      landkreisCityShare: share(cityCooperating, cityPairs.length),
-      gemeindenActive: active,
-      gemeindenBeyondKreis: beyond,
-      gemeindenBeyondKreisShare: share(beyond, active),
+      ...tally(
+        pairs,
+        pairs.filter((p) => p.landkreisAndCity),
+        ofLand,
+      ),
+      byUrbanisation: CLASSES.map((urbanisation) => ({
+        urbanisation,
+        ...tally(
+          pairs.filter((p) => p.classes.includes(urbanisation)),
+          pairs.filter((p) => p.landkreisAndCity && p.landkreisClass === urbanisation),
+          ofLand.filter((g) => g.urbanisation === urbanisation),
+        ),
+      })),
       links: shown,
       linkCount: all.length,
       kreise: this.kreise(code, links, borders),
@@ -151,22 +163,44 @@ export class CooperationOverviewService {
   private kreisBorders() {
     return this.prisma.$queryRaw<Border[]>`
       SELECT DISTINCT f.ags AS a, t.ags AS b, f."landCode" AS "aLand", t."landCode" AS "bLand",
-        ((f.kind = 'LANDKREIS' AND t.kind = 'KREISFREIE_STADT') OR (f.kind = 'KREISFREIE_STADT' AND t.kind = 'LANDKREIS')) AS "landkreisAndCity"
+        ((f.kind = 'LANDKREIS' AND t.kind = 'KREISFREIE_STADT') OR (f.kind = 'KREISFREIE_STADT' AND t.kind = 'LANDKREIS')) AS "landkreisAndCity",
+        ARRAY[f.urbanisation::text, t.urbanisation::text] AS classes,
+        (CASE WHEN f.kind = 'LANDKREIS' THEN f.urbanisation ELSE t.urbanisation END)::text AS "landkreisClass"
       FROM "MunicipalityBorder" bd JOIN "Municipality" f ON f.id = bd."fromId" JOIN "Municipality" t ON t.id = bd."toId"
       WHERE bd.level = 'KREIS' AND bd."viaAgs" = '' AND f.ags < t.ags AND f."retiredAt" IS NULL AND t."retiredAt" IS NULL`;
   }
 
-  /** Per Land: kreisangehörige Gemeinden with an organisation on Verbund, and those cooperating with another Kreis. */
+  /** Per Land and degree of urbanisation: kreisangehörige Gemeinden with an organisation on Verbund, and those cooperating with another Kreis. */
   private gemeinden() {
     return this.prisma.$queryRaw<GemeindenOfLand[]>`
       WITH active AS (
-        SELECT DISTINCT m.id, m.ags, m."landCode" FROM "Organization" o JOIN "Municipality" m ON m.id = o."locatedInId" WHERE m.kind = 'GEMEINDE'
+        SELECT DISTINCT m.id, m.ags, m."landCode", m.urbanisation::text AS urbanisation FROM "Organization" o JOIN "Municipality" m ON m.id = o."locatedInId" WHERE m.kind = 'GEMEINDE'
       ),
       beyond AS (
         SELECT DISTINCT a.id FROM active a JOIN "CooperationPair" p ON p."aId" = a.id OR p."bId" = a.id
         JOIN "Municipality" other ON other.id = CASE WHEN p."aId" = a.id THEN p."bId" ELSE p."aId" END
         WHERE substr(other.ags, 1, 5) <> substr(a.ags, 1, 5)
       )
-      SELECT a."landCode", COUNT(*)::int AS active, COUNT(b.id)::int AS beyond FROM active a LEFT JOIN beyond b ON b.id = a.id GROUP BY a."landCode"`;
+      SELECT a."landCode", a.urbanisation, COUNT(*)::int AS active, COUNT(b.id)::int AS beyond
+      FROM active a LEFT JOIN beyond b ON b.id = a.id GROUP BY a."landCode", a.urbanisation`;
   }
+}
+
+/** The three shares over the given bordering pairs, Landkreis–Stadt pairs and Gemeinden. */
+function counts(cooperating: Set<string>, pairs: Border[], cityPairs: Border[], gemeinden: GemeindenOfLand[]): CooperationShares {
+  const together = (list: Border[]) => list.filter((p) => cooperating.has(`${p.a}:${p.b}`)).length;
+  const [borderingCooperating, cityCooperating] = [together(pairs), together(cityPairs)];
+  const active = gemeinden.reduce((sum, g) => sum + g.active, 0);
+  const beyond = gemeinden.reduce((sum, g) => sum + g.beyond, 0);
+  return {
+    borderingKreisPairs: pairs.length,
+    borderingKreisPairsCooperating: borderingCooperating,
+    borderingKreisShare: share(borderingCooperating, pairs.length),
+    landkreisCityPairs: cityPairs.length,
+    landkreisCityPairsCooperating: cityCooperating,
+    landkreisCityShare: share(cityCooperating, cityPairs.length),
+    gemeindenActive: active,
+    gemeindenBeyondKreis: beyond,
+    gemeindenBeyondKreisShare: share(beyond, active),
+  };
 }

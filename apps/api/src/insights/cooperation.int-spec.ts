@@ -118,11 +118,61 @@ describe('cooperation insights: what neighbours do together, from stored figures
     const csv = await (await fetch(`${t.url}/data/cooperation.csv`)).text();
     const lines = csv.trim().split('\n');
     expect(lines[0]).toMatch(/^# Zusammenarbeit zweier Kommunen/);
-    expect(lines).toHaveLength(2 + 17);
-    expect(lines[2]!.split(',').slice(0, 3)).toEqual(['DE', String(pairs), '1']);
+    // Germany and each Land, each for all and then by town and country.
+    expect(lines).toHaveLength(2 + 17 * 4);
+    expect(lines.slice(2, 6).map((l) => l.split(',').slice(0, 2))).toEqual([
+      ['DE', 'alle'],
+      ['DE', 'dicht'],
+      ['DE', 'mittel'],
+      ['DE', 'gering'],
+    ]);
+    expect(lines[2]!.split(',').slice(2, 4)).toEqual([String(pairs), '1']);
     const json = (await (await fetch(`${t.url}/data/cooperation.json`)).json()) as { method: string; figures: { land: string | null }[] };
     expect(json.figures).toHaveLength(17);
     expect(csv).not.toContain('Vertrauliche');
+  });
+
+  it('splits each figure by town and country: a pair counts for the class of each Kreis, a Landkreis–Stadt pair for the Landkreis', async () => {
+    type Split = {
+      urbanisation: string;
+      borderingKreisPairs: number;
+      borderingKreisPairsCooperating: number;
+      landkreisCityPairs: number;
+      landkreisCityPairsCooperating: number;
+      gemeindenActive: number;
+    };
+    const res = await t
+      .client()
+      .graphql<{ cooperationOverview: { gemeindenActive: number; byUrbanisation: Split[] } }>(
+        '{ cooperationOverview { gemeindenActive byUrbanisation { urbanisation borderingKreisPairs borderingKreisPairsCooperating landkreisCityPairs landkreisCityPairsCooperating gemeindenActive } } }',
+      );
+    expect(res.errors).toBeUndefined();
+    const o = res.data!.cooperationOverview;
+    const recount = await prisma.$queryRaw<{ urbanisation: string; pairs: number; city: number }[]>`
+      WITH pairs AS (
+        SELECT DISTINCT LEAST(f.ags, t.ags) AS a, GREATEST(f.ags, t.ags) AS b
+        FROM "MunicipalityBorder" bd JOIN "Municipality" f ON f.id = bd."fromId" JOIN "Municipality" t ON t.id = bd."toId"
+        WHERE bd.level = 'KREIS' AND bd."viaAgs" = ''
+      ),
+      classed AS (
+        SELECT ma.urbanisation AS au, mb.urbanisation AS bu, ma.kind AS ak, mb.kind AS bk
+        FROM pairs JOIN "Municipality" ma ON ma.ags = pairs.a JOIN "Municipality" mb ON mb.ags = pairs.b
+      )
+      SELECT c.u::text AS urbanisation,
+        COUNT(*) FILTER (WHERE au = c.u OR bu = c.u)::int AS pairs,
+        COUNT(*) FILTER (WHERE (ak = 'LANDKREIS' AND bk = 'KREISFREIE_STADT' AND au = c.u) OR (bk = 'LANDKREIS' AND ak = 'KREISFREIE_STADT' AND bu = c.u))::int AS city
+      FROM classed, unnest(enum_range(NULL::"Urbanisation")) AS c(u) GROUP BY c.u`;
+    expect(recount).toHaveLength(3);
+    for (const r of recount) {
+      expect(o.byUrbanisation.find((s) => s.urbanisation === r.urbanisation)).toMatchObject({ borderingKreisPairs: r.pairs, landkreisCityPairs: r.city });
+    }
+    // The Stadt Leipzig is dicht besiedelt, the Landkreis Leipzig mostly of middle density: their pair counts for both, and as Landkreis–Stadt for the Landkreis's class.
+    expect(o.byUrbanisation.map((s) => [s.urbanisation, s.borderingKreisPairsCooperating, s.landkreisCityPairsCooperating])).toEqual([
+      ['DICHT', 1, 0],
+      ['MITTEL', 1, 1],
+      ['GERING', 0, 0],
+    ]);
+    expect(o.byUrbanisation.reduce((sum, s) => sum + s.gemeindenActive, 0)).toBe(o.gemeindenActive);
   });
 
   it('an offer open to two Landkreise ties each to the provider, not the two to each other', async () => {

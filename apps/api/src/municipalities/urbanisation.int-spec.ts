@@ -62,7 +62,12 @@ describe('Stadt und Land: settlement structure and similar municipalities', () =
   });
 
   describe('filters by town and country', () => {
-    let clients: Record<'stadt' | 'jesewitz' | 'borsdorf', TestClient>;
+    type Where = 'stadt' | 'jesewitz' | 'borsdorf';
+    let clients: Record<Where, TestClient>;
+    const orgs = {} as Record<Where, string>;
+    const each = async (make: (name: Where, client: TestClient, org: string) => Promise<{ errors?: unknown }>) => {
+      for (const name of ['stadt', 'jesewitz', 'borsdorf'] as const) expect((await make(name, clients[name], orgs[name])).errors).toBeUndefined();
+    };
     beforeAll(async () => {
       const entries = await Promise.all(
         (
@@ -76,6 +81,7 @@ describe('Stadt und Land: settlement structure and similar municipalities', () =
           await addMember(prisma, user.id, ags);
           const client = await signIn(t, user.email);
           const org = await prisma.organization.findFirstOrThrow({ where: { locatedIn: { ags } } });
+          orgs[name] = org.id;
           const res = await client.graphql('mutation ($i: CreateMaterialInput!) { createMaterial(input: $i) { id } }', {
             i: {
               title: `Leitfaden aus ${name}`,
@@ -126,6 +132,98 @@ describe('Stadt und Land: settlement structure and similar municipalities', () =
         ).data!.groups.nodes.map((g) => g.name);
       expect(await names(['GERING'])).toEqual(['Ehrenamt auf dem Land']);
       expect(await names(['DICHT'])).toEqual([]);
+    });
+
+    it('concepts: those owned by organisations in such municipalities', async () => {
+      await each(async (name, client, organizationId) => {
+        const made = await client.graphql<{ createConcept: { id: string } }>('mutation ($i: CreateConceptInput!) { createConcept(input: $i) { id } }', {
+          i: { title: `Integrationskonzept ${name}`, topics: ['SPRACHE'], organizationId },
+        });
+        if (made.errors) return made;
+        return client.graphql(`mutation { publishConcept(input: { conceptId: "${made.data!.createConcept.id}", note: "Erste Fassung" }) { id } }`);
+      });
+      const titles = async (urbanisation: string[]) =>
+        (
+          await clients.stadt.graphql<{ concepts: { nodes: { title: string }[] } }>(
+            'query ($f: ConceptsFilter) { concepts(filter: $f, first: 50) { nodes { title } } }',
+            { f: { urbanisation } },
+          )
+        )
+          .data!.concepts.nodes.map((c) => c.title)
+          .sort();
+      expect(await titles(['GERING'])).toEqual(['Integrationskonzept jesewitz']);
+      expect(await titles(['DICHT', 'MITTEL'])).toEqual(['Integrationskonzept borsdorf', 'Integrationskonzept stadt']);
+    });
+
+    it('rounds: those hosted by organisations, or groups with members, in such municipalities', async () => {
+      await each((name, client, hostOrganizationId) =>
+        client.graphql('mutation ($i: CreateRoundInput!) { createRound(input: $i) { id } }', {
+          i: {
+            title: `Austauschrunde ${name}`,
+            description: '',
+            topics: ['SPRACHE'],
+            videoUrl: 'https://meet.jit.si/verbund-stadt-land',
+            durationMinutes: 60,
+            startsAt: '2027-06-10T10:00',
+            hostOrganizationId,
+          },
+        }),
+      );
+      const group = await prisma.workingGroup.findFirstOrThrow({ where: { name: 'Ehrenamt auf dem Land' } });
+      const byGroup = await clients.jesewitz.graphql('mutation ($i: CreateRoundInput!) { createRound(input: $i) { id } }', {
+        i: {
+          title: 'Ehrenamtsrunde',
+          description: '',
+          topics: ['EHRENAMT'],
+          videoUrl: 'https://meet.jit.si/ehrenamt',
+          durationMinutes: 60,
+          startsAt: '2027-06-11T10:00',
+          hostGroupId: group.id,
+        },
+      });
+      expect(byGroup.errors).toBeUndefined();
+      const titles = async (urbanisation: string[]) =>
+        (
+          await clients.stadt.graphql<{ rounds: { nodes: { series: { title: string } }[] } }>(
+            'query ($f: RoundsFilter) { rounds(filter: $f, first: 50) { nodes { series { title } } } }',
+            { f: { urbanisation, from: '2027-06-01T00:00:00Z', to: '2027-07-01T00:00:00Z' } },
+          )
+        )
+          .data!.rounds.nodes.map((r) => r.series.title)
+          .sort();
+      expect(await titles(['GERING'])).toEqual(['Austauschrunde jesewitz', 'Ehrenamtsrunde']);
+      expect(await titles(['DICHT', 'MITTEL'])).toEqual(['Austauschrunde borsdorf', 'Austauschrunde stadt']);
+    });
+
+    it('events: those organised in such municipalities, also as co-organiser', async () => {
+      await each((name, client, organizerOrganizationId) =>
+        client.graphql('mutation ($i: CreateEventInput!) { createEvent(input: $i) { id } }', {
+          i: {
+            kind: 'NETZWERKTREFFEN',
+            title: `Netzwerktreffen ${name}`,
+            description: '',
+            topics: ['SPRACHE'],
+            startsAt: '2027-06-15T09:00',
+            endsAt: '2027-06-15T12:00',
+            onlineUrl: 'https://meet.jit.si/netzwerk',
+            openTo: 'EVERYONE',
+            audiences: ['FACHKRAEFTE'],
+            organizerOrganizationId,
+            ...(name === 'stadt' ? { coOrganizerIds: [orgs.jesewitz] } : {}),
+          },
+        }),
+      );
+      const titles = async (urbanisation: string[]) =>
+        (
+          await clients.borsdorf.graphql<{ events: { nodes: { title: string }[] } }>(
+            'query ($f: EventsFilter) { events(filter: $f, first: 50) { nodes { title } } }',
+            { f: { urbanisation, from: '2027-06-01T00:00:00Z', to: '2027-07-01T00:00:00Z' } },
+          )
+        )
+          .data!.events.nodes.map((e) => e.title)
+          .sort();
+      expect(await titles(['GERING'])).toEqual(['Netzwerktreffen jesewitz', 'Netzwerktreffen stadt']);
+      expect(await titles(['MITTEL'])).toEqual(['Netzwerktreffen borsdorf']);
     });
   });
 });

@@ -4,6 +4,7 @@ import { ViewerScopeService, type ViewerScope } from '../core/access/viewer-scop
 import { PrismaService } from '../core/database/prisma.service.js';
 import { badUserInput, forbidden, notFound } from '../core/errors/app-error.js';
 import { isLandCode, isUuid } from '../core/validation/ids.js';
+import { groupIn, organizationIn } from '../municipalities/urbanisation-where.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import type { CreateRoundInput, MoveRoundDateInput, RegisterForRoundInput, RoundsFilter, UpdateRoundInput } from './dto/round.inputs.js';
 import {
@@ -135,6 +136,9 @@ export class RoundsService {
     if (filter?.municipalityAgs) {
       const place = await this.prisma.municipality.findUnique({ where: { ags: filter.municipalityAgs }, select: { id: true } });
       and.push({ hostOrganization: { locatedInId: place?.id ?? '00000000-0000-0000-0000-000000000000' } });
+    }
+    if (filter?.urbanisation?.length) {
+      and.push({ OR: [{ hostOrganization: organizationIn(filter.urbanisation) }, { hostGroup: groupIn(filter.urbanisation) }] });
     }
     if (filter?.nearMe) {
       const near = await this.audience.nearby(scope.municipalityIds);

@@ -1,9 +1,10 @@
 import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
+import introspection from '../gql/possible-types';
 
 export function createApolloClient() {
   return new ApolloClient({
     // Same origin: the session cookie goes along; CSRF protection rests on the JSON content type.
     link: new HttpLink({ uri: '/graphql', credentials: 'same-origin' }),
-    cache: new InMemoryCache(),
+    cache: new InMemoryCache({ possibleTypes: introspection.possibleTypes }),
   });
 }

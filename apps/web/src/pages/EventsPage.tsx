@@ -3,6 +3,7 @@ import { Anchor, Button, Checkbox, Group, SegmentedControl, Select, Stack, Tabs,
 import { TOPICS } from '@verbund/shared';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { UrbanisationSelect, urbanisationParam } from '../components/UrbanisationSelect';
 import { useUrlParams } from '../components/useUrlParams';
 import { Link, useNavigate } from 'react-router';
 import { FormAlert } from '../components/FormAlert';
@@ -39,8 +40,10 @@ export function EventsPage() {
   const audience = params.get('fuer');
   const language = params.get('sprache');
   const since = /^\d{4}-\d{2}-\d{2}$/.test(params.get('ab') ?? '') ? params.get('ab') : null;
+  const urbanisation = urbanisationParam(params.get('siedlung'));
   const filter: EventsFilter = {
     nearMe,
+    ...(urbanisation.length ? { urbanisation } : {}),
     ...(kind && tab === 'events' ? { kinds: [kind as EventKind] } : {}),
     ...(topic ? { topics: [topic as Topic] } : {}),
     ...(audience ? { audiences: [audience as EventAttendee] } : {}),
@@ -147,6 +150,7 @@ export function EventsPage() {
                 value={language}
                 onChange={(v) => set('sprache', v)}
               />
+              {tab === 'events' && <UrbanisationSelect value={urbanisation} onChange={(v) => set('siedlung', v.join(',') || null)} />}
               {view === 'list' && tab === 'events' && (
                 <TextInput label={t('events.filter.from')} type="date" value={since ?? ''} onChange={(e) => set('ab', e.currentTarget.value || null)} />
               )}

@@ -7,6 +7,7 @@ import { LoadingState } from '../components/LoadingState';
 import { PageHeading } from '../components/PageHeading';
 import { useFormat } from '../components/useFormat';
 import { CooperationMap } from '../features/insights/components/CooperationMap';
+import { UrbanisationSplit } from '../features/insights/components/UrbanisationSplit';
 import { CooperationOverviewDocument } from '../gql/graphql';
 
 const LANDS = Array.from({ length: 16 }, (_, i) => String(i + 1).padStart(2, '0'));
@@ -79,6 +80,7 @@ export function InsightsPage() {
         kreise={o.kreise}
         label={t('insights.map.label', { area: land ? t(`lands.${land}`) : t('insights.overview.germany') })}
       />
+      <UrbanisationSplit rows={o.byUrbanisation} labels={[figures[0]!.label, figures[1]!.label, figures[2]!.label]} />
       {o.series.length > 0 && (
         <section aria-labelledby="series">
           <Title order={2} size="h4" id="series" mb="xs">

@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Anchor, Button, Checkbox, Group, Stack, Text } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { urbanisationParam } from '../components/UrbanisationSelect';
 import { useUrlParams } from '../components/useUrlParams';
 import { Link } from 'react-router';
 import { LoadingState } from '../components/LoadingState';
@@ -27,8 +28,10 @@ export function RoundsPage() {
   const topic = params.get('thema');
   const host = params.get('gastgeberin');
   const [hostKind, hostId] = (host ?? ':').split(':');
+  const urbanisation = urbanisationParam(params.get('siedlung'));
   const filter: RoundsFilter = {
     nearMe,
+    ...(urbanisation.length ? { urbanisation } : {}),
     ...(topic ? { topics: [topic as Topic] } : {}),
     ...(hostKind === 'group' ? { hostGroupId: hostId } : {}),
     ...(hostKind === 'organization' ? { hostOrganizationId: hostId } : {}),
@@ -58,7 +61,14 @@ export function RoundsPage() {
             <Checkbox label={t('rounds.nearMe')} checked={nearMe} onChange={(e) => set('nah', e.currentTarget.checked ? '1' : null)} />
             <Button onClick={() => set('neu', '1')}>{t('rounds.new')}</Button>
           </Group>
-          <RoundFilters view={view} topic={topic} host={host} hosts={[...hosts].map(([value, label]) => ({ value, label }))} onChange={set} />
+          <RoundFilters
+            view={view}
+            topic={topic}
+            host={host}
+            hosts={[...hosts].map(([value, label]) => ({ value, label }))}
+            urbanisation={urbanisation}
+            onChange={set}
+          />
           {view === 'list' ? (
             <>
               {rounds && <Text c="gray.7">{t('rounds.count', { count: rounds.totalCount })}</Text>}

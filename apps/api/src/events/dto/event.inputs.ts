@@ -1,5 +1,6 @@
 import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { Topic } from '../../core/catalogue/catalogue.enums.js';
+import { Urbanisation } from '../../municipalities/models/municipality.model.js';
 import { EventAttendee, EventKind, EventRegistrationMode, OpenTo } from '../models/event.model.js';
 
 /** What organisers write and may change later (see `eventDetails`). */
@@ -97,6 +98,13 @@ export class EventsFilter {
 
   @Field(() => String, { nullable: true, description: 'Organised in this municipality (by its key), also as co-organiser.' })
   municipalityAgs?: string | null;
+
+  @Field(() => [Urbanisation], {
+    nullable: true,
+    description:
+      "Stadt / Land: organised in municipalities of these degrees of urbanisation (by the organisation, a co-organiser or a working group's members).",
+  })
+  urbanisation?: Urbanisation[] | null;
 
   @Field(() => ID, { nullable: true, description: 'Organised by this working group.' })
   groupId?: string | null;

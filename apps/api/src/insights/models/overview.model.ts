@@ -1,4 +1,5 @@
-import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, Int, InterfaceType, ObjectType } from '@nestjs/graphql';
+import { Urbanisation } from '../../municipalities/models/municipality.model.js';
 
 @ObjectType({ description: 'Two Kreise that cooperate across their border (or further apart), weighted.' })
 export class KreisLink {
@@ -48,11 +49,10 @@ export class CooperationMonth {
   gemeindenBeyondKreisShare!: number | null;
 }
 
-@ObjectType({ description: 'The figures the study reported, computed from what happens on Verbund (organisation level, aggregated).' })
-export class CooperationOverview {
-  @Field(() => String, { nullable: true, description: 'The Land (two digits), or null for Germany.' })
-  land!: string | null;
-
+@InterfaceType({
+  description: 'The three shares the study reported: bordering Kreise that cooperate, Landkreis and kreisfreie Stadt beside it, Gemeinden beyond their Kreis.',
+})
+export abstract class CooperationShares {
   @Field(() => Int)
   borderingKreisPairs!: number;
 
@@ -79,6 +79,28 @@ export class CooperationOverview {
 
   @Field(() => Float, { nullable: true })
   gemeindenBeyondKreisShare!: number | null;
+}
+
+@ObjectType({
+  implements: () => [CooperationShares],
+  description:
+    'The shares for one degree of urbanisation (Stadt und Land, as the study compares them). A Kreis has the class most of its people live in; a bordering pair counts for the class of each Kreis, a Landkreis–Stadt pair for the Landkreis, a Gemeinde for its own.',
+})
+export class CooperationByUrbanisation extends CooperationShares {
+  @Field(() => Urbanisation)
+  urbanisation!: Urbanisation;
+}
+
+@ObjectType({
+  implements: () => [CooperationShares],
+  description: 'The figures the study reported, computed from what happens on Verbund (organisation level, aggregated).',
+})
+export class CooperationOverview extends CooperationShares {
+  @Field(() => String, { nullable: true, description: 'The Land (two digits), or null for Germany.' })
+  land!: string | null;
+
+  @Field(() => [CooperationByUrbanisation], { description: 'The same figures split by town and country (dicht, mittel, gering besiedelt).' })
+  byUrbanisation!: CooperationByUrbanisation[];
 
   @Field(() => [KreisLink], {
     description: 'For the map: every bordering pair of Kreise that cooperates, and the strongest of the others (see linkCount), strongest first.',

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Topic } from '../../core/catalogue/catalogue.enums.js';
+import { Urbanisation } from '../../municipalities/models/municipality.model.js';
 import { RoundAudience } from '../models/round.model.js';
 
 /** What hosts write and may change later (see `roundDetails`). */
@@ -67,6 +68,13 @@ export class RoundsFilter {
 
   @Field(() => String, { nullable: true, description: 'Hosted by an organisation of this municipality (its key).' })
   municipalityAgs?: string | null;
+
+  @Field(() => [Urbanisation], {
+    nullable: true,
+    description:
+      "Stadt / Land: rounds hosted by organisations (or a working group's members' organisations) in municipalities of these degrees of urbanisation.",
+  })
+  urbanisation?: Urbanisation[] | null;
 
   @Field(() => Boolean, {
     nullable: true,

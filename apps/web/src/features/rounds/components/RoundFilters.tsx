@@ -1,6 +1,8 @@
 import { Group, SegmentedControl, Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { TOPICS } from '@verbund/shared';
+import { UrbanisationSelect } from '../../../components/UrbanisationSelect';
+import type { Urbanisation } from '../../../gql/graphql';
 
 export type RoundsView = 'list' | 'week' | 'month';
 
@@ -9,11 +11,12 @@ interface Props {
   topic: string | null;
   host: string | null;
   hosts: { value: string; label: string }[];
-  onChange: (key: 'ansicht' | 'thema' | 'gastgeberin', value: string | null) => void;
+  urbanisation: Urbanisation[];
+  onChange: (key: 'ansicht' | 'thema' | 'gastgeberin' | 'siedlung', value: string | null) => void;
 }
 
-/** How to look at the rounds (list, week, month) and which: by topic and by host. */
-export function RoundFilters({ view, topic, host, hosts, onChange }: Props) {
+/** How to look at the rounds (list, week, month) and which: by topic, host and town or country. */
+export function RoundFilters({ view, topic, host, hosts, urbanisation, onChange }: Props) {
   const { t } = useTranslation();
   return (
     <Group align="flex-end" gap="md">
@@ -39,6 +42,7 @@ export function RoundFilters({ view, topic, host, hosts, onChange }: Props) {
         value={host}
         onChange={(v) => onChange('gastgeberin', v)}
       />
+      <UrbanisationSelect value={urbanisation} onChange={(v) => onChange('siedlung', v.join(',') || null)} />
     </Group>
   );
 }

@@ -65,6 +65,13 @@ test("the offers open to Nordsachsen residents include the city's Migrationsbera
   const offer = nord.getByRole('article', { name: 'Migrationsberatung der Stadt Leipzig' });
   await expect(offer).toContainText('Auch für Einwohnerinnen und Einwohner von: Landkreis Leipzig, Landkreis Nordsachsen.');
   await expectNoSeriousA11yViolations(nord);
+  // The city's offer is among the town's, not the country's.
+  await nord.goto('/veranstaltungen?art=angebote&siedlung=GERING');
+  await expect(nord.getByRole('combobox', { name: 'Stadt / Land', exact: true })).toBeVisible();
+  await expect(nord.getByText(/^\d+ Angebote?$/)).toBeVisible();
+  await expect(offer).toHaveCount(0);
+  await nord.goto('/veranstaltungen?art=angebote&siedlung=DICHT');
+  await expect(offer).toBeVisible();
   await nord.goto('/kommunen/14730');
   const section = nord.getByRole('region', { name: 'Angebote für Einwohnerinnen und Einwohner' });
   await expect(section.getByRole('link', { name: 'Migrationsberatung der Stadt Leipzig' })).toBeVisible();

@@ -225,5 +225,35 @@ describe('Stadt und Land: settlement structure and similar municipalities', () =
       expect(await titles(['GERING'])).toEqual(['Netzwerktreffen jesewitz', 'Netzwerktreffen stadt']);
       expect(await titles(['MITTEL'])).toEqual(['Netzwerktreffen borsdorf']);
     });
+
+    it('offers: those of providers, or partners, in such municipalities', async () => {
+      await each((name, client, providerOrganizationId) =>
+        client.graphql('mutation ($i: CreateOfferInput!) { createOffer(input: $i) { id } }', {
+          i: {
+            kind: 'BERATUNGSSTELLE',
+            title: `Beratung ${name}`,
+            description: '',
+            topics: ['BERATUNG_BEGLEITUNG'],
+            openTo: 'EVERYONE',
+            contact: 'Integrationsbüro',
+            providerOrganizationId,
+            ...(name === 'borsdorf' ? { partnerIds: [orgs.jesewitz] } : {}),
+          },
+        }),
+      );
+      const titles = async (urbanisation: string[]) =>
+        (
+          await clients.stadt.graphql<{ offers: { nodes: { title: string }[] } }>(
+            'query ($f: OffersFilter) { offers(filter: $f, first: 50) { nodes { title } } }',
+            {
+              f: { urbanisation },
+            },
+          )
+        )
+          .data!.offers.nodes.map((o) => o.title)
+          .sort();
+      expect(await titles(['GERING'])).toEqual(['Beratung borsdorf', 'Beratung jesewitz']);
+      expect(await titles(['DICHT'])).toEqual(['Beratung stadt']);
+    });
   });
 });

@@ -6,6 +6,7 @@ import { badUserInput, forbidden, notFound } from '../core/errors/app-error.js';
 import { isUuid } from '../core/validation/ids.js';
 import { GermanPlaces } from '../municipalities/german-places.js';
 import { OpenToRules, type Place } from '../municipalities/open-to.js';
+import { organizationIn } from '../municipalities/urbanisation-where.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import type { CreateOfferInput, OffersFilter, UpdateOfferInput } from './dto/offer.inputs.js';
 import type { Offer, OfferPage } from './models/offer.model.js';
@@ -107,6 +108,10 @@ export class OffersService {
     if (filter?.kinds?.length) and.push({ kind: { in: filter.kinds } });
     if (filter?.topics?.length) and.push({ topics: { hasSome: filter.topics } });
     if (filter?.language) and.push({ languages: { has: filter.language.trim().toLowerCase() } });
+    if (filter?.urbanisation?.length) {
+      const places = filter.urbanisation;
+      and.push({ OR: [{ home: { urbanisation: { in: places } } }, { partners: { some: { organization: organizationIn(places) } } }] });
+    }
     if (filter?.nearMe) and.push({ OR: [...this.openTo.nearWhere(place), ...this.areaWhere(place)] });
     if (filter?.municipalityAgs) {
       const m = await this.prisma.municipality.findUnique({ where: { ags: filter.municipalityAgs }, select: { id: true } });

@@ -6,10 +6,8 @@ import 'dayjs/locale/de';
 import 'dayjs/locale/en-gb';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { dayOf } from './berlinDay';
 
-const berlinDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
-/** The German day of an instant: a date at 00:30 in Berlin belongs to that day wherever the reader is. */
-export const dayOf = (iso: string) => berlinDay.format(new Date(iso));
 const monday = (day: string) => dayjs(day).subtract((dayjs(day).day() + 6) % 7, 'day');
 
 interface Props<T> {

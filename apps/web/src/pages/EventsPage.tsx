@@ -59,6 +59,7 @@ export function EventsPage() {
       filter: {
         nearMe,
         ...(kind && tab === 'offers' ? { kinds: [kind as OfferKind] } : {}),
+        ...(urbanisation.length ? { urbanisation } : {}),
         ...(topic ? { topics: [topic as Topic] } : {}),
         ...(language ? { language } : {}),
       },
@@ -150,7 +151,7 @@ export function EventsPage() {
                 value={language}
                 onChange={(v) => set('sprache', v)}
               />
-              {tab === 'events' && <UrbanisationSelect value={urbanisation} onChange={(v) => set('siedlung', v.join(',') || null)} />}
+              <UrbanisationSelect value={urbanisation} onChange={(v) => set('siedlung', v.join(',') || null)} />
               {view === 'list' && tab === 'events' && (
                 <TextInput label={t('events.filter.from')} type="date" value={since ?? ''} onChange={(e) => set('ab', e.currentTarget.value || null)} />
               )}

@@ -1,6 +1,7 @@
 import { Field, Float, ID, InputType } from '@nestjs/graphql';
 import { Topic } from '../../core/catalogue/catalogue.enums.js';
 import { OpenTo } from '../../events/models/event.model.js';
+import { Urbanisation } from '../../municipalities/models/municipality.model.js';
 import { OfferKind } from '../models/offer.model.js';
 
 @InputType({ isAbstract: true })
@@ -94,6 +95,12 @@ export class OffersFilter {
 
   @Field(() => [Topic], { nullable: true })
   topics?: Topic[] | null;
+
+  @Field(() => [Urbanisation], {
+    nullable: true,
+    description: 'Stadt / Land: offered in municipalities of these degrees of urbanisation (by the provider or a partner).',
+  })
+  urbanisation?: Urbanisation[] | null;
 
   @Field(() => String, { nullable: true })
   language?: string | null;

@@ -1,5 +1,5 @@
 import { useFormat } from '../../../components/useFormat';
-import { dayOf } from '../../../components/DatesCalendar';
+import { dayOf } from '../../../components/berlinDay';
 
 /** A date of an event in German time: a day with its hours, or the first and last day of a multi-day one. */
 export function EventWhen({ startsAt, endsAt }: { startsAt: string; endsAt: string }) {

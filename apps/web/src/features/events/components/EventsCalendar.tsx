@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { DatesCalendar, dayOf } from '../../../components/DatesCalendar';
+import { dayOf } from '../../../components/berlinDay';
+import { DatesCalendar } from '../../../components/DatesCalendar';
 import { type EventFieldsFragment, EventsDocument, type EventsFilter } from '../../../gql/graphql';
 import { EventList } from './EventList';
 

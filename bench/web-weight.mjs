@@ -10,7 +10,8 @@ const root = path.resolve(import.meta.dirname, '..');
 const dist = path.join(root, 'apps/web/dist');
 execFileSync('npx', ['nx', 'run', '@verbund/web:build', '--output-style=static'], { cwd: root, stdio: 'ignore' });
 const manifest = JSON.parse(fs.readFileSync(path.join(dist, '.vite/manifest.json'), 'utf8'));
-const router = fs.readFileSync(path.join(root, 'apps/web/src/app/router.tsx'), 'utf8');
+// Each route's page chunks beyond the shell, as the build lists them for the server to announce.
+const pageRoutes = JSON.parse(fs.readFileSync(path.join(dist, '.vite/routes.json'), 'utf8'));
 const gz = (file) => fs.statSync(path.join(dist, `${file}.gz`), { throwIfNoEntry: false })?.size ?? fs.statSync(path.join(dist, file)).size;
 
 function closure(key, seen = new Set()) {
@@ -23,19 +24,17 @@ const bytes = (keys) => [...keys].filter((k) => manifest[k].file.endsWith('.js')
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 const entry = closure('index.html');
-const routes = [
-  ['/', null],
-  ...[...router.matchAll(/path: '([^']+)', lazy: \(\) => import\('\.\.\/pages\/(\w+)'\)/g)].map((m) => [m[1], `src/pages/${m[2]}.tsx`]),
-];
+const byFile = new Map(Object.entries(manifest).map(([key, chunk]) => [`/${chunk.file}`, key]));
+const routes = [['/', []], ...pageRoutes.map((r) => [r.path, r.scripts.map((file) => byFile.get(file))])];
 console.log(`gzip JavaScript before each route shows (${machine()}, ${new Date().toISOString().slice(0, 10)})\n`);
 console.log('| route | entry | route chunk | total |');
 console.log('|---|---|---|---|');
-for (const [route, page] of routes) {
-  const own = page ? new Set([...closure(page)].filter((k) => !entry.has(k))) : new Set();
+for (const [route, keys] of routes) {
+  const own = new Set(keys);
   console.log(`| \`${route}\` | ${kb(bytes(entry))} | ${kb(bytes(own))} | ${kb(bytes(entry) + bytes(own))} |`);
 }
 // What the app itself loads on demand (not the pages, not the development explorer's editor).
-const app = new Set([...entry, ...routes.flatMap(([, page]) => (page ? [...closure(page)] : []))]);
+const app = new Set([...entry, ...routes.flatMap(([, keys]) => keys)]);
 const later = new Set([...app].flatMap((k) => manifest[k].dynamicImports ?? []).filter((k) => !k.startsWith('src/pages/')));
 console.log('\nloaded after the first render, when needed:');
 for (const key of later) console.log(`  ${key}: ${kb(bytes(new Set([...closure(key)].filter((k) => !entry.has(k)))))}`);

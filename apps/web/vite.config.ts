@@ -1,12 +1,13 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { compression } from 'vite-plugin-compression2';
+import { routePreloads } from './route-preloads';
 
 const api = process.env.VERBUND_API_URL ?? 'http://localhost:3000';
 
 export default defineConfig({
   // Every asset also as .br and .gz: the API sends the precompressed file a browser accepts (no work per request).
-  plugins: [react(), compression({ algorithms: ['brotliCompress', 'gzip'], exclude: [/\.map$/, /\.html$/], threshold: 1024 })],
+  plugins: [react(), routePreloads(), compression({ algorithms: ['brotliCompress', 'gzip'], exclude: [/\.map$/, /\.html$/], threshold: 1024 })],
   // The API replaces this placeholder with per-response nonces and sends a matching Content-Security-Policy.
   html: { cspNonce: '__CSP_NONCE__' },
   build: {

@@ -7,9 +7,16 @@ import { pageHeaders } from './security-headers.js';
 
 const NONCE_PLACEHOLDER = '__CSP_NONCE__';
 
+/** Written by the web build (apps/web/route-preloads.ts): the scripts of each route's page beyond the shell. */
+interface RoutePreload {
+  path: string;
+  scripts: string[];
+}
+
 /** A page of the web app (built by Vite with nonce placeholders), sent with a fresh nonce and its CSP. */
 export class WebAppPage {
   private template: string | undefined;
+  private routes: { segments: string[]; links: string }[] | undefined;
 
   constructor(
     private readonly webDir: string,
@@ -24,7 +31,7 @@ export class WebAppPage {
     const html = this.load();
     if (!html) return false;
     const nonce = randomBytes(16).toString('base64');
-    const page = html.replaceAll(NONCE_PLACEHOLDER, nonce);
+    const page = html.replace('</head>', `${this.preloads(reply.request.url)}</head>`).replaceAll(NONCE_PLACEHOLDER, nonce);
     const gzip = /\bgzip\b/.test(String(reply.request.headers['accept-encoding'] ?? ''));
     reply
       .status(200)
@@ -37,6 +44,30 @@ export class WebAppPage {
     return true;
   }
 
+  /**
+   * The current route's page chunks, announced with the page: the browser fetches them beside the shell instead
+   * of after it has run (one round trip less on a slow network). A literal segment beats a parameter.
+   */
+  private preloads(url: string): string {
+    const segments = url.split(/[?#]/)[0]!.split('/').filter(Boolean);
+    const match = this.routeTable()
+      .filter((r) => r.segments.length === segments.length && r.segments.every((s, i) => s.startsWith(':') || s === segments[i]))
+      .sort((a, b) => literals(b.segments) - literals(a.segments))[0];
+    return match?.links ?? '';
+  }
+
+  private routeTable() {
+    if (this.routes === undefined) {
+      const file = path.join(this.webDir, '.vite', 'routes.json');
+      const list: RoutePreload[] = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : [];
+      this.routes = list.map((r) => ({
+        segments: r.path.split('/').filter(Boolean),
+        links: r.scripts.map((src) => `<link rel="modulepreload" crossorigin href="${src}" nonce="${NONCE_PLACEHOLDER}">`).join(''),
+      }));
+    }
+    return this.routes;
+  }
+
   private load(): string | undefined {
     if (this.template === undefined) {
       const file = path.join(this.webDir, this.file);
@@ -46,3 +77,5 @@ export class WebAppPage {
     return this.template;
   }
 }
+
+const literals = (segments: string[]) => segments.filter((s) => !s.startsWith(':')).length;

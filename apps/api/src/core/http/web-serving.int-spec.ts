@@ -18,6 +18,15 @@ describe('serving the web app on the API port', () => {
       path.join(webDir, 'index.html'),
       '<html><head><meta property="csp-nonce" nonce="__CSP_NONCE__"><script type="module" nonce="__CSP_NONCE__" src="/assets/app.js"></script></head><body></body></html>',
     );
+    // As the web build writes it (apps/web/route-preloads.ts).
+    fs.mkdirSync(path.join(webDir, '.vite'));
+    fs.writeFileSync(
+      path.join(webDir, '.vite', 'routes.json'),
+      JSON.stringify([
+        { path: '/materialien/neu', scripts: ['/assets/NewMaterialPage.js', '/assets/Editor.js'] },
+        { path: '/materialien/:id', scripts: ['/assets/MaterialPage.js'] },
+      ]),
+    );
     t = await startTestApp({ VERBUND_WEB_DIR: webDir });
   });
   afterAll(async () => t.close());
@@ -36,6 +45,19 @@ describe('serving the web app on the API port', () => {
     expect(html).not.toContain('__CSP_NONCE__');
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("object-src 'none'");
+  });
+
+  it("announces the current route's page chunks with the page, a literal segment before a parameter", async () => {
+    const links = async (route: string) => {
+      const html = await (await fetch(`${t.url}${route}`, { headers: { accept: 'text/html' } })).text();
+      expect(html).not.toContain('__CSP_NONCE__');
+      return [...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)" nonce="[^"]+">/g)].map((m) => m[1]);
+    };
+    expect(await links('/materialien/neu')).toEqual(['/assets/NewMaterialPage.js', '/assets/Editor.js']);
+    expect(await links('/materialien/3f1c?tab=versionen')).toEqual(['/assets/MaterialPage.js']);
+    expect(await links('/')).toEqual([]);
+    expect(await links('/materialien/3f1c/mehr')).toEqual([]);
+    expect((await fetch(`${t.url}/.vite/routes.json`, { headers: { accept: 'application/json' } })).status).toBe(404);
   });
 
   it('serves the GraphQL explorer outside production, and no page without its nonce', async () => {

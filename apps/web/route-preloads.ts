@@ -1,0 +1,35 @@
+import type { Plugin } from 'vite';
+import { PAGE_ROUTES } from './src/app/page-routes';
+
+/** What the server announces for a path: the scripts of its page beyond those the shell loads anyway. */
+export interface RoutePreload {
+  path: string;
+  scripts: string[];
+}
+
+/** Lists each route's page chunk and the chunks it imports statically in `.vite/routes.json` (see web-app-page.ts). */
+export function routePreloads(): Plugin {
+  return {
+    name: 'verbund-route-preloads',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [c] : []));
+      const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+      const closure = (file: string, seen = new Set<string>()): Set<string> => {
+        if (seen.has(file)) return seen;
+        seen.add(file);
+        for (const dep of byFile.get(file)?.imports ?? []) closure(dep, seen);
+        return seen;
+      };
+      const main = chunks.find((c) => c.isEntry && c.name === 'main');
+      if (!main) this.error('no main entry');
+      const shell = closure(main.fileName);
+      const routes: RoutePreload[] = PAGE_ROUTES.map(({ path, page }) => {
+        const chunk = chunks.find((c) => c.isDynamicEntry && c.facadeModuleId?.endsWith(`/src/pages/${page}.tsx`));
+        if (!chunk) this.error(`no chunk for ${page}`);
+        return { path, scripts: [...closure(chunk.fileName)].filter((f) => !shell.has(f)).map((f) => `/${f}`) };
+      });
+      this.emitFile({ type: 'asset', fileName: '.vite/routes.json', source: JSON.stringify(routes, null, 1) });
+    },
+  };
+}

@@ -12,12 +12,13 @@ export const METHOD = [
   `nach BKG VG5000. Gezählt werden Dinge (Gruppen, Termine, Angebote), nie Personen; Gewichte unter ${MIN_SHOWN} werden nicht genannt.`,
   'Anteile beziehen sich auf alle angrenzenden Kreispaare bzw. auf kreisangehörige Gemeinden mit mindestens einer Organisation auf Verbund.',
   'Stadt und Land nach dem Grad der Verstädterung (Destatis): ein Kreis hat die Klasse, in der die meisten seiner Einwohner leben;',
-  'ein Kreispaar zählt für die Klassen beider Kreise, ein Paar aus Landkreis und kreisfreier Stadt für die des Landkreises.',
+  'ein Kreispaar zählt für die Klassen beider Kreise (in den Zahlen eines Landes nur seiner Kreise), ein Paar aus Landkreis und',
+  'kreisfreier Stadt für die des Landkreises (liegt er in einem anderen Land, für die der Stadt). Spalte siedlungsstruktur: alle,',
+  'dicht, mittel oder gering.',
 ].join(' ');
 
 const COLUMNS = [
   'gebiet',
-  'siedlungsstruktur',
   'angrenzende_kreispaare',
   'davon_mit_zusammenarbeit',
   'anteil',
@@ -28,6 +29,7 @@ const COLUMNS = [
   'davon_ueber_die_kreisgrenze',
   'anteil',
   'stand',
+  'siedlungsstruktur',
 ] as const;
 
 /** The aggregated figures for research and planning, for Germany and each Land: no names, no small counts. */
@@ -65,7 +67,6 @@ export class CooperationDataController {
 function row(o: CooperationOverview, f: CooperationShares & { urbanisation: string }): string {
   return [
     o.land ?? 'DE',
-    f.urbanisation,
     f.borderingKreisPairs,
     f.borderingKreisPairsCooperating,
     f.borderingKreisShare ?? '',
@@ -76,5 +77,6 @@ function row(o: CooperationOverview, f: CooperationShares & { urbanisation: stri
     f.gemeindenBeyondKreis,
     f.gemeindenBeyondKreisShare ?? '',
     o.refreshedAt?.toISOString() ?? '',
+    f.urbanisation,
   ].join(',');
 }

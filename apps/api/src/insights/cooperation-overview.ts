@@ -21,9 +21,11 @@ type Border = {
   aLand: string;
   bLand: string;
   landkreisAndCity: boolean;
-  /** The classes of the two Kreise; for a Landkreis and a kreisfreie Stadt, the Landkreis's is `landkreisClass`. */
+  /** The classes of the two Kreise (a, b); for a Landkreis and a kreisfreie Stadt, each side's on its own too. */
   classes: (Urbanisation | null)[];
   landkreisClass: Urbanisation | null;
+  landkreisLand: string;
+  cityClass: Urbanisation | null;
 };
 type GemeindenOfLand = { landCode: string; urbanisation: Urbanisation | null; active: number; beyond: number };
 const CLASSES = [Urbanisation.DICHT, Urbanisation.MITTEL, Urbanisation.GERING];
@@ -111,8 +113,8 @@ export class CooperationOverviewService {
       byUrbanisation: CLASSES.map((urbanisation) => ({
         urbanisation,
         ...tally(
-          pairs.filter((p) => p.classes.includes(urbanisation)),
-          pairs.filter((p) => p.landkreisAndCity && p.landkreisClass === urbanisation),
+          pairs.filter((p) => classesIn(p, code).includes(urbanisation)),
+          pairs.filter((p) => p.landkreisAndCity && cityPairClass(p, code) === urbanisation),
           ofLand.filter((g) => g.urbanisation === urbanisation),
         ),
       })),
@@ -165,7 +167,9 @@ export class CooperationOverviewService {
       SELECT DISTINCT f.ags AS a, t.ags AS b, f."landCode" AS "aLand", t."landCode" AS "bLand",
         ((f.kind = 'LANDKREIS' AND t.kind = 'KREISFREIE_STADT') OR (f.kind = 'KREISFREIE_STADT' AND t.kind = 'LANDKREIS')) AS "landkreisAndCity",
         ARRAY[f.urbanisation::text, t.urbanisation::text] AS classes,
-        (CASE WHEN f.kind = 'LANDKREIS' THEN f.urbanisation ELSE t.urbanisation END)::text AS "landkreisClass"
+        (CASE WHEN f.kind = 'LANDKREIS' THEN f.urbanisation ELSE t.urbanisation END)::text AS "landkreisClass",
+        (CASE WHEN f.kind = 'LANDKREIS' THEN f."landCode" ELSE t."landCode" END) AS "landkreisLand",
+        (CASE WHEN f.kind = 'LANDKREIS' THEN t.urbanisation ELSE f.urbanisation END)::text AS "cityClass"
       FROM "MunicipalityBorder" bd JOIN "Municipality" f ON f.id = bd."fromId" JOIN "Municipality" t ON t.id = bd."toId"
       WHERE bd.level = 'KREIS' AND bd."viaAgs" = '' AND f.ags < t.ags AND f."retiredAt" IS NULL AND t."retiredAt" IS NULL`;
   }
@@ -184,6 +188,16 @@ export class CooperationOverviewService {
       SELECT a."landCode", a.urbanisation, COUNT(*)::int AS active, COUNT(b.id)::int AS beyond
       FROM active a LEFT JOIN beyond b ON b.id = a.id GROUP BY a."landCode", a.urbanisation`;
   }
+}
+
+/** The classes a bordering pair counts for: each Kreis's, in a Land's figures only those of its Kreise in that Land. */
+function classesIn(p: Border, land: string | null): (Urbanisation | null)[] {
+  return [p.aLand, p.bLand].flatMap((l, i) => (!land || l === land ? [p.classes[i]!] : []));
+}
+
+/** A Landkreis–Stadt pair counts for the Landkreis's class; in a Land's figures for the city when the Landkreis lies beyond. */
+function cityPairClass(p: Border, land: string | null): Urbanisation | null {
+  return !land || p.landkreisLand === land ? p.landkreisClass : p.cityClass;
 }
 
 /** The three shares over the given bordering pairs, Landkreis–Stadt pairs and Gemeinden. */

@@ -120,19 +120,20 @@ describe('cooperation insights: what neighbours do together, from stored figures
     expect(lines[0]).toMatch(/^# Zusammenarbeit zweier Kommunen/);
     // Germany and each Land, each for all and then by town and country.
     expect(lines).toHaveLength(2 + 17 * 4);
-    expect(lines.slice(2, 6).map((l) => l.split(',').slice(0, 2))).toEqual([
+    // The split is the last column, so that the columns read before it keep their places.
+    expect(lines.slice(2, 6).map((l) => [l.split(',')[0], l.split(',').at(-1)])).toEqual([
       ['DE', 'alle'],
       ['DE', 'dicht'],
       ['DE', 'mittel'],
       ['DE', 'gering'],
     ]);
-    expect(lines[2]!.split(',').slice(2, 4)).toEqual([String(pairs), '1']);
+    expect(lines[2]!.split(',').slice(0, 3)).toEqual(['DE', String(pairs), '1']);
     const json = (await (await fetch(`${t.url}/data/cooperation.json`)).json()) as { method: string; figures: { land: string | null }[] };
     expect(json.figures).toHaveLength(17);
     expect(csv).not.toContain('Vertrauliche');
   });
 
-  it('splits each figure by town and country: a pair counts for the class of each Kreis, a Landkreis–Stadt pair for the Landkreis', async () => {
+  it('splits each figure by town and country: a pair counts for the class of each Kreis (of the Land), a Landkreis–Stadt pair for the Landkreis', async () => {
     type Split = {
       urbanisation: string;
       borderingKreisPairs: number;
@@ -141,31 +142,46 @@ describe('cooperation insights: what neighbours do together, from stored figures
       landkreisCityPairsCooperating: number;
       gemeindenActive: number;
     };
-    const res = await t
-      .client()
-      .graphql<{ cooperationOverview: { gemeindenActive: number; byUrbanisation: Split[] } }>(
-        '{ cooperationOverview { gemeindenActive byUrbanisation { urbanisation borderingKreisPairs borderingKreisPairsCooperating landkreisCityPairs landkreisCityPairsCooperating gemeindenActive } } }',
-      );
-    expect(res.errors).toBeUndefined();
-    const o = res.data!.cooperationOverview;
-    const recount = await prisma.$queryRaw<{ urbanisation: string; pairs: number; city: number }[]>`
+    const split = async (land: string | null) => {
+      const res = await t
+        .client()
+        .graphql<{ cooperationOverview: { gemeindenActive: number; byUrbanisation: Split[] } }>(
+          'query ($land: String) { cooperationOverview(land: $land) { gemeindenActive byUrbanisation { urbanisation borderingKreisPairs borderingKreisPairsCooperating landkreisCityPairs landkreisCityPairsCooperating gemeindenActive } } }',
+          { land },
+        );
+      expect(res.errors).toBeUndefined();
+      return res.data!.cooperationOverview;
+    };
+    // A recount from the directory: in a Land's figures only its own Kreise give their class (Berlin's pairs do
+    // not count as dicht for Brandenburg), and a Landkreis–Stadt pair counts for the Landkreis when it lies there.
+    const recount = (land: string | null) => prisma.$queryRaw<{ urbanisation: string; pairs: number; city: number }[]>`
       WITH pairs AS (
         SELECT DISTINCT LEAST(f.ags, t.ags) AS a, GREATEST(f.ags, t.ags) AS b
         FROM "MunicipalityBorder" bd JOIN "Municipality" f ON f.id = bd."fromId" JOIN "Municipality" t ON t.id = bd."toId"
         WHERE bd.level = 'KREIS' AND bd."viaAgs" = ''
       ),
       classed AS (
-        SELECT ma.urbanisation AS au, mb.urbanisation AS bu, ma.kind AS ak, mb.kind AS bk
+        SELECT ma.urbanisation AS au, mb.urbanisation AS bu, ma.kind AS ak, mb.kind AS bk,
+          (${land}::text IS NULL OR ma."landCode" = ${land}) AS ain, (${land}::text IS NULL OR mb."landCode" = ${land}) AS bin
         FROM pairs JOIN "Municipality" ma ON ma.ags = pairs.a JOIN "Municipality" mb ON mb.ags = pairs.b
       )
       SELECT c.u::text AS urbanisation,
-        COUNT(*) FILTER (WHERE au = c.u OR bu = c.u)::int AS pairs,
-        COUNT(*) FILTER (WHERE (ak = 'LANDKREIS' AND bk = 'KREISFREIE_STADT' AND au = c.u) OR (bk = 'LANDKREIS' AND ak = 'KREISFREIE_STADT' AND bu = c.u))::int AS city
-      FROM classed, unnest(enum_range(NULL::"Urbanisation")) AS c(u) GROUP BY c.u`;
-    expect(recount).toHaveLength(3);
-    for (const r of recount) {
-      expect(o.byUrbanisation.find((s) => s.urbanisation === r.urbanisation)).toMatchObject({ borderingKreisPairs: r.pairs, landkreisCityPairs: r.city });
+        COUNT(*) FILTER (WHERE (ain AND au = c.u) OR (bin AND bu = c.u))::int AS pairs,
+        COUNT(*) FILTER (WHERE (ak = 'LANDKREIS' AND bk = 'KREISFREIE_STADT' AND ((ain AND au = c.u) OR (NOT ain AND bu = c.u)))
+          OR (bk = 'LANDKREIS' AND ak = 'KREISFREIE_STADT' AND ((bin AND bu = c.u) OR (NOT bin AND au = c.u))))::int AS city
+      FROM classed, unnest(enum_range(NULL::"Urbanisation")) AS c(u) WHERE ain OR bin GROUP BY c.u`;
+    for (const land of [null, '12']) {
+      const figures = await split(land);
+      const expected = await recount(land);
+      expect(expected).toHaveLength(3);
+      for (const r of expected) {
+        expect(figures.byUrbanisation.find((s) => s.urbanisation === r.urbanisation)).toMatchObject({
+          borderingKreisPairs: r.pairs,
+          landkreisCityPairs: r.city,
+        });
+      }
     }
+    const o = await split(null);
     // The Stadt Leipzig is dicht besiedelt, the Landkreis Leipzig mostly of middle density: their pair counts for both, and as Landkreis–Stadt for the Landkreis's class.
     expect(o.byUrbanisation.map((s) => [s.urbanisation, s.borderingKreisPairsCooperating, s.landkreisCityPairsCooperating])).toEqual([
       ['DICHT', 1, 0],

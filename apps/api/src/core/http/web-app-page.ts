@@ -57,15 +57,16 @@ export class WebAppPage {
   }
 
   private routeTable() {
-    if (this.routes === undefined) {
-      const file = path.join(this.webDir, '.vite', 'routes.json');
-      const list: RoutePreload[] = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : [];
+    // Not kept while the file is missing: a build may still be writing it.
+    const file = path.join(this.webDir, '.vite', 'routes.json');
+    if (this.routes === undefined && fs.existsSync(file)) {
+      const list: RoutePreload[] = JSON.parse(fs.readFileSync(file, 'utf8'));
       this.routes = list.map((r) => ({
         segments: r.path.split('/').filter(Boolean),
         links: r.scripts.map((src) => `<link rel="modulepreload" crossorigin href="${src}" nonce="${NONCE_PLACEHOLDER}">`).join(''),
       }));
     }
-    return this.routes;
+    return this.routes ?? [];
   }
 
   private load(): string | undefined {

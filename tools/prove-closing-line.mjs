@@ -63,6 +63,11 @@ const cases = {
         { CI: 'true' },
       ),
   ],
+  // Often the closing lines are all that is left of a CI run: a failure names its cause there, not only its title.
+  'Playwright test that fails, with its cause': [
+    /Expected: 2/,
+    () => playwrightRun({ 'playwright.config.mjs': config(), 'a.e2e.mjs': spec("test('wrong', () => { expect(1).toBe(2); });") }),
+  ],
   'Jest with a committed it.only under CI': [
     /skipped without an allowlist entry/,
     () => {

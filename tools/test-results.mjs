@@ -21,9 +21,31 @@ export function expectedChecks(root) {
 
 function playwrightTests(suites, file = '') {
   return (suites ?? []).flatMap((suite) => [
-    ...(suite.specs ?? []).flatMap((spec) => spec.tests.map((test) => ({ file: spec.file ?? suite.file ?? file, title: spec.title, status: test.status }))),
+    ...(suite.specs ?? []).flatMap((spec) =>
+      spec.tests.map((test) => ({
+        file: spec.file ?? suite.file ?? file,
+        title: spec.title,
+        status: test.status,
+        error: test.results?.find((r) => r.error)?.error?.message,
+      })),
+    ),
     ...playwrightTests(suite.suites, suite.file ?? file),
   ]);
+}
+
+/** The first lines of a failure, without colours: the closing lines are often all that is left of a CI run. */
+function firstLines(message, n = 4) {
+  if (!message) return [];
+  return (
+    String(message)
+      // eslint-disable-next-line no-control-regex
+      .replace(/\u001b\[[0-9;]*m/g, '')
+      .split('\n')
+      .map((line) => line.trimEnd())
+      .filter(Boolean)
+      .slice(0, n)
+      .map((line) => `      ${line}`)
+  );
 }
 
 function isAllowedSkip(allowlist, file, title) {
@@ -64,7 +86,8 @@ export function summarise({ root, resultsDir, suites, ci, exitStatus, allowlist 
       if (failures > 0) fail(`${suite}: ${failures} failed`, failures);
       else if (result.success === false) fail(`${suite}: Jest reported failure (e.g. an open handle or a failed global setup)`);
       for (const r of result.testResults ?? []) {
-        for (const a of r.assertionResults.filter((x) => x.status === 'failed')) problems.push(`  ${path.relative(root, r.name)} › ${a.fullName}`);
+        for (const a of r.assertionResults.filter((x) => x.status === 'failed'))
+          problems.push(`  ${path.relative(root, r.name)} › ${a.fullName}`, ...firstLines(a.failureMessages?.[0]));
         if (r.testExecError || (r.status === 'failed' && r.assertionResults.length === 0))
           problems.push(`  ${path.relative(root, r.name)}: the file did not run`);
       }
@@ -78,7 +101,8 @@ export function summarise({ root, resultsDir, suites, ci, exitStatus, allowlist 
     const stats = result.stats ?? {};
     passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
     if (stats.unexpected) fail(`${suite}: ${stats.unexpected} failed`, stats.unexpected);
-    for (const test of playwrightTests(result.suites).filter((t) => t.status === 'unexpected')) problems.push(`  ${test.file} › ${test.title}`);
+    for (const test of playwrightTests(result.suites).filter((t) => t.status === 'unexpected'))
+      problems.push(`  ${test.file} › ${test.title}`, ...firstLines(test.error));
     for (const error of result.errors ?? []) fail(`${suite}: ${String(error.message ?? error).split('\n')[0]}`);
     const ran = (stats.expected ?? 0) + (stats.unexpected ?? 0) + (stats.flaky ?? 0);
     if (ran === 0 && !result.localSkip) fail(`${suite}: no test ran`);

@@ -27,12 +27,16 @@ test('search works without umlauts, filters by Land and kind, and pages on', asy
   await page.getByRole('searchbox', { name: 'Kommune suchen' }).fill('muenchen');
   await expect(page.getByRole('link', { name: 'Landeshauptstadt München' })).toBeVisible();
 
+  // Each step waits for its own count, so that paging below starts from the list it is meant to continue.
+  const found = page.getByRole('status').filter({ hasText: 'gefunden' });
   await page.getByRole('searchbox', { name: 'Kommune suchen' }).fill('');
   await page.getByRole('combobox', { name: 'Land' }).selectOption({ label: 'Sachsen' });
+  await expect(found).toHaveText('429 Kommunen gefunden');
   await page.getByRole('combobox', { name: 'Art' }).selectOption({ label: 'Landkreis' });
-  await expect(page.getByRole('status').filter({ hasText: 'gefunden' })).toHaveText('10 Kommunen gefunden');
+  await expect(found).toHaveText('10 Kommunen gefunden');
 
   await page.getByRole('combobox', { name: 'Art' }).selectOption({ label: 'Gemeinde' });
+  await expect(found).toHaveText('415 Kommunen gefunden');
   const results = page.getByRole('list', { name: 'Suchergebnisse' }).getByRole('listitem');
   await expect(results).toHaveCount(20);
   await page.getByRole('button', { name: 'Weitere anzeigen' }).click();

@@ -8,7 +8,8 @@ import path from 'node:path';
 import lighthouse from 'lighthouse';
 import { API_DIST, freePort, loadDatabaseTools, machine, startPinned, stop } from './lib.mjs';
 
-const PAGES = ['/', '/anmelden', '/kommunen/14729', '/materialien'];
+// BENCH_PAGES=/,/anmelden measures fewer pages while working on one.
+const PAGES = process.env.BENCH_PAGES?.split(',') ?? ['/', '/anmelden', '/kommunen/14729', '/materialien'];
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbund-bench-web-'));
 fs.chmodSync(dir, 0o755);
@@ -47,8 +48,10 @@ try {
       page,
       performance: Math.round(lhr.categories.performance.score * 100),
       accessibility: Math.round(lhr.categories.accessibility.score * 100),
+      'FCP s': Number((lhr.audits['first-contentful-paint'].numericValue / 1000).toFixed(1)),
       'LCP s': Number((lhr.audits['largest-contentful-paint'].numericValue / 1000).toFixed(1)),
       'TBT ms': Math.round(lhr.audits['total-blocking-time'].numericValue),
+      'SI s': Number((lhr.audits['speed-index'].numericValue / 1000).toFixed(1)),
       CLS: Number(lhr.audits['cumulative-layout-shift'].numericValue.toFixed(3)),
       KiB: Math.round(lhr.audits['total-byte-weight'].numericValue / 1024),
     });

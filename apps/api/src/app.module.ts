@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AppErrorFilter } from './core/graphql/app-error.filter.js';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { AccessGuard } from './core/access/access.guard.js';
 import { AccessModule } from './core/access/access.module.js';
@@ -75,6 +76,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: WebAppPage, useValue: new WebAppPage(config.webDir) },
         { provide: APP_FILTER, useFactory: (page: WebAppPage) => new SpaFallbackFilter(page), inject: [WebAppPage] },
+        { provide: APP_FILTER, useClass: AppErrorFilter },
       ],
     };
   }

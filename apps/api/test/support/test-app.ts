@@ -6,6 +6,7 @@ import { loadConfig, type AppConfig } from '../../src/core/config/config.js';
 import { JobsService } from '../../src/core/jobs/jobs.service.js';
 import { MAIL_JOB } from '../../src/core/mail/mail.service.js';
 import { EMAIL_JOB } from '../../src/notifications/notifications.service.js';
+import type { Logger } from 'pino';
 import { createServer } from '../../src/server.js';
 import { eventually } from './eventually.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
@@ -43,7 +44,13 @@ export interface GraphQLResponse<T> {
 /** The real app on its own database and an ephemeral port; `env` overrides configuration. */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { directory?: boolean; /** Another app's database: two processes of one deployment. */ sharedDb?: TestDatabase } = {},
+  options: {
+    directory?: boolean;
+    /** Another app's database: two processes of one deployment. */
+    sharedDb?: TestDatabase;
+    /** Where the app's log goes (with `LOG_LEVEL` in `env`): for tests that read it. */
+    logger?: Logger;
+  } = {},
 ): Promise<TestApp> {
   const db = options.sharedDb ?? (await createTestDatabase({ from: options.directory ? 'directory' : 'migrated' }));
   const mailDir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbund-mail-'));
@@ -60,7 +67,7 @@ export async function startTestApp(
     ...production,
     ...env,
   });
-  const app = await createServer(config, db.url);
+  const app = await createServer(config, db.url, options.logger);
   await app.listen(config.port, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const client = (initial?: string): TestClient => {

@@ -49,6 +49,11 @@ describe('renderMarkdown', () => {
     const { html } = renderMarkdown('Hallo @<b>x', [{ id: 'x', name: '<b>x' }]);
     expect(html).not.toContain('<b>');
   });
+
+  it('puts headings below the page’s own and keeps their order', () => {
+    const { html } = renderMarkdown('# Eins\n\n## Zwei\n\n### Drei\n\n#### Vier\n\n##### Fünf');
+    expect([...html.matchAll(/<(h\d)>/g)].map((m) => m[1])).toEqual(['h3', 'h4', 'h5', 'h6', 'h6']);
+  });
 });
 
 describe('markdownToText', () => {

@@ -37,9 +37,12 @@ const POLICY: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
   transformTags: {
-    // Headings inside a post or document sit below the page's own h1/h2.
+    // Headings inside a post or document sit below the page's own h1/h2, each level keeping its order.
     h1: 'h3',
     h2: 'h4',
+    h3: 'h5',
+    h4: 'h6',
+    h5: 'h6',
     a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer nofollow' }),
   },
 };

@@ -20,7 +20,8 @@ function inline(nodes: PmNode[] = []): string {
 function block(node: PmNode, prefix = ''): string[] {
   switch (node.type) {
     case 'heading':
-      return [`${'#'.repeat(Math.min(6, Number(node.attrs?.level ?? 3) + 2))} ${inline(node.content)}`];
+      // One level below the protocol's own sections (`##`), whatever level the notes used.
+      return [`${'#'.repeat(Math.min(6, Math.max(3, Number(node.attrs?.level ?? 3))))} ${inline(node.content)}`];
     case 'paragraph':
       return [`${prefix}${inline(node.content)}`];
     case 'bulletList':

@@ -63,6 +63,6 @@ describe('the shared notes as Markdown', () => {
         { type: 'blockquote', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Zitat' }] }] },
       ],
     });
-    expect(md).toBe('##### Dolmetscherpool\n\n**wichtig** und \\<b\\>roh\\</b\\>\n\n- eins\n\n> Zitat');
+    expect(md).toBe('### Dolmetscherpool\n\n**wichtig** und \\<b\\>roh\\</b\\>\n\n- eins\n\n> Zitat');
   });
 });

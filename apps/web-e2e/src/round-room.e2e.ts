@@ -52,6 +52,22 @@ test('three municipalities meet in a live room: chat, one speaking list, a poll,
   await nord.getByRole('button', { name: 'Senden' }).click();
   for (const page of [stadt, kreis]) await expect(page.getByRole('log')).toContainText('Hallo aus Nordsachsen!');
 
+  // The moderation hides a message, giving a reason for the audit log; everyone sees it hidden.
+  await nord.getByLabel('Ihre Nachricht').fill('Werbung für meinen Sprachkurs');
+  await nord.getByRole('button', { name: 'Senden' }).click();
+  await expect(stadt.getByRole('log')).toContainText('Werbung für meinen Sprachkurs');
+  await stadt.getByRole('log').getByRole('button', { name: 'Ausblenden' }).last().click();
+  const hideForm = stadt.getByRole('form', { name: 'Nachricht von Nils Nordsachsen ausblenden' });
+  await expect(hideForm.getByLabel(/^Grund/)).toBeFocused();
+  await expectNoSeriousA11yViolations(stadt);
+  await hideForm.getByLabel(/^Grund/).fill('Werbung');
+  await hideForm.getByRole('button', { name: 'Ausblenden' }).click();
+  for (const page of [stadt, kreis]) {
+    await expect(page.getByRole('log')).toContainText('Von der Moderation ausgeblendet.');
+    await expect(page.getByRole('log')).not.toContainText('Werbung für meinen Sprachkurs');
+  }
+  await expect(stadt.getByRole('log')).toContainText('Hallo aus Nordsachsen!');
+
   // Shared notes: one writes, the others read along.
   await nord.getByRole('textbox', { name: 'Gemeinsame Notizen dieses Termins' }).click();
   await nord.keyboard.type('Wohnungsbörse: die Stadt prüft die Kosten.');

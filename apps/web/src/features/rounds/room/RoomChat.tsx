@@ -1,10 +1,9 @@
-import { useMutation } from '@apollo/client/react';
 import { Box, Button, Group, Paper, ScrollArea, Stack, Text, Textarea, Title } from '@mantine/core';
 import type { ChatMessagePayload } from '@verbund/shared';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../components/useFormat';
-import { HideRoundMessageDocument } from '../../../gql/graphql';
+import { HideMessageForm } from './HideMessageForm';
 
 interface Props {
   roundId: string;
@@ -20,7 +19,7 @@ export function RoomChat({ roundId, messages, pending = [], onSend, canModerate,
   const { t } = useTranslation();
   const format = useFormat();
   const [draft, setDraft] = useState('');
-  const [hide] = useMutation(HideRoundMessageDocument);
+  const [hiding, setHiding] = useState<string | null>(null);
   const end = useRef<HTMLDivElement>(null);
   useEffect(() => {
     end.current?.scrollIntoView({ block: 'nearest' });
@@ -42,16 +41,9 @@ export function RoomChat({ roundId, messages, pending = [], onSend, canModerate,
                 <Text size="xs" c="gray.7">
                   <time dateTime={m.createdAt}>{format.berlinTime(m.createdAt)}</time>
                 </Text>
-                {canModerate && !m.hidden && onSend && (
-                  <Button
-                    size="compact-xs"
-                    variant="subtle"
-                    color="red.9"
-                    onClick={() => {
-                      const reason = window.prompt(t('room.hideReason'));
-                      if (reason) void hide({ variables: { input: { roundId, messageId: m.id, reason } } }).catch(() => undefined);
-                    }}
-                  >
+                {/* Mantine draws subtle text at shade 6 at most, 3.3:1 on white: the text colour is set here. */}
+                {canModerate && !m.hidden && onSend && hiding !== m.id && (
+                  <Button size="compact-xs" variant="subtle" color="red" c="red.9" onClick={() => setHiding(m.id)}>
                     {t('room.hide')}
                   </Button>
                 )}
@@ -62,6 +54,9 @@ export function RoomChat({ roundId, messages, pending = [], onSend, canModerate,
                 </Text>
               ) : (
                 <div dangerouslySetInnerHTML={{ __html: m.html }} />
+              )}
+              {hiding === m.id && !m.hidden && (
+                <HideMessageForm roundId={roundId} messageId={m.id} authorName={m.authorName || t('room.formerMember')} onDone={() => setHiding(null)} />
               )}
             </Box>
           ))}

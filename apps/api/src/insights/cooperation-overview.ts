@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { Prisma } from '../generated/prisma/client.js';
 import { PrismaService } from '../core/database/prisma.service.js';
 import { badUserInput } from '../core/errors/app-error.js';
 import { isLandCode } from '../core/validation/ids.js';
@@ -58,31 +57,36 @@ export class CooperationOverviewService {
     };
   }
 
-  /** Stores the figures for Germany and each Land, and this month's shares (called by the refresh, after the pairs). */
+  /**
+   * Stores the figures for Germany and each Land, and this month's shares (called by the refresh, after the pairs).
+   * Computed first and written in two statements, so the transaction is short and concurrent refreshes cannot
+   * collide on a new month's rows.
+   */
   async snapshot(now = new Date()): Promise<void> {
     const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
     const [links, borders, gemeinden] = await Promise.all([this.kreisLinks(), this.kreisBorders(), this.gemeinden()]);
-    await this.prisma.$transaction(async (tx) => {
-      for (const land of LANDS) {
-        const f = this.figures(land, links, borders, gemeinden);
-        const shares = {
+    const rows = LANDS.map((land) => ({ key: land ?? '', figures: this.figures(land, links, borders, gemeinden) }));
+    const figures = JSON.stringify(rows.map(({ key, figures: f }) => ({ land: key, figures: f })));
+    const shares = JSON.stringify(
+      rows.map(({ key, figures: f }) => ({
+        land: key,
+        figures: {
           borderingKreisShare: f.borderingKreisShare,
           landkreisCityShare: f.landkreisCityShare,
           gemeindenBeyondKreisShare: f.gemeindenBeyondKreisShare,
-        };
-        const key = land ?? '';
-        await tx.cooperationFigures.upsert({
-          where: { land: key },
-          create: { land: key, refreshedAt: now, figures: f as unknown as Prisma.InputJsonObject },
-          update: { refreshedAt: now, figures: f as unknown as Prisma.InputJsonObject },
-        });
-        await tx.cooperationSnapshot.upsert({
-          where: { month_land: { month, land: key } },
-          create: { month, land: key, refreshedAt: now, figures: shares },
-          update: { refreshedAt: now, figures: shares },
-        });
-      }
-    });
+        },
+      })),
+    );
+    await this.prisma.$transaction([
+      this.prisma.$executeRaw`
+        INSERT INTO "CooperationFigures" (land, "refreshedAt", figures)
+        SELECT r.land, ${now}::timestamp, r.figures FROM jsonb_to_recordset(${figures}::jsonb) AS r(land text, figures jsonb)
+        ON CONFLICT (land) DO UPDATE SET "refreshedAt" = EXCLUDED."refreshedAt", figures = EXCLUDED.figures`,
+      this.prisma.$executeRaw`
+        INSERT INTO "CooperationSnapshot" (month, land, "refreshedAt", figures)
+        SELECT ${month}::date, r.land, ${now}::timestamp, r.figures FROM jsonb_to_recordset(${shares}::jsonb) AS r(land text, figures jsonb)
+        ON CONFLICT (month, land) DO UPDATE SET "refreshedAt" = EXCLUDED."refreshedAt", figures = EXCLUDED.figures`,
+    ]);
   }
 
   private async compute(code: string | null): Promise<Figures> {

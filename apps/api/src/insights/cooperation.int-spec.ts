@@ -74,6 +74,14 @@ describe('cooperation insights: what neighbours do together, from stored figures
     expect(shared).toBe(2);
   });
 
+  it('two refreshes at once both finish, and the stored time is when they ran', async () => {
+    const before = Date.now();
+    await Promise.all([refresh.refresh(), refresh.refresh()]);
+    const rows = await prisma.cooperationSnapshot.findMany();
+    expect(rows.length).toBeGreaterThan(16);
+    for (const row of rows) expect(Math.abs(row.refreshedAt.getTime() - before)).toBeLessThan(60_000);
+  });
+
   it('the national figures: the pair counts as cooperating, its small weight is not shown, CSV and JSON say the same', async () => {
     const res = await t.client().graphql<{
       cooperationOverview: {

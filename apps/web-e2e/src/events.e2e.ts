@@ -57,6 +57,16 @@ test('Stadt Leipzig posts an event open to its neighbours; the Landkreis finds i
   await muenchen.goto(eventUrl);
   await expect(muenchen.getByText('Diese Veranstaltung gibt es nicht, oder sie ist nicht für Sie.')).toBeVisible();
   await expectNoSeriousA11yViolations(muenchen);
+
+  // Cancelling asks first, in the app's own dialog; the registered Landkreis then sees it cancelled.
+  await stadt.getByRole('button', { name: 'Veranstaltung absagen' }).click();
+  const cancelling = stadt.getByRole('dialog', { name: 'Veranstaltung absagen' });
+  await expect(cancelling).toContainText('Alle Angemeldeten werden benachrichtigt.');
+  await expectNoSeriousA11yViolations(stadt);
+  await cancelling.getByRole('button', { name: 'Ja, absagen' }).click();
+  await expect(stadt.getByRole('button', { name: 'Veranstaltung absagen' })).toHaveCount(0);
+  await kreis.goto(eventUrl);
+  await expect(kreis.getByText('Abgesagt').first()).toBeVisible();
 });
 
 test("the offers open to Nordsachsen residents include the city's Migrationsberatung, on the list and on Nordsachsen's page", async ({ newPage }) => {

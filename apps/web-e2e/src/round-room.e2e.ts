@@ -96,8 +96,17 @@ test('three municipalities meet in a live room: chat, one speaking list, a poll,
   await expectNoSeriousA11yViolations(kreis);
 
   // Closing the room publishes the protocol as a material.
-  stadt.once('dialog', (dialog) => void dialog.accept());
-  await stadt.getByRole('button', { name: 'Raum schließen und Protokoll veröffentlichen' }).click();
+  // Closing asks first, in the app's own dialog: "Zurück" keeps the room open, focus returns to the button.
+  const close = stadt.getByRole('button', { name: 'Raum schließen und Protokoll veröffentlichen' });
+  await close.click();
+  const closing = stadt.getByRole('dialog', { name: 'Raum schließen und Protokoll veröffentlichen' });
+  await expect(closing.getByRole('button', { name: 'Zurück' })).toBeFocused();
+  await expectNoSeriousA11yViolations(stadt);
+  await stadt.keyboard.press('Escape');
+  await expect(closing).toBeHidden();
+  await expect(close).toBeFocused();
+  await close.click();
+  await closing.getByRole('button', { name: 'Raum schließen', exact: true }).click();
   await expect(nord.getByText('Der Raum ist geschlossen.')).toBeVisible();
   await nord.getByRole('link', { name: 'Zum Protokoll (Material)' }).click();
   await expect(nord.getByRole('heading', { level: 1, name: new RegExp(`Protokoll: ${title}`) })).toBeVisible();

@@ -1,5 +1,6 @@
 import { ApolloProvider } from '@apollo/client/react';
 import { MantineProvider } from '@mantine/core';
+import { setNonce } from 'get-nonce';
 import { RouterProvider } from 'react-router/dom';
 import { createApolloClient } from './apollo';
 import { router } from './router';
@@ -11,6 +12,8 @@ const client = createApolloClient();
 function styleNonce(): string {
   return document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce ?? '';
 }
+// The style tag that keeps the page from scrolling behind a modal (react-remove-scroll) takes its nonce from here.
+setNonce(styleNonce());
 
 export function App() {
   return (

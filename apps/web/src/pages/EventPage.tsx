@@ -3,6 +3,7 @@ import { Anchor, Button, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router';
+import { ConfirmButton } from '../components/ConfirmButton';
 import { ErrorState } from '../components/ErrorState';
 import { FormAlert } from '../components/FormAlert';
 import { LoadingState } from '../components/LoadingState';
@@ -70,16 +71,14 @@ export function EventPage() {
               <Button variant="default" onClick={() => setEditing(true)}>
                 {t('events.edit')}
               </Button>
-              <Button
-                color="red"
-                variant="light"
+              <ConfirmButton
                 loading={cancelling.loading}
-                onClick={() => {
-                  if (window.confirm(t('events.cancelConfirm'))) void cancel({ variables: { id: event.id } }).catch(() => undefined);
-                }}
+                question={t('events.cancelConfirm')}
+                confirmLabel={t('events.cancelYes')}
+                onConfirm={() => void cancel({ variables: { id: event.id } }).catch(() => undefined)}
               >
                 {t('events.cancel')}
-              </Button>
+              </ConfirmButton>
             </Group>
           )}
           <FormAlert error={cancelling.error} />

@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Anchor, Badge, Button, Grid, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router';
+import { ConfirmButton } from '../components/ConfirmButton';
 import { ErrorState } from '../components/ErrorState';
 import { FormAlert } from '../components/FormAlert';
 import { LoadingState } from '../components/LoadingState';
@@ -60,17 +61,15 @@ export function RoundRoomPage() {
           </Button>
         )}
         {room.canModerate && room.state === 'OPEN' && (
-          <Button
+          <ConfirmButton
             size="compact-md"
-            color="red.9"
-            variant="light"
             loading={closing.loading}
-            onClick={() => {
-              if (window.confirm(t('room.closeConfirm'))) void closeRoom({ variables: { roundId } }).catch(() => undefined);
-            }}
+            question={t('room.closeConfirm')}
+            confirmLabel={t('room.closeYes')}
+            onConfirm={() => void closeRoom({ variables: { roundId } }).catch(() => undefined)}
           >
             {t('room.close')}
-          </Button>
+          </ConfirmButton>
         )}
       </Group>
       <FormAlert error={opening.error ?? closing.error} />

@@ -1,0 +1,47 @@
+import { Button, type ButtonProps, Group, Modal, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+interface Props extends Omit<ButtonProps, 'onClick' | 'color' | 'variant' | 'c'> {
+  /** The button's label, also the dialog's heading. */
+  children: string;
+  question: ReactNode;
+  confirmLabel: string;
+  onConfirm: () => void;
+}
+
+/**
+ * A button for a step that cannot be undone. It asks first, in a dialog of the app's own look: focus moves to
+ * "Zurück" (the safe answer) and stays inside, Escape closes it, and focus returns to the button. Both buttons
+ * are in red.9 text or background: Mantine's light variant with a shade fills the button, and red.6 text on
+ * white misses AA contrast.
+ */
+export function ConfirmButton({ children, question, confirmLabel, onConfirm, ...button }: Props) {
+  const { t } = useTranslation();
+  const [opened, { open, close }] = useDisclosure(false);
+  return (
+    <>
+      <Button variant="light" color="red" c="red.9" {...button} onClick={open}>
+        {children}
+      </Button>
+      <Modal opened={opened} onClose={close} title={children} centered closeButtonProps={{ 'aria-label': t('app.confirm.close') }}>
+        <Text>{question}</Text>
+        <Group justify="flex-end" mt="lg" gap="sm">
+          <Button variant="default" onClick={close} data-autofocus>
+            {t('app.confirm.back')}
+          </Button>
+          <Button
+            color="red.9"
+            onClick={() => {
+              close();
+              onConfirm();
+            }}
+          >
+            {confirmLabel}
+          </Button>
+        </Group>
+      </Modal>
+    </>
+  );
+}

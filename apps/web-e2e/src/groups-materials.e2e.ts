@@ -47,6 +47,7 @@ test('Stadt Leipzig founds an on-request group; Landkreis Leipzig finds it, is a
   await expect(stadt.getByRole('list', { name: 'Mitglieder' }).getByText('Ina Integration')).toBeVisible();
 
   await kreis.reload();
+  const groupUrl = kreis.url();
   await kreis.getByRole('tab', { name: 'Materialien' }).click();
   await kreis.getByRole('link', { name: 'Material für diese Gruppe veröffentlichen' }).click();
   const publish = kreis.getByRole('form', { name: 'Material veröffentlichen' });
@@ -75,4 +76,22 @@ test('Stadt Leipzig founds an on-request group; Landkreis Leipzig finds it, is a
   await nord.getByRole('button', { name: 'Nützlich für uns' }).click();
   await expect(nord.getByRole('region', { name: 'Im Einsatz bei' }).getByRole('link', { name: 'Nordsachsen' })).toBeVisible();
   await expectNoSeriousA11yViolations(nord);
+
+  // Leaving asks first and says how to come back to a group on request; "Zurück" changes nothing.
+  await kreis.goto(groupUrl);
+  const leave = kreis.getByRole('button', { name: 'Gruppe verlassen' });
+  await leave.click();
+  const leaving = kreis.getByRole('dialog', { name: `Die Gruppe „${name}“ verlassen?` });
+  await expect(leaving).toContainText('Für einen erneuten Beitritt stellen Sie wieder eine Anfrage an die Moderation.');
+  await leaving.getByRole('button', { name: 'Zurück' }).click();
+  await expect(leaving).toBeHidden();
+  await expect(leave).toBeVisible();
+  await leave.click();
+  await leaving.getByRole('button', { name: 'Ja, verlassen' }).click();
+  await expect(kreis.getByRole('button', { name: 'Beitritt anfragen' })).toBeVisible();
+  await stadt.reload();
+  await stadt.getByRole('tab', { name: 'Mitglieder' }).click();
+  const members = stadt.getByRole('list', { name: 'Mitglieder' });
+  await expect(members.getByText('Lea Leipzig')).toBeVisible();
+  await expect(members.getByText('Ina Integration')).toHaveCount(0);
 });

@@ -3,9 +3,10 @@ import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-interface Props extends Omit<ButtonProps, 'onClick' | 'color' | 'variant' | 'c'> {
-  /** The button's label, also the dialog's heading. */
+interface Props extends Omit<ButtonProps, 'onClick' | 'color' | 'c'> {
+  /** The button's label, also the dialog's heading unless `title` is given. */
   children: string;
+  title?: string;
   question: ReactNode;
   confirmLabel: string;
   onConfirm: () => void;
@@ -17,7 +18,7 @@ interface Props extends Omit<ButtonProps, 'onClick' | 'color' | 'variant' | 'c'>
  * are in red.9 text or background: Mantine's light variant with a shade fills the button, and red.6 text on
  * white misses AA contrast.
  */
-export function ConfirmButton({ children, question, confirmLabel, onConfirm, ...button }: Props) {
+export function ConfirmButton({ children, title, question, confirmLabel, onConfirm, ...button }: Props) {
   const { t } = useTranslation();
   const [opened, { open, close }] = useDisclosure(false);
   return (
@@ -25,7 +26,7 @@ export function ConfirmButton({ children, question, confirmLabel, onConfirm, ...
       <Button variant="light" color="red" c="red.9" {...button} onClick={open}>
         {children}
       </Button>
-      <Modal opened={opened} onClose={close} title={children} centered closeButtonProps={{ 'aria-label': t('app.confirm.close') }}>
+      <Modal opened={opened} onClose={close} title={title ?? children} centered closeButtonProps={{ 'aria-label': t('app.confirm.close') }}>
         <Text>{question}</Text>
         <Group justify="flex-end" mt="lg" gap="sm">
           <Button variant="default" onClick={close} data-autofocus>

@@ -6,6 +6,7 @@ import { HostedRounds } from '../features/rounds/components/HostedRounds';
 import { EventFeed } from '../features/events/components/EventFeed';
 import { LocalEvents } from '../features/events/components/LocalEventsAndOffers';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { ConfirmButton } from '../components/ConfirmButton';
 import { ErrorState } from '../components/ErrorState';
 import { FormAlert } from '../components/FormAlert';
 import { LoadingState } from '../components/LoadingState';
@@ -56,9 +57,21 @@ export function GroupPage() {
           </Button>
         )}
         {status === 'INVITED' && <Button onClick={() => void join({ variables: { id } }).catch(() => undefined)}>{t('groups.accept')}</Button>}
-        {status && (
+        {status === 'ACTIVE' && (
+          <ConfirmButton
+            variant="outline"
+            loading={leaving.loading}
+            title={t('groups.leaveTitle', { name: g.name })}
+            question={t(`groups.leaveConfirm_${g.access}`)}
+            confirmLabel={t('groups.leaveYes')}
+            onConfirm={() => void leave({ variables: { id } }).catch(() => undefined)}
+          >
+            {t('groups.leave')}
+          </ConfirmButton>
+        )}
+        {(status === 'INVITED' || status === 'REQUESTED') && (
           <Button variant="outline" color="red.9" loading={leaving.loading} onClick={() => void leave({ variables: { id } }).catch(() => undefined)}>
-            {status === 'ACTIVE' ? t('groups.leave') : status === 'INVITED' ? t('groups.decline') : t('groups.withdraw')}
+            {status === 'INVITED' ? t('groups.decline') : t('groups.withdraw')}
           </Button>
         )}
       </Group>

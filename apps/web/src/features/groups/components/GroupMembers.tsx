@@ -2,6 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { Button, Group, List, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmButton } from '../../../components/ConfirmButton';
 import { FormAlert } from '../../../components/FormAlert';
 import {
   DecideGroupJoinDocument,
@@ -96,14 +97,16 @@ export function GroupMembers({
                     >
                       {m.role === 'MODERATOR' ? t('groups.makeMember') : t('groups.makeModerator')}
                     </Button>
-                    <Button
+                    <ConfirmButton
                       size="compact-xs"
                       variant="outline"
-                      color="red.9"
-                      onClick={() => void remove({ variables: { input: who(m) } }).catch(() => undefined)}
+                      title={t('groups.removeTitle', { name: m.person.name })}
+                      question={t('groups.removeConfirm')}
+                      confirmLabel={t('groups.removeYes')}
+                      onConfirm={() => void remove({ variables: { input: who(m) } }).catch(() => undefined)}
                     >
                       {t('groups.remove')}
-                    </Button>
+                    </ConfirmButton>
                   </>
                 )}
               </Group>

@@ -94,4 +94,7 @@ test('Stadt Leipzig founds an on-request group; Landkreis Leipzig finds it, is a
   const members = stadt.getByRole('list', { name: 'Mitglieder' });
   await expect(members.getByText('Lea Leipzig')).toBeVisible();
   await expect(members.getByText('Ina Integration')).toHaveCount(0);
+  // The moderator alone: nobody to remove, and oneself leaves with "Gruppe verlassen".
+  await expect(members.getByRole('button', { name: 'Moderation abgeben' })).toBeVisible();
+  await expect(members.getByRole('button', { name: 'Entfernen' })).toHaveCount(0);
 });

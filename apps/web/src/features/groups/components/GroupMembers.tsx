@@ -12,6 +12,7 @@ import {
   RemoveGroupMemberDocument,
   SetGroupRoleDocument,
 } from '../../../gql/graphql';
+import { useViewer } from '../../accounts/useViewer';
 import { KreisMap } from '../../municipalities/components/KreisMap';
 
 const kreisOf = (m: { ags: string; isKreis: boolean }) => (m.isKreis ? m.ags : m.ags.slice(0, 5));
@@ -31,6 +32,7 @@ export function GroupMembers({
   pendingInvitations: number | null | undefined;
 }) {
   const { t } = useTranslation();
+  const { viewer } = useViewer();
   const refetchQueries = [{ query: GroupDetailDocument, variables: { id: groupId } }];
   const [decide, decision] = useMutation(DecideGroupJoinDocument, { refetchQueries });
   const [setRole, role] = useMutation(SetGroupRoleDocument, { refetchQueries });
@@ -97,16 +99,19 @@ export function GroupMembers({
                     >
                       {m.role === 'MODERATOR' ? t('groups.makeMember') : t('groups.makeModerator')}
                     </Button>
-                    <ConfirmButton
-                      size="compact-xs"
-                      variant="outline"
-                      title={t('groups.removeTitle', { name: m.person.name })}
-                      question={t('groups.removeConfirm')}
-                      confirmLabel={t('groups.removeYes')}
-                      onConfirm={() => void remove({ variables: { input: who(m) } }).catch(() => undefined)}
-                    >
-                      {t('groups.remove')}
-                    </ConfirmButton>
+                    {/* One leaves with "Gruppe verlassen", which says how one comes back. */}
+                    {m.person.id !== viewer?.id && (
+                      <ConfirmButton
+                        size="compact-xs"
+                        variant="outline"
+                        title={t('groups.removeTitle', { name: m.person.name })}
+                        question={t('groups.removeConfirm')}
+                        confirmLabel={t('groups.removeYes')}
+                        onConfirm={() => void remove({ variables: { input: who(m) } }).catch(() => undefined)}
+                      >
+                        {t('groups.remove')}
+                      </ConfirmButton>
+                    )}
                   </>
                 )}
               </Group>

@@ -1,9 +1,7 @@
-import { Box, Text } from '@mantine/core';
 import { geoMercator, geoPath } from 'd3-geo';
-import { useId, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
-import { DataAttribution } from '../../../components/DataAttribution';
+import { MapFrame, MapLink, MapPending } from '../../municipalities/components/MapFrame';
 import { useKreiseMap } from '../../municipalities/components/useKreiseMap';
 
 const WIDTH = 640;
@@ -28,8 +26,6 @@ export interface PlacesMapProps {
 
 export function PlacesMap({ places, label }: PlacesMapProps) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const descriptionId = useId();
   const { map, error } = useKreiseMap();
   const drawing = useMemo(() => {
     if (!map) return undefined;
@@ -71,51 +67,27 @@ export function PlacesMap({ places, label }: PlacesMapProps) {
     };
   }, [map, places]);
 
-  if (error) return <Text c="red.8">{t('municipalities.map.error')}</Text>;
-  if (!drawing) return <Text c="gray.7">{t('municipalities.map.loading')}</Text>;
+  if (!drawing) return <MapPending error={error} />;
   return (
-    <Box>
-      <Box
-        component="svg"
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        w="100%"
-        h="auto"
-        role="group"
-        aria-label={label}
-        aria-describedby={descriptionId}
-        style={{ background: '#fbfcfd', border: '1px solid var(--mantine-color-gray-3)', borderRadius: 4, maxHeight: 560 }}
-      >
-        <defs>
-          <clipPath id="places-map-clip">
-            <rect width={WIDTH} height={HEIGHT} />
-          </clipPath>
-        </defs>
-        <g clipPath="url(#places-map-clip)">
-          {drawing.kreise.map((k) => (
-            <path key={k.ags} d={k.d} fill="#eef1f4" stroke="#fff" strokeWidth={0.8} aria-hidden />
-          ))}
-          <path d={drawing.borders} fill="none" stroke="#6b7480" strokeWidth={1.2} aria-hidden />
-          {drawing.points.map((p) => (
-            <a
-              key={p.id}
-              href={p.to}
-              aria-label={p.label}
-              onClick={(e) => {
-                e.preventDefault();
-                void navigate(p.to);
-              }}
-            >
-              <circle cx={p.xy[0]} cy={p.xy[1]} r={8} fill="#1c4f82" stroke="#fff" strokeWidth={2} className="map-kreis-link">
-                <title>{p.label}</title>
-              </circle>
-            </a>
-          ))}
-        </g>
-      </Box>
-      <Text id={descriptionId} size="sm" c="gray.7" mt={4}>
-        {t('events.map.description', { count: places.length })}
-      </Text>
-      <DataAttribution />
-    </Box>
+    <MapFrame width={WIDTH} height={HEIGHT} maxHeight={560} role="group" label={label} description={t('events.map.description', { count: places.length })}>
+      <defs>
+        <clipPath id="places-map-clip">
+          <rect width={WIDTH} height={HEIGHT} />
+        </clipPath>
+      </defs>
+      <g clipPath="url(#places-map-clip)">
+        {drawing.kreise.map((k) => (
+          <path key={k.ags} d={k.d} fill="#eef1f4" stroke="#fff" strokeWidth={0.8} aria-hidden />
+        ))}
+        <path d={drawing.borders} fill="none" stroke="#6b7480" strokeWidth={1.2} aria-hidden />
+        {drawing.points.map((p) => (
+          <MapLink key={p.id} to={p.to} label={p.label}>
+            <circle cx={p.xy[0]} cy={p.xy[1]} r={8} fill="#1c4f82" stroke="#fff" strokeWidth={2} className="map-kreis-link">
+              <title>{p.label}</title>
+            </circle>
+          </MapLink>
+        ))}
+      </g>
+    </MapFrame>
   );
 }

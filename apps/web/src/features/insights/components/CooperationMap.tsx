@@ -1,8 +1,7 @@
-import { Box, Group, Text } from '@mantine/core';
 import { geoMercator, geoPath } from 'd3-geo';
-import { useId, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DataAttribution } from '../../../components/DataAttribution';
+import { MapFrame, MapPending } from '../../municipalities/components/MapFrame';
 import { useKreiseMap } from '../../municipalities/components/useKreiseMap';
 
 const WIDTH = 560;
@@ -33,7 +32,6 @@ const fillOf = (k: Kreis | undefined) => (!k || k.borderingCooperating === 0 ? N
  */
 export function CooperationMap({ links, linkCount, kreise, label }: { links: Link[]; linkCount: number; kreise: Kreis[]; label: string }) {
   const { t } = useTranslation();
-  const descriptionId = useId();
   const { map, error } = useKreiseMap();
   const drawing = useMemo(() => {
     if (!map) return undefined;
@@ -56,43 +54,28 @@ export function CooperationMap({ links, linkCount, kreise, label }: { links: Lin
       }),
     };
   }, [map, links, kreise]);
-  if (error) return <Text c="red.8">{t('municipalities.map.error')}</Text>;
-  if (!drawing) return <Text c="gray.7">{t('municipalities.map.loading')}</Text>;
+  if (!drawing) return <MapPending error={error} />;
   return (
-    <Box>
-      <Box
-        component="svg"
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        w="100%"
-        h="auto"
-        role="img"
-        aria-label={label}
-        aria-describedby={descriptionId}
-        style={{ background: '#fbfcfd', border: '1px solid var(--mantine-color-gray-3)', borderRadius: 4, maxHeight: 720 }}
-      >
-        {drawing.kreise.map((k) => (
-          <path key={k.ags} d={k.d} fill={k.fill} stroke="#fff" strokeWidth={0.6} />
-        ))}
-        <path d={drawing.borders} fill="none" stroke="#6b7480" strokeWidth={1} />
-        {drawing.lines.map((l) => (
-          <line key={l.key} x1={l.from[0]} y1={l.from[1]} x2={l.to[0]} y2={l.to[1]} stroke={COOPERATING} strokeWidth={l.width} strokeLinecap="round" />
-        ))}
-      </Box>
-      <Text id={descriptionId} size="sm" c="gray.7" mt={4}>
-        {t('insights.map.description', { count: linkCount, shown: links.length })}
-      </Text>
-      <Group gap="md" mt={4} aria-hidden>
-        <Group gap={6}>
-          <Box w={14} h={14} bg={SOME} /> <Text size="sm">{t('insights.map.legendSome')}</Text>
-        </Group>
-        <Group gap={6}>
-          <Box w={14} h={14} bg={MOST} /> <Text size="sm">{t('insights.map.legendMost')}</Text>
-        </Group>
-        <Group gap={6}>
-          <Box w={14} h={3} bg={COOPERATING} /> <Text size="sm">{t('insights.map.legendLine')}</Text>
-        </Group>
-      </Group>
-      <DataAttribution />
-    </Box>
+    <MapFrame
+      width={WIDTH}
+      height={HEIGHT}
+      maxHeight={720}
+      role="img"
+      label={label}
+      description={t('insights.map.description', { count: linkCount, shown: links.length })}
+      legend={[
+        { colour: SOME, label: t('insights.map.legendSome') },
+        { colour: MOST, label: t('insights.map.legendMost') },
+        { colour: COOPERATING, label: t('insights.map.legendLine'), line: true },
+      ]}
+    >
+      {drawing.kreise.map((k) => (
+        <path key={k.ags} d={k.d} fill={k.fill} stroke="#fff" strokeWidth={0.6} />
+      ))}
+      <path d={drawing.borders} fill="none" stroke="#6b7480" strokeWidth={1} />
+      {drawing.lines.map((l) => (
+        <line key={l.key} x1={l.from[0]} y1={l.from[1]} x2={l.to[0]} y2={l.to[1]} stroke={COOPERATING} strokeWidth={l.width} strokeLinecap="round" />
+      ))}
+    </MapFrame>
   );
 }

@@ -1,9 +1,7 @@
-import { Box, Group, Text } from '@mantine/core';
 import { geoMercator, geoPath } from 'd3-geo';
-import { useId, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
-import { DataAttribution } from '../../../components/DataAttribution';
+import { MapFrame, MapLink, MapPending } from './MapFrame';
 import { useKreiseMap } from './useKreiseMap';
 
 const WIDTH = 640;
@@ -28,8 +26,6 @@ export interface KreisMapProps {
 /** Kreise around a municipality, zoomed to the region; the neighbour list on the page is its text alternative. */
 export function KreisMap({ name, highlighted, neighbours, overview }: KreisMapProps) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const descriptionId = useId();
   const { map, error } = useKreiseMap();
 
   const drawing = useMemo(() => {
@@ -58,58 +54,36 @@ export function KreisMap({ name, highlighted, neighbours, overview }: KreisMapPr
     };
   }, [map, highlighted, neighbours, overview]);
 
-  if (error) return <Text c="red.8">{t('municipalities.map.error')}</Text>;
-  if (!drawing) return <Text c="gray.7">{t('municipalities.map.loading')}</Text>;
-
+  if (!drawing) return <MapPending error={error} />;
   return (
-    <Box>
-      <Box
-        component="svg"
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        w="100%"
-        h="auto"
-        role="group"
-        aria-label={t('municipalities.map.label', { name })}
-        aria-describedby={descriptionId}
-        style={{ background: '#fbfcfd', border: '1px solid var(--mantine-color-gray-3)', borderRadius: 4, maxHeight: 520 }}
-      >
-        {drawing.kreise.map((k) =>
-          k.role === 'neighbour' ? (
-            <a
-              key={k.ags}
-              href={`/kommunen/${k.ags}`}
-              aria-label={k.label}
-              onClick={(e) => {
-                e.preventDefault();
-                void navigate(`/kommunen/${k.ags}`);
-              }}
-            >
-              <path d={k.d} fill={NEIGHBOUR} stroke="#fff" strokeWidth={0.8} className="map-kreis-link">
-                <title>{k.label}</title>
-              </path>
-            </a>
-          ) : (
-            <path key={k.ags} d={k.d} fill={k.role === 'self' ? SELF : OTHER} stroke="#fff" strokeWidth={0.8} aria-hidden />
-          ),
-        )}
-        <path d={drawing.borders} fill="none" stroke="#6b7480" strokeWidth={1.2} aria-hidden />
-      </Box>
-      <Text id={descriptionId} size="sm" c="gray.7" mt={4}>
-        {overview
+    <MapFrame
+      width={WIDTH}
+      height={HEIGHT}
+      maxHeight={520}
+      role="group"
+      label={t('municipalities.map.label', { name })}
+      description={
+        overview
           ? t(overview.fit ? 'municipalities.map.regionDescription' : 'municipalities.map.overviewDescription', { legend: overview.legend })
-          : t('municipalities.map.description', { name })}
-      </Text>
-      <Group gap="md" mt={4} aria-hidden>
-        <Group gap={6}>
-          <Box w={14} h={14} bg={SELF} /> <Text size="sm">{overview ? overview.legend : t('municipalities.map.legendSelf', { name })}</Text>
-        </Group>
-        {!overview && (
-          <Group gap={6}>
-            <Box w={14} h={14} bg={NEIGHBOUR} /> <Text size="sm">{t('municipalities.map.legendNeighbour')}</Text>
-          </Group>
-        )}
-      </Group>
-      <DataAttribution />
-    </Box>
+          : t('municipalities.map.description', { name })
+      }
+      legend={[
+        { colour: SELF, label: overview ? overview.legend : t('municipalities.map.legendSelf', { name }) },
+        ...(overview ? [] : [{ colour: NEIGHBOUR, label: t('municipalities.map.legendNeighbour') }]),
+      ]}
+    >
+      {drawing.kreise.map((k) =>
+        k.role === 'neighbour' ? (
+          <MapLink key={k.ags} to={`/kommunen/${k.ags}`} label={k.label ?? k.ags}>
+            <path d={k.d} fill={NEIGHBOUR} stroke="#fff" strokeWidth={0.8} className="map-kreis-link">
+              <title>{k.label}</title>
+            </path>
+          </MapLink>
+        ) : (
+          <path key={k.ags} d={k.d} fill={k.role === 'self' ? SELF : OTHER} stroke="#fff" strokeWidth={0.8} aria-hidden />
+        ),
+      )}
+      <path d={drawing.borders} fill="none" stroke="#6b7480" strokeWidth={1.2} aria-hidden />
+    </MapFrame>
   );
 }

@@ -13,10 +13,10 @@ interface Props extends Omit<ButtonProps, 'onClick' | 'color' | 'c'> {
 }
 
 /**
- * A button for a step that cannot be undone. It asks first, in a dialog of the app's own look: focus moves to
- * "Zurück" (the safe answer) and stays inside, Escape closes it, and focus returns to the button. Both buttons
- * are in red.9 text or background: Mantine's light variant with a shade fills the button, and red.6 text on
- * white misses AA contrast.
+ * A button for a step that cannot be undone or takes effort to reverse (closing a room, cancelling an event,
+ * leaving a group). It asks first, in a dialog of the app's own look: focus moves to "Zurück" (the safe answer)
+ * and stays inside, Escape closes it, and focus returns to the button. Both buttons are in red.9 text or
+ * background: Mantine's light variant with a shade fills the button, and red.6 text on white misses AA contrast.
  */
 export function ConfirmButton({ children, title, question, confirmLabel, onConfirm, ...button }: Props) {
   const { t } = useTranslation();

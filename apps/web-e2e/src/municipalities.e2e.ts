@@ -43,6 +43,28 @@ test('search works without umlauts, filters by Land and kind, and pages on', asy
   await expect(results).toHaveCount(40);
 });
 
+test('filters follow the address: a quick clear and choice both land, the menu link resets them, back restores them', async ({ page }) => {
+  await page.goto('/kommunen');
+  const found = page.getByRole('status').filter({ hasText: 'gefunden' });
+  await expect(found).toHaveText('11.062 Kommunen gefunden');
+  const searchbox = page.getByRole('searchbox', { name: 'Kommune suchen' });
+  await searchbox.fill('leip');
+  await searchbox.fill('');
+  await page.getByRole('combobox', { name: 'Land' }).selectOption({ label: 'Sachsen' });
+  await page.getByRole('combobox', { name: 'Art' }).selectOption({ label: 'Landkreis' });
+  await expect(found).toHaveText('10 Kommunen gefunden');
+  await expect(page).toHaveURL(/\/kommunen\?land=14&art=LANDKREIS$/);
+  await expect(searchbox).toHaveValue('');
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Kommunen', exact: true }).click();
+  await expect(found).toHaveText('11.062 Kommunen gefunden');
+  await expect(page.getByRole('combobox', { name: 'Land' })).toHaveValue('');
+
+  await page.goBack();
+  await expect(found).toHaveText('10 Kommunen gefunden');
+  await expect(page.getByRole('combobox', { name: 'Art' })).toHaveValue('LANDKREIS');
+});
+
 test('the page shows the settlement structure, and why a municipality counts as similar', async ({ page }) => {
   await page.goto('/kommunen/14713');
   await expect(page.getByRole('heading', { level: 1, name: 'Stadt Leipzig' })).toBeVisible();

@@ -14,7 +14,7 @@ function entries(tree: Tree, prefix = ''): [string, string][] {
 }
 
 function placeholders(text: string): string[] {
-  return [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!).sort();
+  return [...text.matchAll(/\{\{(\w+)(?:, *\w+)?\}\}/g)].map((m) => m[1]!).sort();
 }
 
 describe('translations', () => {
@@ -32,5 +32,10 @@ describe('translations', () => {
   it('uses the same placeholders in both languages', () => {
     const mismatched = [...de].filter(([key, text]) => placeholders(text).join() !== placeholders(en.get(key) ?? '').join());
     expect(mismatched.map(([key]) => key)).toEqual([]);
+  });
+
+  it("writes every count with the language's digit grouping (11.062, not 11062)", () => {
+    const unformatted = [...de, ...en].filter(([, text]) => text.includes('{{count}}')).map(([key]) => key);
+    expect(unformatted).toEqual([]);
   });
 });

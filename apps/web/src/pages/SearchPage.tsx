@@ -2,8 +2,9 @@ import { useQuery } from '@apollo/client/react';
 import { Anchor, Badge, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { PageHeading } from '../components/PageHeading';
+import { useUrlParams } from '../components/useUrlParams';
 import { useViewer } from '../features/accounts/useViewer';
 import { ConceptCard } from '../features/concepts/components/ConceptCard';
 import { MaterialCard } from '../features/materials/components/MaterialCard';
@@ -13,7 +14,7 @@ import { SearchDocument } from '../gql/graphql';
 export function SearchPage() {
   const { t } = useTranslation();
   const { viewer, loading } = useViewer();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlParams();
   const search = params.get('q') ?? '';
   const [debounced] = useDebouncedValue(search.trim(), 250);
   const { data, previousData } = useQuery(SearchDocument, { variables: { search: debounced, first: 30, offset: 0 }, skip: !viewer || !debounced });
@@ -30,12 +31,7 @@ export function SearchPage() {
         </Text>
       ) : (
         <>
-          <TextInput
-            type="search"
-            label={t('search.label')}
-            value={search}
-            onChange={(e) => setParams(e.currentTarget.value ? { q: e.currentTarget.value } : {}, { replace: true })}
-          />
+          <TextInput type="search" label={t('search.label')} value={search} onChange={(e) => set('q', e.currentTarget.value)} />
           {debounced && result && (
             <Text role="status" c="gray.7">
               {t('search.count', { count: result.totalCount })}

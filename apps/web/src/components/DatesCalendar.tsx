@@ -7,6 +7,7 @@ import 'dayjs/locale/en-gb';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dayOf } from './berlinDay';
+import { intlFormatter } from './intlFormatters';
 
 const monday = (day: string) => dayjs(day).subtract((dayjs(day).day() + 6) % 7, 'day');
 
@@ -32,8 +33,9 @@ export function DatesCalendar<T>({ view, useItems, startsOf, renderList }: Props
   const items = useItems(start.toDate(), end.toDate());
   const byDay = new Map<string, T[]>();
   for (const item of items) for (const day of new Set(startsOf(item).map(dayOf))) byDay.set(day, [...(byDay.get(day) ?? []), item]);
+  const locale = i18n.language === 'en' ? 'en-GB' : 'de-DE';
   const heading = (day: string) =>
-    new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'de-DE', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+    intlFormatter(`${locale} dayHeading`, () => new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' })).format(
       new Date(`${day}T00:00:00Z`),
     );
 

@@ -1,10 +1,10 @@
-import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import introspection from '../gql/possible-types';
 
-export function createApolloClient() {
+// Same origin: the session cookie goes along; CSRF protection rests on the JSON content type.
+export function createApolloClient(link: ApolloLink = new HttpLink({ uri: '/graphql', credentials: 'same-origin' })) {
   return new ApolloClient({
-    // Same origin: the session cookie goes along; CSRF protection rests on the JSON content type.
-    link: new HttpLink({ uri: '/graphql', credentials: 'same-origin' }),
+    link,
     cache: new InMemoryCache({ possibleTypes: introspection.possibleTypes }),
   });
 }

@@ -19,9 +19,8 @@ async function load(language: Language): Promise<void> {
   i18next.addResourceBundle('en', 'translation', en);
 }
 
-/** German first; the person's choice is remembered in this browser. Resolves once the texts are there. */
-export async function initI18n() {
-  const lng = storedLanguage();
+/** The German texts, as both the browser and the build's prerendering (src/prerender.tsx) start from. */
+export async function initGermanTexts() {
   await i18next.use(initReactI18next).init({
     resources: { de: { translation: de } },
     lng: 'de',
@@ -29,6 +28,13 @@ export async function initI18n() {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  return i18next;
+}
+
+/** German first; the person's choice is remembered in this browser. Resolves once the texts are there. */
+export async function initI18n() {
+  const lng = storedLanguage();
+  await initGermanTexts();
   document.documentElement.lang = 'de';
   i18next.on('languageChanged', (language) => {
     document.documentElement.lang = language;

@@ -74,7 +74,7 @@ export class AppModule {
       controllers: [HealthController],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },
-        { provide: WebAppPage, useValue: new WebAppPage(config.webDir, 'index.html', config.session.cookieName) },
+        { provide: WebAppPage, useValue: new WebAppPage(config.webDir) },
         { provide: APP_FILTER, useFactory: (page: WebAppPage) => new SpaFallbackFilter(page), inject: [WebAppPage] },
         { provide: APP_FILTER, useClass: AppErrorFilter },
       ],

@@ -1,11 +1,9 @@
 import { ApolloProvider } from '@apollo/client/react';
 import { MantineProvider } from '@mantine/core';
 import { setNonce } from 'get-nonce';
-import { useEffect } from 'react';
-import type { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { createApolloClient } from './apollo';
-import { enablePrerenderedControls } from './prerendered';
+import { router } from './router';
 import { theme } from './theme';
 
 const client = createApolloClient();
@@ -17,9 +15,7 @@ function styleNonce(): string {
 // The style tag that keeps the page from scrolling behind a modal (react-remove-scroll) takes its nonce from here.
 setNonce(styleNonce());
 
-export function App({ router }: { router: ReturnType<typeof createBrowserRouter> }) {
-  // Runs once the whole page is hydrated: from now on its buttons and fields do what they show.
-  useEffect(enablePrerenderedControls, []);
+export function App() {
   return (
     <MantineProvider theme={theme} getStyleNonce={styleNonce}>
       <ApolloProvider client={client}>

@@ -1,10 +1,10 @@
-import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
 import introspection from '../gql/possible-types';
 
-// Same origin: the session cookie goes along; CSRF protection rests on the JSON content type.
-export function createApolloClient(link: ApolloLink = new HttpLink({ uri: '/graphql', credentials: 'same-origin' })) {
+export function createApolloClient() {
   return new ApolloClient({
-    link,
+    // Same origin: the session cookie goes along; CSRF protection rests on the JSON content type.
+    link: new HttpLink({ uri: '/graphql', credentials: 'same-origin' }),
     cache: new InMemoryCache({ possibleTypes: introspection.possibleTypes }),
   });
 }

@@ -19,8 +19,9 @@ async function load(language: Language): Promise<void> {
   i18next.addResourceBundle('en', 'translation', en);
 }
 
-/** The German texts, as both the browser and the build's prerendering (src/prerender.tsx) start from. */
-export async function initGermanTexts() {
+/** German first; the person's choice is remembered in this browser. Resolves once the texts are there. */
+export async function initI18n() {
+  const lng = storedLanguage();
   await i18next.use(initReactI18next).init({
     resources: { de: { translation: de } },
     lng: 'de',
@@ -28,13 +29,6 @@ export async function initGermanTexts() {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
-  return i18next;
-}
-
-/** German first; the person's choice is remembered in this browser. Resolves once the texts are there. */
-export async function initI18n() {
-  const lng = storedLanguage();
-  await initGermanTexts();
   document.documentElement.lang = 'de';
   i18next.on('languageChanged', (language) => {
     document.documentElement.lang = language;

@@ -53,9 +53,6 @@ const PAGE_HEADERS = recordHelmetHeaders({
       defaultSrc: ["'self'"],
       scriptSrc: ["'self'", `'nonce-${NONCE}'`],
       styleSrc: ["'self'", `'nonce-${NONCE}'`],
-      // A prerendered page carries Mantine's layout in style attributes; without them it paints unstyled and React
-      // does not set them again. Attributes cannot load anything or run code (ADR 0018).
-      styleSrcAttr: ["'unsafe-inline'"],
       imgSrc: ["'self'", 'data:', 'blob:'],
       fontSrc: ["'self'"],
       connectSrc: ["'self'"],

@@ -1,13 +1,11 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import zlib from 'node:zlib';
 import fs from 'node:fs';
 import path from 'node:path';
-import { readCookie } from './cookies.js';
 import { pageHeaders } from './security-headers.js';
 
 const NONCE_PLACEHOLDER = '__CSP_NONCE__';
-const ROOT = '<div id="root"></div>';
 
 /** Written by the web build (apps/web/route-preloads.ts): the scripts of each route's page beyond the shell. */
 interface RoutePreload {
@@ -19,13 +17,10 @@ interface RoutePreload {
 export class WebAppPage {
   private template: string | undefined;
   private routes: { segments: string[]; links: string }[] | undefined;
-  private prerendered: Map<string, string> | undefined;
 
-  /** With `sessionCookie`, a visitor without that cookie gets the page prerendered by the build, if it has one. */
   constructor(
     private readonly webDir: string,
     private readonly file = 'index.html',
-    private readonly sessionCookie?: string,
   ) {}
 
   /**
@@ -36,10 +31,7 @@ export class WebAppPage {
     const html = this.load();
     if (!html) return false;
     const nonce = randomBytes(16).toString('base64');
-    const page = html
-      .replace('</head>', `${this.preloads(reply.request.url)}</head>`)
-      .replace(ROOT, `${ROOT.slice(0, -6)}${this.prerenderedFor(reply.request)}</div>`)
-      .replaceAll(NONCE_PLACEHOLDER, nonce);
+    const page = html.replace('</head>', `${this.preloads(reply.request.url)}</head>`).replaceAll(NONCE_PLACEHOLDER, nonce);
     const gzip = /\bgzip\b/.test(String(reply.request.headers['accept-encoding'] ?? ''));
     reply
       .status(200)
@@ -62,23 +54,6 @@ export class WebAppPage {
       .filter((r) => r.segments.length === segments.length && r.segments.every((s, i) => s.startsWith(':') || s === segments[i]))
       .sort((a, b) => literals(b.segments) - literals(a.segments))[0];
     return match?.links ?? '';
-  }
-
-  /**
-   * The page as the build rendered it for a visitor without a session (apps/web/src/prerender.tsx): painted before
-   * the scripts arrive. Only where it is exactly what the app renders first: no session (the app would show the
-   * person's name) and no query (filters and tokens would change the page).
-   */
-  private prerenderedFor(request: FastifyRequest): string {
-    if (!this.sessionCookie || request.url.includes('?')) return '';
-    if (readCookie(request.headers.cookie, this.sessionCookie) !== undefined) return '';
-    if (this.prerendered === undefined) {
-      // Not kept while the file is missing: a build may still be writing it.
-      const file = path.join(this.webDir, '.vite', 'prerendered.json');
-      if (!fs.existsSync(file)) return '';
-      this.prerendered = new Map(Object.entries(JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>));
-    }
-    return this.prerendered.get(request.url) ?? '';
   }
 
   private routeTable() {

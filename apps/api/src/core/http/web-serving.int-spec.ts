@@ -16,7 +16,7 @@ describe('serving the web app on the API port', () => {
     fs.writeFileSync(path.join(webDir, 'explorer.html'), '<html><head><script type="module" nonce="__CSP_NONCE__" src="/assets/x.js"></script></head></html>');
     fs.writeFileSync(
       path.join(webDir, 'index.html'),
-      '<html><head><meta property="csp-nonce" nonce="__CSP_NONCE__"><script type="module" nonce="__CSP_NONCE__" src="/assets/app.js"></script></head><body><div id="root"></div></body></html>',
+      '<html><head><meta property="csp-nonce" nonce="__CSP_NONCE__"><script type="module" nonce="__CSP_NONCE__" src="/assets/app.js"></script></head><body></body></html>',
     );
     // As the web build writes it (apps/web/route-preloads.ts).
     fs.mkdirSync(path.join(webDir, '.vite'));
@@ -26,11 +26,6 @@ describe('serving the web app on the API port', () => {
         { path: '/materialien/neu', scripts: ['/assets/NewMaterialPage.js', '/assets/Editor.js'] },
         { path: '/materialien/:id', scripts: ['/assets/MaterialPage.js'] },
       ]),
-    );
-    // As the web build writes it (apps/web/tools/prerender.mjs).
-    fs.writeFileSync(
-      path.join(webDir, '.vite', 'prerendered.json'),
-      JSON.stringify({ '/anmelden': '<style nonce="__CSP_NONCE__">:root{}</style><h1 style="margin:0">Anmelden</h1>' }),
     );
     t = await startTestApp({ VERBUND_WEB_DIR: webDir });
   });
@@ -63,23 +58,6 @@ describe('serving the web app on the API port', () => {
     expect(await links('/')).toEqual([]);
     expect(await links('/materialien/3f1c/mehr')).toEqual([]);
     expect((await fetch(`${t.url}/.vite/routes.json`, { headers: { accept: 'application/json' } })).status).toBe(404);
-  });
-
-  it('sends the prerendered page to a visitor without a session, and only where it is what the app renders first', async () => {
-    const root = async (route: string, headers: Record<string, string> = {}) => {
-      const res = await fetch(`${t.url}${route}`, { headers: { accept: 'text/html', ...headers } });
-      const styleNonce = /style-src [^;]*'nonce-([^']+)'/.exec(res.headers.get('content-security-policy')!)![1];
-      return { csp: res.headers.get('content-security-policy')!, styleNonce, root: /<div id="root">(.*?)<\/div><\/body>/.exec(await res.text())![1] };
-    };
-    const anonymous = await root('/anmelden');
-    expect(anonymous.root).toBe(`<style nonce="${anonymous.styleNonce}">:root{}</style><h1 style="margin:0">Anmelden</h1>`);
-    // Mantine's layout is in style attributes of the prerendered HTML.
-    expect(anonymous.csp).toContain("style-src-attr 'unsafe-inline'");
-    expect(anonymous.csp).toContain("script-src-attr 'none'");
-    expect((await root('/anmelden', { cookie: 'theme=x; verbund_session=abc' })).root).toBe('');
-    expect((await root('/anmelden?weiter=%2Fkonto')).root).toBe('');
-    expect((await root('/kommunen/09184')).root).toBe('');
-    expect((await fetch(`${t.url}/.vite/prerendered.json`, { headers: { accept: 'application/json' } })).status).toBe(404);
   });
 
   it('serves the GraphQL explorer outside production, and no page without its nonce', async () => {

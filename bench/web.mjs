@@ -44,6 +44,11 @@ try {
       logLevel: 'error',
       onlyCategories: ['performance', 'accessibility'],
     });
+    // Lighthouse reports a failed run (a page that did not load, a trace it could not read) instead of figures.
+    if (lhr.runtimeError) {
+      rows.push({ page, error: `${lhr.runtimeError.code}: ${lhr.runtimeError.message}` });
+      continue;
+    }
     rows.push({
       page,
       performance: Math.round(lhr.categories.performance.score * 100),

@@ -1,7 +1,7 @@
 import { CombinedGraphQLErrors } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { Alert, Anchor, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorState } from '../components/ErrorState';
@@ -27,7 +27,11 @@ export function MunicipalityPage() {
   const { t } = useTranslation();
   const { viewer } = useViewer();
   const valid = KEY.test(ags);
-  const { data, loading, error, refetch } = useQuery(MunicipalityDetailDocument, { variables: { ags }, skip: !valid });
+  const { data: answer, loading, error, refetch } = useQuery(MunicipalityDetailDocument, { variables: { ags }, skip: !valid });
+  // The page is long: drawn from a deferred copy of the answer, React renders it in slices between which the
+  // browser stays responsive, instead of in one long task when the answer arrives. Never another municipality's.
+  const deferred = useDeferredValue(answer);
+  const data = deferred?.municipality && deferred.municipality.ags !== ags ? undefined : deferred;
   const m = data?.municipality;
 
   const map = useMemo(() => {
@@ -49,7 +53,7 @@ export function MunicipalityPage() {
       </Alert>
     );
   const unknown = CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'NOT_FOUND');
-  if (loading && !data) return <LoadingState />;
+  if (!data && (loading || answer)) return <LoadingState />;
   if (error && !unknown) return <ErrorState onRetry={() => void refetch()} />;
   if (!m) {
     return (

@@ -2,6 +2,7 @@ import { geoMercator, geoPath } from 'd3-geo';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MapFrame, MapLink, MapPending } from '../../municipalities/components/MapFrame';
+import { inView } from '../../municipalities/components/mapView';
 import { useKreiseMap } from '../../municipalities/components/useKreiseMap';
 
 const WIDTH = 640;
@@ -61,7 +62,9 @@ export function PlacesMap({ places, label }: PlacesMapProps) {
     }
     const path = geoPath(projection);
     return {
-      kreise: map.kreise.features.map((f) => ({ ags: f.properties.kreis, d: path(f) ?? '' })),
+      kreise: map.kreise.features
+        .filter((f) => inView(projection, map.boxes.get(f.properties.kreis)!, WIDTH, HEIGHT))
+        .map((f) => ({ ags: f.properties.kreis, d: path(f) ?? '' })),
       borders: path(map.landBorders) ?? '',
       points: places.map((p) => ({ ...p, xy: projection([p.longitude, p.latitude]) ?? [0, 0] })),
     };

@@ -2,6 +2,7 @@ import { geoMercator, geoPath } from 'd3-geo';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MapFrame, MapLink, MapPending } from './MapFrame';
+import { inView } from './mapView';
 import { useKreiseMap } from './useKreiseMap';
 
 const WIDTH = 640;
@@ -43,8 +44,9 @@ export function KreisMap({ name, highlighted, neighbours, overview }: KreisMapPr
       { type: 'FeatureCollection', features: focus.length && (!overview || overview.fit) ? focus : map.kreise.features },
     );
     const path = geoPath(projection);
+    const shown = map.kreise.features.filter((f) => inView(projection, map.boxes.get(f.properties.kreis)!, WIDTH, HEIGHT));
     return {
-      kreise: map.kreise.features.map((f) => ({
+      kreise: shown.map((f) => ({
         ags: f.properties.kreis,
         d: path(f) ?? '',
         role: self.has(f.properties.kreis) ? 'self' : near.has(f.properties.kreis) ? 'neighbour' : 'other',

@@ -2,6 +2,7 @@ import type { FeatureCollection, Geometry, MultiLineString } from 'geojson';
 import { useEffect, useState } from 'react';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
+import { lonLatBox, type LonLatBox } from './mapView';
 
 export interface KreisProperties {
   kreis: string;
@@ -10,6 +11,8 @@ export interface KreisProperties {
 export interface KreiseMap {
   kreise: FeatureCollection<Geometry, KreisProperties>;
   landBorders: MultiLineString;
+  /** Each Kreis's box in degrees, by key: a regional map leaves out what lies outside it. */
+  boxes: Map<string, LonLatBox>;
 }
 
 let cached: Promise<KreiseMap> | undefined;
@@ -21,10 +24,14 @@ function load(): Promise<KreiseMap> {
       if (!res.ok) throw new Error(`map data: HTTP ${res.status}`);
       return res.json() as Promise<Topology<{ kreise: GeometryCollection<KreisProperties>; laender: GeometryCollection }>>;
     })
-    .then((topo) => ({
-      kreise: feature(topo, topo.objects.kreise) as FeatureCollection<Geometry, KreisProperties>,
-      landBorders: mesh(topo, topo.objects.laender, (a, b) => a !== b),
-    }))
+    .then((topo) => {
+      const kreise = feature(topo, topo.objects.kreise) as FeatureCollection<Geometry, KreisProperties>;
+      return {
+        kreise,
+        landBorders: mesh(topo, topo.objects.laender, (a, b) => a !== b),
+        boxes: new Map(kreise.features.map((f) => [f.properties.kreis, lonLatBox(f.geometry)])),
+      };
+    })
     .catch((err) => {
       cached = undefined;
       throw err;

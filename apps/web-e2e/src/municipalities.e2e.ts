@@ -88,6 +88,12 @@ test('a malformed or unknown key says so', async ({ page }) => {
   await expect(page.getByText('Zu diesem Gemeindeschlüssel gibt es keine Kommune.')).toBeVisible();
 });
 
+test("a kreisfreie Stadt's eight-digit key opens its page, whose own key is five digits", async ({ page }) => {
+  await page.goto('/kommunen/14713000');
+  await expect(page.getByRole('heading', { level: 1, name: 'Stadt Leipzig' })).toBeVisible();
+  await expect(page.getByText('14713', { exact: true })).toBeVisible();
+});
+
 test('a long neighbour group shows the nearest first and the rest on request', async ({ page }) => {
   await page.goto('/kommunen/01060063');
   await expect(page.getByRole('heading', { level: 1, name: 'Stadt Norderstedt' })).toBeVisible();

@@ -29,9 +29,10 @@ export function MunicipalityPage() {
   const valid = KEY.test(ags);
   const { data: answer, loading, error, refetch } = useQuery(MunicipalityDetailDocument, { variables: { ags }, skip: !valid });
   // The page is long: drawn from a deferred copy of the answer, React renders it in slices between which the
-  // browser stays responsive, instead of in one long task when the answer arrives. Never another municipality's.
-  const deferred = useDeferredValue(answer);
-  const data = deferred?.municipality && deferred.municipality.ags !== ags ? undefined : deferred;
+  // browser stays responsive, instead of in one long task when the answer arrives. Never the answer for another
+  // key (compared by the key asked for: 14713000 answers with Stadt Leipzig, whose key is 14713).
+  const deferred = useDeferredValue(useMemo(() => ({ ags, answer }), [ags, answer]));
+  const data = deferred.ags === ags ? deferred.answer : undefined;
   const m = data?.municipality;
 
   const map = useMemo(() => {

@@ -60,7 +60,10 @@ pinSelf();
 const results = servers.map(() => []);
 try {
   for (let rep = 0; rep < reps; rep++) {
-    for (const [i, server] of servers.entries()) results[i].push(await measure(server));
+    // Every other round runs the servers in reverse, so a host that slows down or speeds up over the run does
+    // not favour the one that always comes later.
+    const order = rep % 2 === 0 ? [...servers.keys()] : [...servers.keys()].reverse();
+    for (const i of order) results[i].push(await measure(servers[i]));
   }
 } finally {
   await database.stop();
@@ -78,9 +81,19 @@ const rows = servers.map((server, i) => ({
 }));
 const ratio = (i, j) => (rows[i]['req/s (median)'] / rows[j]['req/s (median)']).toFixed(2);
 const cpuRatio = (i, j) => (rows[j]['CPU µs/req (median)'] / rows[i]['CPU µs/req (median)']).toFixed(2);
+// The two servers of one round ran seconds apart, under the same load from neighbours on the host: the ratio
+// within each round is steadier than the ratio of the medians when the host's speed drifts between rounds.
+const paired = (i, j, value) => results[i].map((r, rep) => value(r, results[j][rep]));
+const pairedRps = paired(2, 1, (api, framework) => api.rps / framework.rps);
+const pairedCpu = paired(2, 1, (api, framework) => framework.cpuUs / api.cpuUs);
+const list = (values) => values.map((v) => v.toFixed(2)).join(' ');
 
 console.log(`\n${new Date().toISOString()} · ${machine()} · ${reps} × ${duration} s per server, fresh processes, 20 connections`);
 console.table(rows);
 console.log(`framework alone / bare: ${ratio(1, 0)}`);
 console.log(`API / framework alone: ${ratio(2, 1)} by req/s, ${cpuRatio(2, 1)} by CPU per request (what Verbund's layers keep; target ≥ 0.80)`);
+console.log(
+  `API / framework alone within each round: ${median(pairedRps).toFixed(2)} by req/s (${list(pairedRps)}), ` +
+    `${median(pairedCpu).toFixed(2)} by CPU per request (${list(pairedCpu)})`,
+);
 console.log(`ratio API / bare: ${ratio(2, 0)} (target ≥ 0.50)`);

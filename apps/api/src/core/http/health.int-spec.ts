@@ -28,4 +28,15 @@ describe('GET /healthz', () => {
     const res = await fetch(`${t.url}/healthz`, { headers: { 'x-request-id': 'abc-123' } });
     expect(res.headers.get('x-request-id')).toBe('abc-123');
   });
+
+  it('gives each request its own id when none or a malformed one is sent', async () => {
+    const ids = await Promise.all(
+      [undefined, undefined, 'bad id with spaces', 'x'.repeat(65)].map(async (given) => {
+        const res = await fetch(`${t.url}/healthz`, given ? { headers: { 'x-request-id': given } } : {});
+        return res.headers.get('x-request-id')!;
+      }),
+    );
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[\w-]{8}-[0-9a-z]+$/);
+  });
 });

@@ -66,7 +66,7 @@ test('a wrong password is announced without saying whether the address exists', 
   await expectNoSeriousA11yViolations(page);
 });
 
-test('in English, refusals are said in English: a wrong password and a password that is too common', async ({ page }) => {
+test('in English, answers are said in English: a wrong password, a password that is too common, a reset link requested', async ({ page }) => {
   await page.addInitScript(() => localStorage.setItem('verbund.language', 'en'));
   await page.goto('/anmelden');
   await page.getByLabel('Email address').fill('nobody@verbund.example');
@@ -81,6 +81,12 @@ test('in English, refusals are said in English: a wrong password and a password 
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByRole('alert')).toHaveText('This password is too common or too easy to guess. Please choose another one.');
   await expectNoSeriousA11yViolations(page);
+
+  // What succeeds is said in English too, not in the server's German.
+  await page.goto('/passwort-vergessen');
+  await page.getByLabel('Email address').fill('nobody@verbund.example');
+  await page.getByRole('button', { name: 'Request link' }).click();
+  await expect(page.getByText('If the details are correct, you will shortly receive an email with the next step.')).toBeVisible();
 });
 
 test('a platform admin sees the security log and the people; the account page offers export and deletion', async ({ page }) => {

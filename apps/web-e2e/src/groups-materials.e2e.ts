@@ -29,6 +29,10 @@ test('Stadt Leipzig founds an on-request group; Landkreis Leipzig finds it, is a
   await form.getByRole('button', { name: 'Arbeitsgruppe gründen' }).click();
   await expect(stadt.getByRole('heading', { level: 1, name })).toBeVisible();
   await expect(stadt.getByText('Stadt Leipzig und Nachbarn')).toBeVisible();
+  // Back on the overview, within the app, the new group is listed at once.
+  await stadt.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Arbeitsgruppen' }).click();
+  await stadt.getByRole('link', { name }).click();
+  await expect(stadt.getByRole('heading', { level: 1, name })).toBeVisible();
 
   const kreis = await signedIn(newPage, 'integration@landkreis-leipzig.example', 'Verbund-Demo-Leipzig-2026', '/');
   const suggestions = kreis.getByRole('region', { name: 'Vorschläge für Sie' });

@@ -32,3 +32,13 @@ test('Stadt Leipzig mentions Nordsachsen in the demo group; Nordsachsen’s bell
   await expect(post).toBeFocused();
   await expect(bell).toHaveAccessibleName('Benachrichtigungen');
 });
+
+test('a changed notification setting stays chosen, also after reloading', async ({ newPage }) => {
+  const page = await signedIn(newPage, 'integration@landkreis-muenchen.example', 'Verbund-Demo-Muenchen-2026', '/benachrichtigungen');
+  const choice = page.getByLabel('Benachrichtigung für: Ich rücke von der Warteliste nach', { exact: true });
+  await choice.selectOption({ label: 'Tägliche Zusammenfassung' });
+  await expect(page.getByText('Gespeichert')).toBeVisible();
+  await expect(choice).toHaveValue('DIGEST');
+  await page.reload();
+  await expect(page.getByLabel('Benachrichtigung für: Ich rücke von der Warteliste nach', { exact: true })).toHaveValue('DIGEST');
+});

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, expectNoSeriousA11yViolations, signedIn, test } from './fixtures';
+import { createRound } from './round-form';
 
 /** "2027-03-10T12:30" in German time, `minutes` from now. */
 function berlinLocal(minutes: number): string {
@@ -19,22 +20,23 @@ async function enterRoom(page: Page, title: string, register: boolean): Promise<
   await expect(page.getByRole('heading', { level: 2, name: 'Chat' })).toBeVisible();
 }
 
+test('the host opens the room early and sees it open at once, without reloading', async ({ newPage }) => {
+  const title = `Runde Sprachkurse ${Date.now().toString(36)}`;
+  const stadt = await signedIn(newPage, 'integration@stadt-leipzig.example', 'Verbund-Demo-Stadt-2026', '/austauschrunden');
+  await createRound(stadt, { title, topic: 'Sprache', videoUrl: 'https://meet.jit.si/sprachkurse-leipzig', firstDate: berlinLocal(180) });
+  await stadt.getByRole('article', { name: title }).first().getByRole('link', { name: 'Raum der Runde' }).click();
+  await expect(stadt.getByText('Noch nicht geöffnet')).toBeVisible();
+  await stadt.getByRole('button', { name: 'Raum jetzt öffnen' }).click();
+  await expect(stadt.getByText('Geöffnet', { exact: true })).toBeVisible();
+  await expect(stadt.getByRole('button', { name: 'Raum schließen und Protokoll veröffentlichen' })).toBeVisible();
+  await expect(stadt.getByRole('button', { name: 'Raum jetzt öffnen' })).toBeHidden();
+});
+
 test('three municipalities meet in a live room: chat, one speaking list, a poll, and the protocol among the materials', async ({ newPage }) => {
   test.setTimeout(120_000);
   const title = `Runde Wohnraum für Geflüchtete ${Date.now().toString(36)}`;
   const stadt = await signedIn(newPage, 'integration@stadt-leipzig.example', 'Verbund-Demo-Stadt-2026', '/austauschrunden');
-  await stadt.getByRole('button', { name: 'Neue Austauschrunde' }).click();
-  const form = stadt.getByRole('form', { name: 'Neue Austauschrunde' });
-  await form.getByLabel('Titel').fill(title);
-  await form.getByRole('combobox', { name: 'Themen' }).click();
-  await stadt.getByRole('option', { name: 'Wohnen', exact: true }).click();
-  await stadt.keyboard.press('Escape');
-  await form.getByRole('combobox', { name: 'Gastgeberin' }).click();
-  await stadt.getByRole('option', { name: 'Stadt Leipzig', exact: true }).click();
-  await form.getByLabel(/^Link zur Videokonferenz/).fill('https://meet.jit.si/wohnraum-leipzig');
-  await form.getByLabel(/^Erster Termin/).fill(berlinLocal(10));
-  await form.getByRole('button', { name: 'Austauschrunde anlegen' }).click();
-  await expect(stadt.getByRole('article', { name: title }).first()).toBeVisible();
+  await createRound(stadt, { title, topic: 'Wohnen', videoUrl: 'https://meet.jit.si/wohnraum-leipzig', firstDate: berlinLocal(10) });
 
   const nord = await signedIn(newPage, 'integration@nordsachsen.example', 'Verbund-Demo-Nordsachsen-2026', '/austauschrunden');
   const kreis = await signedIn(newPage, 'integration@landkreis-leipzig.example', 'Verbund-Demo-Leipzig-2026', '/austauschrunden');

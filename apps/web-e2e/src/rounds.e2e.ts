@@ -1,27 +1,24 @@
 import { expect, expectNoSeriousA11yViolations, signedIn, test } from './fixtures';
+import { createRound } from './round-form';
 
 test('Stadt Leipzig starts a monthly round for the region; Nordsachsen finds it near them, registers and takes the calendar file', async ({ newPage }) => {
   const title = `Erstorientierung im Leipziger Land ${Date.now().toString(36)}`;
   const stadt = await signedIn(newPage, 'integration@stadt-leipzig.example', 'Verbund-Demo-Stadt-2026', '/austauschrunden');
-  await stadt.getByRole('button', { name: 'Neue Austauschrunde' }).click();
-  const form = stadt.getByRole('form', { name: 'Neue Austauschrunde' });
-  await form.getByLabel('Titel').fill(title);
-  await form.getByRole('combobox', { name: 'Themen' }).click();
-  await stadt.getByRole('option', { name: 'Sprache', exact: true }).click();
-  await stadt.keyboard.press('Escape');
-  await form.getByRole('combobox', { name: 'Gastgeberin' }).click();
-  await stadt.getByRole('option', { name: 'Stadt Leipzig', exact: true }).click();
-  await form.getByRole('combobox', { name: 'Für wen?' }).click();
-  await stadt.getByRole('option', { name: 'für einen Kreis und seine Nachbarkreise' }).click();
-  await form.getByLabel(/^Kreis/).fill('14729');
-  await form.getByLabel(/^Link zur Videokonferenz/).fill('https://meet.jit.si/erstorientierung-leipzig');
-  await form.getByLabel(/^Erster Termin/).fill('2027-04-07T09:30');
-  await form.getByRole('combobox', { name: 'Wiederholung' }).click();
-  await stadt.getByRole('option', { name: 'Monatlich am selben Wochentag' }).click();
-  await form.getByLabel(/^Plätze/).fill('12');
-  await expectNoSeriousA11yViolations(stadt);
-  await form.getByRole('button', { name: 'Austauschrunde anlegen' }).click();
-  await expect(stadt.getByRole('article', { name: title }).first()).toBeVisible();
+  await createRound(stadt, {
+    title,
+    topic: 'Sprache',
+    videoUrl: 'https://meet.jit.si/erstorientierung-leipzig',
+    firstDate: '2027-04-07T09:30',
+    more: async (form) => {
+      await form.getByRole('combobox', { name: 'Für wen?' }).click();
+      await stadt.getByRole('option', { name: 'für einen Kreis und seine Nachbarkreise' }).click();
+      await form.getByLabel(/^Kreis/).fill('14729');
+      await form.getByRole('combobox', { name: 'Wiederholung' }).click();
+      await stadt.getByRole('option', { name: 'Monatlich am selben Wochentag' }).click();
+      await form.getByLabel(/^Plätze/).fill('12');
+      await expectNoSeriousA11yViolations(stadt);
+    },
+  });
 
   const nord = await signedIn(newPage, 'integration@nordsachsen.example', 'Verbund-Demo-Nordsachsen-2026', '/austauschrunden');
   // The filter lives in the URL, which the router updates a moment after the click.

@@ -5,6 +5,10 @@ export function createApolloClient() {
   return new ApolloClient({
     // Same origin: the session cookie goes along; CSRF protection rests on the JSON content type.
     link: new HttpLink({ uri: '/graphql', credentials: 'same-origin' }),
-    cache: new InMemoryCache({ possibleTypes: introspection.possibleTypes }),
+    cache: new InMemoryCache({
+      possibleTypes: introspection.possibleTypes,
+      // Types without an id that mutations answer with: keyed, so the answer replaces what the page shows.
+      typePolicies: { RoundRoom: { keyFields: ['roundId'] }, NotificationPreference: { keyFields: ['kind'] } },
+    }),
   });
 }

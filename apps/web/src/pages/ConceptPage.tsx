@@ -27,7 +27,7 @@ export function ConceptPage() {
   // A refetch after a change keeps the page (and its open editors) in place.
   if (viewerLoading || (loading && !data)) return <LoadingState />;
   if (!viewer) return <Navigate to={`/anmelden?weiter=${encodeURIComponent(`/konzepte/${id}`)}`} replace />;
-  if (error || !data) return <ErrorState message={error?.message} onRetry={() => void refetch()} />;
+  if (error || !data) return <ErrorState error={error} onRetry={() => void refetch()} />;
   const c = data.concept;
   const latest = c.versions[0];
   const comparing = params.get('abgleich') === '1';
@@ -90,7 +90,7 @@ export function ConceptPage() {
           <List>
             {c.versions.map((v) => (
               <List.Item key={v.id}>
-                {t('concepts.version', { number: v.number })} · {format.date(v.publishedAt)}
+                {t('concepts.version', { number: v.number })} · {format.berlinDate(v.publishedAt)}
                 {v.publishedBy ? ` · ${v.publishedBy.name}` : ''} · {v.note}
               </List.Item>
             ))}

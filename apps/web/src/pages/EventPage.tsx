@@ -24,7 +24,7 @@ export function EventPage() {
   const [cancel, cancelling] = useMutation(CancelEventDocument, { refetchQueries: [EventsDocument] });
   if (viewerLoading || (loading && !data)) return <LoadingState />;
   if (!viewer) return <Navigate to={`/anmelden?weiter=${encodeURIComponent(`/veranstaltungen/${id}`)}`} replace />;
-  if (error || !data) return <ErrorState message={error?.message} onRetry={() => void refetch()} />;
+  if (error || !data) return <ErrorState error={error} onRetry={() => void refetch()} />;
   const event = data.event;
   return (
     <Stack maw={900}>

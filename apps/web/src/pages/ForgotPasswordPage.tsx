@@ -16,7 +16,7 @@ export function ForgotPasswordPage() {
       submit={t('account.forgotSubmit')}
       busy={loading}
       error={error}
-      success={data?.requestPasswordReset}
+      success={data ? t('account.checkMail') : undefined}
       onSubmit={() => void request({ variables: { email } }).catch(() => undefined)}
       links={[{ to: '/anmelden', label: t('account.login') }]}
     >

@@ -22,7 +22,7 @@ export function InsightsPage() {
   const { data, previousData, loading, error, refetch } = useQuery(CooperationOverviewDocument, { variables: { land } });
   const o = (data ?? previousData)?.cooperationOverview;
   if (loading && !o) return <LoadingState />;
-  if (error || !o) return <ErrorState message={error?.message} onRetry={() => void refetch()} />;
+  if (error || !o) return <ErrorState error={error} onRetry={() => void refetch()} />;
   const percent = (share: number | null | undefined) => (share === null || share === undefined ? '–' : `${format.number(share * 100, 1)} %`);
   const figures = [
     {
@@ -98,7 +98,7 @@ export function InsightsPage() {
             <Table.Tbody>
               {o.series.map((m) => (
                 <Table.Tr key={m.month}>
-                  <Table.Td>{m.month}</Table.Td>
+                  <Table.Td>{format.month(m.month)}</Table.Td>
                   <Table.Td>{percent(m.borderingKreisShare)}</Table.Td>
                   <Table.Td>{percent(m.landkreisCityShare)}</Table.Td>
                   <Table.Td>{percent(m.gemeindenBeyondKreisShare)}</Table.Td>

@@ -35,7 +35,7 @@ export function MembershipRequestsPage() {
           <Stack gap="xs">
             <MembershipLine m={m} showPerson />
             <Text size="sm" c="gray.7">
-              {m.organization.name} · {t('memberships.requestedAt', { date: format.date(m.requestedAt) })}
+              {m.organization.name} · {t('memberships.requestedAt', { date: format.berlinDate(m.requestedAt) })}
               {m.topics.length ? ` · ${m.topics.map((k) => t(`topics.${k}`)).join(', ')}` : ''}
             </Text>
             <Checkbox

@@ -6,6 +6,7 @@ import { ErrorState } from '../components/ErrorState';
 import { FormAlert } from '../components/FormAlert';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeading } from '../components/PageHeading';
+import { useFormat } from '../components/useFormat';
 import { useViewer } from '../features/accounts/useViewer';
 import { OfferCard } from '../features/events/components/OfferCard';
 import { ArchiveOfferDocument, OfferDocument, OffersDocument } from '../gql/graphql';
@@ -14,12 +15,13 @@ import { ArchiveOfferDocument, OfferDocument, OffersDocument } from '../gql/grap
 export function OfferPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
+  const format = useFormat();
   const { viewer, loading: viewerLoading } = useViewer();
   const { data, loading, error, refetch } = useQuery(OfferDocument, { variables: { id }, skip: !viewer });
   const [archive, archiving] = useMutation(ArchiveOfferDocument, { refetchQueries: [OffersDocument] });
   if (viewerLoading || (loading && !data)) return <LoadingState />;
   if (!viewer) return <Navigate to={`/anmelden?weiter=${encodeURIComponent(`/angebote/${id}`)}`} replace />;
-  if (error || !data) return <ErrorState message={error?.message} onRetry={() => void refetch()} />;
+  if (error || !data) return <ErrorState error={error} onRetry={() => void refetch()} />;
   const offer = data.offer;
   return (
     <Stack maw={900}>
@@ -29,7 +31,7 @@ export function OfferPage() {
       <PageHeading>{offer.title}</PageHeading>
       <OfferCard offer={offer} />
       {offer.description && <Text style={{ whiteSpace: 'pre-line' }}>{offer.description}</Text>}
-      {offer.validUntil && <Text size="sm">{t('offers.validUntil', { date: offer.validUntil })}</Text>}
+      {offer.validUntil && <Text size="sm">{t('offers.validUntil', { date: format.date(offer.validUntil) })}</Text>}
       {offer.canEdit && !offer.archived && (
         <Button
           variant="default"

@@ -18,7 +18,7 @@ export function RegisterPage() {
       submit={t('account.registerSubmit')}
       busy={loading}
       error={error}
-      success={data?.register}
+      success={data ? t('account.checkMail') : undefined}
       onSubmit={() => void register({ variables: { input: { name, email, password } } }).catch(() => undefined)}
       links={[{ to: '/anmelden', label: t('account.login'), prefix: t('account.haveAccount') }]}
     >

@@ -33,7 +33,7 @@ export function RoundRoomPage() {
   const [closeRoom, closing] = useMutation(CloseRoundRoomDocument);
   if (viewerLoading || (loading && !data)) return <LoadingState />;
   if (!viewer) return <Navigate to={`/anmelden?weiter=${encodeURIComponent(`/austauschrunden/termine/${roundId}`)}`} replace />;
-  if (error || !room) return <ErrorState message={error?.message} onRetry={() => void refetch()} />;
+  if (error || !room) return <ErrorState error={error} onRetry={() => void refetch()} />;
   const state = live.state;
   const taking = room.canTakePart && state?.joined && live.client;
   const polls = mergePolls(room.polls, state?.polls ?? []);

@@ -20,7 +20,7 @@ export function RoundSeriesPage() {
   const { data, loading, error, refetch } = useQuery(RoundSeriesDocument, { variables: { id }, skip: !viewer });
   if (viewerLoading || (loading && !data)) return <LoadingState />;
   if (!viewer) return <Navigate to={`/anmelden?weiter=${encodeURIComponent(`/austauschrunden/reihen/${id}`)}`} replace />;
-  if (error || !data) return <ErrorState message={error?.message} onRetry={() => void refetch()} />;
+  if (error || !data) return <ErrorState error={error} onRetry={() => void refetch()} />;
   const { series, upcoming, past } = data.roundSeries;
   return (
     <Stack maw={900}>

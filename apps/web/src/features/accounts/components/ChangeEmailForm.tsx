@@ -31,7 +31,7 @@ export function ChangeEmailForm() {
           value={password}
           onChange={(e) => setPassword(e.currentTarget.value)}
         />
-        <FormAlert error={error} success={data?.requestEmailChange} />
+        <FormAlert error={error} success={data ? t('account.checkMail') : undefined} />
         <div>
           <Button type="submit" loading={loading}>
             {t('account.changeEmailSubmit')}

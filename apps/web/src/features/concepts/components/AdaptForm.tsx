@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { FormAlert } from '../../../components/FormAlert';
 import { AdaptConceptDocument, ConceptLineageDocument, MyMembershipsDocument } from '../../../gql/graphql';
+import { forgetLists } from '../../../app/forgetLists';
 
 /** Makes the organisation's own concept from this version; it stays linked and sees later changes. */
 export function AdaptForm({
@@ -29,7 +30,7 @@ export function AdaptForm({
   const organizations = mine.filter((m) => !adapted.has(m.organization.id)).map((m) => ({ value: m.organization.id, label: m.organization.name }));
   const own = mine.filter((m) => adapted.has(m.organization.id));
   const [organizationId, setOrganizationId] = useState<string | null>(null);
-  const [adapt, { loading, error }] = useMutation(AdaptConceptDocument);
+  const [adapt, { loading, error }] = useMutation(AdaptConceptDocument, { update: forgetLists('concepts', 'conceptLineage') });
   if (!memberships.data || !lineage.data || mine.length === 0) return null;
   if (organizations.length === 0) {
     return (

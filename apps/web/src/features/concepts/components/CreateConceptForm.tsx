@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import { FormAlert } from '../../../components/FormAlert';
 import { TopicSelect } from '../../../components/TopicSelect';
 import { CreateConceptDocument, GroupsDocument, MyMembershipsDocument, type Topic } from '../../../gql/graphql';
+import { forgetLists } from '../../../app/forgetLists';
 
 /** Owner: one of the person's working groups (drafted jointly) or organisations. */
 export function CreateConceptForm() {
@@ -18,7 +19,7 @@ export function CreateConceptForm() {
   const [topics, setTopics] = useState<Topic[]>([]);
   const [owner, setOwner] = useState<string | null>(null);
   const [outline, setOutline] = useState<'STANDARD' | 'EMPTY'>('STANDARD');
-  const [create, { loading, error }] = useMutation(CreateConceptDocument);
+  const [create, { loading, error }] = useMutation(CreateConceptDocument, { update: forgetLists('concepts') });
   const owners = [
     ...(groups.data?.groups.nodes ?? [])
       .filter((g) => g.viewerStatus === 'ACTIVE')

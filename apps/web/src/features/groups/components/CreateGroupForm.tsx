@@ -7,6 +7,7 @@ import { FormAlert } from '../../../components/FormAlert';
 import { TopicSelect } from '../../../components/TopicSelect';
 import { CreateGroupDocument, type GroupAccess, type GroupRegionKind, LaenderDocument, type Topic } from '../../../gql/graphql';
 import { KreisSelect } from './KreisSelect';
+import { forgetLists } from '../../../app/forgetLists';
 
 const ACCESS: GroupAccess[] = ['OPEN', 'ON_REQUEST', 'CLOSED'];
 const REGIONS: GroupRegionKind[] = ['KREIS', 'LAND', 'LAENDER', 'BUNDESWEIT'];
@@ -22,7 +23,7 @@ export function CreateGroupForm() {
   const [regionKind, setRegionKind] = useState<GroupRegionKind>('KREIS');
   const [kreisAgs, setKreisAgs] = useState<string | null>(null);
   const [landCodes, setLandCodes] = useState<string[]>([]);
-  const [create, { loading, error }] = useMutation(CreateGroupDocument);
+  const [create, { loading, error }] = useMutation(CreateGroupDocument, { update: forgetLists('groups') });
   const landOptions = (laender.data?.laender ?? []).map((l) => ({ value: l.landCode, label: l.name }));
 
   return (

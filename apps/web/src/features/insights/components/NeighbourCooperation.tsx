@@ -52,7 +52,7 @@ export function NeighbourCooperation({ ags, name }: { ags: string; name: string 
               </Group>
               <Text size="sm">
                 {n.kinds.length
-                  ? `${n.kinds.map((k) => t(`insights.kinds.${k.kind}`, { count: k.count })).join(', ')}${n.since ? ` · ${t('insights.since', { date: format.date(n.since) })}` : ''}`
+                  ? `${n.kinds.map((k) => t(`insights.kinds.${k.kind}`, { count: k.count })).join(', ')}${n.since ? ` · ${t('insights.since', { date: format.berlinDate(n.since) })}` : ''}`
                   : t(n.reasons.includes('SHARES_BORDER') ? 'insights.nothingBordering' : 'insights.nothingSimilar')}
               </Text>
               <NeighbourSuggestions

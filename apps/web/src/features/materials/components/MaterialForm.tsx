@@ -17,6 +17,7 @@ import {
 } from '../../../gql/graphql';
 import { uploadFile } from '../upload';
 import { useUploadLimitMb } from '../useUploadLimit';
+import { forgetLists } from '../../../app/forgetLists';
 
 const VISIBILITIES: MaterialVisibility[] = ['MEMBERS', 'GROUP', 'ORGANIZATION'];
 
@@ -44,7 +45,7 @@ export function MaterialForm({ groupId }: { groupId?: string }) {
   const [markdown, setMarkdown] = useState('');
   const [uploadError, setUploadError] = useState<unknown>();
   const [uploading, setUploading] = useState(false);
-  const [create, { loading, error }] = useMutation(CreateMaterialDocument);
+  const [create, { loading, error }] = useMutation(CreateMaterialDocument, { update: forgetLists('materials') });
   const organization = organizationId ?? organizations[0]?.value ?? null;
   const uploadLimit = useUploadLimitMb();
 

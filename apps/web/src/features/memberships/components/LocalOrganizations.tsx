@@ -13,6 +13,7 @@ import {
 } from '../../../gql/graphql';
 import { useViewer } from '../../accounts/useViewer';
 import { JOB_FUNCTIONS } from '../jobFunctions';
+import { forgetLists } from '../../../app/forgetLists';
 
 const KINDS: CivilSocietyKind[] = ['WOHLFAHRTSVERBAND', 'VEREIN', 'MIGRANTENORGANISATION', 'BILDUNGSTRAEGER', 'NETWORK_BODY', 'OTHER'];
 
@@ -23,7 +24,7 @@ export function LocalOrganizations({ ags }: { ags: string }) {
   const orgs = useQuery(OrganizationsDocument, { variables: { ags } });
   const mine = useQuery(MyMembershipsDocument, { skip: !viewer });
   const [join, joined] = useMutation(RequestMembershipDocument, { refetchQueries: [MyMembershipsDocument] });
-  const [create, created] = useMutation(CreateOrganizationDocument, { refetchQueries: [MyMembershipsDocument] });
+  const [create, created] = useMutation(CreateOrganizationDocument, { refetchQueries: [MyMembershipsDocument], update: forgetLists('organizations') });
   const [name, setName] = useState('');
   const [kind, setKind] = useState<CivilSocietyKind>('VEREIN');
   const [fn, setFn] = useState<JobFunction>('OTHER');

@@ -3,11 +3,13 @@ import { Button, Group, List, Paper, Stack, Text, TextInput, Title } from '@mant
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../../components/FormAlert';
+import { useFormat } from '../../../components/useFormat';
 import { AddRoundActionItemDocument, CarryRoundActionItemDocument, type RoundRoomFieldsFragment } from '../../../gql/graphql';
 
 /** Who does what until when; moderators carry an item into the next date's agenda. */
 export function RoomActions({ room }: { room: RoundRoomFieldsFragment }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const [who, setWho] = useState('');
   const [what, setWhat] = useState('');
   const [due, setDue] = useState('');
@@ -29,7 +31,7 @@ export function RoomActions({ room }: { room: RoundRoomFieldsFragment }) {
               <Group gap={6}>
                 <span>
                   <strong>{a.who}</strong>: {a.what}
-                  {a.due ? ` (${t('room.until', { date: a.due.split('-').reverse().join('.') })})` : ''}
+                  {a.due ? ` (${t('room.until', { date: format.date(a.due) })})` : ''}
                 </span>
                 {a.carried && <Text size="xs">{t('room.carried')}</Text>}
                 {room.canModerate && !a.carried && (

@@ -1,4 +1,5 @@
 import ICAL from 'ical.js';
+import pg from 'pg';
 import { addMember, createGroup, createUser, signIn } from '../../test/support/factories.js';
 import { startTestApp, type TestApp, type TestClient } from '../../test/support/test-app.js';
 import { PrismaService } from '../core/database/prisma.service.js';
@@ -205,7 +206,7 @@ describe('events open to neighbouring municipalities: reach by real borders, reg
     expect((await fetch(`${t.url}${new URL(stranger).pathname}`)).status).toBe(404);
   });
 
-  it('organisers and co-organisers edit; a new time tells the registered', async () => {
+  it('organisers and co-organisers edit; a new time tells the registered, a change racing a cancellation is refused', async () => {
     const event = (
       await create(stadt, {
         organizerOrganizationId: stadtOrg,
@@ -224,6 +225,25 @@ describe('events open to neighbouring municipalities: reach by real borders, reg
     expect(code(await update(across, {}))).toBe('FORBIDDEN');
     const moved = await update(kreis, { startsAt: '2027-05-07T09:00', endsAt: '2027-05-07T16:00' });
     expect(moved.data!.updateEvent.startsAt).toBe('2027-05-07T07:00:00.000Z');
+    expect(await prisma.notification.count({ where: { kind: 'EVENT_CHANGED', subjectId: event.id } })).toBe(1);
+
+    // A cancellation that commits while a change waits for the row: the change is refused, nobody hears of it.
+    const canceller = new pg.Client({ connectionString: t.db.url });
+    await canceller.connect();
+    try {
+      await canceller.query('BEGIN');
+      await canceller.query(`SELECT id FROM "Event" WHERE id = $1 FOR UPDATE`, [event.id]);
+      const late = update(stadt, { startsAt: '2027-05-08T09:00', endsAt: '2027-05-08T16:00' });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await canceller.query(`UPDATE "Event" SET status = 'CANCELLED' WHERE id = $1`, [event.id]);
+      await canceller.query('COMMIT');
+      const refused = await late;
+      expect(code(refused)).toBe('BAD_USER_INPUT');
+      expect(field(refused)).toBe('id');
+    } finally {
+      await canceller.end();
+    }
+    expect((await prisma.event.findUniqueOrThrow({ where: { id: event.id } })).startsAt.toISOString()).toBe('2027-05-07T07:00:00.000Z');
     expect(await prisma.notification.count({ where: { kind: 'EVENT_CHANGED', subjectId: event.id } })).toBe(1);
   });
 });

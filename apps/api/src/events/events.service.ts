@@ -93,14 +93,17 @@ export class EventsService {
       : null;
     const reach = await this.openTo.fields(input.openTo, organizer?.locatedIn ?? null, input.openLandCode);
     const coOrganizerIds = await this.coOrganizers(input.coOrganizerIds, row.organizerOrganizationId);
-    const moved =
-      details.startsAt.getTime() !== row.startsAt.getTime() ||
-      details.endsAt.getTime() !== row.endsAt.getTime() ||
-      details.rrule !== row.rrule ||
-      details.address !== row.address ||
-      details.onlineUrl !== row.onlineUrl;
     await this.prisma.$transaction(async (tx) => {
+      // Compared with the row as locked: a cancellation or another change may have come in meanwhile.
       await tx.$queryRaw`SELECT id FROM "Event" WHERE id = ${row.id}::uuid FOR UPDATE`;
+      const current = await tx.event.findUniqueOrThrow({ where: { id: row.id } });
+      if (current.status === 'CANCELLED') throw badUserInput('Eine abgesagte Veranstaltung wird nicht mehr geändert.', { field: 'id' });
+      const moved =
+        details.startsAt.getTime() !== current.startsAt.getTime() ||
+        details.endsAt.getTime() !== current.endsAt.getTime() ||
+        details.rrule !== current.rrule ||
+        details.address !== current.address ||
+        details.onlineUrl !== current.onlineUrl;
       await tx.event.update({ where: { id: row.id }, data: { ...details, ...reach } });
       await tx.eventCoOrganizer.deleteMany({ where: { eventId: row.id, organizationId: { notIn: coOrganizerIds } } });
       await tx.eventCoOrganizer.createMany({ data: coOrganizerIds.map((organizationId) => ({ eventId: row.id, organizationId })), skipDuplicates: true });

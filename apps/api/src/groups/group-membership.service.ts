@@ -239,7 +239,7 @@ export class GroupMembershipService {
       );
     });
     this.scopes.forget(user);
-    this.realtime.removeFromRoom(user.id, `group:${groupId}`);
+    await this.realtime.recheckRooms(user.id);
     return true;
   }
 
@@ -248,7 +248,7 @@ export class GroupMembershipService {
       if (!isUuid(input.personId)) throw notFound('Diese Person gehört der Gruppe nicht an.');
       await removeMember(tx, input.groupId, input.personId, 'Die letzte Moderation kann nicht entfernt werden.');
     });
-    this.realtime.removeFromRoom(input.personId, `group:${input.groupId}`);
+    await this.realtime.recheckRooms(input.personId);
     return this.members(user, input.groupId, true);
   }
 

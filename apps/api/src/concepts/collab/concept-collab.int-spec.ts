@@ -240,4 +240,32 @@ describe('drafting a concept together: Yjs over socket.io, stored in PostgreSQL'
     await eventually(() => nils.sync.status === 'refused', 'the refusal');
     expect(await storedText(section)).toBe('noch dabei');
   });
+
+  it('a person who leaves the group stops receiving the draft at once, on a socket that was in the room', async () => {
+    const section = sectionIds[5]!;
+    const group = await prisma.workingGroup.findFirstOrThrow({ where: { name: 'AG Konzept' } });
+    await prisma.groupMember.upsert({
+      where: { groupId_userId: { groupId: group.id, userId: nilsId } },
+      create: { groupId: group.id, userId: nilsId, role: 'MEMBER', status: 'ACTIVE' },
+      update: { status: 'ACTIVE' },
+    });
+    const lea = open(first.url, cookies.lea);
+    const nils = open(first.url, cookies.nils);
+    lea.sync.doc(section);
+    nils.sync.doc(section);
+    await Promise.all([settled(lea), settled(nils)]);
+    lea.type(section, 'Entwurf');
+    await eventually(() => nils.text(section) === 'Entwurf', 'the draft while a member');
+
+    const left = await first.client(cookies.nils).graphql(`mutation { leaveGroup(id: "${group.id}") }`);
+    expect(left.errors).toBeUndefined();
+    // Lea's second tab, in the room all along, shows that the words went out to the room.
+    const leaAgain = open(first.url, cookies.lea);
+    leaAgain.sync.doc(section);
+    await settled(leaAgain);
+    lea.type(section, ' mit vertraulichen Zahlen');
+    await eventually(() => leaAgain.text(section) === 'Entwurf mit vertraulichen Zahlen', 'the words in the room');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(nils.text(section)).toBe('Entwurf');
+  });
 });

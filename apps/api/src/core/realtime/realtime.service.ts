@@ -114,9 +114,31 @@ export class RealtimeService implements OnModuleInit, OnModuleDestroy {
     return presence;
   }
 
-  /** A person who lost access (left the group, was removed) leaves the room on every process. */
-  removeFromRoom(userId: string, room: RoomName): void {
-    this.server?.in(`user:${userId}`).socketsLeave(room);
+  /**
+   * After a person lost access (left a group, was removed from it), each room their sockets are in, on every
+   * process, is asked again: a group's concepts and rounds follow the group. Where the authoriser now refuses, the
+   * sockets leave, so that nothing more of a private draft or a room reaches them.
+   */
+  async recheckRooms(userId: string): Promise<void> {
+    if (!this.server) return;
+    const sockets = await this.server.in(`user:${userId}`).fetchSockets();
+    const rooms = new Set(sockets.flatMap((socket) => [...socket.rooms].filter((room) => ROOM.test(room))));
+    for (const room of rooms) {
+      const [, kind, id] = ROOM.exec(room) as unknown as [string, RoomKind, string];
+      if (
+        await this.authorizers
+          .get(kind)?.(userId, id)
+          .catch(() => false)
+      )
+        continue;
+      this.server.in(`user:${userId}`).socketsLeave(room);
+      let left = false;
+      for (const socket of sockets) if (socket.rooms.has(room) && (await this.store.leave(room, socket.id))) left = true;
+      if (left) {
+        await this.announce(room as RoomName);
+        await this.leftHandlers.get(kind)?.(id);
+      }
+    }
   }
 
   /**

@@ -18,7 +18,8 @@ import { searchVectors } from '../core/search/search-vectors.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { UploadsService } from './uploads/uploads.service.js';
 
-const MAX_MARKDOWN = 200_000;
+/** The longest text material (in characters), also the bound for a round's protocol. */
+export const MAX_MARKDOWN = 200_000;
 const LANGUAGES = new Set<string>(MATERIAL_LANGUAGES);
 const GONE = 'Dieses Material gibt es nicht, oder es ist Ihnen nicht freigegeben.';
 

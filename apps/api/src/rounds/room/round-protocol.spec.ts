@@ -43,6 +43,16 @@ describe('the protocol of a date', () => {
     expect(md).toContain('- \\*fett\\*: a \\#\\# b');
     expect(md).not.toMatch(/^## b/m);
   });
+
+  it('cuts overlong notes to fit the limit and says so, keeping everything else', () => {
+    const notes = 'Wohnungsbörse. '.repeat(20_000);
+    const md = protocolMarkdown({ ...base, notes, actions: [{ who: 'Stadt Leipzig', what: 'Kosten prüfen', due: null }] }, 200_000);
+    expect(md.length).toBeLessThanOrEqual(200_000);
+    expect(md.length).toBeGreaterThan(199_000);
+    expect(md).toContain('Die Notizen sind hier gekürzt');
+    expect(md).toContain('- Stadt Leipzig: Kosten prüfen');
+    expect(protocolMarkdown({ ...base, notes: 'Kurz.' }, 200_000)).not.toContain('gekürzt');
+  });
 });
 
 describe('the shared notes as Markdown', () => {

@@ -16,8 +16,21 @@ const berlin = (d: Date, options: Intl.DateTimeFormatOptions) => new Intl.DateTi
 /** Markdown must not turn what people wrote into structure of the protocol. */
 const inline = (s: string) => s.replace(/([\\`*_[\]#<>|])/g, '\\$1').replace(/\s+/g, ' ');
 
-/** The protocol of a date as Markdown: what was agreed, decided and noted, and who took part (by consent). */
-export function protocolMarkdown(p: ProtocolInput): string {
+const CUT = '\n\n*(Die Notizen sind hier gekürzt: Sie waren länger, als ein Protokoll fassen kann.)*';
+
+/**
+ * The protocol of a date as Markdown: what was agreed, decided and noted, and who took part (by consent). Beyond
+ * `maxLength` the shared notes are cut, so that overlong notes never keep a room from closing.
+ */
+export function protocolMarkdown(p: ProtocolInput, maxLength = Infinity): string {
+  const full = protocolText(p);
+  const notes = p.notes.trim();
+  if (full.length <= maxLength || !notes) return full;
+  const keep = Math.max(0, notes.length - (full.length - maxLength) - CUT.length);
+  return protocolText({ ...p, notes: notes.slice(0, keep) + CUT });
+}
+
+function protocolText(p: ProtocolInput): string {
   const date = berlin(p.startsAt, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
   const time = `${berlin(p.startsAt, { hour: '2-digit', minute: '2-digit' })}–${berlin(p.endsAt, { hour: '2-digit', minute: '2-digit' })} Uhr`;
   const lines = [`# Protokoll: ${inline(p.title)}`, '', `${date}, ${time}. Gastgeberin: ${inline(p.hostName)}.`, ''];

@@ -237,13 +237,24 @@ describe("a round's live room: presence, chat in one order with replay, speaking
     for (const d of [writer, reader, outsiderDocs]) d.destroy();
   });
 
-  it('closing writes the protocol as a material; afterwards the room is read-only for everyone with access', async () => {
+  it('closing writes the protocol as a material, overlong notes cut; afterwards the room is read-only for everyone with access', async () => {
     const a = await open(nord);
     await call(a, 'round:join', { roundId });
     await host.graphql(
       `mutation { addRoundActionItem(input: { roundId: "${roundId}", who: "Stadt Leipzig", what: "Entwurf der Poolvereinbarung", due: "2027-01-15" }) { roundId } }`,
     );
     expect(code(await nord.graphql(`mutation { closeRoundRoom(roundId: "${roundId}") { state } }`))).toBe('FORBIDDEN');
+    // Notes longer than a material may be (a participant pasting 270,000 characters) still let the room close.
+    const notes = new RoomDocs(await open(nord), `round:${roundId}`, { name: 'Nils', color: '#0b5394' });
+    const notesDoc = notes.doc(roundId).doc;
+    await eventually(() => notes.status === 'saved' && notesDoc.getXmlFragment('default').length > 0, 'the notes loaded', 5000);
+    notesDoc.transact(() => {
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [new Y.XmlText('Sehr lange Notiz. '.repeat(15_000))]);
+      notesDoc.getXmlFragment('default').insert(notesDoc.getXmlFragment('default').length, [paragraph]);
+    });
+    await eventually(() => notes.status === 'saved', 'the long notes stored', 10_000);
+    notes.destroy();
     const closedEvent = new Promise<{ protocolId: string | null }>((resolve) => a.on('room:closed', resolve));
     const closed = await host.graphql<{ closeRoundRoom: { state: string; protocolId: string } }>(
       `mutation { closeRoundRoom(roundId: "${roundId}") { state protocolId } }`,
@@ -261,6 +272,7 @@ describe("a round's live room: presence, chat in one order with replay, speaking
     expect(html).toContain('<li>Stadt Leipzig: Entwurf der Poolvereinbarung (bis 15.01.2027)</li>');
     expect(html).toContain('<li>Landkreis Leipzig</li>\n<li>Landkreis Nordsachsen</li>');
     expect(html).toMatch(/<h5>Dolmetscherpool<\/h5>\s*<p>Pool wird für Nordsachsen geöffnet.<\/p>/);
+    expect(html).toContain('Die Notizen sind hier gekürzt');
 
     expect(await call(a, 'chat:send', { roundId, clientId: 'after-close', body: 'Noch da?' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     const readOnly = await outsider.graphql<{ roundRoom: { state: string; canTakePart: boolean; messages: { html: string }[] } }>(

@@ -8,7 +8,7 @@ import { RealtimeService } from '../../core/realtime/realtime.service.js';
 import { isUuid } from '../../core/validation/ids.js';
 import type { Topic } from '../../core/catalogue/catalogue.enums.js';
 import type { CreateMaterialInput } from '../../materials/dto/material.inputs.js';
-import { MaterialsService } from '../../materials/materials.service.js';
+import { MAX_MARKDOWN, MaterialsService } from '../../materials/materials.service.js';
 import { MaterialVisibility } from '../../materials/models/material.model.js';
 import { plainText } from '../../core/validation/text.js';
 import { RoundsService } from '../rounds.service.js';
@@ -147,17 +147,20 @@ export class RoundRoomService {
       this.polls.list(round.id),
       this.prisma.roundActionItem.findMany({ where: { roundId: round.id }, orderBy: { createdAt: 'asc' } }),
     ]);
-    const markdown = protocolMarkdown({
-      title: series.title,
-      startsAt: round.startsAt,
-      endsAt: round.endsAt,
-      hostName: series.hostOrganization?.name ?? series.hostGroup?.name ?? '',
-      municipalities: municipalities.get(round.id) ?? [],
-      agenda: agenda.map((a) => a.title),
-      notes,
-      polls,
-      actions,
-    });
+    const markdown = protocolMarkdown(
+      {
+        title: series.title,
+        startsAt: round.startsAt,
+        endsAt: round.endsAt,
+        hostName: series.hostOrganization?.name ?? series.hostGroup?.name ?? '',
+        municipalities: municipalities.get(round.id) ?? [],
+        agenda: agenda.map((a) => a.title),
+        notes,
+        polls,
+        actions,
+      },
+      MAX_MARKDOWN,
+    );
     const scope = await this.scopes.requireConfirmed(user);
     const organizationId = series.hostOrganizationId ?? scope.organizationIds[0];
     if (!organizationId) throw forbidden('Protokolle veröffentlicht ein bestätigtes Mitglied einer Organisation.');

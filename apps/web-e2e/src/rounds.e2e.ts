@@ -46,6 +46,20 @@ test('Stadt Leipzig starts a monthly round for the region; Nordsachsen finds it 
   expect(ics).toContain('RRULE:FREQ=MONTHLY;BYDAY=1WE;COUNT=6');
   expect(ics).toContain('DTSTART;TZID=Europe/Berlin:20270407T093000');
   await expectNoSeriousA11yViolations(nord);
+
+  // Cancelling a date tells everyone registered, so the host is asked first; "Zurück" changes nothing.
+  await stadt.reload();
+  const first = stadt.getByRole('article', { name: title }).first();
+  const cancel = first.getByRole('button', { name: /^Termin absagen/ });
+  await cancel.click();
+  const asking = stadt.getByRole('dialog', { name: /^Termin absagen/ });
+  await expect(asking).toContainText('alle Angemeldeten erfahren es');
+  await asking.getByRole('button', { name: 'Zurück' }).click();
+  await expect(first).toContainText('7. April 2027');
+  await cancel.click();
+  await asking.getByRole('button', { name: 'Ja, Termin absagen' }).click();
+  // A cancelled date leaves the list of coming dates: the next one is first now.
+  await expect(stadt.getByRole('article', { name: title }).first()).toContainText('5. Mai 2027');
 });
 
 test('the demo series: a month at a glance, its page with the municipalities that took part, hosts change it, the group shows it', async ({ newPage }) => {

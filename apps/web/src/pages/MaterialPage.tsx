@@ -19,6 +19,7 @@ function NewVersion({ materialId }: { materialId: string }) {
   const [file, setFile] = useState<File | null>(null);
   const [note, setNote] = useState('');
   const [uploadError, setUploadError] = useState<unknown>();
+  const [uploading, setUploading] = useState(false);
   const [add, { loading, error }] = useMutation(AddMaterialVersionDocument);
   const uploadLimit = useUploadLimitMb();
   return (
@@ -28,15 +29,18 @@ function NewVersion({ materialId }: { materialId: string }) {
       aria-label={t('materials.addVersion')}
       onSubmit={(e) => {
         e.preventDefault();
-        if (!file) return;
+        // A second click while the file is still on its way would upload it again as another version.
+        if (!file || uploading) return;
         setUploadError(undefined);
+        setUploading(true);
         void uploadFile(file)
           .then((u) => add({ variables: { input: { materialId, uploadId: u.id, note } } }))
           .then(() => {
             setFile(null);
             setNote('');
           })
-          .catch((err: unknown) => setUploadError(err));
+          .catch((err: unknown) => setUploadError(err))
+          .finally(() => setUploading(false));
       }}
     >
       <Title order={3} size="h5">
@@ -45,7 +49,7 @@ function NewVersion({ materialId }: { materialId: string }) {
       <FileInput label={t('materials.fileLabel', { mb: uploadLimit })} required value={file} onChange={setFile} />
       <TextInput label={t('materials.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
       <FormAlert error={uploadError ?? error} />
-      <Button type="submit" loading={loading} variant="outline">
+      <Button type="submit" loading={uploading || loading} variant="outline">
         {t('materials.addVersionSubmit')}
       </Button>
     </Stack>

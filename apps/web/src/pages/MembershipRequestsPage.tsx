@@ -45,6 +45,7 @@ export function MembershipRequestsPage() {
             />
             <Group>
               <Button
+                disabled={decided.loading}
                 onClick={() =>
                   void decide({ variables: { input: { membershipId: m.id, approve: true, makeAdmin: asAdmin[m.id] ?? false } } }).catch(() => undefined)
                 }
@@ -54,6 +55,7 @@ export function MembershipRequestsPage() {
               <Button
                 variant="outline"
                 color="red.9"
+                disabled={decided.loading}
                 onClick={() => void decide({ variables: { input: { membershipId: m.id, approve: false } } }).catch(() => undefined)}
               >
                 {t('memberships.reject')}

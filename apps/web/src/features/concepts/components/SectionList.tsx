@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { ActionIcon, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmButton } from '../../../components/ConfirmButton';
 import { FormAlert } from '../../../components/FormAlert';
 import { useViewer } from '../../accounts/useViewer';
 import { CollabStatusLine } from '../../../collab/CollabStatusLine';
@@ -180,16 +181,17 @@ function SectionTools({ conceptId, section, index, count }: { conceptId: string;
       <Button size="compact-sm" variant="subtle" onClick={() => setRenaming(true)} aria-label={t('concepts.renameSection', { title: section.title })}>
         {t('concepts.rename')}
       </Button>
-      <Button
+      <ConfirmButton
         size="compact-sm"
-        variant="subtle"
-        c="red.9"
         loading={removed.loading}
         aria-label={t('concepts.removeSection', { title: section.title })}
-        onClick={() => void remove({ variables: { input: ids } }).catch(() => undefined)}
+        title={t('concepts.removeSection', { title: section.title })}
+        question={t('concepts.removeSectionQuestion', { title: section.title })}
+        confirmLabel={t('concepts.removeSectionYes')}
+        onConfirm={() => void remove({ variables: { input: ids } }).catch(() => undefined)}
       >
         {t('concepts.remove')}
-      </Button>
+      </ConfirmButton>
     </Group>
   );
 }

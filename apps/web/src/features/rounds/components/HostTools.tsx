@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../../components/FormAlert';
 import { CancelRoundDateDocument, MoveRoundDateDocument, RoundsDocument } from '../../../gql/graphql';
+import { ConfirmButton } from '../../../components/ConfirmButton';
 
 /** For the hosts: move one date or cancel it; everyone registered is told. */
 export function HostTools({ roundId, title }: { roundId: string; title: string }) {
@@ -44,16 +45,17 @@ export function HostTools({ roundId, title }: { roundId: string; title: string }
           <Button size="compact-sm" variant="subtle" onClick={() => setMoving(true)} aria-label={t('rounds.hostTools.moveTitle', { title })}>
             {t('rounds.hostTools.move')}
           </Button>
-          <Button
+          <ConfirmButton
             size="compact-sm"
-            variant="subtle"
-            c="red.9"
             loading={cancelled.loading}
             aria-label={t('rounds.hostTools.cancelTitle', { title })}
-            onClick={() => void cancel({ variables: { input: { roundId } } }).catch(() => undefined)}
+            title={t('rounds.hostTools.cancelTitle', { title })}
+            question={t('rounds.hostTools.cancelQuestion', { title })}
+            confirmLabel={t('rounds.hostTools.cancelYes')}
+            onConfirm={() => void cancel({ variables: { input: { roundId } } }).catch(() => undefined)}
           >
             {t('rounds.hostTools.cancel')}
-          </Button>
+          </ConfirmButton>
         </Group>
       )}
       <FormAlert error={moved.error ?? cancelled.error} />

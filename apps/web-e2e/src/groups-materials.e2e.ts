@@ -102,3 +102,43 @@ test('Stadt Leipzig founds an on-request group; Landkreis Leipzig finds it, is a
   await expect(members.getByRole('button', { name: 'Moderation abgeben' })).toBeVisible();
   await expect(members.getByRole('button', { name: 'Entfernen' })).toHaveCount(0);
 });
+
+test('a search with more hits than one page shows the rest on request', async ({ newPage }) => {
+  const word = `Seitenprobe${Date.now().toString(36)}`;
+  const stadt = await signedIn(newPage, 'integration@stadt-leipzig.example', 'Verbund-Demo-Stadt-2026', '/suche');
+  const graphql = async (query: string, variables?: Record<string, unknown>) => {
+    const res = await stadt.request.post('/graphql', { data: { query, variables } });
+    expect(res.ok()).toBe(true);
+    const body = (await res.json()) as { data: Record<string, unknown>; errors?: unknown };
+    expect(body.errors).toBeUndefined();
+    return body.data;
+  };
+  const { myMemberships } = (await graphql('{ myMemberships { status organization { id } } }')) as {
+    myMemberships: { status: string; organization: { id: string } }[];
+  };
+  const organizationId = myMemberships.find((m) => m.status === 'CONFIRMED')!.organization.id;
+  for (let i = 1; i <= 31; i++) {
+    await graphql('mutation ($i: CreateMaterialInput!) { createMaterial(input: $i) { id } }', {
+      i: {
+        title: `Merkblatt ${word} ${i}`,
+        summary: 'Ein Merkblatt von vielen.',
+        topics: ['SPRACHE'],
+        kind: 'FLYER',
+        languages: ['de'],
+        licence: 'CC_BY_4_0',
+        visibility: 'MEMBERS',
+        organizationId,
+        markdown: `${word}: Merkblatt Nummer ${i}.`,
+      },
+    });
+  }
+  await stadt.goto(`/suche?q=${word}`);
+  await expect(stadt.getByText('31 Treffer')).toBeVisible();
+  const hits = stadt.getByRole('article').filter({ hasText: `Merkblatt ${word}` });
+  await expect(hits).toHaveCount(30);
+  const more = stadt.getByRole('button', { name: 'Weitere anzeigen (30 von 31 angezeigt)' });
+  await expectNoSeriousA11yViolations(stadt);
+  await more.click();
+  await expect(hits).toHaveCount(31);
+  await expect(more).toBeHidden();
+});

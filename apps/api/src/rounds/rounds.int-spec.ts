@@ -237,6 +237,16 @@ describe('exchange rounds: series across clock changes, audiences, places and wa
     );
     expect(res.errors).toBeUndefined();
     expect(await prisma.roundRegistration.count({ where: { round: { seriesId: round.series.id } } })).toBe(3);
+
+    // A date whose registration has closed is left out, as when registering for it alone.
+    const soon = DateTime.now().setZone('Europe/Berlin').plus({ hours: 2 }).toFormat("yyyy-MM-dd'T'HH:mm");
+    const weekly = (await create(stadt, { hostOrganizationId: stadtOrg, startsAt: soon, rrule: 'FREQ=WEEKLY;COUNT=3', deadlineMinutes: 180 })).data!
+      .createRound;
+    expect(code(await nord.graphql(`mutation { registerForRound(input: { roundId: "${weekly.id}" }) { id } }`))).toBe('BAD_USER_INPUT');
+    expect(code(await nord.graphql(`mutation { registerForRound(input: { roundId: "${weekly.id}", wholeSeries: true }) { id } }`))).toBe('OK');
+    const registered = await prisma.roundRegistration.findMany({ where: { userId: nordId, round: { seriesId: weekly.series.id } }, select: { roundId: true } });
+    expect(registered).toHaveLength(2);
+    expect(registered.map((r) => r.roundId)).not.toContain(weekly.id);
   });
 
   it('a round for the Landkreis Leipzig and its neighbours is found in Nordsachsen, not in München', async () => {

@@ -221,8 +221,10 @@ export class RoundsService {
           create: { seriesId: round.seriesId, userId: user.id, shareMunicipality: share },
           update: { shareMunicipality: share },
         });
+        // Dates whose registration has closed are left out, as when registering for one of them alone.
+        const open = new Date(now.getTime() + round.series.deadlineMinutes * 60_000);
         const dates = await tx.round.findMany({
-          where: { seriesId: round.seriesId, status: 'SCHEDULED', startsAt: { gt: now } },
+          where: { seriesId: round.seriesId, status: 'SCHEDULED', startsAt: { gt: open } },
           orderBy: { startsAt: 'asc' },
         });
         for (const date of dates) await this.take(tx, date.id, user.id, false, share);

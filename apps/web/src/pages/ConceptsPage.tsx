@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { useUrlParams } from '../components/useUrlParams';
 import { Link } from 'react-router';
 import { LoadingState } from '../components/LoadingState';
+import { appendPage } from '../components/appendPage';
+import { LoadMore } from '../components/LoadMore';
 import { PageHeading } from '../components/PageHeading';
 import { TopicSelect } from '../components/TopicSelect';
 import { UrbanisationSelect, urbanisationParam } from '../components/UrbanisationSelect';
@@ -23,7 +25,7 @@ export function ConceptsPage() {
   const topics = (params.get('themen') ?? '').split(',').filter(Boolean) as Topic[];
   const mine = params.get('meine') === '1';
   const urbanisation = urbanisationParam(params.get('siedlung'));
-  const { data, previousData } = useQuery(ConceptsDocument, {
+  const { data, previousData, fetchMore } = useQuery(ConceptsDocument, {
     variables: { search: debounced || null, filter: { topics, mine, urbanisation }, first: 50, offset: 0 },
     skip: !viewer,
   });
@@ -63,6 +65,13 @@ export function ConceptsPage() {
               <ConceptCard key={c.id} concept={c} />
             ))}
           </SimpleGrid>
+          {result && (
+            <LoadMore
+              shown={result.nodes.length}
+              total={result.totalCount}
+              onMore={() => fetchMore({ variables: { offset: result.nodes.length }, updateQuery: appendPage('concepts') })}
+            />
+          )}
         </>
       )}
     </Stack>

@@ -3,6 +3,8 @@ import { Anchor, Button, Checkbox, Group, SegmentedControl, Select, Stack, Tabs,
 import { TOPICS } from '@verbund/shared';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { appendPage } from '../components/appendPage';
+import { LoadMore } from '../components/LoadMore';
 import { UrbanisationSelect, urbanisationParam } from '../components/UrbanisationSelect';
 import { useUrlParams } from '../components/useUrlParams';
 import { Link, useNavigate } from 'react-router';
@@ -174,6 +176,13 @@ export function EventsPage() {
                     {eventNodes?.nodes.map((e) => (
                       <EventCard key={e.id} event={e} />
                     ))}
+                    {eventNodes && (
+                      <LoadMore
+                        shown={eventNodes.nodes.length}
+                        total={eventNodes.totalCount}
+                        onMore={() => events.fetchMore({ variables: { offset: eventNodes.nodes.length }, updateQuery: appendPage('events') })}
+                      />
+                    )}
                   </>
                 ) : (
                   <>
@@ -181,6 +190,13 @@ export function EventsPage() {
                     {offerNodes?.nodes.map((o) => (
                       <OfferCard key={o.id} offer={o} />
                     ))}
+                    {offerNodes && (
+                      <LoadMore
+                        shown={offerNodes.nodes.length}
+                        total={offerNodes.totalCount}
+                        onMore={() => offers.fetchMore({ variables: { offset: offerNodes.nodes.length }, updateQuery: appendPage('offers') })}
+                      />
+                    )}
                   </>
                 )}
               </>

@@ -5,6 +5,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LoadingState } from '../components/LoadingState';
+import { appendPage } from '../components/appendPage';
+import { LoadMore } from '../components/LoadMore';
 import { PageHeading } from '../components/PageHeading';
 import { useViewer } from '../features/accounts/useViewer';
 import { CreateGroupForm } from '../features/groups/components/CreateGroupForm';
@@ -20,7 +22,7 @@ export function GroupsPage() {
   const [mine, setMine] = useState(false);
   const [urbanisation, setUrbanisation] = useState<Urbanisation[]>([]);
   const [debounced] = useDebouncedValue(search.trim(), 250);
-  const { data, previousData } = useQuery(GroupsDocument, {
+  const { data, previousData, fetchMore } = useQuery(GroupsDocument, {
     variables: { filter: { search: debounced || null, mine, urbanisation }, first: 50, offset: 0 },
     skip: !viewer,
   });
@@ -84,6 +86,13 @@ export function GroupsPage() {
                 <GroupCard key={g.id} group={g} />
               ))}
             </SimpleGrid>
+            {result && (
+              <LoadMore
+                shown={result.nodes.length}
+                total={result.totalCount}
+                onMore={() => fetchMore({ variables: { offset: result.nodes.length }, updateQuery: appendPage('groups') })}
+              />
+            )}
           </section>
         </>
       )}

@@ -5,6 +5,8 @@ import { MATERIAL_KINDS, MATERIAL_LANGUAGES, MATERIAL_LICENCES } from '@verbund/
 import { useTranslation } from 'react-i18next';
 import { useUrlParams } from '../components/useUrlParams';
 import { Link } from 'react-router';
+import { appendPage } from '../components/appendPage';
+import { LoadMore } from '../components/LoadMore';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeading } from '../components/PageHeading';
 import { TopicSelect } from '../components/TopicSelect';
@@ -33,7 +35,10 @@ export function MaterialsPage() {
     groupId: params.get('gruppe'),
     urbanisation: urbanisationParam(params.get('siedlung')),
   };
-  const { data, previousData } = useQuery(MaterialsDocument, { variables: { search: debounced || null, filter, first: 50, offset: 0 }, skip: !viewer });
+  const { data, previousData, fetchMore } = useQuery(MaterialsDocument, {
+    variables: { search: debounced || null, filter, first: 50, offset: 0 },
+    skip: !viewer,
+  });
   const result = (data ?? previousData)?.materials;
 
   if (loading) return <LoadingState />;
@@ -98,6 +103,13 @@ export function MaterialsPage() {
               <MaterialCard key={hit.material.id} material={hit.material} snippet={hit.snippet} />
             ))}
           </Stack>
+          {result && (
+            <LoadMore
+              shown={result.nodes.length}
+              total={result.totalCount}
+              onMore={() => fetchMore({ variables: { offset: result.nodes.length }, updateQuery: appendPage('materials') })}
+            />
+          )}
         </>
       )}
     </Stack>

@@ -2,6 +2,8 @@ import { useQuery } from '@apollo/client/react';
 import { Anchor, Button, Checkbox, Group, Stack, Text } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { appendPage } from '../components/appendPage';
+import { LoadMore } from '../components/LoadMore';
 import { urbanisationParam } from '../components/UrbanisationSelect';
 import { useUrlParams } from '../components/useUrlParams';
 import { Link } from 'react-router';
@@ -36,7 +38,7 @@ export function RoundsPage() {
     ...(hostKind === 'group' ? { hostGroupId: hostId } : {}),
     ...(hostKind === 'organization' ? { hostOrganizationId: hostId } : {}),
   };
-  const { data, previousData } = useQuery(RoundsDocument, { variables: { filter, first: 50, offset: 0 }, skip: !viewer || view !== 'list' });
+  const { data, previousData, fetchMore } = useQuery(RoundsDocument, { variables: { filter, first: 50, offset: 0 }, skip: !viewer || view !== 'list' });
   const all = useQuery(RoundDatesDocument, { variables: { filter: { nearMe }, first: 100 }, skip: !viewer });
   const hosts = new Map<string, string>();
   for (const r of all.data?.rounds.nodes ?? []) {
@@ -75,6 +77,13 @@ export function RoundsPage() {
               {rounds?.nodes.map((round) => (
                 <RoundCard key={round.id} round={round} />
               ))}
+              {rounds && (
+                <LoadMore
+                  shown={rounds.nodes.length}
+                  total={rounds.totalCount}
+                  onMore={() => fetchMore({ variables: { offset: rounds.nodes.length }, updateQuery: appendPage('rounds') })}
+                />
+              )}
             </>
           ) : (
             <Suspense fallback={<LoadingState />}>

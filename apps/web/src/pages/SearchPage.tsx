@@ -3,6 +3,8 @@ import { Anchor, Badge, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { appendPage } from '../components/appendPage';
+import { LoadMore } from '../components/LoadMore';
 import { PageHeading } from '../components/PageHeading';
 import { useUrlParams } from '../components/useUrlParams';
 import { useViewer } from '../features/accounts/useViewer';
@@ -17,7 +19,7 @@ export function SearchPage() {
   const [params, set] = useUrlParams();
   const search = params.get('q') ?? '';
   const [debounced] = useDebouncedValue(search.trim(), 250);
-  const { data, previousData } = useQuery(SearchDocument, { variables: { search: debounced, first: 30, offset: 0 }, skip: !viewer || !debounced });
+  const { data, previousData, fetchMore } = useQuery(SearchDocument, { variables: { search: debounced, first: 30, offset: 0 }, skip: !viewer || !debounced });
   const result = (data ?? previousData)?.search;
   return (
     <Stack maw={900}>
@@ -49,6 +51,13 @@ export function SearchPage() {
                 {hit.concept && <ConceptCard concept={hit.concept} snippet={hit.snippet} />}
               </Stack>
             ))}
+          {debounced && result && (
+            <LoadMore
+              shown={result.nodes.length}
+              total={result.totalCount}
+              onMore={() => fetchMore({ variables: { offset: result.nodes.length }, updateQuery: appendPage('search') })}
+            />
+          )}
         </>
       )}
     </Stack>

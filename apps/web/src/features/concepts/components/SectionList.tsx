@@ -136,7 +136,7 @@ function SectionTools({ conceptId, section, index, count }: { conceptId: string;
   const [renaming, setRenaming] = useState(false);
   const [title, setTitle] = useState(section.title);
   const refetchQueries = [ConceptDocument];
-  const [move] = useMutation(MoveConceptSectionDocument, { refetchQueries });
+  const [move, moved] = useMutation(MoveConceptSectionDocument, { refetchQueries });
   const [rename, renamed] = useMutation(RenameConceptSectionDocument, { refetchQueries });
   const [remove, removed] = useMutation(RemoveConceptSectionDocument, { refetchQueries });
   const ids = { conceptId, sectionId: section.id };
@@ -192,6 +192,7 @@ function SectionTools({ conceptId, section, index, count }: { conceptId: string;
       >
         {t('concepts.remove')}
       </ConfirmButton>
+      <FormAlert error={moved.error ?? removed.error} />
     </Group>
   );
 }

@@ -138,7 +138,7 @@ export function GroupMembers({
             value={email}
             onChange={(e) => setEmail(e.currentTarget.value)}
           />
-          <Button type="submit" variant="outline">
+          <Button type="submit" variant="outline" loading={invitation.loading}>
             {t('groups.inviteSubmit')}
           </Button>
         </Group>
@@ -154,7 +154,7 @@ export function GroupMembers({
           }}
         >
           <TextInput label={t('groups.inviteMunicipality')} description={t('groups.inviteAgs')} value={ags} onChange={(e) => setAgs(e.currentTarget.value)} />
-          <Button type="submit" variant="outline">
+          <Button type="submit" variant="outline" loading={invitation.loading}>
             {t('groups.inviteSubmit')}
           </Button>
         </Group>

@@ -125,12 +125,8 @@ export class RealtimeService implements OnModuleInit, OnModuleDestroy {
     const rooms = new Set(sockets.flatMap((socket) => [...socket.rooms].filter((room) => ROOM.test(room))));
     for (const room of rooms) {
       const [, kind, id] = ROOM.exec(room) as unknown as [string, RoomKind, string];
-      if (
-        await this.authorizers
-          .get(kind)?.(userId, id)
-          .catch(() => false)
-      )
-        continue;
+      const authorize = this.authorizers.get(kind);
+      if (authorize && (await authorize(userId, id).catch(() => false))) continue;
       this.server.in(`user:${userId}`).socketsLeave(room);
       let left = false;
       for (const socket of sockets) if (socket.rooms.has(room) && (await this.store.leave(room, socket.id))) left = true;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma, User } from '../generated/prisma/client.js';
+import { AccessLost } from '../core/access/access-lost.js';
 import { ViewerScopeService, type ViewerScope } from '../core/access/viewer-scope.service.js';
 import { PrismaService } from '../core/database/prisma.service.js';
 import { badUserInput, forbidden, notFound } from '../core/errors/app-error.js';
@@ -31,7 +32,10 @@ export class EventsService {
     private readonly openTo: OpenToRules,
     private readonly places: GermanPlaces,
     private readonly notifications: NotificationsService,
-  ) {}
+    private readonly accessLost: AccessLost,
+  ) {
+    accessLost.onLost('events', (userId) => this.withdrawUnseen(userId));
+  }
 
   async create(user: User, input: CreateEventInput): Promise<Event> {
     const scope = await this.scopes.requireConfirmed(user);
@@ -105,10 +109,15 @@ export class EventsService {
         details.address !== current.address ||
         details.onlineUrl !== current.onlineUrl;
       await tx.event.update({ where: { id: row.id }, data: { ...details, ...reach } });
-      await tx.eventCoOrganizer.deleteMany({ where: { eventId: row.id, organizationId: { notIn: coOrganizerIds } } });
+      const dropped = await tx.eventCoOrganizer.deleteMany({ where: { eventId: row.id, organizationId: { notIn: coOrganizerIds } } });
       await tx.eventCoOrganizer.createMany({ data: coOrganizerIds.map((organizationId) => ({ eventId: row.id, organizationId })), skipDuplicates: true });
       if (details.registrationMode === 'VERBUND') await this.promote(tx, row.id, details.capacity, details.startsAt);
       if (moved) await this.tellRegistered(tx, user, row.id, 'changed', details.startsAt);
+      // Opened to fewer people: whoever may no longer see it loses their registration (they could not even cancel it).
+      if (dropped.count > 0 || reach.openTo !== current.openTo || reach.openLandCode !== current.openLandCode) {
+        const registered = await tx.eventRegistration.findMany({ where: { eventId: row.id }, select: { userId: true } });
+        for (const { userId } of registered) await this.accessLost.lost(tx, userId);
+      }
     });
     return this.get(user, row.id);
   }
@@ -199,6 +208,30 @@ export class EventsService {
       if (mine.status === 'REGISTERED') await this.promote(tx, row.id, locked?.capacity ?? null, row.startsAt);
     });
     return this.get(user, row.id);
+  }
+
+  /**
+   * After the person lost access (left the organising group, say): registrations for events still to come that
+   * they may no longer see end, with nothing more sent to them; the waiting list moves up.
+   */
+  async withdrawUnseen(userId: string): Promise<void> {
+    const user = await this.prisma.user.findUnique({ where: { id: userId } });
+    if (!user) return;
+    const scope = await this.scopes.of(user);
+    const place = await this.openTo.place(scope.municipalityIds);
+    const unseen = await this.prisma.eventRegistration.findMany({
+      where: { userId, event: { status: 'SCHEDULED', lastEndsAt: { gt: new Date() }, NOT: this.visibleWhere(scope, place) } },
+      include: { event: { select: { id: true, startsAt: true } } },
+    });
+    for (const { event } of unseen) {
+      await this.prisma.$transaction(async (tx) => {
+        const [locked] = await tx.$queryRaw<{ capacity: number | null }[]>`SELECT capacity FROM "Event" WHERE id = ${event.id}::uuid FOR UPDATE`;
+        const mine = await tx.eventRegistration.findUnique({ where: { eventId_userId: { eventId: event.id, userId } } });
+        if (!mine) return;
+        await tx.eventRegistration.delete({ where: { id: mine.id } });
+        if (mine.status === 'REGISTERED') await this.promote(tx, event.id, locked?.capacity ?? null, event.startsAt);
+      });
+    }
   }
 
   /** The event, if the person may see it (NOT_FOUND otherwise, so that closed events are not revealed). */

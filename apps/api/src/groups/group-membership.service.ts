@@ -15,6 +15,7 @@ import { isUuid } from '../core/validation/ids.js';
 import { GroupsService } from './groups.service.js';
 import { GroupMemberStatus, GroupRole, type GroupMember, type InviteResult, type WorkingGroup } from './models/group.model.js';
 import { ViewerScopeService } from '../core/access/viewer-scope.service.js';
+import { AccessLost } from '../core/access/access-lost.js';
 import { RealtimeService } from '../core/realtime/realtime.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 
@@ -33,6 +34,7 @@ export class GroupMembershipService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly notifications: NotificationsService,
     private readonly realtime: RealtimeService,
+    private readonly accessLost: AccessLost,
   ) {}
 
   /** Open: joins. On request: asks. Closed: only accepts an invitation (otherwise the group stays invisible). */
@@ -237,6 +239,7 @@ export class GroupMembershipService {
         user.id,
         'Sie sind die letzte Moderation dieser Gruppe: Bitte übergeben Sie die Moderation zuerst an ein anderes Mitglied.',
       );
+      await this.accessLost.lost(tx, user.id);
     });
     this.scopes.forget(user);
     await this.realtime.recheckRooms(user.id);
@@ -247,6 +250,7 @@ export class GroupMembershipService {
     await this.asModerator(user, input.groupId, async (tx) => {
       if (!isUuid(input.personId)) throw notFound('Diese Person gehört der Gruppe nicht an.');
       await removeMember(tx, input.groupId, input.personId, 'Die letzte Moderation kann nicht entfernt werden.');
+      await this.accessLost.lost(tx, input.personId);
     });
     await this.realtime.recheckRooms(input.personId);
     return this.members(user, input.groupId, true);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma, User } from '../generated/prisma/client.js';
+import { AccessLost } from '../core/access/access-lost.js';
 import { ViewerScopeService, type ViewerScope } from '../core/access/viewer-scope.service.js';
 import { PrismaService } from '../core/database/prisma.service.js';
 import { badUserInput, forbidden, notFound } from '../core/errors/app-error.js';
@@ -34,7 +35,10 @@ export class RoundsService {
     private readonly scopes: ViewerScopeService,
     private readonly audience: RoundAudienceRules,
     private readonly notifications: NotificationsService,
-  ) {}
+    accessLost: AccessLost,
+  ) {
+    accessLost.onLost('rounds', (userId) => this.withdrawUnseen(userId));
+  }
 
   async create(user: User, input: CreateRoundInput): Promise<Round> {
     const scope = await this.scopes.requireConfirmed(user);
@@ -249,6 +253,36 @@ export class RoundsService {
     const taken = await tx.roundRegistration.count({ where: { roundId, status: 'REGISTERED' } });
     const status = locked?.capacity === null || locked?.capacity === undefined || taken < locked.capacity ? 'REGISTERED' : 'WAITING';
     await tx.roundRegistration.create({ data: { roundId, userId, status, shareMunicipality } });
+  }
+
+  /**
+   * After the person lost access (left the hosting group, say): registrations for upcoming dates they may no
+   * longer see end, so that no reminder or calendar entry follows them; the waiting list moves up.
+   */
+  async withdrawUnseen(userId: string): Promise<void> {
+    const user = await this.prisma.user.findUnique({ where: { id: userId } });
+    if (!user) return;
+    const may = await this.audience.forViewer(await this.scopes.of(user));
+    const [upcoming, wholeSeries] = await Promise.all([
+      this.prisma.roundRegistration.findMany({
+        where: { userId, round: { status: 'SCHEDULED', startsAt: { gt: new Date() } } },
+        include: { round: { include: { series: true } } },
+      }),
+      this.prisma.roundSeriesRegistration.findMany({ where: { userId }, include: { series: true } }),
+    ]);
+    for (const { round } of upcoming) {
+      if (await may(round.series)) continue;
+      await this.prisma.$transaction(async (tx) => {
+        await tx.$queryRaw`SELECT id FROM "Round" WHERE id = ${round.id}::uuid FOR UPDATE`;
+        const mine = await tx.roundRegistration.findUnique({ where: { roundId_userId: { roundId: round.id, userId } } });
+        if (!mine) return;
+        await tx.roundRegistration.delete({ where: { id: mine.id } });
+        if (mine.status === 'REGISTERED') await this.promote(tx, round, round.series.capacity);
+      });
+    }
+    for (const registration of wholeSeries) {
+      if (!(await may(registration.series))) await this.prisma.roundSeriesRegistration.deleteMany({ where: { seriesId: registration.seriesId, userId } });
+    }
   }
 
   /** Gives up the place; the first on the waiting list moves up. */

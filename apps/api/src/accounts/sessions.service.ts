@@ -83,6 +83,23 @@ export class SessionsService {
     return { user: session.user, sessionId: id };
   }
 
+  /**
+   * For open sockets, asked once a minute: which of these sessions are still valid. A session whose sockets sent
+   * something since the last check (`used`) counts as in use, as an HTTP request would, so that an hour in a live
+   * room does not end in a sign-out. Expired sessions are deleted.
+   */
+  async stillValid(ids: string[], used: ReadonlySet<string>): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const now = Date.now();
+    const rows = await this.prisma.session.findMany({ where: { id: { in: ids } }, select: { id: true, expiresAt: true, lastSeenAt: true } });
+    const valid = rows.filter((s) => s.expiresAt.getTime() > now && s.lastSeenAt.getTime() + this.config.session.idleMs > now);
+    const expired = rows.filter((s) => !valid.includes(s)).map((s) => s.id);
+    if (expired.length) await this.prisma.session.deleteMany({ where: { id: { in: expired } } });
+    const touched = valid.filter((s) => used.has(s.id) && now - s.lastSeenAt.getTime() > TOUCH_AFTER_MS).map((s) => s.id);
+    if (touched.length) await this.prisma.session.updateMany({ where: { id: { in: touched } }, data: { lastSeenAt: new Date(now) } });
+    return new Set(valid.map((s) => s.id));
+  }
+
   async end(request: FastifyRequest, reply: FastifyReply): Promise<ViewerSession | null> {
     const viewer = await this.viewer(request);
     if (viewer) await this.prisma.session.deleteMany({ where: { id: viewer.sessionId } });

@@ -21,6 +21,8 @@ export interface SocketData {
   userId?: string;
   platformRole?: string;
   sessionId?: string;
+  /** When the socket last sent an event: what keeps its session from timing out while HTTP is quiet. */
+  activeAt?: number;
 }
 /** A domain's own message between processes (`publish`), handled on every process by what it `subscribe`d. */
 export type TopicHandler = (data: never) => void;

@@ -1,4 +1,4 @@
-import { UseFilters } from '@nestjs/common';
+import { type OnModuleDestroy, UseFilters } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -16,12 +16,17 @@ import { type AppServer, type AppSocket, RealtimeService } from './realtime.serv
 import { WsAckExceptionFilter } from './ws-ack-exception.filter.js';
 import { WsViewer, type WsViewerData } from './ws-viewer.decorator.js';
 
+/** How often open sockets' sessions are checked for their timeouts. */
+const SESSION_CHECK_MS = 60_000;
+
 /** Connection-level events every client gets, whatever feature it uses. */
 @WebSocketGateway({ path: SOCKET_PATH, serveClient: false })
 @UseFilters(WsAckExceptionFilter)
-export class SystemGateway implements OnGatewayConnection, OnGatewayInit {
+export class SystemGateway implements OnGatewayConnection, OnGatewayInit, OnModuleDestroy {
   @WebSocketServer()
   server!: AppServer;
+  private sessionCheck?: NodeJS.Timeout;
+  private lastCheck = Date.now();
 
   constructor(
     private readonly sessions: SessionsService,
@@ -49,10 +54,39 @@ export class SystemGateway implements OnGatewayConnection, OnGatewayInit {
         })
         .catch((error: unknown) => next(error instanceof Error ? error : new Error(String(error))));
     });
+    this.sessionCheck = setInterval(() => void this.checkSessions().catch(() => undefined), SESSION_CHECK_MS);
+    this.sessionCheck.unref();
+  }
+
+  /**
+   * A session that timed out (idle or absolute) ends its sockets on this process too, as a logout does: otherwise
+   * an open tab would go on receiving a group's drafts and rooms long after its session ended.
+   */
+  async checkSessions(): Promise<void> {
+    const since = this.lastCheck;
+    this.lastCheck = Date.now();
+    const sessions = new Set<string>();
+    const used = new Set<string>();
+    for (const socket of this.server.sockets.sockets.values()) {
+      const { sessionId, activeAt } = socket.data;
+      if (!sessionId) continue;
+      sessions.add(sessionId);
+      if (activeAt !== undefined && activeAt >= since) used.add(sessionId);
+    }
+    const valid = await this.sessions.stillValid([...sessions], used);
+    for (const sessionId of sessions) if (!valid.has(sessionId)) this.server.local.in(`session:${sessionId}`).disconnectSockets(true);
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.sessionCheck);
   }
 
   handleConnection(client: AppSocket) {
     client.on('disconnecting', () => void this.realtime.leaveAll(client));
+    client.use((_packet, next) => {
+      client.data.activeAt = Date.now();
+      next();
+    });
     client.emit('system:welcome', { serverTime: new Date().toISOString(), authenticated: Boolean(client.data.userId) });
   }
 

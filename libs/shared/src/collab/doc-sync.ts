@@ -1,5 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { timeout } from 'lib0/eventloop';
 import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import { readSyncMessage, writeSyncStep1, writeUpdate } from 'y-protocols/sync';
 import * as Y from 'yjs';
@@ -13,6 +14,9 @@ export interface CollabUser {
 }
 
 const bytes = (data: Uint8Array | ArrayBuffer): Uint8Array => (data instanceof Uint8Array ? data : new Uint8Array(data));
+/** Codes after which sending the same again cannot succeed. */
+const REFUSALS = new Set(['FORBIDDEN', 'NOT_FOUND', 'UNAUTHENTICATED', 'BAD_USER_INPUT']);
+const RETRY_AFTER_MS = 1000;
 /** An update that changes nothing: no structs, no deletions. */
 const EMPTY_UPDATE = '0,0';
 
@@ -127,11 +131,18 @@ export class DocSync {
     });
   }
 
-  /** Refused (rights gone, document removed) or failed: a refusal stops the editor, anything else syncs anew. */
+  /**
+   * Refused (rights gone, document removed, text at its length limit) or failed: a refusal stops the editor, as
+   * sending the same again would be refused again; too many at once waits a moment; anything else syncs anew.
+   */
   private fail(code: string): void {
-    if (code === 'FORBIDDEN' || code === 'NOT_FOUND' || code === 'UNAUTHENTICATED') {
+    if (REFUSALS.has(code)) {
       this.ready = false;
       this.refused(code);
+    } else if (code === 'TOO_MANY_REQUESTS') {
+      timeout(RETRY_AFTER_MS, () => {
+        if (!this.destroyed && this.socket.connected) this.start();
+      });
     } else if (this.socket.connected) {
       this.start();
     }

@@ -2,7 +2,8 @@ import type { DocAwarenessPayload, DocMessage, RoomName } from '../realtime/sock
 import type { CollabSocket } from './collab-socket.js';
 import { type CollabUser, DocSync } from './doc-sync.js';
 
-export type CollabStatus = 'connecting' | 'saving' | 'saved' | 'offline' | 'refused';
+/** `full`: the server refused a change because the text reached its length limit; `refused`: no right to write. */
+export type CollabStatus = 'connecting' | 'saving' | 'saved' | 'offline' | 'refused' | 'full';
 
 /**
  * The shared documents of one room (a concept's sections, a round's notes): joins the room, keeps one DocSync per
@@ -29,7 +30,7 @@ export class RoomDocs {
   }
 
   get status(): CollabStatus {
-    if (this.refusal) return 'refused';
+    if (this.refusal) return this.refusal === 'BAD_USER_INPUT' ? 'full' : 'refused';
     if (!this.socket.connected) return this.joined ? 'offline' : 'connecting';
     if (!this.joined) return 'connecting';
     return [...this.docs.values()].some((s) => s.saving) ? 'saving' : 'saved';

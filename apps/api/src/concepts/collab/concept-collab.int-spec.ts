@@ -189,6 +189,34 @@ describe('drafting a concept together: Yjs over socket.io, stored in PostgreSQL'
     expect(later.text(section)).toHaveLength(60);
   });
 
+  it('a section at its length limit refuses more text, with the editor told; deleting makes room again', async () => {
+    const section = sectionIds[6]!;
+    const size = async () => (await prisma.conceptSectionUpdate.findMany({ where: { sectionId: section } })).reduce((n, r) => n + r.update.byteLength, 0);
+    const lea = open(first.url, cookies.lea);
+    lea.sync.doc(section);
+    await settled(lea);
+    const chapter = 'Sprachkurse für Erwachsene. '.repeat(3_000);
+    for (let i = 0; i < 2; i++) {
+      lea.type(section, chapter);
+      await settled(lea);
+    }
+    expect(await size()).toBeGreaterThan(170_000);
+    lea.type(section, chapter);
+    await eventually(() => lea.sync.status === 'full', 'the editor told the text is full');
+    expect(await size()).toBeLessThanOrEqual(192 * 1024);
+
+    // After a reload the text is cut down; what was deleted makes room for new text.
+    const again = open(first.url, cookies.lea);
+    const doc = again.sync.doc(section).doc;
+    await settled(again);
+    doc.transact(() => ((doc.getXmlFragment('default').get(0) as Y.XmlElement).get(0) as Y.XmlText).delete(0, chapter.length * 2 - 100));
+    await settled(again);
+    again.type(section, `${chapter}Neu: Sprachcafé`);
+    await settled(again);
+    await eventually(async () => (await storedText(section)).endsWith('Neu: Sprachcafé'), 'the new text stored', 5000);
+    expect(await size()).toBeLessThan(100_000);
+  });
+
   it('refuses outsiders, guests, other concepts and malformed messages, with stable codes', async () => {
     const outsider = open(first.url, cookies.outsider);
     outsider.sync.doc(sectionIds[0]!);

@@ -10,6 +10,8 @@ import { SectionDocs } from './section-docs.js';
 
 /** How long a confirmed right to draft holds before it is looked up again (typing sends several updates a second). */
 const RIGHT_TTL_MS = 5_000;
+/** A section's stored Yjs text: within it, its content stays under what a section may hold (`validDoc`, 200,000 bytes). */
+const MAX_SECTION_BYTES = 192 * 1024;
 
 interface Target {
   conceptId: string;
@@ -33,7 +35,11 @@ export class ConceptCollab implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.shared.register('concept', { store: this.docs, authorize: (userId, conceptId, sectionId) => this.authorize(userId, conceptId, sectionId) });
+    this.shared.register('concept', {
+      store: this.docs,
+      maxBytes: MAX_SECTION_BYTES,
+      authorize: (userId, conceptId, sectionId) => this.authorize(userId, conceptId, sectionId),
+    });
   }
 
   async rewrite(tx: Prisma.TransactionClient, target: Target, content: PmNode): Promise<void> {

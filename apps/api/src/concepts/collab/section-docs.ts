@@ -52,19 +52,25 @@ export class SectionDocs implements DocStore {
     return { update, id: await this.append(tx, sectionId, update) };
   }
 
+  async size(tx: Prisma.TransactionClient, sectionId: string): Promise<number> {
+    const [row] = await tx.$queryRaw<{ bytes: number }[]>`
+      SELECT coalesce(sum(octet_length(update)), 0)::int AS bytes FROM "ConceptSectionUpdate" WHERE "sectionId" = ${sectionId}::uuid`;
+    return row?.bytes ?? 0;
+  }
+
   /**
    * Writes the section's `content` and `text` from its Yjs state (what publishing, comparison and search read)
    * and merges its rows when there are many.
    */
-  async materialize(tx: Prisma.TransactionClient, sectionId: string): Promise<void> {
+  async materialize(tx: Prisma.TransactionClient, sectionId: string, compact = false): Promise<void> {
     await this.lock(tx, sectionId);
     const { doc, rows } = await this.load(tx, sectionId);
     const content = yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(EDITOR_FIELD)) as PmNode;
     if (validDoc(content) && fitsSchema(content)) await this.writeColumns(tx, sectionId, content);
-    if (rows.length >= COMPACT_AT) {
+    if (rows.length >= COMPACT_AT || (compact && rows.length > 1)) {
       const last = rows[rows.length - 1]!.id;
       await tx.conceptSectionUpdate.deleteMany({ where: { sectionId, id: { lte: last } } });
-      await this.append(tx, sectionId, Y.mergeUpdates(rows.map((r) => r.update)));
+      await this.append(tx, sectionId, Y.encodeStateAsUpdate(doc));
     }
   }
 

@@ -10,12 +10,19 @@ export interface DocStore {
   append(tx: Prisma.TransactionClient, docId: string, update: Uint8Array): Promise<bigint>;
   /** Every update from `id` on, merged: what a process that missed a large update sends its sockets. */
   since(tx: Prisma.TransactionClient, docId: string, id: bigint): Promise<Uint8Array | null>;
-  /** Writes the derived columns from the Yjs state and merges many rows into one. */
-  materialize(tx: Prisma.TransactionClient, docId: string): Promise<void>;
+  /** Bytes stored for the document: what its size limit is measured on. */
+  size(tx: Prisma.TransactionClient, docId: string): Promise<number>;
+  /**
+   * Writes the derived columns from the Yjs state and merges many rows into one, deleted text dropped; with
+   * `compact`, merges whatever there is (a document at its size limit, to see what deleting freed).
+   */
+  materialize(tx: Prisma.TransactionClient, docId: string, compact?: boolean): Promise<void>;
 }
 
 /** A kind of shared document: its store and who may write it (throws FORBIDDEN or NOT_FOUND otherwise). */
 export interface DocKind {
   store: DocStore;
+  /** Bytes a document may take in the store; deleting is always possible. */
+  maxBytes: number;
   authorize(userId: string, ownerId: string, docId: string): Promise<void>;
 }

@@ -8,7 +8,7 @@ import { badUserInput, forbidden } from '../errors/app-error.js';
 import { type AppSocket, RealtimeService, type RoomKind } from '../realtime/realtime.service.js';
 import { isUuid } from '../validation/ids.js';
 import type { DocKind } from './doc-store.js';
-import { awarenessClients, bytes, MAX_AWARENESS_BYTES, MAX_UPDATE_BYTES, readStep1, readUpdate, syncMessage } from './wire.js';
+import { adds, awarenessClients, bytes, MAX_AWARENESS_BYTES, MAX_UPDATE_BYTES, readStep1, readUpdate, syncMessage } from './wire.js';
 
 const DOC_TOPIC = 'shared-doc';
 const AWARENESS_TOPIC = 'shared-doc-awareness';
@@ -45,6 +45,8 @@ export class SharedDocs implements OnModuleInit, OnModuleDestroy {
   private readonly kinds = new Map<RoomKind, DocKind>();
   private readonly pending = new Map<string, { timer: NodeJS.Timeout; target: DocTarget }>();
   private readonly cursors = new Map<string, Map<number, DocTarget>>();
+  /** Documents at their size limit: their size right after the last merge. */
+  private readonly merged = new Map<string, number>();
 
   constructor(
     private readonly prisma: PrismaService,
@@ -75,11 +77,33 @@ export class SharedDocs implements OnModuleInit, OnModuleDestroy {
   async update(socket: AppSocket, userId: string, payload: DocMessage): Promise<void> {
     const { target, kind } = await this.authorize(socket, userId, payload);
     const update = readUpdate(bytes(payload.message, MAX_UPDATE_BYTES));
+    if (adds(update) && !(await this.fits(kind, target, update.byteLength))) {
+      throw badUserInput('Dieser Text hat die Höchstlänge erreicht: Ihre letzte Änderung ist nicht gespeichert. Kürzen Sie ihn oder teilen Sie ihn auf.', {
+        field: 'message',
+        limit: kind.maxBytes,
+      });
+    }
     await this.prisma.$transaction(async (tx) => {
       const id = await kind.store.append(tx, target.docId, update);
       await this.announce(tx, target, update, id, socket.id);
     });
     this.materializeSoon(target);
+  }
+
+  /**
+   * Whether `bytes` more fit the document. At the limit its rows are merged first, deleted text dropped, so that
+   * what was deleted makes room again; that is tried once after each change, not on every refused keystroke.
+   */
+  private async fits(kind: DocKind, target: DocTarget, bytes: number): Promise<boolean> {
+    const key = `${target.room}/${target.docId}`;
+    let size = await kind.store.size(this.prisma, target.docId);
+    if (size + bytes <= kind.maxBytes) return true;
+    if (this.merged.get(key) !== size) {
+      await this.prisma.$transaction((tx) => kind.store.materialize(tx, target.docId, true));
+      size = await kind.store.size(this.prisma, target.docId);
+      this.merged.set(key, size);
+    }
+    return size + bytes <= kind.maxBytes;
   }
 
   /** Tells the open editors of a document about a change made on the server (a rewrite of a section). */

@@ -43,6 +43,11 @@ export function readUpdate(message: Uint8Array): Uint8Array {
   }
 }
 
+/** Whether an update adds content (it has structs), rather than only deleting. */
+export function adds(update: Uint8Array): boolean {
+  return Y.decodeUpdate(update).structs.length > 0;
+}
+
 /** The client ids an awareness update speaks for: whose cursors vanish when its socket closes. */
 export function awarenessClients(update: Uint8Array): number[] {
   const decoder = decoding.createDecoder(update);

@@ -59,6 +59,7 @@ const schema = z.object({
   MAIL_LIMIT_PER_IP: positiveInt(10),
   MAIL_LIMIT_PER_ADDRESS: positiveInt(3),
   CHAT_LIMIT_PER_10S: positiveInt(10),
+  SOCKET_EVENTS_PER_SECOND: positiveInt(40),
   SESSION_IDLE_MINUTES: positiveInt(120),
   SESSION_ABSOLUTE_HOURS: positiveInt(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -125,6 +126,8 @@ export interface AppConfig {
   loginLimits: { account: number; ip: number; accountTotal: number };
   /** Chat messages one person may send to one room in 10 seconds. */
   chatLimit: number;
+  /** Events one socket may send per second on average, with bursts of five seconds' worth (typing, cursors). */
+  socketEventsPerSecond: number;
   /** Mails to caller-named addresses (registration, reset, email change, invitation) per hour, per IP and per address. */
   mailLimits: { ip: number; address: number };
   /** Single sign-on through OpenID Connect (e.g. a municipality's Keycloak), when configured. */
@@ -229,6 +232,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginLimits: { account: c.LOGIN_LIMIT_PER_ACCOUNT, ip: c.LOGIN_LIMIT_PER_IP, accountTotal: c.LOGIN_LIMIT_PER_ACCOUNT_TOTAL },
     mailLimits: { ip: c.MAIL_LIMIT_PER_IP, address: c.MAIL_LIMIT_PER_ADDRESS },
     chatLimit: c.CHAT_LIMIT_PER_10S,
+    socketEventsPerSecond: c.SOCKET_EVENTS_PER_SECOND,
     oidc:
       c.OIDC_ISSUER && c.OIDC_CLIENT_ID && c.OIDC_CLIENT_SECRET
         ? { issuer: c.OIDC_ISSUER, clientId: c.OIDC_CLIENT_ID, clientSecret: c.OIDC_CLIENT_SECRET, label: c.OIDC_LABEL }

@@ -7,7 +7,7 @@ describe('socket.io on the API port', () => {
   let socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   let welcome: Promise<WelcomePayload>;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ SOCKET_EVENTS_PER_SECOND: '10' });
     socket = io(t.url, { path: SOCKET_PATH, transports: ['websocket'], reconnection: false });
     welcome = new Promise((resolve) => socket.once('system:welcome', resolve));
     await new Promise<void>((resolve, reject) => {
@@ -31,6 +31,19 @@ describe('socket.io on the API port', () => {
     const reply = await new Promise<Ack<PongPayload>>((resolve) => socket.emit('system:ping', { sentAt }, resolve));
     expect(reply.ok).toBe(true);
     if (reply.ok) expect(reply.data.sentAt).toBe(sentAt);
+  });
+
+  it('refuses a flood beyond the burst with TOO_MANY_REQUESTS, and takes events again after a pause', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const ping = () => new Promise<Ack<PongPayload>>((resolve) => socket.emit('system:ping', { sentAt: new Date().toISOString() }, resolve));
+    const replies = await Promise.all(Array.from({ length: 120 }, ping));
+    const refused = replies.filter((r) => !r.ok);
+    expect(refused.length).toBeGreaterThanOrEqual(60);
+    expect(refused.length).toBeLessThanOrEqual(70);
+    expect(refused[0]).toMatchObject({ ok: false, code: 'TOO_MANY_REQUESTS' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await ping()).ok).toBe(true);
+    expect(socket.connected).toBe(true);
   });
 
   it('answers a malformed ping with BAD_USER_INPUT through the acknowledgement', async () => {

@@ -1,4 +1,4 @@
-import { type OnModuleDestroy, UseFilters } from '@nestjs/common';
+import { Inject, type OnModuleDestroy, UseFilters } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -11,8 +11,11 @@ import {
 import { type Ack, type PingPayload, type PongPayload, SOCKET_PATH } from '@verbund/shared';
 import { SessionsService } from '../../accounts/sessions.service.js';
 import { Access } from '../access/access.decorator.js';
+import type { AppConfig } from '../config/config.js';
+import { APP_CONFIG } from '../config/config.module.js';
 import { badUserInput } from '../errors/app-error.js';
 import { type AppServer, type AppSocket, RealtimeService } from './realtime.service.js';
+import { SocketRate } from './socket-rate.js';
 import { WsAckExceptionFilter } from './ws-ack-exception.filter.js';
 import { WsViewer, type WsViewerData } from './ws-viewer.decorator.js';
 
@@ -31,6 +34,7 @@ export class SystemGateway implements OnGatewayConnection, OnGatewayInit, OnModu
   constructor(
     private readonly sessions: SessionsService,
     private readonly realtime: RealtimeService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -83,9 +87,14 @@ export class SystemGateway implements OnGatewayConnection, OnGatewayInit, OnModu
 
   handleConnection(client: AppSocket) {
     client.on('disconnecting', () => void this.realtime.leaveAll(client));
-    client.use((_packet, next) => {
+    const rate = new SocketRate(this.config.socketEventsPerSecond);
+    client.use((packet, next) => {
       client.data.activeAt = Date.now();
-      next();
+      if (rate.take()) return next();
+      // Dropped: answered through its acknowledgement, like any refused event.
+      const ack = packet[packet.length - 1] as unknown;
+      if (typeof ack === 'function')
+        ack({ ok: false, code: 'TOO_MANY_REQUESTS', message: 'Bitte etwas langsamer: zu viele Nachrichten auf einmal.' } satisfies Ack<never>);
     });
     client.emit('system:welcome', { serverTime: new Date().toISOString(), authenticated: Boolean(client.data.userId) });
   }

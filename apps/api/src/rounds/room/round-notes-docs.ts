@@ -32,14 +32,20 @@ export class RoundNotesDocs implements DocStore {
     return rows.length ? Y.mergeUpdates(rows.map((r) => r.update)) : null;
   }
 
-  async materialize(tx: Prisma.TransactionClient, roundId: string): Promise<void> {
+  async size(tx: Prisma.TransactionClient, roundId: string): Promise<number> {
+    const [row] = await tx.$queryRaw<{ bytes: number }[]>`
+      SELECT coalesce(sum(octet_length(update)), 0)::int AS bytes FROM "RoundNoteUpdate" WHERE "roundId" = ${roundId}::uuid`;
+    return row?.bytes ?? 0;
+  }
+
+  async materialize(tx: Prisma.TransactionClient, roundId: string, compact = false): Promise<void> {
     await this.lock(tx, roundId);
     const { doc, rows } = await this.load(tx, roundId);
     const notes = notesMarkdown(yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(EDITOR_FIELD)) as PmNode);
     await tx.round.update({ where: { id: roundId }, data: { notes } });
-    if (rows.length >= COMPACT_AT) {
+    if (rows.length >= COMPACT_AT || (compact && rows.length > 1)) {
       await tx.roundNoteUpdate.deleteMany({ where: { roundId, id: { lte: rows[rows.length - 1]!.id } } });
-      await this.append(tx, roundId, Y.mergeUpdates(rows.map((r) => r.update)));
+      await this.append(tx, roundId, Y.encodeStateAsUpdate(doc));
     }
   }
 

@@ -48,6 +48,8 @@ export class RoundRoomAccess implements OnModuleInit {
     // The shared notes: one document per date, written by those taking part while the room is open.
     this.shared.register('round', {
       store: this.notes,
+      // More than a protocol takes (it cuts the notes): a pasted document must not keep the others from writing.
+      maxBytes: 512 * 1024,
       authorize: async (userId, roundId, docId) => {
         if (docId !== roundId) throw notFound('Diese Notizen gibt es nicht.');
         await this.mayTakePart(userId, roundId);

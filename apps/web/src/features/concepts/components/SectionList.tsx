@@ -224,7 +224,13 @@ export function SectionList({ conceptId, sections, editable, adapted }: { concep
           </Group>
           {editable && sync ? (
             <Suspense fallback={<SectionText section={s} />}>
-              <SectionEditor sync={sync} docId={s.id} title={s.title} label={t('concepts.sectionText', { title: s.title })} readOnly={status === 'refused'} />
+              <SectionEditor
+                sync={sync}
+                docId={s.id}
+                title={s.title}
+                label={t('concepts.sectionText', { title: s.title })}
+                readOnly={status === 'refused' || status === 'full'}
+              />
             </Suspense>
           ) : (
             <SectionText section={s} />

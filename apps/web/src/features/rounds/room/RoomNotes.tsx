@@ -19,7 +19,7 @@ export function RoomNotes({ roundId, viewer }: { roundId: string; viewer: { id: 
       <CollabStatusLine status={status} />
       {sync && (
         <Suspense fallback={<LoadingState />}>
-          <SectionEditor sync={sync} docId={roundId} title={t('room.notes')} label={t('room.notesText')} readOnly={status === 'refused'} />
+          <SectionEditor sync={sync} docId={roundId} title={t('room.notes')} label={t('room.notesText')} readOnly={status === 'refused' || status === 'full'} />
         </Suspense>
       )}
     </Paper>

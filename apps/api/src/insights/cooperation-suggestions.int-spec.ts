@@ -159,6 +159,42 @@ describe('cooperation suggestions: what acts on a gap, and only what is open to 
     expect(await prisma.notification.count({ where: { kind: 'COOPERATION_SUGGESTION', userId: kreisUser } })).toBe(3);
   });
 
+  it("the Landkreis's staff looking at one of its Gemeinden see only what is open to them too", async () => {
+    // A Gemeinde of the Landkreis Leipzig and one of Mittelsachsen across the Kreis border, from the directory.
+    const border = await prisma.municipalityBorder.findFirstOrThrow({
+      where: { level: 'GEMEINDE', from: { ags: { startsWith: '14729' }, isGemeinde: true }, to: { ags: { startsWith: '14522' }, isGemeinde: true } },
+      include: { from: true, to: true },
+    });
+    const nearby = await prisma.event.create({
+      data: {
+        kind: 'NETZWERKTREFFEN',
+        title: 'Nur für die Nachbargemeinden',
+        description: '',
+        topics: ['EHRENAMT'],
+        startsAt: new Date(Date.now() + 5 * DAY),
+        endsAt: new Date(Date.now() + 5 * DAY + 3600_000),
+        lastEndsAt: new Date(Date.now() + 5 * DAY + 3600_000),
+        organizerOrganizationId: (await municipalityOrganization(prisma, border.to.ags)).id,
+        homeId: border.to.id,
+        homeKreisId: mittelId,
+        openTo: 'NEIGHBOURS',
+        languages: ['de'],
+        audiences: ['FACHKRAEFTE'],
+      },
+    });
+    const query = `{ cooperationSuggestions(ags: "${border.from.ags}") { kind title } }`;
+    const local = await createUser(prisma);
+    await addMember(prisma, local.id, border.from.ags);
+    const own = await (await signIn(t, local.email)).graphql<{ cooperationSuggestions: { title: string }[] }>(query);
+    expect(own.data!.cooperationSuggestions.map((s) => s.title)).toContain('Nur für die Nachbargemeinden');
+    // Open to the Gemeinde's neighbours, not to the Landkreis: its staff may look at the Gemeinde, but not at the event.
+    expect(code(await kreis.graphql(`{ event(id: "${nearby.id}") { id } }`))).toBe('NOT_FOUND');
+    const viaKreis = await kreis.graphql<{ cooperationSuggestions: { title: string }[] }>(query);
+    expect(viaKreis.errors).toBeUndefined();
+    expect(viaKreis.data!.cooperationSuggestions.map((s) => s.title)).not.toContain('Nur für die Nachbargemeinden');
+    await prisma.event.delete({ where: { id: nearby.id } });
+  });
+
   it('a neighbour one already works with is no gap and suggests nothing', async () => {
     await createGroup(prisma, 'Gemeinsame Gruppe', kreisUser, [mittelUser], 'OPEN');
     await refresh.refresh();

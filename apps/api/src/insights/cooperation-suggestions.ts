@@ -3,7 +3,8 @@ import type { Municipality, User } from '../generated/prisma/client.js';
 import { PrismaService } from '../core/database/prisma.service.js';
 import { eventDates } from '../events/event-details.js';
 import { NeighbourReason } from '../municipalities/models/neighbour.model.js';
-import { OpenToRules } from '../municipalities/open-to.js';
+import { OpenToRules, type Place } from '../municipalities/open-to.js';
+import { ViewerScopeService } from '../core/access/viewer-scope.service.js';
 import { CooperationService } from './cooperation.service.js';
 import type { CooperationNeighbour } from './models/cooperation.model.js';
 import { type CooperationSuggestion, CooperationSuggestionKind as Kind } from './models/suggestion.model.js';
@@ -28,18 +29,36 @@ export class CooperationSuggestions {
     private readonly prisma: PrismaService,
     private readonly cooperation: CooperationService,
     private readonly openTo: OpenToRules,
+    private readonly scopes: ViewerScopeService,
   ) {}
 
   async forMunicipality(user: User, ags: string): Promise<CooperationSuggestion[]> {
-    return this.suggest(await this.cooperation.requireMember(user, ags));
+    const self = await this.cooperation.requireMember(user, ags);
+    const scope = await this.scopes.of(user);
+    // A Landkreis's staff looking at one of its Gemeinden: only what is open to them too is named.
+    return this.suggest(self, scope.municipalityIds.includes(self.id) ? undefined : await this.openTo.place(scope.municipalityIds));
   }
 
-  async suggest(self: Municipality): Promise<CooperationSuggestion[]> {
+  /** For `self`'s people; with `viewer`, also only what is open to that place. */
+  async suggest(self: Municipality, viewer?: Place): Promise<CooperationSuggestion[]> {
     const gaps = (await this.cooperation.neighboursOf(self)).filter((n) => n.gap).sort((a, b) => priority(a) - priority(b) || a.distanceKm - b.distanceKm);
     if (!gaps.length) return [];
     const ids = gaps.map((n) => n.municipality.id);
+    const place = await this.openTo.place([self.id]);
+    const open = async (find: (ids: string[], place: Place) => Promise<Candidate[]>) => {
+      const found = await find(ids, place);
+      if (!viewer) return found;
+      const seen = new Set((await find(ids, viewer)).map((c) => c.subjectId));
+      return found.filter((c) => seen.has(c.subjectId));
+    };
     const candidates = (
-      await Promise.all([this.groups(self, ids), this.rounds(self, ids), this.events(self, ids), this.offers(self, ids), this.concepts(self, ids)])
+      await Promise.all([
+        this.groups(self, ids),
+        open((i, p) => this.rounds(i, p)),
+        open((i, p) => this.events(i, p)),
+        open((i, p) => this.offers(i, p)),
+        this.concepts(self, ids),
+      ])
     ).flat();
     const suggestions: CooperationSuggestion[] = [];
     for (const neighbour of gaps) {
@@ -69,8 +88,7 @@ export class CooperationSuggestions {
   }
 
   /** The next date of each series a neighbour hosts, when its audience includes the municipality. */
-  private async rounds(self: Municipality, ids: string[]): Promise<Candidate[]> {
-    const place = await this.openTo.place([self.id]);
+  private async rounds(ids: string[], place: Place): Promise<Candidate[]> {
     const rows = await this.prisma.$queryRaw<{ id: string; seriesId: string; title: string; startsAt: Date; neighbourId: string }[]>`
       SELECT DISTINCT ON (s.id) r.id, s.id AS "seriesId", s.title, r."startsAt", o."locatedInId" AS "neighbourId"
       FROM "RoundSeries" s JOIN "Organization" o ON o.id = s."hostOrganizationId"
@@ -85,9 +103,8 @@ export class CooperationSuggestions {
   }
 
   /** Coming events held in a neighbour and open to the municipality. */
-  private async events(self: Municipality, ids: string[]): Promise<Candidate[]> {
+  private async events(ids: string[], place: Place): Promise<Candidate[]> {
     const now = new Date();
-    const place = await this.openTo.place([self.id]);
     const rows = await this.prisma.event.findMany({
       where: { homeId: { in: ids }, status: 'SCHEDULED', lastEndsAt: { gt: now }, OR: this.openTo.openWhere(place) },
       orderBy: { startsAt: 'asc' },
@@ -104,16 +121,15 @@ export class CooperationSuggestions {
   }
 
   /** Current offers of a neighbour open to the municipality's residents, by "open to" or named for it. */
-  private async offers(self: Municipality, ids: string[]): Promise<Candidate[]> {
+  private async offers(ids: string[], place: Place): Promise<Candidate[]> {
     const today = new Date(new Date().toISOString().slice(0, 10));
-    const place = await this.openTo.place([self.id]);
     const rows = await this.prisma.offer.findMany({
       where: {
         homeId: { in: ids },
         archivedAt: null,
         AND: [
           { OR: [{ validUntil: null }, { validUntil: { gte: today } }] },
-          { OR: [...this.openTo.openWhere(place), { areas: { some: { municipalityId: self.id } } }] },
+          { OR: [...this.openTo.openWhere(place), { areas: { some: { municipalityId: { in: place.municipalityIds } } } }] },
         ],
       },
       orderBy: { createdAt: 'desc' },

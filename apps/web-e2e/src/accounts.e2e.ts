@@ -1,4 +1,4 @@
-import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
+import { expect, expectNoSeriousA11yViolations, signedIn, test } from './fixtures';
 import type { Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 
@@ -55,6 +55,20 @@ test('register, confirm via the outbox, ask to join Landkreis Leipzig, get appro
   await expect(people.getByText('Nora Neu')).toBeVisible();
   await expect(people.getByText('Ina Integration')).toBeVisible();
   await expect(people.getByRole('link', { name: 'integration@landkreis-leipzig.example' })).toBeVisible();
+  await expect(people.getByRole('button', { name: /entfernen/ })).toHaveCount(0);
+
+  // Nora leaves the office: the admin removes her, after a question; she no longer sees the Landkreis's people.
+  const again = await signedIn(newPage, 'integration@landkreis-leipzig.example', 'Verbund-Demo-Leipzig-2026', '/kommunen/14729');
+  await again.getByRole('list', { name: 'Personen' }).getByRole('button', { name: 'Nora Neu entfernen' }).click();
+  const dialog = again.getByRole('dialog', { name: 'Nora Neu entfernen' });
+  await expect(dialog).toContainText('nicht mehr arbeitet');
+  await expectNoSeriousA11yViolations(again);
+  await dialog.getByRole('button', { name: 'Ja, entfernen' }).click();
+  await expect(again.getByRole('list', { name: 'Personen' }).getByText('Nora Neu')).toHaveCount(0);
+  await again.close();
+  await page.reload();
+  await expect(page.getByText('Die Personen dieser Kommune sehen nur ihre bestätigten Mitglieder.')).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Dieser Kommune beitreten' })).toBeVisible();
 });
 
 test('a wrong password is announced without saying whether the address exists', async ({ page }) => {

@@ -153,6 +153,43 @@ describe('memberships: who may do what', () => {
     expect(code(await host())).toBe('OK');
   });
 
+  it('a person leaves their organisation, or its admin removes them; nobody else may, and the access ends with it', async () => {
+    const END = 'mutation ($id: ID!) { endMembership(input: { membershipId: $id }) }';
+    const leaver = await createUser(prisma, { name: 'Lea Leaving' });
+    const removed = await createUser(prisma, { name: 'Rolf Removed' });
+    const leaving = await addMember(prisma, leaver.id, '14729');
+    const removal = await addMember(prisma, removed.id, '14729');
+    const [leaverClient, removedClient] = [await signIn(t, leaver.email), await signIn(t, removed.email)];
+
+    // The admin sees who may be removed: everyone of the own organisation.
+    const seen = await as.admin.graphql<{ people: { personName: string; canEnd: boolean }[] }>(
+      'query ($ags: String!) { people(ags: $ags) { personName canEnd } }',
+      { ags: '14729' },
+    );
+    expect(seen.data!.people.find((p) => p.personName === 'Rolf Removed')!.canEnd).toBe(true);
+    const byMember = await as.member.graphql<{ people: { personName: string; canEnd: boolean }[] }>(
+      'query ($ags: String!) { people(ags: $ags) { personName canEnd } }',
+      { ags: '14729' },
+    );
+    expect([...new Set(byMember.data!.people.filter((p) => p.canEnd).map((p) => p.personName))]).toEqual(['Mia Member']);
+
+    for (const actor of ['member', 'otherMember', 'outsider', 'platformAdmin'] as const) {
+      expect(code(await as[actor].graphql(END, { id: removal.id }))).toBe('FORBIDDEN');
+    }
+    expect(code(await as.guest.graphql(END, { id: removal.id }))).toBe('UNAUTHENTICATED');
+    expect(code(await as.admin.graphql(END, { id: removal.id }))).toBe('OK');
+    expect(code(await removedClient.graphql(PEOPLE, { ags: '14729' }))).toBe('FORBIDDEN');
+    expect(await prisma.auditEvent.count({ where: { type: 'MEMBERSHIP_ENDED', subjectId: removed.id } })).toBe(1);
+
+    const mine = await leaverClient.graphql<{ myMemberships: { id: string; canEnd: boolean }[] }>('{ myMemberships { id canEnd } }');
+    expect(mine.data!.myMemberships).toEqual([{ id: leaving.id, canEnd: true }]);
+    expect(code(await leaverClient.graphql(END, { id: leaving.id }))).toBe('OK');
+    expect((await leaverClient.graphql<{ myMemberships: unknown[] }>('{ myMemberships { id } }')).data!.myMemberships).toEqual([]);
+    expect(code(await leaverClient.graphql(END, { id: leaving.id }))).toBe('NOT_FOUND');
+    // The materials of the organisation stay with it; asking again is possible.
+    expect(code(await leaverClient.graphql(REQUEST, { i: { municipalityAgs: '14729', function: 'VERWALTUNG' } }))).toBe('OK');
+  });
+
   it('an unknown membership id is NOT_FOUND', async () => {
     expect(code(await as.admin.graphql(DECIDE, { i: { membershipId: '00000000-0000-0000-0000-000000000000', approve: true } }))).toBe('NOT_FOUND');
     expect(code(await as.admin.graphql(DECIDE, { i: { membershipId: 'not-a-uuid', approve: true } }))).toBe('NOT_FOUND');

@@ -2,7 +2,7 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { SessionsService } from '../accounts/sessions.service.js';
 import { Access } from '../core/access/access.decorator.js';
 import { Http, type RequestContext } from '../core/access/viewer.decorator.js';
-import { CreateOrganizationInput, DecideMembershipInput, RequestMembershipInput } from './dto/membership.inputs.js';
+import { CreateOrganizationInput, DecideMembershipInput, EndMembershipInput, RequestMembershipInput } from './dto/membership.inputs.js';
 import { MembershipsService } from './memberships.service.js';
 import { Membership, Organization } from './models/membership.model.js';
 
@@ -23,6 +23,12 @@ export class MembershipsResolver {
   @Access('AUTHENTICATED')
   async decideMembership(@Args('input') input: DecideMembershipInput, @Http() { req }: RequestContext): Promise<Membership> {
     return this.memberships.decide(await this.sessions.requireUser(req), input, req.ip);
+  }
+
+  @Mutation(() => Boolean, { description: 'Leave an organisation (or withdraw a request); admins of the organisation remove its members.' })
+  @Access('AUTHENTICATED')
+  async endMembership(@Args('input') input: EndMembershipInput, @Http() { req }: RequestContext): Promise<boolean> {
+    return this.memberships.end(await this.sessions.requireUser(req), input, req.ip);
   }
 
   @Query(() => [Membership])

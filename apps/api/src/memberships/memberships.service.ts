@@ -6,7 +6,10 @@ import { PrismaService } from '../core/database/prisma.service.js';
 import { badUserInput, conflict, forbidden, notFound } from '../core/errors/app-error.js';
 import { assertKey } from '../municipalities/dto/municipalities.args.js';
 import { toMunicipality } from '../municipalities/municipality.mapper.js';
-import type { CreateOrganizationInput, DecideMembershipInput, RequestMembershipInput } from './dto/membership.inputs.js';
+import type { CreateOrganizationInput, DecideMembershipInput, EndMembershipInput, RequestMembershipInput } from './dto/membership.inputs.js';
+import { AccessLost } from '../core/access/access-lost.js';
+import { ViewerScopeService } from '../core/access/viewer-scope.service.js';
+import { RealtimeService } from '../core/realtime/realtime.service.js';
 import type { Organization } from './models/membership.model.js';
 import { JobFunction, type Membership, MembershipRole, MembershipStatus } from './models/membership.model.js';
 import { isUuid } from '../core/validation/ids.js';
@@ -15,7 +18,7 @@ import { NotificationsService } from '../notifications/notifications.service.js'
 const WITH_ORG = { organization: { include: { locatedIn: true } }, user: true } as const;
 type MembershipRow = Prisma.MembershipGetPayload<{ include: typeof WITH_ORG }>;
 
-function toMembership(row: MembershipRow, showEmail: boolean): Membership {
+function toMembership(row: MembershipRow, showEmail: boolean, canEnd = false): Membership {
   return {
     id: row.id,
     organization: {
@@ -31,6 +34,7 @@ function toMembership(row: MembershipRow, showEmail: boolean): Membership {
     function: JobFunction[row.function],
     topics: row.topics as Topic[],
     requestedAt: row.requestedAt,
+    canEnd,
   };
 }
 
@@ -44,6 +48,9 @@ export class MembershipsService {
     private readonly prisma: PrismaService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly accessLost: AccessLost,
+    private readonly scopes: ViewerScopeService,
+    private readonly realtime: RealtimeService,
   ) {}
 
   private async locate(ags: string) {
@@ -198,7 +205,34 @@ export class MembershipsService {
 
   async mine(user: User): Promise<Membership[]> {
     const rows = await this.prisma.membership.findMany({ where: { userId: user.id }, include: WITH_ORG, orderBy: { requestedAt: 'desc' } });
-    return rows.map((r) => toMembership(r, true));
+    return rows.map((r) => toMembership(r, true, true));
+  }
+
+  /**
+   * Ends a membership: the person leaves (or withdraws a request), or an admin of the organisation removes them,
+   * e.g. after they left the office. What the person could see through it ends with it: their open connections
+   * are asked again, and registrations they may no longer see are withdrawn (`AccessLost`). What they made for
+   * the organisation stays with it.
+   */
+  async end(user: User, input: EndMembershipInput, ip: string): Promise<boolean> {
+    const membership = isUuid(input.membershipId) ? await this.prisma.membership.findUnique({ where: { id: input.membershipId } }) : null;
+    if (!membership) throw notFound('Diese Mitgliedschaft gibt es nicht.');
+    if (membership.userId !== user.id && !(await this.mayDecide(user, membership.organizationId))) {
+      throw forbidden('Mitglieder entfernen die Admins der Organisation.');
+    }
+    await this.prisma.$transaction(async (tx) => {
+      const ended = await tx.membership.deleteMany({ where: { id: membership.id } });
+      if (ended.count === 0) throw notFound('Diese Mitgliedschaft gibt es nicht.');
+      await this.audit.record(
+        'MEMBERSHIP_ENDED',
+        { actorId: user.id, subjectId: membership.userId, ip, data: { organizationId: membership.organizationId, status: membership.status } },
+        tx,
+      );
+      await this.accessLost.lost(tx, membership.userId);
+    });
+    this.scopes.forget(user);
+    await this.realtime.recheckRooms(membership.userId);
+    return true;
   }
 
   /** Open requests the user may decide. */
@@ -223,6 +257,7 @@ export class MembershipsService {
     const rows = await this.prisma.membership.findMany({ where, include: WITH_ORG, orderBy: { user: { name: 'asc' } } });
     // Addresses only within one's own organisation (and for platform admins).
     const own = new Set(rows.filter((r) => r.userId === user.id).map((r) => r.organizationId));
-    return rows.map((r) => toMembership(r, user.platformRole === 'ADMIN' || own.has(r.organizationId)));
+    const adminOf = new Set(rows.filter((r) => r.userId === user.id && r.role === 'ADMIN').map((r) => r.organizationId));
+    return rows.map((r) => toMembership(r, user.platformRole === 'ADMIN' || own.has(r.organizationId), r.userId === user.id || adminOf.has(r.organizationId)));
   }
 }

@@ -14,6 +14,8 @@ export const DEMO_PEOPLE = [
   { name: 'Nils Nordsachsen', email: 'integration@nordsachsen.example', password: 'Verbund-Demo-Nordsachsen-2026', adminOf: '14730' },
   // Far from Leipzig: what is open only to Leipzig's neighbours is not shown here.
   { name: 'Mia München', email: 'integration@landkreis-muenchen.example', password: 'Verbund-Demo-Muenchen-2026', adminOf: '09184' },
+  // A colleague in the Landkreis: its admin sees whom to remove once they leave the office.
+  { name: 'Emil Ehrenamt', email: 'ehrenamt@landkreis-leipzig.example', password: 'Verbund-Demo-Ehrenamt-2026', memberOf: '14729' },
 ] as const;
 
 /** Idempotent: existing people keep their password and memberships. */
@@ -31,8 +33,9 @@ export async function seedDemoPeople(prisma: PrismaService): Promise<void> {
           platformRole: 'platformAdmin' in person ? 'ADMIN' : 'USER',
         },
       }));
-    if (!('adminOf' in person)) continue;
-    const municipality = await prisma.municipality.findUnique({ where: { ags: person.adminOf } });
+    const ags = 'adminOf' in person ? person.adminOf : 'memberOf' in person ? person.memberOf : null;
+    if (!ags) continue;
+    const municipality = await prisma.municipality.findUnique({ where: { ags } });
     if (!municipality) continue;
     const organization = await prisma.organization.upsert({
       where: { representsId: municipality.id },
@@ -45,10 +48,10 @@ export async function seedDemoPeople(prisma: PrismaService): Promise<void> {
       create: {
         userId: user.id,
         organizationId: organization.id,
-        role: 'ADMIN',
+        role: 'adminOf' in person ? 'ADMIN' : 'MEMBER',
         status: 'CONFIRMED',
-        function: 'INTEGRATIONSKOORDINATION',
-        topics: ['SPRACHE', 'ARBEIT_AUSBILDUNG'],
+        function: 'adminOf' in person ? 'INTEGRATIONSKOORDINATION' : 'EHRENAMTSKOORDINATION',
+        topics: 'adminOf' in person ? ['SPRACHE', 'ARBEIT_AUSBILDUNG'] : ['EHRENAMT'],
         decidedAt: new Date(),
       },
     });

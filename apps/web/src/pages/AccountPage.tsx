@@ -1,5 +1,5 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { Button, List, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, List, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
@@ -9,6 +9,7 @@ import { PageHeading } from '../components/PageHeading';
 import { ChangeEmailForm } from '../features/accounts/components/ChangeEmailForm';
 import { PrivacySection } from '../features/accounts/components/PrivacySection';
 import { useViewer } from '../features/accounts/useViewer';
+import { EndMembershipButton } from '../features/memberships/components/EndMembershipButton';
 import { MembershipLine } from '../features/memberships/components/MembershipLine';
 import { ChangePasswordDocument, LogoutEverywhereDocument, MyMembershipsDocument } from '../gql/graphql';
 
@@ -38,7 +39,10 @@ export function AccountPage() {
           <List listStyleType="none" p={0} m={0} spacing={6}>
             {memberships.data.myMemberships.map((m) => (
               <List.Item key={m.id}>
-                <MembershipLine m={m} />
+                <Group gap="sm" justify="space-between" wrap="wrap">
+                  <MembershipLine m={m} />
+                  {m.status !== 'REJECTED' && <EndMembershipButton m={m} own />}
+                </Group>
               </List.Item>
             ))}
           </List>

@@ -253,6 +253,11 @@ const MATRIX: Row[] = [
     expect: adminsOnly('NOT_FOUND'),
   },
   {
+    op: 'Mutation.endMembership',
+    query: 'mutation { endMembership(input: { membershipId: "00000000-0000-0000-0000-000000000000" }) }',
+    expect: signedIn('NOT_FOUND'),
+  },
+  {
     op: 'Mutation.decideMembership',
     query: ({ pendingId }) => `mutation { decideMembership(input: { membershipId: "${pendingId}", approve: true }) { id } }`,
     expect: { ...signedIn('FORBIDDEN'), orgAdmin: 'OK' },

@@ -30,6 +30,12 @@ export class DecideMembershipInput {
   makeAdmin?: boolean | null;
 }
 
+@InputType()
+export class EndMembershipInput {
+  @Field(() => ID)
+  membershipId!: string;
+}
+
 export enum CivilSocietyKind {
   WOHLFAHRTSVERBAND = 'WOHLFAHRTSVERBAND',
   VEREIN = 'VEREIN',

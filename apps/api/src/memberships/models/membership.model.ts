@@ -66,4 +66,7 @@ export class Membership {
 
   @Field()
   requestedAt!: Date;
+
+  @Field({ description: 'Whether the signed-in person may end it: their own, or as an admin of the organisation.' })
+  canEnd!: boolean;
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Anchor, Button, List, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, List, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
@@ -8,6 +8,7 @@ import { TopicSelect } from '../../../components/TopicSelect';
 import { type JobFunction, type Topic, MyMembershipsDocument, PeopleDocument, RequestMembershipDocument } from '../../../gql/graphql';
 import { useViewer } from '../../accounts/useViewer';
 import { JOB_FUNCTIONS } from '../jobFunctions';
+import { EndMembershipButton } from './EndMembershipButton';
 import { MembershipLine } from './MembershipLine';
 
 /** The people of a municipality for its confirmed members; for everyone else the way in. */
@@ -45,7 +46,10 @@ export function MunicipalityPeople({ ags, municipalityId, canJoin }: { ags: stri
             <List listStyleType="none" p={0} m={0} spacing={6} aria-label={t('memberships.peopleTitle')}>
               {people.data.people.map((p) => (
                 <List.Item key={p.id}>
-                  <MembershipLine m={p} showPerson />
+                  <Group gap="sm" justify="space-between" wrap="wrap">
+                    <MembershipLine m={p} showPerson />
+                    {p.canEnd && !here.some((m) => m.id === p.id) && <EndMembershipButton m={p} own={false} />}
+                  </Group>
                 </List.Item>
               ))}
             </List>

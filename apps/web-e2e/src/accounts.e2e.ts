@@ -71,6 +71,17 @@ test('register, confirm via the outbox, ask to join Landkreis Leipzig, get appro
   await expect(page.getByRole('form', { name: 'Dieser Kommune beitreten' })).toBeVisible();
 });
 
+test('a sign-out that does not reach the server says so; the next try signs out', async ({ newPage }) => {
+  const page = await signedIn(newPage, 'integration@nordsachsen.example', 'Verbund-Demo-Nordsachsen-2026', '/konto');
+  await page.route('**/graphql', (route) => (route.request().postData()?.includes('mutation Logout') ? route.abort() : route.fallback()));
+  await page.getByRole('button', { name: 'Abmelden' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Abmelden hat nicht geklappt' })).toBeVisible();
+  await expect(page).toHaveURL(/\/konto$/);
+  await page.unroute('**/graphql');
+  await page.getByRole('button', { name: 'Abmelden' }).click();
+  await expect(page.getByRole('link', { name: 'Anmelden' }).first()).toBeVisible();
+});
+
 test('a wrong password is announced without saying whether the address exists', async ({ page }) => {
   await page.goto('/anmelden');
   await page.getByLabel('E-Mail-Adresse').fill('niemand@verbund.example');
@@ -109,7 +120,7 @@ test('a platform admin sees the security log and the people; the account page of
   await page.getByLabel('Passwort').fill('Verbund-Demo-Admin-2026');
   await page.getByRole('button', { name: 'Anmelden' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Verwaltung' })).toBeVisible();
-  await expect(page.getByRole('table').getByRole('cell', { name: 'LOGIN', exact: true }).first()).toBeVisible();
+  await expect(page.getByRole('table').getByRole('cell', { name: 'Anmeldung', exact: true }).first()).toBeVisible();
   await expect(page.getByText('integration@landkreis-leipzig.example')).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 

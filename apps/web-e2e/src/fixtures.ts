@@ -32,6 +32,21 @@ export async function expectNoSeriousA11yViolations(page: Page, testInfo: TestIn
   expect(serious.map((v) => `${v.id} on ${new URL(page.url()).pathname}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
+/** Headings in document order that go more than one level deeper than the one before (h1 → h3): gaps in the outline. */
+export async function headingSkips(page: Page): Promise<string[]> {
+  return page.locator('h1, h2, h3, h4, h5, h6').evaluateAll((elements) => {
+    const skips: string[] = [];
+    let last = 0;
+    for (const element of elements) {
+      if (element.getClientRects().length === 0) continue;
+      const level = Number(element.tagName.slice(1));
+      if (last && level > last + 1) skips.push(`${element.tagName} "${(element.textContent ?? '').trim().slice(0, 40)}" after h${last}`);
+      last = level;
+    }
+    return skips;
+  });
+}
+
 /** A person signed in through the login form in a browser context of their own, landing on `next`. */
 export async function signedIn(newPage: () => Promise<Page>, email: string, password: string, next: string): Promise<Page> {
   const page = await newPage();

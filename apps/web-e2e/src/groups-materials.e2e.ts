@@ -142,3 +142,15 @@ test('a search with more hits than one page shows the rest on request', async ({
   await expect(hits).toHaveCount(31);
   await expect(more).toBeHidden();
 });
+
+test('materials of one municipality, reached from its page, say so and the filter can be lifted', async ({ newPage }) => {
+  const kreis = await signedIn(newPage, 'integration@landkreis-leipzig.example', 'Verbund-Demo-Leipzig-2026', '/kommunen/14713');
+  await kreis.getByRole('link', { name: /^Materialien aus / }).click();
+  await expect(kreis).toHaveURL(/kommune=14713/);
+  const scope = kreis.getByRole('button', { name: /^Nur aus .*Leipzig \(Filter aufheben\)$/ });
+  await expect(scope).toBeVisible();
+  await expectNoSeriousA11yViolations(kreis);
+  await scope.click();
+  await expect(kreis).not.toHaveURL(/kommune=/);
+  await expect(scope).toHaveCount(0);
+});

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
+import { expect, expectNoSeriousA11yViolations, headingSkips, test } from './fixtures';
 
 const LANGUAGES = ['de', 'en'] as const;
 
@@ -13,6 +13,7 @@ async function visitAll(page: Page, language: (typeof LANGUAGES)[number], paths:
     await expect(page.locator('html')).toHaveAttribute('lang', language);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expectNoSeriousA11yViolations(page);
+    expect(await headingSkips(page), path).toEqual([]);
   }
 }
 

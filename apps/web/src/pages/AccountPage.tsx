@@ -20,7 +20,7 @@ export function AccountPage() {
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');
   const [change, changed] = useMutation(ChangePasswordDocument);
-  const [logoutEverywhere] = useMutation(LogoutEverywhereDocument);
+  const [logoutEverywhere, everywhere] = useMutation(LogoutEverywhereDocument);
   const client = useApolloClient();
   const navigate = useNavigate();
   if (loading) return <LoadingState />;
@@ -88,14 +88,17 @@ export function AccountPage() {
         <Button
           variant="outline"
           color="red.9"
-          onClick={async () => {
-            await logoutEverywhere();
-            await client.resetStore();
-            void navigate('/');
-          }}
+          loading={everywhere.loading}
+          onClick={() =>
+            void logoutEverywhere()
+              .then(() => client.resetStore())
+              .then(() => navigate('/'))
+              .catch(() => undefined)
+          }
         >
           {t('account.logoutEverywhere')}
         </Button>
+        <FormAlert error={everywhere.error} />
         <Text size="sm" c="gray.7" mt={4}>
           {t('account.logoutEverywhereHint')}
         </Text>

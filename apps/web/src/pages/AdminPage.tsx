@@ -91,7 +91,7 @@ export function AdminPage() {
               {audit.data?.auditLog.map((e) => (
                 <Table.Tr key={e.id}>
                   <Table.Td>{time.format(new Date(e.createdAt))}</Table.Td>
-                  <Table.Td>{e.type}</Table.Td>
+                  <Table.Td>{t(`admin.auditType.${e.type}`, { defaultValue: e.type })}</Table.Td>
                   <Table.Td>{e.actorName ?? '–'}</Table.Td>
                   <Table.Td>{e.subjectName ?? '–'}</Table.Td>
                   <Table.Td>{e.ip ?? '–'}</Table.Td>

@@ -8,6 +8,7 @@ import { LoadingState } from '../components/LoadingState';
 import { appendPage } from '../components/appendPage';
 import { LoadMore } from '../components/LoadMore';
 import { PageHeading } from '../components/PageHeading';
+import { ResultsHeading } from '../components/ResultsHeading';
 import { TopicSelect } from '../components/TopicSelect';
 import { UrbanisationSelect, urbanisationParam } from '../components/UrbanisationSelect';
 import { useViewer } from '../features/accounts/useViewer';
@@ -57,6 +58,7 @@ export function ConceptsPage() {
             <UrbanisationSelect value={urbanisation} onChange={(v) => set('siedlung', v.join(',') || null)} />
             <Checkbox mt={{ sm: 30 }} label={t('concepts.mine')} checked={mine} onChange={(e) => set('meine', e.currentTarget.checked ? '1' : null)} />
           </SimpleGrid>
+          <ResultsHeading />
           <Text role="status" c="gray.7">
             {result ? t('concepts.count', { count: result.totalCount }) : ''}
           </Text>

@@ -11,6 +11,7 @@ import { Link, useNavigate } from 'react-router';
 import { FormAlert } from '../components/FormAlert';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeading } from '../components/PageHeading';
+import { ResultsHeading } from '../components/ResultsHeading';
 import { useViewer } from '../features/accounts/useViewer';
 import { EVENT_KINDS, LANGUAGES, OFFER_KINDS } from '../features/events/choices';
 import { EventCard } from '../features/events/components/EventCard';
@@ -172,6 +173,7 @@ export function EventsPage() {
                 )}
                 {tab === 'events' ? (
                   <>
+                    <ResultsHeading />
                     {eventNodes && <Text c="gray.7">{t('events.count', { count: eventNodes.totalCount })}</Text>}
                     {eventNodes?.nodes.map((e) => (
                       <EventCard key={e.id} event={e} />
@@ -186,6 +188,7 @@ export function EventsPage() {
                   </>
                 ) : (
                   <>
+                    <ResultsHeading />
                     {offerNodes && <Text c="gray.7">{t('offers.count', { count: offerNodes.totalCount })}</Text>}
                     {offerNodes?.nodes.map((o) => (
                       <OfferCard key={o.id} offer={o} />

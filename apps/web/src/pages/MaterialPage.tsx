@@ -126,11 +126,17 @@ export function MaterialPage() {
       </Group>
       <FormAlert error={marking.error} />
       {current.html && (
-        <Paper withBorder p="md">
-          <Typography>
-            <div dangerouslySetInnerHTML={{ __html: current.html }} />
-          </Typography>
-        </Paper>
+        <section aria-labelledby="content-title">
+          {/* The text's own headings start at h3 (renderMarkdown): this one keeps the outline whole. */}
+          <Title order={2} size="h3" id="content-title" mb="xs">
+            {t('materials.content')}
+          </Title>
+          <Paper withBorder p="md">
+            <Typography>
+              <div dangerouslySetInnerHTML={{ __html: current.html }} />
+            </Typography>
+          </Paper>
+        </section>
       )}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xl">
         <section aria-labelledby="used-title">

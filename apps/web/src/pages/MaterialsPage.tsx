@@ -9,10 +9,12 @@ import { appendPage } from '../components/appendPage';
 import { LoadMore } from '../components/LoadMore';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeading } from '../components/PageHeading';
+import { ResultsHeading } from '../components/ResultsHeading';
 import { TopicSelect } from '../components/TopicSelect';
 import { UrbanisationSelect, urbanisationParam } from '../components/UrbanisationSelect';
 import { useViewer } from '../features/accounts/useViewer';
 import { MaterialCard } from '../features/materials/components/MaterialCard';
+import { MaterialScopeFilters } from '../features/materials/components/MaterialScopeFilters';
 import { LaenderDocument, type MaterialKind, type MaterialLicence, MaterialsDocument, type Topic } from '../gql/graphql';
 
 const list = (v: string | null) => (v ? v.split(',').filter(Boolean) : []);
@@ -93,6 +95,8 @@ export function MaterialsPage() {
             />
             <UrbanisationSelect value={filter.urbanisation} onChange={(v) => set('siedlung', v)} />
           </SimpleGrid>
+          <MaterialScopeFilters ags={filter.municipalityAgs} groupId={filter.groupId} onClear={(param) => set(param, null)} />
+          <ResultsHeading />
           {result && (
             <Text c="gray.7" role="status">
               {result.totalCount ? t('materials.count', { count: result.totalCount }) : t('materials.none')}

@@ -9,6 +9,7 @@ import { useUrlParams } from '../components/useUrlParams';
 import { Link } from 'react-router';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeading } from '../components/PageHeading';
+import { ResultsHeading } from '../components/ResultsHeading';
 import { useViewer } from '../features/accounts/useViewer';
 import { CalendarFeed } from '../features/rounds/components/CalendarFeed';
 import { CreateRoundForm } from '../features/rounds/components/CreateRoundForm';
@@ -73,6 +74,7 @@ export function RoundsPage() {
           />
           {view === 'list' ? (
             <>
+              <ResultsHeading />
               {rounds && <Text c="gray.7">{t('rounds.count', { count: rounds.totalCount })}</Text>}
               {rounds?.nodes.map((round) => (
                 <RoundCard key={round.id} round={round} />

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { appendPage } from '../components/appendPage';
 import { LoadMore } from '../components/LoadMore';
 import { PageHeading } from '../components/PageHeading';
+import { ResultsHeading } from '../components/ResultsHeading';
 import { useUrlParams } from '../components/useUrlParams';
 import { useViewer } from '../features/accounts/useViewer';
 import { ConceptCard } from '../features/concepts/components/ConceptCard';
@@ -34,6 +35,7 @@ export function SearchPage() {
       ) : (
         <>
           <TextInput type="search" label={t('search.label')} value={search} onChange={(e) => set('q', e.currentTarget.value)} />
+          {debounced && <ResultsHeading />}
           {debounced && result && (
             <Text role="status" c="gray.7">
               {t('search.count', { count: result.totalCount })}

@@ -1,5 +1,5 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { Anchor, Button, Group } from '@mantine/core';
+import { Anchor, Button, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { LogoutDocument } from '../../../gql/graphql';
@@ -10,7 +10,7 @@ export function AccountMenu() {
   const { viewer } = useViewer();
   const client = useApolloClient();
   const navigate = useNavigate();
-  const [logout] = useMutation(LogoutDocument);
+  const [logout, { loading, error }] = useMutation(LogoutDocument);
   if (!viewer) {
     return (
       <Group gap="sm" wrap="nowrap">
@@ -32,14 +32,21 @@ export function AccountMenu() {
       <Button
         size="compact-sm"
         variant="subtle"
-        onClick={async () => {
-          await logout();
-          await client.resetStore();
-          void navigate('/');
-        }}
+        loading={loading}
+        onClick={() =>
+          void logout()
+            .then(() => client.resetStore())
+            .then(() => navigate('/'))
+            .catch(() => undefined)
+        }
       >
         {t('account.logout')}
       </Button>
+      {error && (
+        <Text size="sm" c="red.9" role="alert">
+          {t('account.logoutFailed')}
+        </Text>
+      )}
     </Group>
   );
 }

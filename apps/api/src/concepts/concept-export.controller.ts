@@ -57,7 +57,7 @@ export class ConceptExportController {
             ...owner,
             sections: { where: { removedAt: null }, orderBy: { position: 'asc' }, include: SECTION_INCLUDE },
             versions: { orderBy: { number: 'desc' }, take: 1 },
-            upstreamConcept: { include: owner },
+            upstreamConcept: { include: { ...owner, versions: { orderBy: { number: 'desc' }, take: 1 } } },
           },
         })
       : null;
@@ -67,15 +67,15 @@ export class ConceptExportController {
     const aligned = Math.max(0, ...row.sections.map((s) => s.baseVersion ?? 0));
     const url = (conceptId: string) => `${this.config.publicUrl}/konzepte/${conceptId}`;
     const concept: ExportedConcept = {
-      title: row.title,
-      summary: row.summary,
+      title: editable || !latest ? row.title : latest.title,
+      summary: editable || !latest ? row.summary : latest.summary,
       owner: row.group?.name ?? row.organization?.name ?? '',
       licence: row.licence,
       version: editable || !latest ? null : { number: latest.number, publishedAt: latest.publishedAt },
       sections: editable ? row.sections.map(snapshotOf) : ((latest?.sections ?? []) as unknown as SectionSnapshot[]),
       upstream: row.upstreamConcept
         ? {
-            title: row.upstreamConcept.title,
+            title: row.upstreamConcept.versions[0]?.title ?? row.upstreamConcept.title,
             owner: row.upstreamConcept.group?.name ?? row.upstreamConcept.organization?.name ?? '',
             version: aligned,
             licence: row.upstreamConcept.licence,
@@ -84,7 +84,7 @@ export class ConceptExportController {
         : null,
       url: url(row.id),
     };
-    const name = attachmentName(row.title, 'konzept', format);
+    const name = attachmentName(concept.title, 'konzept', format);
     return reply
       .header('content-type', FORMATS[format].type)
       .header('content-disposition', contentDisposition(name))

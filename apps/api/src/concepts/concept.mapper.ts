@@ -12,7 +12,7 @@ export const CONCEPT_INCLUDE = {
   organization: { include: { locatedIn: true } },
   sections: { where: { removedAt: null }, orderBy: { position: 'asc' }, include: SECTION_INCLUDE },
   versions: { orderBy: { number: 'desc' }, include: { publishedBy: { select: { id: true, name: true } } } },
-  upstreamConcept: { select: { id: true, title: true, versions: { select: { number: true }, orderBy: { number: 'desc' }, take: 1 } } },
+  upstreamConcept: { select: { id: true, title: true, versions: { select: { number: true, title: true }, orderBy: { number: 'desc' }, take: 1 } } },
   adaptedFromVersion: { select: { number: true } },
   _count: { select: { adaptations: true } },
 } as const satisfies Prisma.ConceptInclude;
@@ -60,8 +60,8 @@ export function toConcept(row: ConceptRow, editable: boolean, pendingSections: n
     : ((latest?.sections ?? []) as unknown as SectionSnapshot[]).map((s) => toSection(s, null));
   return {
     id: row.id,
-    title: row.title,
-    summary: row.summary,
+    title: editable ? row.title : (latest?.title ?? row.title),
+    summary: editable ? row.summary : (latest?.summary ?? row.summary),
     topics: row.topics as Topic[],
     licence: row.licence as MaterialLicence,
     status: ConceptStatus[row.status],
@@ -81,7 +81,7 @@ export function toConcept(row: ConceptRow, editable: boolean, pendingSections: n
     })),
     upstream: row.upstreamConcept
       ? {
-          concept: { id: row.upstreamConcept.id, title: row.upstreamConcept.title },
+          concept: { id: row.upstreamConcept.id, title: row.upstreamConcept.versions[0]?.title ?? row.upstreamConcept.title },
           adaptedFromVersion: row.adaptedFromVersion?.number ?? 0,
           latestVersion: row.upstreamConcept.versions[0]?.number ?? 0,
           pendingSections,

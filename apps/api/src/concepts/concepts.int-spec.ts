@@ -15,6 +15,8 @@ interface Section {
 }
 interface ConceptData {
   id: string;
+  title: string;
+  summary: string;
   status: string;
   editable: boolean;
   showingVersion: number | null;
@@ -23,7 +25,7 @@ interface ConceptData {
   upstream: { concept: { id: string }; adaptedFromVersion: number; latestVersion: number; pendingSections: number } | null;
 }
 const FIELDS =
-  'id status editable showingVersion sections { id title text upstreamSectionId } versions { id number } upstream { concept { id } adaptedFromVersion latestVersion pendingSections }';
+  'id title summary status editable showingVersion sections { id title text upstreamSectionId } versions { id number } upstream { concept { id } adaptedFromVersion latestVersion pendingSections }';
 const code = (res: { errors?: { extensions: { code: string } }[] }) => res.errors?.[0]?.extensions.code ?? 'OK';
 
 describe('integration concepts: drafted together, published, adapted, compared section by section', () => {
@@ -130,6 +132,23 @@ describe('integration concepts: drafted together, published, adapted, compared s
     expect(code(await outsider.graphql(`{ conceptVersionSections(conceptId: "${concept.id}", number: 9) { id } }`))).toBe('NOT_FOUND');
     expect(code(await outsider.graphql(`mutation { addConceptSection(input: { conceptId: "${concept.id}", title: "Fremd" }) { id } }`))).toBe('FORBIDDEN');
     await write(concept.id, section(concept, 'Leitbild').id, 'Vielfalt ist Normalität im Leipziger Raum.');
+
+    // A new working title is the drafters' until it is published, in the concept and in its exports.
+    const TITLE = 'title summary editable';
+    const renamed = await drafter.graphql<{ updateConcept: { title: string } }>(
+      `mutation { updateConcept(input: { conceptId: "${concept.id}", title: "Arbeitstitel, noch offen", summary: "Entwurf der Zusammenfassung" }) { ${TITLE} } }`,
+    );
+    expect(renamed.data!.updateConcept).toMatchObject({ title: 'Arbeitstitel, noch offen', summary: 'Entwurf der Zusammenfassung', editable: true });
+    const reader = (await outsider.graphql<{ concept: { title: string; summary: string } }>(`{ concept(id: "${concept.id}") { ${TITLE} } }`)).data!.concept;
+    expect(reader).toMatchObject({ title: published.data!.publishConcept.title, summary: published.data!.publishConcept.summary, editable: false });
+    const listed = await outsider.graphql<{ concepts: { nodes: { id: string; title: string }[] } }>('{ concepts(first: 100) { nodes { id title } } }');
+    expect(listed.data!.concepts.nodes.find((c) => c.id === concept.id)!.title).toBe(published.data!.publishConcept.title);
+    const docx = await fetch(`${t.url}/concepts/${concept.id}/export.docx`, { headers: { cookie: outsider.cookie! } });
+    expect(docx.status).toBe(200);
+    expect(docx.headers.get('content-disposition')).not.toContain('Arbeitstitel');
+    await drafter.graphql(
+      `mutation { updateConcept(input: { conceptId: "${concept.id}", title: "${published.data!.publishConcept.title}", summary: "${published.data!.publishConcept.summary}" }) { id } }`,
+    );
   });
 
   it('an adaptation of version 1 tells, per section, what changed upstream, locally, or on both sides; take and keep settle it', async () => {

@@ -49,7 +49,15 @@ export class UpstreamService {
       const number = (last._max.number ?? 0) + 1;
       const snapshot = sections.map(snapshotOf);
       await tx.conceptVersion.create({
-        data: { conceptId, number, note: why, publishedById: user.id, sections: snapshot as unknown as Prisma.InputJsonArray },
+        data: {
+          conceptId,
+          number,
+          title: concept.title,
+          summary: concept.summary,
+          note: why,
+          publishedById: user.id,
+          sections: snapshot as unknown as Prisma.InputJsonArray,
+        },
       });
       words = await indexConcept(tx, conceptId, concept.title, concept.summary, snapshot);
       if (concept.status === 'DRAFT') await tx.concept.update({ where: { id: conceptId }, data: { status: 'PUBLISHED' } });
@@ -277,10 +285,11 @@ export class UpstreamService {
       organization: { include: { locatedIn: true } },
       group: { select: { id: true, name: true } },
       adaptedFromVersion: { select: { number: true } },
-      versions: { select: { number: true }, orderBy: { number: 'desc' as const }, take: 1 },
+      versions: { select: { number: true, title: true }, orderBy: { number: 'desc' as const }, take: 1 },
     };
+    // The lineage is of published versions: each under the title it was last published with.
     const entry = (row: Prisma.ConceptGetPayload<{ include: typeof include }>): LineageEntry => ({
-      concept: { id: row.id, title: row.title },
+      concept: { id: row.id, title: row.versions[0]?.title ?? row.title },
       organization: row.organization
         ? { id: row.organization.id, name: row.organization.name, kind: row.organization.kind, municipality: toMunicipality(row.organization.locatedIn) }
         : null,

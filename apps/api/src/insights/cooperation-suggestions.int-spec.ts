@@ -123,7 +123,7 @@ describe('cooperation suggestions: what acts on a gap, and only what is open to 
     await prisma.concept.create({
       data: { title: 'Entwurf ohne Version', topics: [], licence: 'CC_BY_4_0', organizationId: mittelOrg, upstreamConceptId: upstream.id },
     });
-    await prisma.conceptVersion.create({ data: { conceptId: adaptation.id, number: 1, note: '', sections: [] } });
+    await prisma.conceptVersion.create({ data: { conceptId: adaptation.id, number: 1, title: adaptation.title, note: '', sections: [] } });
 
     const found = await suggestions();
     expect(found.map((s) => s.kind)).toEqual(['GROUP', 'ROUND', 'EVENT']);

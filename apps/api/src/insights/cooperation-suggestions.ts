@@ -148,7 +148,11 @@ export class CooperationSuggestions {
         organization: { locatedInId: { in: ids } },
         upstreamConcept: { adaptations: { none: { organization: { locatedInId: self.id } } } },
       },
-      select: { id: true, title: true, organization: { select: { locatedInId: true } } },
+      select: {
+        id: true,
+        organization: { select: { locatedInId: true } },
+        versions: { select: { title: true }, orderBy: { number: 'desc' }, take: 1 },
+      },
       orderBy: { updatedAt: 'desc' },
       take: 50,
     });
@@ -157,7 +161,7 @@ export class CooperationSuggestions {
       neighbourId: c.organization!.locatedInId,
       subjectId: c.id,
       seriesId: null,
-      title: c.title,
+      title: c.versions[0]!.title,
       startsAt: null,
     }));
   }

@@ -1,8 +1,12 @@
 import type { Prisma } from '../generated/prisma/client.js';
 import type { ViewerScope } from '../core/access/viewer-scope.service.js';
 
-/** Who drafts a concept: the active members of its working group, or the confirmed members of its organisation. */
+/**
+ * Who drafts a concept: the active members of its working group, or the confirmed members of its organisation;
+ * a group's members only while they belong to some organisation (who left their last office drafts no more).
+ */
 export function editableConcepts(scope: ViewerScope): Prisma.ConceptWhereInput {
+  if (!scope.confirmed) return { OR: [] };
   return { OR: [{ groupId: { in: scope.activeGroupIds } }, { organizationId: { in: scope.organizationIds } }] };
 }
 
@@ -13,7 +17,8 @@ export function visibleConcepts(scope: ViewerScope): Prisma.ConceptWhereInput {
 
 export function canEdit(scope: ViewerScope, concept: { groupId: string | null; organizationId: string | null }): boolean {
   return (
-    (concept.groupId !== null && scope.activeGroupIds.includes(concept.groupId)) ||
-    (concept.organizationId !== null && scope.organizationIds.includes(concept.organizationId))
+    scope.confirmed &&
+    ((concept.groupId !== null && scope.activeGroupIds.includes(concept.groupId)) ||
+      (concept.organizationId !== null && scope.organizationIds.includes(concept.organizationId)))
   );
 }

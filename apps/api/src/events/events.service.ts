@@ -219,11 +219,18 @@ export class EventsService {
     if (!user) return;
     const scope = await this.scopes.of(user);
     const place = await this.openTo.place(scope.municipalityIds);
-    const unseen = await this.prisma.eventRegistration.findMany({
-      where: { userId, event: { status: 'SCHEDULED', lastEndsAt: { gt: new Date() }, NOT: this.visibleWhere(scope, place) } },
+    const upcoming = await this.prisma.eventRegistration.findMany({
+      where: { userId, event: { status: 'SCHEDULED', lastEndsAt: { gt: new Date() } } },
       include: { event: { select: { id: true, startsAt: true } } },
     });
-    for (const { event } of unseen) {
+    if (!upcoming.length) return;
+    // Asked positively: NOT over `in` lists would also drop events whose organiser column is NULL.
+    const seen = await this.prisma.event.findMany({
+      where: { AND: [{ id: { in: upcoming.map((r) => r.eventId) } }, this.visibleWhere(scope, place)] },
+      select: { id: true },
+    });
+    const visible = new Set(seen.map((e) => e.id));
+    for (const { event } of upcoming.filter((r) => !visible.has(r.eventId))) {
       await this.prisma.$transaction(async (tx) => {
         const [locked] = await tx.$queryRaw<{ capacity: number | null }[]>`SELECT capacity FROM "Event" WHERE id = ${event.id}::uuid FOR UPDATE`;
         const mine = await tx.eventRegistration.findUnique({ where: { eventId_userId: { eventId: event.id, userId } } });

@@ -28,7 +28,8 @@ export class DiscussionsService {
     // The live room of a group (new posts, presence) is for its active members, as its discussions are.
     realtime.registerRoom('group', async (userId, groupId) => {
       const member = await prisma.groupMember.findUnique({ where: { groupId_userId: { groupId, userId } }, select: { status: true } });
-      return member?.status === 'ACTIVE';
+      // Groups are for confirmed members of the platform: who left their last organisation hears nothing more.
+      return member?.status === 'ACTIVE' && (await prisma.membership.count({ where: { userId, status: 'CONFIRMED' } })) > 0;
     });
   }
 

@@ -1,4 +1,4 @@
-import { addMember, createUser, signIn } from '../../test/support/factories.js';
+import { addMember, createGroup, createUser, signIn } from '../../test/support/factories.js';
 import { startTestApp, type TestApp, type TestClient } from '../../test/support/test-app.js';
 import { PrismaService } from '../core/database/prisma.service.js';
 
@@ -160,6 +160,13 @@ describe('memberships: who may do what', () => {
     const leaving = await addMember(prisma, leaver.id, '14729');
     const removal = await addMember(prisma, removed.id, '14729');
     const [leaverClient, removedClient] = [await signIn(t, leaver.email), await signIn(t, removed.email)];
+    // Rolf drafts a concept in a working group; once he belongs to no organisation, he drafts no more.
+    const group = await createGroup(prisma, 'AG Ehrenamt', removed.id);
+    const draft = await prisma.concept.create({
+      data: { title: 'Ehrenamtskonzept', topics: ['EHRENAMT'], licence: 'CC_BY_4_0', groupId: group.id, createdById: removed.id },
+    });
+    const draftQuery = `{ concept(id: "${draft.id}") { editable } }`;
+    expect((await removedClient.graphql<{ concept: { editable: boolean } }>(draftQuery)).data!.concept.editable).toBe(true);
 
     // The admin sees who may be removed: everyone of the own organisation.
     const seen = await as.admin.graphql<{ people: { personName: string; canEnd: boolean }[] }>(
@@ -179,6 +186,7 @@ describe('memberships: who may do what', () => {
     expect(code(await as.guest.graphql(END, { id: removal.id }))).toBe('UNAUTHENTICATED');
     expect(code(await as.admin.graphql(END, { id: removal.id }))).toBe('OK');
     expect(code(await removedClient.graphql(PEOPLE, { ags: '14729' }))).toBe('FORBIDDEN');
+    expect(code(await removedClient.graphql(draftQuery))).not.toBe('OK');
     expect(await prisma.auditEvent.count({ where: { type: 'MEMBERSHIP_ENDED', subjectId: removed.id } })).toBe(1);
 
     const mine = await leaverClient.graphql<{ myMemberships: { id: string; canEnd: boolean }[] }>('{ myMemberships { id canEnd } }');
@@ -186,8 +194,10 @@ describe('memberships: who may do what', () => {
     expect(code(await leaverClient.graphql(END, { id: leaving.id }))).toBe('OK');
     expect((await leaverClient.graphql<{ myMemberships: unknown[] }>('{ myMemberships { id } }')).data!.myMemberships).toEqual([]);
     expect(code(await leaverClient.graphql(END, { id: leaving.id }))).toBe('NOT_FOUND');
-    // The materials of the organisation stay with it; asking again is possible.
-    expect(code(await leaverClient.graphql(REQUEST, { i: { municipalityAgs: '14729', function: 'VERWALTUNG' } }))).toBe('OK');
+    // Asking again is possible; a request is decided by the admin, not removed unseen.
+    const again = await leaverClient.graphql<{ requestMembership: { id: string } }>(REQUEST, { i: { municipalityAgs: '14729', function: 'VERWALTUNG' } });
+    expect(code(again)).toBe('OK');
+    expect(code(await as.admin.graphql(END, { id: again.data!.requestMembership.id }))).toBe('BAD_USER_INPUT');
   });
 
   it('an unknown membership id is NOT_FOUND', async () => {

@@ -217,12 +217,15 @@ export class MembershipsService {
   async end(user: User, input: EndMembershipInput, ip: string): Promise<boolean> {
     const membership = isUuid(input.membershipId) ? await this.prisma.membership.findUnique({ where: { id: input.membershipId } }) : null;
     if (!membership) throw notFound('Diese Mitgliedschaft gibt es nicht.');
-    if (membership.userId !== user.id && !(await this.mayDecide(user, membership.organizationId))) {
-      throw forbidden('Mitglieder entfernen die Admins der Organisation.');
+    if (membership.userId !== user.id) {
+      if (!(await this.mayDecide(user, membership.organizationId))) throw forbidden('Mitglieder entfernen die Admins der Organisation.');
+      // A request is approved or rejected (the person hears of it), not removed unseen.
+      if (membership.status !== 'CONFIRMED') throw badUserInput('Über Anfragen entscheiden Sie mit „Bestätigen“ oder „Ablehnen“.', { field: 'membershipId' });
     }
     await this.prisma.$transaction(async (tx) => {
-      const ended = await tx.membership.deleteMany({ where: { id: membership.id } });
-      if (ended.count === 0) throw notFound('Diese Mitgliedschaft gibt es nicht.');
+      // Only as it was checked: a decision that came in meanwhile is not undone unseen.
+      const ended = await tx.membership.deleteMany({ where: { id: membership.id, status: membership.status } });
+      if (ended.count === 0) throw conflict('Diese Mitgliedschaft hat sich gerade geändert. Bitte laden Sie die Seite neu.');
       await this.audit.record(
         'MEMBERSHIP_ENDED',
         { actorId: user.id, subjectId: membership.userId, ip, data: { organizationId: membership.organizationId, status: membership.status } },

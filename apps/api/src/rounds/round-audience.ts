@@ -71,8 +71,9 @@ export class RoundAudienceRules {
   /** Members of the hosting organisation or group moderate the round. */
   hosts(scope: ViewerScope, s: Pick<RoundSeries, 'hostGroupId' | 'hostOrganizationId'>): boolean {
     return (
-      (s.hostGroupId !== null && scope.activeGroupIds.includes(s.hostGroupId)) ||
-      (s.hostOrganizationId !== null && scope.organizationIds.includes(s.hostOrganizationId))
+      scope.confirmed &&
+      ((s.hostGroupId !== null && scope.activeGroupIds.includes(s.hostGroupId)) ||
+        (s.hostOrganizationId !== null && scope.organizationIds.includes(s.hostOrganizationId)))
     );
   }
 

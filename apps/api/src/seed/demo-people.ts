@@ -18,7 +18,7 @@ export const DEMO_PEOPLE = [
   { name: 'Emil Ehrenamt', email: 'ehrenamt@landkreis-leipzig.example', password: 'Verbund-Demo-Ehrenamt-2026', memberOf: '14729' },
 ] as const;
 
-/** Idempotent: existing people keep their password and memberships. */
+/** Idempotent: existing people keep their password and memberships (also ended ones stay ended). */
 export async function seedDemoPeople(prisma: PrismaService): Promise<void> {
   for (const person of DEMO_PEOPLE) {
     const existing = await prisma.user.findUnique({ where: { email: person.email } });
@@ -34,7 +34,8 @@ export async function seedDemoPeople(prisma: PrismaService): Promise<void> {
         },
       }));
     const ags = 'adminOf' in person ? person.adminOf : 'memberOf' in person ? person.memberOf : null;
-    if (!ags) continue;
+    // Only with a new account: a membership someone ended in the demo stays ended after a restart.
+    if (!ags || existing) continue;
     const municipality = await prisma.municipality.findUnique({ where: { ags } });
     if (!municipality) continue;
     const organization = await prisma.organization.upsert({

@@ -16,7 +16,8 @@ export interface CollabUser {
 const bytes = (data: Uint8Array | ArrayBuffer): Uint8Array => (data instanceof Uint8Array ? data : new Uint8Array(data));
 /** Codes after which sending the same again cannot succeed. */
 const REFUSALS = new Set(['FORBIDDEN', 'NOT_FOUND', 'UNAUTHENTICATED', 'BAD_USER_INPUT']);
-const RETRY_AFTER_MS = 1000;
+/** After TOO_MANY_REQUESTS: the socket's budget has refilled by then. */
+export const RETRY_AFTER_MS = 1000;
 /** An update that changes nothing: no structs, no deletions. */
 const EMPTY_UPDATE = '0,0';
 
@@ -32,6 +33,7 @@ export class DocSync {
   private ready = false;
   private pending = 0;
   private destroyed = false;
+  private retrying = false;
 
   constructor(
     private readonly socket: CollabSocket,
@@ -140,7 +142,11 @@ export class DocSync {
       this.ready = false;
       this.refused(code);
     } else if (code === 'TOO_MANY_REQUESTS') {
+      // One resync for however many refusals came in: it sends whatever the server lacks.
+      if (this.retrying) return this.changed();
+      this.retrying = true;
       timeout(RETRY_AFTER_MS, () => {
+        this.retrying = false;
         if (!this.destroyed && this.socket.connected) this.start();
       });
     } else if (this.socket.connected) {

@@ -1,6 +1,7 @@
 import type { DocAwarenessPayload, DocMessage, RoomName } from '../realtime/socket-events.js';
 import type { CollabSocket } from './collab-socket.js';
-import { type CollabUser, DocSync } from './doc-sync.js';
+import { timeout } from 'lib0/eventloop';
+import { type CollabUser, DocSync, RETRY_AFTER_MS } from './doc-sync.js';
 
 /** `full`: the server refused a change because the text reached its length limit; `refused`: no right to write. */
 export type CollabStatus = 'connecting' | 'saving' | 'saved' | 'offline' | 'refused' | 'full';
@@ -85,6 +86,7 @@ export class RoomDocs {
 
   private readonly onConnect = (): void => {
     this.socket.emit('room:join', { room: this.room }, (reply) => {
+      if (!reply.ok && reply.code === 'TOO_MANY_REQUESTS') return void timeout(RETRY_AFTER_MS, () => this.socket.connected && this.onConnect());
       if (!reply.ok) return this.refuse(reply.code);
       this.joined = true;
       for (const doc of this.docs.values()) doc.start();

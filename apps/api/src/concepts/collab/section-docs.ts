@@ -68,8 +68,8 @@ export class SectionDocs implements DocStore {
     const content = yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(EDITOR_FIELD)) as PmNode;
     if (validDoc(content) && fitsSchema(content)) await this.writeColumns(tx, sectionId, content);
     if (rows.length >= COMPACT_AT || (compact && rows.length > 1)) {
-      const last = rows[rows.length - 1]!.id;
-      await tx.conceptSectionUpdate.deleteMany({ where: { sectionId, id: { lte: last } } });
+      // Exactly the rows merged: one committed meanwhile with a lower id stays.
+      await tx.conceptSectionUpdate.deleteMany({ where: { sectionId, id: { in: rows.map((r) => r.id) } } });
       await this.append(tx, sectionId, Y.encodeStateAsUpdate(doc));
     }
   }

@@ -107,6 +107,8 @@ describe('what a membership granted ends with it: registrations of a group one l
     expect(code(await nord.graphql(`mutation { registerForEvent(id: "${id}") { id } }`))).toBe('OK');
     expect((await prisma.eventRegistration.findUniqueOrThrow({ where: { eventId_userId: { eventId: id, userId: nordId } } })).status).toBe('WAITING');
 
+    // München belongs to a working group: the group's id list must not hide the event from the check.
+    await createGroup(prisma, 'Bundesweiter Austausch', muenchenId);
     const update = { ...input, id, openTo: 'LAND', openLandCode: '14' };
     delete (update as Partial<typeof input>).organizerOrganizationId;
     const changed = await stadt.graphql('mutation ($i: UpdateEventInput!) { updateEvent(input: $i) { id } }', { i: update });

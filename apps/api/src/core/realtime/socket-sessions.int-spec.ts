@@ -1,4 +1,4 @@
-import { type Ack, type ClientToServerEvents, type PongPayload, type ServerToClientEvents, SOCKET_PATH } from '@verbund/shared';
+import { type Ack, type ClientToServerEvents, type PongPayload, type RoomName, type ServerToClientEvents, SOCKET_PATH } from '@verbund/shared';
 import { io, type Socket } from 'socket.io-client';
 import { addMember, createUser, signIn } from '../../../test/support/factories.js';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.js';
@@ -57,7 +57,11 @@ describe('open sockets end with their session: idle and absolute timeouts, activ
     await prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: ago((IDLE_MINUTES - 1) * 60_000) } });
     const gateway = t.app.get(SystemGateway);
     await gateway.checkSessions();
+    // A ping is sent by the tab itself and does not count; leaving a room is something the person did.
     expect((await ping(socket)).ok).toBe(true);
+    await gateway.checkSessions();
+    expect((await prisma.session.findUniqueOrThrow({ where: { id: session.id } })).lastSeenAt.getTime()).toBeLessThan(Date.now() - 60_000);
+    await new Promise((resolve) => socket.emit('room:leave', { room: `group:${session.id.slice(0, 8)}-0000-0000-0000-000000000000` as RoomName }, resolve));
     await gateway.checkSessions();
     const touched = await prisma.session.findUniqueOrThrow({ where: { id: session.id } });
     expect(Date.now() - touched.lastSeenAt.getTime()).toBeLessThan(10_000);

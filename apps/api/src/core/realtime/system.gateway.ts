@@ -19,6 +19,8 @@ import { SocketRate } from './socket-rate.js';
 import { WsAckExceptionFilter } from './ws-ack-exception.filter.js';
 import { WsViewer, type WsViewerData } from './ws-viewer.decorator.js';
 
+/** Events a tab sends on its own, without the person doing anything. */
+const PASSIVE = new Set(['system:ping', 'doc:awareness']);
 /** How often open sockets' sessions are checked for their timeouts. */
 const SESSION_CHECK_MS = 60_000;
 
@@ -89,7 +91,8 @@ export class SystemGateway implements OnGatewayConnection, OnGatewayInit, OnModu
     client.on('disconnecting', () => void this.realtime.leaveAll(client));
     const rate = new SocketRate(this.config.socketEventsPerSecond);
     client.use((packet, next) => {
-      client.data.activeAt = Date.now();
+      // What a person does counts as use of the session; pings and cursor heartbeats (every 15 s) do not.
+      if (!PASSIVE.has(packet[0] as string)) client.data.activeAt = Date.now();
       if (rate.take()) return next();
       // Dropped: answered through its acknowledgement, like any refused event.
       const ack = packet[packet.length - 1] as unknown;

@@ -44,7 +44,8 @@ export class RoundNotesDocs implements DocStore {
     const notes = notesMarkdown(yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(EDITOR_FIELD)) as PmNode);
     await tx.round.update({ where: { id: roundId }, data: { notes } });
     if (rows.length >= COMPACT_AT || (compact && rows.length > 1)) {
-      await tx.roundNoteUpdate.deleteMany({ where: { roundId, id: { lte: rows[rows.length - 1]!.id } } });
+      // Exactly the rows merged: one committed meanwhile with a lower id stays.
+      await tx.roundNoteUpdate.deleteMany({ where: { roundId, id: { in: rows.map((r) => r.id) } } });
       await this.append(tx, roundId, Y.encodeStateAsUpdate(doc));
     }
   }

@@ -74,11 +74,11 @@ test('register, confirm via the outbox, ask to join Landkreis Leipzig, get appro
 test('a sign-out that does not reach the server says so; the next try signs out', async ({ newPage }) => {
   const page = await signedIn(newPage, 'integration@nordsachsen.example', 'Verbund-Demo-Nordsachsen-2026', '/konto');
   await page.route('**/graphql', (route) => (route.request().postData()?.includes('mutation Logout') ? route.abort() : route.fallback()));
-  await page.getByRole('button', { name: 'Abmelden' }).click();
+  await page.getByRole('button', { name: 'Abmelden', exact: true }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Abmelden hat nicht geklappt' })).toBeVisible();
   await expect(page).toHaveURL(/\/konto$/);
   await page.unroute('**/graphql');
-  await page.getByRole('button', { name: 'Abmelden' }).click();
+  await page.getByRole('button', { name: 'Abmelden', exact: true }).click();
   await expect(page.getByRole('link', { name: 'Anmelden' }).first()).toBeVisible();
 });
 

@@ -1,6 +1,7 @@
 // `npm run bench:weight`: gzip JavaScript each route needs before it can show, from the production build's Vite
-// manifest: the entry with everything it imports statically, plus the route's own chunk and its static imports.
-// Chunks loaded only later (the other language, the socket.io client, the map) are listed apart. Builds first.
+// manifest: the entry with everything it imports statically, plus what the build lists for the route (its page
+// chunk with its static imports and, for a page rendered inside Apollo, Apollo and the feature texts). Chunks
+// loaded only later (the other language, the socket.io client, the map) are listed apart. Builds first.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -27,7 +28,7 @@ const entry = closure('index.html');
 const byFile = new Map(Object.entries(manifest).map(([key, chunk]) => [`/${chunk.file}`, key]));
 const routes = [['/', []], ...pageRoutes.map((r) => [r.path, r.scripts.map((file) => byFile.get(file))])];
 console.log(`gzip JavaScript before each route shows (${machine()}, ${new Date().toISOString().slice(0, 10)})\n`);
-console.log('| route | entry | route chunk | total |');
+console.log('| route | entry | page | total |');
 console.log('|---|---|---|---|');
 for (const [route, keys] of routes) {
   const own = new Set(keys);

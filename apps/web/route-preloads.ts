@@ -1,5 +1,5 @@
 import type { Plugin } from 'vite';
-import { PAGE_ROUTES } from './src/app/page-routes';
+import { FIRST_VISIT_PAGES, PAGE_ROUTES } from './src/app/page-routes';
 
 /** What the server announces for a path: the scripts of its page beyond those the shell loads anyway. */
 export interface RoutePreload {
@@ -7,7 +7,11 @@ export interface RoutePreload {
   scripts: string[];
 }
 
-/** Lists each route's page chunk and the chunks it imports statically in `.vite/routes.json` (see web-app-page.ts). */
+/**
+ * Lists each route's page chunk and the chunks it imports statically in `.vite/routes.json` (see web-app-page.ts);
+ * for a page rendered inside Apollo also Apollo's root and the feature texts (German, the default), which the page
+ * waits for as well.
+ */
 export function routePreloads(): Plugin {
   return {
     name: 'verbund-route-preloads',
@@ -24,10 +28,16 @@ export function routePreloads(): Plugin {
       const main = chunks.find((c) => c.isEntry && c.name === 'main');
       if (!main) this.error('no main entry');
       const shell = closure(main.fileName);
+      const dynamicEntry = (source: string) => {
+        const chunk = chunks.find((c) => c.isDynamicEntry && c.facadeModuleId?.endsWith(source));
+        if (!chunk) this.error(`no chunk for ${source}`);
+        return chunk.fileName;
+      };
+      const withApollo = [dynamicEntry('/src/app/ApolloRoot.tsx'), dynamicEntry('/src/i18n/locales/de/pages.json')];
       const routes: RoutePreload[] = PAGE_ROUTES.map(({ path, page }) => {
-        const chunk = chunks.find((c) => c.isDynamicEntry && c.facadeModuleId?.endsWith(`/src/pages/${page}.tsx`));
-        if (!chunk) this.error(`no chunk for ${page}`);
-        return { path, scripts: [...closure(chunk.fileName)].filter((f) => !shell.has(f)).map((f) => `/${f}`) };
+        const roots = [dynamicEntry(`/src/pages/${page}.tsx`), ...(FIRST_VISIT_PAGES.includes(page) ? [] : withApollo)];
+        const scripts = new Set(roots.flatMap((root) => [...closure(root)]));
+        return { path, scripts: [...scripts].filter((f) => !shell.has(f)).map((f) => `/${f}`) };
       });
       this.emitFile({ type: 'asset', fileName: '.vite/routes.json', source: JSON.stringify(routes, null, 1) });
     },

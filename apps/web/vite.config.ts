@@ -22,7 +22,15 @@ export default defineConfig({
       // What a page needs before it shows goes out as one file, not two dozen shared slivers: on a phone each
       // extra request waits its turn for one of six connections and a round trip.
       output: {
-        codeSplitting: { groups: [{ name: 'app', tags: ['$initial'], entriesAware: true, entriesAwareMergeThreshold: 200_000 }] },
+        // Small shared subgroups are merged only up to 20 kB: a larger threshold pulled modules only later pages use
+        // (floating-ui, the inputs) into the first script.
+        codeSplitting: {
+          groups: [
+            { name: 'app', tags: ['$initial'], entriesAware: true, entriesAwareMergeThreshold: 20_000 },
+            // Mantine's text inputs, which nearly every form (and so the sign-in page) needs, as one file, not six.
+            { name: 'inputs', test: /[\\/]@mantine[\\/]core[\\/]esm[\\/]components[\\/](Input|InputBase|TextInput|PasswordInput|ActionIcon|CloseButton)[\\/]/ },
+          ],
+        },
         // The group's chunks are named after every page that shares them: a short name is enough.
         chunkFileNames: (chunk) => (chunk.name.startsWith('app~') ? 'assets/app-[hash].js' : 'assets/[name]-[hash].js'),
       },

@@ -1,12 +1,7 @@
-import { ApolloProvider } from '@apollo/client/react';
 import { MantineProvider } from '@mantine/core';
 import { setNonce } from 'get-nonce';
-import { RouterProvider } from 'react-router/dom';
-import { createApolloClient } from './apollo';
-import { router } from './router';
+import { AppRouter } from './router';
 import { theme } from './theme';
-
-const client = createApolloClient();
 
 /** Mantine's style tags carry the nonce the server put into this page's CSP. */
 function styleNonce(): string {
@@ -18,9 +13,7 @@ setNonce(styleNonce());
 export function App() {
   return (
     <MantineProvider theme={theme} getStyleNonce={styleNonce}>
-      <ApolloProvider client={client}>
-        <RouterProvider router={router} />
-      </ApolloProvider>
+      <AppRouter />
     </MantineProvider>
   );
 }

@@ -1,13 +1,14 @@
 import { Anchor, AppShell, Group, Text } from '@mantine/core';
-import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { AppInfoDocument } from '../gql/graphql';
+import { lazy } from 'react';
 import { useLiveConnection } from '../realtime/useLiveConnection';
+import { WithApollo } from './WithApollo';
+
+const AppVersion = lazy(() => import('./ViewerChrome').then((m) => ({ default: m.AppVersion })));
 
 export function AppFooter() {
   const { t } = useTranslation();
-  const { data } = useQuery(AppInfoDocument);
   const live = useLiveConnection();
   return (
     <AppShell.Footer px="md" component="footer">
@@ -24,11 +25,9 @@ export function AppFooter() {
           <Text size="sm" c="gray.7" role="status">
             {live ? t('app.live.connected') : t('app.live.disconnected')}
           </Text>
-          {data && (
-            <Text size="sm" c="gray.7">
-              {t('app.version', { version: data.appInfo.version })}
-            </Text>
-          )}
+          <WithApollo>
+            <AppVersion />
+          </WithApollo>
         </Group>
       </Group>
     </AppShell.Footer>

@@ -1,21 +1,23 @@
-import { Anchor, AppShell, Burger, Group, NavLink, Text } from '@mantine/core';
+import { Anchor, AppShell, Burger, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { NavLink as RouterNavLink, Link, Outlet, useLocation } from 'react-router';
-import { AccountMenu } from '../features/accounts/components/AccountMenu';
-import { useViewer } from '../features/accounts/useViewer';
-import { NotificationBell } from '../features/notifications/components/NotificationBell';
+import { lazy, Suspense } from 'react';
+import { Link, Outlet, useLocation } from 'react-router';
+import { LoadingState } from '../components/LoadingState';
 import { AppFooter } from './AppFooter';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NavItem } from './NavItem';
 import { SECTIONS } from './navigation';
-import { useSessionSocket } from '../realtime/useSessionSocket';
+import { WithApollo } from './WithApollo';
+
+const viewerChrome = () => import('./ViewerChrome');
+const ViewerTools = lazy(() => viewerChrome().then((m) => ({ default: m.ViewerTools })));
+const ViewerNavLinks = lazy(() => viewerChrome().then((m) => ({ default: m.ViewerNavLinks })));
 
 export function AppLayout() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
   const { pathname } = useLocation();
-  const { viewer, loading } = useViewer();
-  useSessionSocket(viewer?.id, loading);
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} footer={{ height: 44 }} padding="md">
@@ -42,27 +44,28 @@ export function AppLayout() {
             </Text>
           </Group>
           <Group gap="xs" wrap="nowrap">
-            {viewer && <NotificationBell viewerId={viewer.id} />}
-            <AccountMenu />
+            <WithApollo>
+              <ViewerTools />
+            </WithApollo>
             <LanguageSwitch />
           </Group>
         </Group>
       </AppShell.Header>
 
       <AppShell.Navbar p="xs" component="nav" id="main-navigation" aria-label={t('app.mainNavigation')}>
-        <NavLink component={RouterNavLink} to="/" end label={t('nav.home')} active={pathname === '/'} onClick={close} />
-        {viewer && <NavLink component={RouterNavLink} to="/konto" label={viewer.name} active={pathname === '/konto'} onClick={close} hiddenFrom="sm" />}
-        {viewer && <NavLink component={RouterNavLink} to="/anfragen" label={t('account.requests')} active={pathname === '/anfragen'} onClick={close} />}
-        {viewer?.platformRole === 'ADMIN' && (
-          <NavLink component={RouterNavLink} to="/verwaltung" label={t('admin.nav')} active={pathname === '/verwaltung'} onClick={close} />
-        )}
+        <NavItem to="/" label={t('nav.home')} active={pathname === '/'} onClick={close} />
+        <WithApollo>
+          <ViewerNavLinks pathname={pathname} onNavigate={close} />
+        </WithApollo>
         {SECTIONS.map((s) => (
-          <NavLink key={s.key} component={RouterNavLink} to={s.path} label={t(`nav.${s.key}`)} active={pathname.startsWith(s.path)} onClick={close} />
+          <NavItem key={s.key} to={s.path} label={t(`nav.${s.key}`)} active={pathname.startsWith(s.path)} onClick={close} />
         ))}
       </AppShell.Navbar>
 
       <AppShell.Main id="main" tabIndex={-1}>
-        <Outlet />
+        <Suspense fallback={<LoadingState />}>
+          <Outlet />
+        </Suspense>
       </AppShell.Main>
 
       <AppFooter />

@@ -1,17 +1,11 @@
-import { useMutation } from '@apollo/client/react';
 import { Box, Button, Group, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useViewer } from '../features/accounts/useViewer';
-import { SetPreferredLanguageDocument } from '../gql/graphql';
 import { changeLanguage, LANGUAGES } from '../i18n/i18n';
 
 const LABELS = { de: 'Deutsch', en: 'English' } as const;
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
-  const { viewer } = useViewer();
-  // Mails and notification texts follow the language a signed-in person chooses here.
-  const [remember] = useMutation(SetPreferredLanguageDocument, { refetchQueries: ['Notifications'] });
   return (
     <Group gap={2} wrap="nowrap" role="group" aria-label={t('app.language')}>
       {LANGUAGES.map((lng) => (
@@ -23,7 +17,7 @@ export function LanguageSwitch() {
           lang={lng}
           onClick={() => {
             void changeLanguage(lng);
-            if (viewer) void remember({ variables: { language: lng } }).catch(() => undefined);
+            void import('./rememberLanguage').then((m) => m.rememberLanguage(lng)).catch(() => undefined);
           }}
         >
           {/* A phone's header shows the short form; its name starts with what is seen (WCAG 2.5.3) and says the rest. */}

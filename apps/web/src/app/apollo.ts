@@ -1,7 +1,7 @@
 import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
 import introspection from '../gql/possible-types';
 
-export function createApolloClient() {
+function createApolloClient() {
   return new ApolloClient({
     // Same origin: the session cookie goes along; CSRF protection rests on the JSON content type.
     link: new HttpLink({ uri: '/graphql', credentials: 'same-origin' }),
@@ -12,3 +12,6 @@ export function createApolloClient() {
     }),
   });
 }
+
+/** One client, one cache for the whole tab: every part of the page that waits for Apollo gets this one. */
+export const apolloClient = createApolloClient();

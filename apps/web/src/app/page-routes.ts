@@ -35,3 +35,9 @@ export const PAGE_ROUTES = [
   { path: '/impressum', page: 'ImprintPage' },
   { path: '/barrierefreiheit', page: 'AccessibilityPage' },
 ] as const;
+
+/**
+ * Pages that show before Apollo and the feature texts have arrived (a first visit lands on them); every other page
+ * is rendered inside Apollo, so the server announces Apollo's chunks and the texts with it.
+ */
+export const FIRST_VISIT_PAGES: readonly string[] = ['LoginPage'];

@@ -1,15 +1,22 @@
-import { CombinedGraphQLErrors, ServerError } from '@apollo/client';
 import type { TFunction } from 'i18next';
 import { errorText, type ServerError as Refusal } from './errorText';
 
 type GraphQLErrorLike = { message: string; extensions?: { code?: string; details?: Refusal['details'] } };
 
+/*
+ * Apollo's error classes are told apart by name, not by importing them: the sign-in page shows its refusals before
+ * Apollo has arrived, and would otherwise carry part of it in its own script.
+ */
+type ApolloErrorLike = Error & { errors?: GraphQLErrorLike[]; bodyText?: string };
+
 /** The first error of a GraphQL answer; a request refused as a whole comes with status 400, still as GraphQL errors. */
 function firstGraphQLError(error: unknown): GraphQLErrorLike | undefined {
-  if (CombinedGraphQLErrors.is(error)) return error.errors[0] as GraphQLErrorLike | undefined;
-  if (ServerError.is(error)) {
+  if (!(error instanceof Error)) return undefined;
+  const apolloError = error as ApolloErrorLike;
+  if (apolloError.name === 'CombinedGraphQLErrors') return apolloError.errors?.[0];
+  if (apolloError.name === 'ServerError' && apolloError.bodyText !== undefined) {
     try {
-      return (JSON.parse(error.bodyText) as { errors?: GraphQLErrorLike[] }).errors?.[0];
+      return (JSON.parse(apolloError.bodyText) as { errors?: GraphQLErrorLike[] }).errors?.[0];
     } catch {
       return undefined;
     }

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { errorText } from './errorText';
 
-const locale = (language: string) => JSON.parse(fs.readFileSync(path.join(process.cwd(), 'src', 'i18n', 'locales', `${language}.json`), 'utf8'));
+// Only the first script's texts: a refusal on the sign-in page is shown before the other texts are loaded.
+const locale = (language: string) => JSON.parse(fs.readFileSync(path.join(process.cwd(), 'src', 'i18n', 'locales', language, 'shell.json'), 'utf8'));
 
 describe('refusals in the reader’s language', () => {
   let t: TFunction;

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import de from './locales/de.json';
+import shellDe from './locales/de/shell.json';
 
 export const LANGUAGES = ['de', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -12,18 +12,46 @@ function storedLanguage(): Language {
   return (LANGUAGES as readonly string[]).includes(stored ?? '') ? (stored as Language) : 'de';
 }
 
-/** German is in the first script; English arrives as its own chunk when someone reads in English. */
+/*
+ * The texts come in two parts per language. `shell.json` is what the frame, the start page and the sign-in page
+ * say (German is in the first script); `pages.json` is everything else, loaded with the first page that needs
+ * data. A key the frame shows before then belongs in `shell.json`.
+ */
+type Part = 'shell' | 'pages';
+const PARTS: Record<`${Language}/${Part}`, () => Promise<{ default: object }>> = {
+  'de/shell': () => Promise.resolve({ default: shellDe }),
+  'de/pages': () => import('./locales/de/pages.json'),
+  'en/shell': () => import('./locales/en/shell.json'),
+  'en/pages': () => import('./locales/en/pages.json'),
+};
+const loaded = new Set<string>(['de/shell']);
+let pagesWanted = false;
+
+async function loadPart(language: Language, part: Part): Promise<void> {
+  const key = `${language}/${part}` as const;
+  if (loaded.has(key)) return;
+  const { default: texts } = await PARTS[key]();
+  i18next.addResourceBundle(language, 'translation', texts, true, false);
+  loaded.add(key);
+}
+
 async function load(language: Language): Promise<void> {
-  if (language === 'de' || i18next.hasResourceBundle(language, 'translation')) return;
-  const { default: en } = await import('./locales/en.json');
-  i18next.addResourceBundle('en', 'translation', en);
+  const languages: Language[] = language === 'de' ? ['de'] : [language, 'de'];
+  const parts: Part[] = pagesWanted ? ['shell', 'pages'] : ['shell'];
+  await Promise.all(languages.flatMap((lng) => parts.map((part) => loadPart(lng, part))));
+}
+
+/** The texts of every page but the frame's, in the current language (and German, the fallback). */
+export async function loadPageTexts(): Promise<void> {
+  pagesWanted = true;
+  await load((i18next.language as Language | undefined) ?? storedLanguage());
 }
 
 /** German first; the person's choice is remembered in this browser. Resolves once the texts are there. */
 export async function initI18n() {
   const lng = storedLanguage();
   await i18next.use(initReactI18next).init({
-    resources: { de: { translation: de } },
+    resources: { de: { translation: shellDe } },
     lng: 'de',
     fallbackLng: 'de',
     interpolation: { escapeValue: false },

@@ -3,9 +3,28 @@ import path from 'node:path';
 
 type Tree = { [key: string]: string | Tree };
 
-function load(language: string): Tree {
-  return JSON.parse(fs.readFileSync(path.join(process.cwd(), 'src', 'i18n', 'locales', `${language}.json`), 'utf8'));
+const read = (file: string) => fs.readFileSync(path.join(process.cwd(), 'src', file), 'utf8');
+
+function loadPart(language: string, part: 'shell' | 'pages'): Tree {
+  return JSON.parse(read(`i18n/locales/${language}/${part}.json`));
 }
+
+function load(language: string): Tree {
+  return { ...loadPart(language, 'shell'), ...loadPart(language, 'pages') };
+}
+
+/** What shows before the other texts are loaded (see i18n.ts): the frame, the start and the sign-in page. */
+const FIRST_PAINT_FILES = [
+  'app/AppLayout.tsx',
+  'app/AppFooter.tsx',
+  'app/LanguageSwitch.tsx',
+  'pages/HomePage.tsx',
+  'pages/NotFoundPage.tsx',
+  'pages/LoginPage.tsx',
+  'features/accounts/components/AuthForm.tsx',
+  'components/LoadingState.tsx',
+  'components/FormAlert.tsx',
+];
 
 function entries(tree: Tree, prefix = ''): [string, string][] {
   return Object.entries(tree).flatMap(([key, value]) =>
@@ -20,6 +39,20 @@ function placeholders(text: string): string[] {
 describe('translations', () => {
   const de = new Map(entries(load('de')));
   const en = new Map(entries(load('en')));
+
+  it('puts each section of texts into one part only', () => {
+    for (const language of ['de', 'en']) {
+      const shell = Object.keys(loadPart(language, 'shell'));
+      expect(Object.keys(loadPart(language, 'pages')).filter((key) => shell.includes(key))).toEqual([]);
+    }
+  });
+
+  it('has every text of the first paint in the first part', () => {
+    const shell = new Map(entries(loadPart('de', 'shell')));
+    const used = FIRST_PAINT_FILES.flatMap((file) => [...read(file).matchAll(/\bt\('([\w.]+)'/g)].map((m) => m[1]!));
+    expect(used.length).toBeGreaterThan(10);
+    expect(used.filter((key) => !shell.has(key))).toEqual([]);
+  });
 
   it('English has exactly the keys German has', () => {
     expect([...en.keys()].sort()).toEqual([...de.keys()].sort());

@@ -1,14 +1,15 @@
 import { Anchor, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { SECTIONS } from '../app/navigation';
+import { WithApollo } from '../app/WithApollo';
 import { PageHeading } from '../components/PageHeading';
-import { useViewer } from '../features/accounts/useViewer';
-import { GroupSuggestions } from '../features/groups/components/GroupSuggestions';
+
+const SuggestionsForViewer = lazy(() => import('../features/groups/components/SuggestionsForViewer'));
 
 export function HomePage() {
   const { t } = useTranslation();
-  const { viewer } = useViewer();
   return (
     <Stack maw={960} gap="lg">
       <div>
@@ -18,7 +19,9 @@ export function HomePage() {
         </Text>
         <Text size="lg">{t('home.intro2')}</Text>
       </div>
-      {viewer && <GroupSuggestions title={t('groups.suggestions')} />}
+      <WithApollo>
+        <SuggestionsForViewer />
+      </WithApollo>
       <section aria-labelledby="sections-title">
         <Title order={2} id="sections-title" size="h3" mb="sm">
           {t('home.sectionsTitle')}

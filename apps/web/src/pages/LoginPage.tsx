@@ -1,34 +1,43 @@
-import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { PasswordInput, Stack, TextInput } from '@mantine/core';
+import { lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { AuthForm } from '../features/accounts/components/AuthForm';
-import { AppInfoDocument, LoginDocument } from '../gql/graphql';
 import { safeNext } from '@verbund/shared';
+import { loadApolloClient, WithApollo } from '../app/WithApollo';
+import { AuthForm } from '../features/accounts/components/AuthForm';
+import { LoginDocument } from '../gql/graphql';
 
+const SsoLogin = lazy(() => import('../features/accounts/components/SsoLogin'));
+
+/** Shows before Apollo has arrived (it is one of the two pages a first visit lands on); sending waits for it. */
 export function LoginPage() {
   const { t } = useTranslation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [login, { loading, error }] = useMutation(LoginDocument);
-  const client = useApolloClient();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const next = params.get('weiter');
-  const sso = useQuery(AppInfoDocument).data?.appInfo.ssoLabel;
+  const next = safeNext(params.get('weiter'));
   return (
     <Stack maw={480}>
       <AuthForm
         title={t('account.loginTitle')}
         submit={t('account.loginSubmit')}
-        busy={loading}
+        busy={busy}
         error={error}
         onSubmit={async () => {
-          const res = await login({ variables: { input: { email, password } } }).catch(() => null);
-          if (!res?.data) return;
-          await client.resetStore();
-          void navigate(safeNext(next));
+          setBusy(true);
+          setError(undefined);
+          try {
+            const client = await loadApolloClient();
+            await client.mutate({ mutation: LoginDocument, variables: { input: { email, password } } });
+            await client.resetStore();
+            void navigate(next);
+          } catch (failure) {
+            setError(failure);
+            setBusy(false);
+          }
         }}
         links={[
           { to: '/registrieren', label: t('account.register'), prefix: t('account.noAccount') },
@@ -44,21 +53,9 @@ export function LoginPage() {
           onChange={(e) => setPassword(e.currentTarget.value)}
         />
       </AuthForm>
-      {sso && (
-        <>
-          {params.get('sso') === 'fehler' && (
-            <Alert color="red" role="alert">
-              {t('account.ssoFailed', { label: sso })}
-            </Alert>
-          )}
-          <Text c="gray.7" ta="center">
-            {t('account.or')}
-          </Text>
-          <Button component="a" variant="outline" href={`/auth/sso/login?weiter=${encodeURIComponent(safeNext(next))}`}>
-            {t('account.ssoButton', { label: sso })}
-          </Button>
-        </>
-      )}
+      <WithApollo>
+        <SsoLogin next={next} failed={params.get('sso') === 'fehler'} />
+      </WithApollo>
     </Stack>
   );
 }

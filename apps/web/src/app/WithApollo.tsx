@@ -1,0 +1,29 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { loadPageTexts } from '../i18n/i18n';
+
+/*
+ * Apollo and graphql-js (≈ 50 KB gzip) are not in the first script: the start and sign-in pages show without them,
+ * and whatever needs data waits for them here. The texts of the feature pages come along at the same time.
+ */
+const importApolloRoot = () => Promise.all([import('./ApolloRoot'), loadPageTexts()]).then(([root]) => root);
+
+/**
+ * Apollo's provider, once Apollo is loaded. It suspends until then: a page waits for it in the frame's Suspense
+ * boundary, like for its own chunk (during a navigation the previous page stays until both are there).
+ */
+export const ApolloRoot = lazy(importApolloRoot);
+
+/** A part of the frame or of a first-visit page that needs data: nothing (the fallback) until Apollo is there. */
+export function WithApollo({ children, fallback = null }: { children: ReactNode; fallback?: ReactNode }) {
+  return (
+    <Suspense fallback={fallback}>
+      <ApolloRoot>{children}</ApolloRoot>
+    </Suspense>
+  );
+}
+
+/** The client, for an action outside a component under `WithApollo` (a form submitted on the sign-in page). */
+export async function loadApolloClient() {
+  await importApolloRoot();
+  return (await import('./apollo')).apolloClient;
+}

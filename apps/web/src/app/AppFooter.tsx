@@ -1,8 +1,9 @@
-import { Anchor, AppShell, Group, Text } from '@mantine/core';
+import { Anchor, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { lazy } from 'react';
 import { useLiveConnection } from '../realtime/useLiveConnection';
+import { KEEP_CLEAR_OF_SCROLLBAR } from './frame';
 import { WithApollo } from './WithApollo';
 
 const AppVersion = lazy(() => import('./ViewerChrome').then((m) => ({ default: m.AppVersion })));
@@ -11,7 +12,7 @@ export function AppFooter() {
   const { t } = useTranslation();
   const live = useLiveConnection();
   return (
-    <AppShell.Footer px="md" component="footer">
+    <footer className={`frame-footer ${KEEP_CLEAR_OF_SCROLLBAR}`}>
       <Group justify="space-between" gap="xs" h="100%" wrap="nowrap">
         <Group component="nav" aria-label={t('app.footerNavigation')} gap="md" wrap="nowrap">
           <Anchor component={Link} to="/impressum" size="sm">
@@ -30,6 +31,6 @@ export function AppFooter() {
           </WithApollo>
         </Group>
       </Group>
-    </AppShell.Footer>
+    </footer>
   );
 }

@@ -1,10 +1,11 @@
-import { Anchor, AppShell, Burger, Group, Text } from '@mantine/core';
+import { Anchor, Box, Burger, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { lazy, Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { LoadingState } from '../components/LoadingState';
 import { AppFooter } from './AppFooter';
+import { KEEP_CLEAR_OF_SCROLLBAR } from './frame';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NavItem } from './NavItem';
 import { SECTIONS } from './navigation';
@@ -20,11 +21,13 @@ export function AppLayout() {
   const { pathname } = useLocation();
 
   return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} footer={{ height: 44 }} padding="md">
+    // The frame's layout is in styles.css (`.frame`): Mantine's AppShell would bring its resizing and scroll
+    // locking into the first script.
+    <div className="frame" data-navigation-open={opened || undefined}>
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <AppShell.Header>
+      <header className={`frame-header ${KEEP_CLEAR_OF_SCROLLBAR}`}>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger
@@ -50,9 +53,9 @@ export function AppLayout() {
             <LanguageSwitch />
           </Group>
         </Group>
-      </AppShell.Header>
+      </header>
 
-      <AppShell.Navbar p="xs" component="nav" id="main-navigation" aria-label={t('app.mainNavigation')}>
+      <Box component="nav" className="frame-navigation" p="xs" id="main-navigation" aria-label={t('app.mainNavigation')}>
         <NavItem to="/" label={t('nav.home')} active={pathname === '/'} onClick={close} />
         <WithApollo>
           <ViewerNavLinks pathname={pathname} onNavigate={close} />
@@ -60,15 +63,15 @@ export function AppLayout() {
         {SECTIONS.map((s) => (
           <NavItem key={s.key} to={s.path} label={t(`nav.${s.key}`)} active={pathname.startsWith(s.path)} onClick={close} />
         ))}
-      </AppShell.Navbar>
+      </Box>
 
-      <AppShell.Main id="main" tabIndex={-1}>
+      <main className="frame-main" id="main" tabIndex={-1}>
         <Suspense fallback={<LoadingState />}>
           <Outlet />
         </Suspense>
-      </AppShell.Main>
+      </main>
 
       <AppFooter />
-    </AppShell>
+    </div>
   );
 }

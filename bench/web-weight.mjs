@@ -22,7 +22,7 @@ function closure(key, seen = new Set()) {
   return seen;
 }
 const bytes = (keys) => [...keys].filter((k) => manifest[k].file.endsWith('.js')).reduce((sum, k) => sum + gz(manifest[k].file), 0);
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
 
 const entry = closure('index.html');
 const byFile = new Map(Object.entries(manifest).map(([key, chunk]) => [`/${chunk.file}`, key]));

@@ -6,6 +6,7 @@ import { safeNext } from '@verbund/shared';
 import { loadApolloClient, WithApollo } from '../app/WithApollo';
 import { AuthForm } from '../features/accounts/components/AuthForm';
 import { LoginDocument } from '../gql/graphql';
+import { renewSocketSession } from '../realtime/socket';
 
 const SsoLogin = lazy(() => import('../features/accounts/components/SsoLogin'));
 
@@ -33,6 +34,7 @@ export function LoginPage() {
             const client = await loadApolloClient();
             await client.mutate({ mutation: LoginDocument, variables: { input: { email, password } } });
             await client.resetStore();
+            await renewSocketSession();
             void navigate(next);
           } catch (failure) {
             setError(failure);

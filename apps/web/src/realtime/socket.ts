@@ -13,3 +13,11 @@ export function getSocket(): Promise<AppSocket> {
   socket ??= import('socket.io-client').then(({ io }) => io({ path: SOCKET_PATH, withCredentials: true, transports: ['websocket', 'polling'] }));
   return socket;
 }
+
+/**
+ * After signing in in this tab: the socket was opened without the session (the sign-in page has one too), and its
+ * rooms are decided at the handshake, so it connects anew with the session cookie.
+ */
+export async function renewSocketSession(): Promise<void> {
+  if (socket) (await socket).disconnect().connect();
+}

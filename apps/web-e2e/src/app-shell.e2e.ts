@@ -41,6 +41,35 @@ test('on a phone the short language buttons are named by what they show (WCAG 2.
   expect(labelInName.violations).toEqual([]);
 });
 
+test('on a phone the menu opens, leads to a page whose heading takes focus, and closes', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.goto('/');
+  const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });
+  await expect(nav).toBeHidden();
+  await page.getByRole('button', { name: 'Navigation öffnen' }).click();
+  await expect(nav).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await nav.getByRole('link', { name: 'Materialien', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Materialien' })).toBeFocused();
+  await expect(nav).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Navigation öffnen' })).toHaveAttribute('aria-expanded', 'false');
+});
+
+test('a part that fails to download leaves the rest standing; a page that fails offers a reload', async ({ page }) => {
+  await page.route(/\/assets\/(ViewerChrome|MaterialsPage)-[\w-]+\.js$/, (route) => route.abort());
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Willkommen bei Verbund' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Materialien', exact: true })).toBeVisible();
+
+  await page.goto('/materialien');
+  const failed = page.getByRole('alert');
+  await expect(failed.getByRole('heading', { level: 1, name: 'Das hat nicht geklappt' })).toBeVisible();
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Verbund' })).toBeVisible();
+  await page.unrouteAll();
+  await failed.getByRole('button', { name: 'Erneut versuchen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Materialien' })).toBeVisible();
+});
+
 test('every main section is reachable from the navigation and passes axe', async ({ page }) => {
   await page.goto('/');
   const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });

@@ -1,13 +1,15 @@
 import { Anchor, Box, Burger, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { ErrorBoundary } from 'react-error-boundary';
 import { useTranslation } from 'react-i18next';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { LoadingState } from '../components/LoadingState';
 import { AppFooter } from './AppFooter';
 import { KEEP_CLEAR_OF_SCROLLBAR } from './frame';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NavItem } from './NavItem';
+import { PageFailed } from './PageFailed';
 import { SECTIONS } from './navigation';
 import { WithApollo } from './WithApollo';
 
@@ -19,6 +21,9 @@ export function AppLayout() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
   const { pathname } = useLocation();
+  // Closed once the next page is there, not on the click: hiding the focused entry would drop focus to the body,
+  // and the new page's heading takes focus only from a focused element (PageHeading).
+  useEffect(close, [pathname, close]);
 
   return (
     // The frame's layout is in styles.css (`.frame`): Mantine's AppShell would bring its resizing and scroll
@@ -56,19 +61,21 @@ export function AppLayout() {
       </header>
 
       <Box component="nav" className="frame-navigation" p="xs" id="main-navigation" aria-label={t('app.mainNavigation')}>
-        <NavItem to="/" label={t('nav.home')} active={pathname === '/'} onClick={close} />
+        <NavItem to="/" label={t('nav.home')} active={pathname === '/'} />
         <WithApollo>
-          <ViewerNavLinks pathname={pathname} onNavigate={close} />
+          <ViewerNavLinks pathname={pathname} />
         </WithApollo>
         {SECTIONS.map((s) => (
-          <NavItem key={s.key} to={s.path} label={t(`nav.${s.key}`)} active={pathname.startsWith(s.path)} onClick={close} />
+          <NavItem key={s.key} to={s.path} label={t(`nav.${s.key}`)} active={pathname.startsWith(s.path)} />
         ))}
       </Box>
 
       <main className="frame-main" id="main" tabIndex={-1}>
-        <Suspense fallback={<LoadingState />}>
-          <Outlet />
-        </Suspense>
+        <ErrorBoundary FallbackComponent={PageFailed} resetKeys={[pathname]}>
+          <Suspense fallback={<LoadingState />}>
+            <Outlet />
+          </Suspense>
+        </ErrorBoundary>
       </main>
 
       <AppFooter />

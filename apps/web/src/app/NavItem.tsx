@@ -5,7 +5,7 @@ import { NavLink } from 'react-router';
  * An entry of the main navigation. Mantine's NavLink would bring its collapsible children and their transitions
  * into the first script, for entries that have none.
  */
-export function NavItem({ to, label, active, onClick, hiddenFrom }: { to: string; label: string; active: boolean; onClick: () => void; hiddenFrom?: 'sm' }) {
+export function NavItem({ to, label, active, hiddenFrom }: { to: string; label: string; active: boolean; hiddenFrom?: 'sm' }) {
   return (
     <UnstyledButton
       component={NavLink}
@@ -13,7 +13,7 @@ export function NavItem({ to, label, active, onClick, hiddenFrom }: { to: string
       end={to === '/'}
       className="nav-item"
       data-active={active || undefined}
-      onClick={onClick}
+
       hiddenFrom={hiddenFrom}
     >
       {label}

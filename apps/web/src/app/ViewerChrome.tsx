@@ -26,15 +26,15 @@ export function ViewerTools() {
 }
 
 /** The navigation entries only a signed-in person has. */
-export function ViewerNavLinks({ pathname, onNavigate }: { pathname: string; onNavigate: () => void }) {
+export function ViewerNavLinks({ pathname }: { pathname: string }) {
   const { t } = useTranslation();
   const { viewer } = useViewer();
   if (!viewer) return null;
   return (
     <>
-      <NavItem to="/konto" label={viewer.name} active={pathname === '/konto'} onClick={onNavigate} hiddenFrom="sm" />
-      <NavItem to="/anfragen" label={t('account.requests')} active={pathname === '/anfragen'} onClick={onNavigate} />
-      {viewer.platformRole === 'ADMIN' && <NavItem to="/verwaltung" label={t('admin.nav')} active={pathname === '/verwaltung'} onClick={onNavigate} />}
+      <NavItem to="/konto" label={viewer.name} active={pathname === '/konto'} hiddenFrom="sm" />
+      <NavItem to="/anfragen" label={t('account.requests')} active={pathname === '/anfragen'} />
+      {viewer.platformRole === 'ADMIN' && <NavItem to="/verwaltung" label={t('admin.nav')} active={pathname === '/verwaltung'} />}
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { lazy, Suspense, type ReactNode } from 'react';
+import { ErrorBoundary } from 'react-error-boundary';
 import { loadPageTexts } from '../i18n/i18n';
 
 /*
@@ -13,12 +14,17 @@ const importApolloRoot = () => Promise.all([import('./ApolloRoot'), loadPageText
  */
 export const ApolloRoot = lazy(importApolloRoot);
 
-/** A part of the frame or of a first-visit page that needs data: nothing (the fallback) until Apollo is there. */
+/**
+ * A part of the frame or of a first-visit page that needs data: nothing (the fallback) until Apollo is there, and
+ * nothing if it cannot load (a failed download must not take the page around it down).
+ */
 export function WithApollo({ children, fallback = null }: { children: ReactNode; fallback?: ReactNode }) {
   return (
-    <Suspense fallback={fallback}>
-      <ApolloRoot>{children}</ApolloRoot>
-    </Suspense>
+    <ErrorBoundary fallback={fallback}>
+      <Suspense fallback={fallback}>
+        <ApolloRoot>{children}</ApolloRoot>
+      </Suspense>
+    </ErrorBoundary>
   );
 }
 

@@ -66,8 +66,11 @@ export async function initI18n() {
   return i18next;
 }
 
-/** Loads the language's texts if needed, then switches to it. */
+let latestChoice = 0;
+
+/** Loads the language's texts if needed, then switches to it, unless another language was chosen meanwhile. */
 export async function changeLanguage(language: Language): Promise<void> {
+  const choice = ++latestChoice;
   await load(language);
-  if (i18next.language !== language) await i18next.changeLanguage(language);
+  if (choice === latestChoice && i18next.language !== language) await i18next.changeLanguage(language);
 }

@@ -6,7 +6,7 @@ import { safeNext } from '@verbund/shared';
 import { loadApolloClient, WithApollo } from '../app/WithApollo';
 import { AuthForm } from '../features/accounts/components/AuthForm';
 import { LoginDocument } from '../gql/graphql';
-import { renewSocketSession } from '../realtime/socket';
+import { signedInAs } from '../realtime/socket';
 
 const SsoLogin = lazy(() => import('../features/accounts/components/SsoLogin'));
 
@@ -30,16 +30,21 @@ export function LoginPage() {
         onSubmit={async () => {
           setBusy(true);
           setError(undefined);
+          let signedIn;
           try {
             const client = await loadApolloClient();
-            await client.mutate({ mutation: LoginDocument, variables: { input: { email, password } } });
-            await client.resetStore();
-            await renewSocketSession();
-            void navigate(next);
+            const { data } = await client.mutate({ mutation: LoginDocument, variables: { input: { email, password } } });
+            signedIn = { client, id: data!.login.id };
           } catch (failure) {
             setError(failure);
             setBusy(false);
+            return;
           }
+          // Signed in: whatever happens to the refetch, the person goes on (the pages load their data again).
+          await signedIn.client.resetStore().catch(() => undefined);
+          signedInAs(signedIn.id);
+          setBusy(false);
+          void navigate(next);
         }}
         links={[
           { to: '/registrieren', label: t('account.register'), prefix: t('account.noAccount') },

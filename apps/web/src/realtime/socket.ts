@@ -14,10 +14,24 @@ export function getSocket(): Promise<AppSocket> {
   return socket;
 }
 
+/** Whom the tab's socket is connected for, as far as the page knows (null: not known yet). */
+let sessionOf: string | undefined | null = null;
+
 /**
- * After signing in in this tab: the socket was opened without the session (the sign-in page has one too), and its
- * rooms are decided at the handshake, so it connects anew with the session cookie.
+ * The server puts a socket into the person's rooms at its handshake, from the session cookie: when the signed-in
+ * person changes (sign-in, sign-out; sign-out also ends the old socket), the socket connects anew. The frame calls
+ * this with whoever the server says is signed in.
  */
-export async function renewSocketSession(): Promise<void> {
-  if (socket) (await socket).disconnect().connect();
+export function followSession(viewerId: string | undefined): void {
+  if (sessionOf !== null && sessionOf !== viewerId) void getSocket().then((s) => s.disconnect().connect());
+  sessionOf = viewerId;
+}
+
+/**
+ * After signing in in this tab. A socket opened before (the sign-in page has one) carries no session, and the frame
+ * may learn who is signed in only later (it arrives with Apollo).
+ */
+export function signedInAs(viewerId: string): void {
+  if (socket && sessionOf !== viewerId) void socket.then((s) => s.disconnect().connect());
+  sessionOf = viewerId;
 }

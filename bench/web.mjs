@@ -49,6 +49,12 @@ try {
       rows.push({ page, error: `${lhr.runtimeError.code}: ${lhr.runtimeError.message}` });
       continue;
     }
+    // BENCH_LHR_DIR=dir keeps each page's full report (critical chains, LCP breakdown) for a closer look.
+    if (process.env.BENCH_LHR_DIR) {
+      fs.mkdirSync(process.env.BENCH_LHR_DIR, { recursive: true });
+      const name = page.replace(/[^a-z0-9]+/gi, '_') || 'start';
+      fs.writeFileSync(path.join(process.env.BENCH_LHR_DIR, `${name}.json`), JSON.stringify(lhr));
+    }
     rows.push({
       page,
       performance: Math.round(lhr.categories.performance.score * 100),

@@ -1,10 +1,11 @@
 import type { Plugin } from 'vite';
 import { FIRST_VISIT_PAGES, PAGE_ROUTES } from './src/app/page-routes';
 
-/** What the server announces for a path: the scripts of its page beyond those the shell loads anyway. */
+/** What the server announces for a path: the scripts and stylesheets of its page beyond those of the shell. */
 export interface RoutePreload {
   path: string;
   scripts: string[];
+  styles: string[];
 }
 
 /**
@@ -28,16 +29,19 @@ export function routePreloads(): Plugin {
       const main = chunks.find((c) => c.isEntry && c.name === 'main');
       if (!main) this.error('no main entry');
       const shell = closure(main.fileName);
+      // The chunk that holds a lazily loaded module: its own, or one the build merged it into (vite.config.ts).
       const dynamicEntry = (source: string) => {
-        const chunk = chunks.find((c) => c.isDynamicEntry && c.facadeModuleId?.endsWith(source));
+        const chunk = chunks.find((c) => c.moduleIds.some((id) => id.endsWith(source)));
         if (!chunk) this.error(`no chunk for ${source}`);
         return chunk.fileName;
       };
       const withApollo = [dynamicEntry('/src/app/ApolloRoot.tsx'), dynamicEntry('/src/i18n/locales/de/pages.json')];
       const routes: RoutePreload[] = PAGE_ROUTES.map(({ path, page }) => {
         const roots = [dynamicEntry(`/src/pages/${page}.tsx`), ...(FIRST_VISIT_PAGES.includes(page) ? [] : withApollo)];
-        const scripts = new Set(roots.flatMap((root) => [...closure(root)]));
-        return { path, scripts: [...scripts].filter((f) => !shell.has(f)).map((f) => `/${f}`) };
+        const scripts = [...new Set(roots.flatMap((root) => [...closure(root)]))].filter((f) => !shell.has(f));
+        // Mantine's stylesheets travel with the components (mantine-styles.ts): the page's come with it as well.
+        const styles = new Set(scripts.flatMap((f) => [...(byFile.get(f)?.viteMetadata?.importedCss ?? [])]));
+        return { path, scripts: scripts.map((f) => `/${f}`), styles: [...styles].map((f) => `/${f}`) };
       });
       this.emitFile({ type: 'asset', fileName: '.vite/routes.json', source: JSON.stringify(routes, null, 1) });
     },

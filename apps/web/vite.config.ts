@@ -1,13 +1,19 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { compression } from 'vite-plugin-compression2';
+import { mantineComponentStyles } from './mantine-styles';
 import { routePreloads } from './route-preloads';
 
 const api = process.env.VERBUND_API_URL ?? 'http://localhost:3000';
 
 export default defineConfig({
   // Every asset also as .br and .gz: the API sends the precompressed file a browser accepts (no work per request).
-  plugins: [react(), routePreloads(), compression({ algorithms: ['brotliCompress', 'gzip'], exclude: [/\.map$/, /\.html$/], threshold: 1024 })],
+  plugins: [
+    react(),
+    mantineComponentStyles(),
+    routePreloads(),
+    compression({ algorithms: ['brotliCompress', 'gzip'], exclude: [/\.map$/, /\.html$/], threshold: 1024 }),
+  ],
   // The API replaces this placeholder with per-response nonces and sends a matching Content-Security-Policy.
   html: { cspNonce: '__CSP_NONCE__' },
   build: {
@@ -29,6 +35,8 @@ export default defineConfig({
             { name: 'app', tags: ['$initial'], entriesAware: true, entriesAwareMergeThreshold: 20_000 },
             // Mantine's text inputs, which nearly every form (and so the sign-in page) needs, as one file, not six.
             { name: 'inputs', test: /[\\/]@mantine[\\/]core[\\/]esm[\\/]components[\\/](Input|InputBase|TextInput|PasswordInput|ActionIcon|CloseButton)[\\/]/ },
+            // Apollo Client and its helpers as one file: pages import its hooks in a dozen combinations.
+            { name: 'apollo', test: /[\\/]node_modules[\\/](@apollo|@wry|optimism|rxjs|ts-invariant|@graphql-typed-document-node|tslib)[\\/]/ },
           ],
         },
         // The group's chunks are named after every page that shares them: a short name is enough.

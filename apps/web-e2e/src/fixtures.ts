@@ -1,9 +1,37 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 
 export { expect };
 
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+// Every class Mantine's whole stylesheets style. The app loads each component's part with the component
+// (apps/web/mantine-styles.ts): such a class on the page without its rules is a component shown unstyled.
+const MANTINE_CLASSES = [
+  ...new Set(
+    ['@mantine/core/styles.css', '@mantine/dates/styles.css'].flatMap((file) =>
+      [...fs.readFileSync(createRequire(import.meta.url).resolve(file), 'utf8').matchAll(/\.(m_[0-9a-f]{8})\b/g)].map((m) => m[1]!),
+    ),
+  ),
+];
+
+/** Mantine classes on the page whose stylesheet has not been loaded. */
+export async function unstyledMantineClasses(page: Page): Promise<string[]> {
+  return page.evaluate((styled) => {
+    const loaded = new Set<string>();
+    const collect = (rules: CSSRuleList) => {
+      for (const rule of rules) {
+        if (rule instanceof CSSStyleRule) for (const m of rule.selectorText.matchAll(/\.(m_[0-9a-f]{8})/g)) loaded.add(m[1]!);
+        if ('cssRules' in rule) collect((rule as CSSGroupingRule).cssRules);
+      }
+    };
+    for (const sheet of document.styleSheets) collect(sheet.cssRules);
+    const shown = new Set([...document.querySelectorAll('*')].flatMap((el) => [...el.classList]));
+    return styled.filter((c) => shown.has(c) && !loaded.has(c));
+  }, MANTINE_CLASSES);
+}
 
 /** Network quiet and no loading indicator left: what a person sees once the page has loaded its data. */
 export async function settled(page: Page): Promise<void> {
@@ -12,11 +40,12 @@ export async function settled(page: Page): Promise<void> {
 }
 
 /**
- * WCAG 2.1 A/AA through axe-core: a serious or critical violation fails the test; moderate and minor ones are
+ * Every Mantine component on the page styled, and WCAG 2.1 A/AA through axe-core: a serious or critical violation fails the test; moderate and minor ones are
  * reported as annotations of the test, so that they are seen without blocking.
  */
 export async function expectNoSeriousA11yViolations(page: Page, testInfo: TestInfo = test.info()): Promise<void> {
   await settled(page);
+  expect(await unstyledMantineClasses(page), 'Mantine classes shown without their stylesheet').toEqual([]);
   // Label in Name (2.5.3) is an experimental axe rule, off unless asked for.
   const results = await new AxeBuilder({ page })
     .withTags(WCAG_21_AA)

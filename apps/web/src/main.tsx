@@ -1,13 +1,18 @@
-import '@mantine/core/styles.css';
+// Mantine's base styles; each component's own come with it (mantine-styles.ts).
+import '@mantine/core/styles/baseline.layer.css';
+import '@mantine/core/styles/default-css-variables.layer.css';
+import '@mantine/core/styles/global.layer.css';
 import './styles.css';
 import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { preloadRoute } from './app/router';
 import { initI18n } from './i18n/i18n';
 
-// The first render waits for the reader's texts (English is loaded on demand). As a transition it yields to the
-// browser every few milliseconds instead of holding a phone's main thread for the whole first page.
-void initI18n().then(() =>
+// The first render waits for the reader's texts (English is loaded on demand) and the current page's chunks (a
+// failed download is the page's error boundary's to show). As a transition it yields to the browser every few
+// milliseconds instead of holding a phone's main thread for the whole first page.
+void Promise.all([initI18n(), preloadRoute(location.pathname).catch(() => undefined)]).then(() =>
   startTransition(() =>
     createRoot(document.getElementById('root')!).render(
       <StrictMode>

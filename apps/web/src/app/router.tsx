@@ -1,10 +1,11 @@
-import { lazy, type ComponentType } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import type { ComponentType } from 'react';
+import { BrowserRouter, matchRoutes, Route, Routes } from 'react-router';
 import { HomePage } from '../pages/HomePage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { AppLayout } from './AppLayout';
 import { FIRST_VISIT_PAGES, PAGE_ROUTES } from './page-routes';
-import { ApolloRoot } from './WithApollo';
+import { preloadable } from './preloadable';
+import { ApolloRoot, preloadApollo } from './WithApollo';
 
 const pages = import.meta.glob<Record<string, ComponentType>>(['../pages/*Page.tsx', '!../pages/HomePage.tsx', '!../pages/NotFoundPage.tsx']);
 
@@ -14,11 +15,21 @@ const pages = import.meta.glob<Record<string, ComponentType>>(['../pages/*Page.t
  * (nothing flickers); only a deep link shows the loading state. Declarative routes, not a data router: its loaders
  * and actions would be 50 kB more script before the first page shows, for nothing this app uses.
  */
-const LAZY_PAGES = PAGE_ROUTES.map(({ path, page }) => ({
-  path,
-  page,
-  Page: lazy(() => pages[`../pages/${page}.tsx`]!().then((m) => ({ default: m[page]! }))),
-}));
+const LAZY_PAGES = PAGE_ROUTES.map(({ path, page }) => {
+  const { Component, preload } = preloadable(() => pages[`../pages/${page}.tsx`]!().then((m) => m[page]!));
+  return { path, page, Page: Component, preload };
+});
+
+/**
+ * Loads what the page at `pathname` needs before it can show (its chunk, and Apollo unless it is a first-visit page).
+ * The first render waits for it: the server announced those chunks with the page, so they come beside the first
+ * script, and the page then shows in the first paint instead of a loading state first.
+ */
+export async function preloadRoute(pathname: string): Promise<void> {
+  const route = matchRoutes(LAZY_PAGES, pathname)?.[0]?.route;
+  if (!route) return;
+  await Promise.all([route.preload(), FIRST_VISIT_PAGES.includes(route.page) ? undefined : preloadApollo()]);
+}
 
 export function AppRouter() {
   return (

@@ -1,6 +1,6 @@
 import { Button, Group, Indicator, Stack, Title } from '@mantine/core';
 import { Calendar, DatesProvider } from '@mantine/dates';
-import '@mantine/dates/styles.css';
+import '@mantine/dates/styles.layer.css';
 import dayjs from 'dayjs';
 import 'dayjs/locale/de';
 import 'dayjs/locale/en-gb';

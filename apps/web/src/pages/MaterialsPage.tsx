@@ -43,14 +43,16 @@ export function MaterialsPage() {
   });
   const result = (data ?? previousData)?.materials;
 
-  if (loading) return <LoadingState />;
+  // The heading and introduction show at once; only what depends on who is signed in waits.
   return (
     <Stack maw={1100} gap="lg">
       <div>
         <PageHeading>{t('materials.title')}</PageHeading>
         <Text size="lg">{t('materials.intro')}</Text>
       </div>
-      {!viewer ? (
+      {loading ? (
+        <LoadingState />
+      ) : !viewer ? (
         <Text>
           {t('materials.signIn')}{' '}
           <Anchor component={Link} to="/anmelden?weiter=%2Fmaterialien">

@@ -23,8 +23,8 @@ describe('serving the web app on the API port', () => {
     fs.writeFileSync(
       path.join(webDir, '.vite', 'routes.json'),
       JSON.stringify([
-        { path: '/materialien/neu', scripts: ['/assets/NewMaterialPage.js', '/assets/Editor.js'] },
-        { path: '/materialien/:id', scripts: ['/assets/MaterialPage.js'] },
+        { path: '/materialien/neu', scripts: ['/assets/NewMaterialPage.js', '/assets/Editor.js'], styles: ['/assets/Editor.css'] },
+        { path: '/materialien/:id', scripts: ['/assets/MaterialPage.js'], styles: [] },
       ]),
     );
     t = await startTestApp({ VERBUND_WEB_DIR: webDir });
@@ -47,13 +47,15 @@ describe('serving the web app on the API port', () => {
     expect(csp).toContain("object-src 'none'");
   });
 
-  it("announces the current route's page chunks with the page, a literal segment before a parameter", async () => {
-    const links = async (route: string) => {
+  it("announces the current route's page chunks and stylesheets with the page, a literal segment before a parameter", async () => {
+    const links = async (route: string, rel = 'modulepreload') => {
       const html = await (await fetch(`${t.url}${route}`, { headers: { accept: 'text/html' } })).text();
       expect(html).not.toContain('__CSP_NONCE__');
-      return [...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)" nonce="[^"]+">/g)].map((m) => m[1]);
+      return [...html.matchAll(new RegExp(`<link rel="${rel}" crossorigin href="([^"]+)" nonce="[^"]+">`, 'g'))].map((m) => m[1]);
     };
     expect(await links('/materialien/neu')).toEqual(['/assets/NewMaterialPage.js', '/assets/Editor.js']);
+    expect(await links('/materialien/neu', 'stylesheet')).toEqual(['/assets/Editor.css']);
+    expect(await links('/materialien/3f1c', 'stylesheet')).toEqual([]);
     expect(await links('/materialien/3f1c?tab=versionen')).toEqual(['/assets/MaterialPage.js']);
     expect(await links('/')).toEqual([]);
     expect(await links('/materialien/3f1c/mehr')).toEqual([]);

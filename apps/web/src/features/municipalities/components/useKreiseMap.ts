@@ -2,6 +2,7 @@ import type { FeatureCollection, Geometry, MultiLineString } from 'geojson';
 import { useEffect, useState } from 'react';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
+import { afterNextPaint } from '../../../app/firstPaint';
 import { lonLatBox, type LonLatBox } from './mapView';
 
 export interface KreisProperties {
@@ -43,12 +44,16 @@ export function useKreiseMap() {
   const [state, setState] = useState<{ map?: KreiseMap; error?: Error }>({});
   useEffect(() => {
     let live = true;
-    load().then(
-      (map) => live && setState({ map }),
-      (error: Error) => live && setState({ error }),
+    // Once the page around the map has been painted: its 50 kB must not hold up the text above it on a phone.
+    const cancel = afterNextPaint(() =>
+      load().then(
+        (map) => live && setState({ map }),
+        (error: Error) => live && setState({ error }),
+      ),
     );
     return () => {
       live = false;
+      cancel();
     };
   }, []);
   return state;

@@ -1,0 +1,37 @@
+import { useSyncExternalStore } from 'react';
+
+/** Runs `callback` once the next frame has been painted (a timeout queued in its animation callback); cancellable. */
+export function afterNextPaint(callback: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(callback);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
+
+let painted = false;
+let scheduled = false;
+const listeners = new Set<() => void>();
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  if (!scheduled) {
+    scheduled = true;
+    afterNextPaint(() => {
+      painted = true;
+      listeners.forEach((l) => l());
+    });
+  }
+  return () => listeners.delete(listener);
+}
+
+/**
+ * False until the app's first render has been painted. What can wait (the frame's parts that need data) starts its
+ * downloads only then, so that they do not share a phone's connection with what the first paint needs.
+ */
+export function useFirstPaintDone(): boolean {
+  return useSyncExternalStore(subscribe, () => painted);
+}

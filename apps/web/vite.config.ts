@@ -22,9 +22,9 @@ export default defineConfig({
     sourcemap: true,
     // bench/web-weight.mjs reads which chunks each route loads.
     manifest: true,
-    // The app, and the development GraphQL explorer (served by the API outside production only).
+    // The development GraphQL explorer is built after this (vite.explorer.config.ts).
     rolldownOptions: {
-      input: { main: 'index.html', explorer: 'explorer.html' },
+      input: { main: 'index.html' },
       // What a page needs before it shows goes out as one file, not two dozen shared slivers: on a phone each
       // extra request waits its turn for one of six connections and a round trip.
       output: {
@@ -35,8 +35,17 @@ export default defineConfig({
             { name: 'app', tags: ['$initial'], entriesAware: true, entriesAwareMergeThreshold: 20_000 },
             // Mantine's text inputs, which nearly every form (and so the sign-in page) needs, as one file, not six.
             { name: 'inputs', test: /[\\/]@mantine[\\/]core[\\/]esm[\\/]components[\\/](Input|InputBase|TextInput|PasswordInput|ActionIcon|CloseButton)[\\/]/ },
-            // Apollo Client and its helpers as one file: pages import its hooks in a dozen combinations.
-            { name: 'apollo', test: /[\\/]node_modules[\\/](@apollo|@wry|optimism|rxjs|ts-invariant|@graphql-typed-document-node|tslib)[\\/]/ },
+            // Popovers, option lists and dialogs with what they build on (floating-ui, focus trap, scroll lock) as one
+            // file: nearly every feature page has a select or a confirmation, and split they were ten small files.
+            {
+              name: 'overlays',
+              test: /[\\/]node_modules[\\/](@floating-ui|react-remove-scroll|react-remove-scroll-bar|use-callback-ref|use-sidecar|react-style-singleton|aria-hidden)[\\/]|[\\/]@mantine[\\/]core[\\/]esm[\\/]components[\\/](Combobox|Popover|Portal|FocusTrap|ScrollArea|Checkbox|Select|MultiSelect|NativeSelect|Pill|PillsInput|Transition|Modal|ModalBase|Overlay)[\\/]/,
+            },
+            // Apollo Client, its helpers and the app's client as one file: pages import its hooks in a dozen combinations.
+            {
+              name: 'apollo',
+              test: /[\\/]node_modules[\\/](@apollo|@wry|optimism|rxjs|ts-invariant|@graphql-typed-document-node|tslib)[\\/]|[\\/]node_modules[\\/]graphql[\\/](jsutils|language)[\\/]|[\\/]src[\\/](app[\\/](apollo|ApolloRoot|forgetLists)|gql[\\/]possible-types|gql[\\/]documents[\\/]MeDocument|features[\\/]accounts[\\/]useViewer)\.tsx?$/,
+            },
           ],
         },
         // The group's chunks are named after every page that shares them: a short name is enough.

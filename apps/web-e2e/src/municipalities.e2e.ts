@@ -106,3 +106,16 @@ test('a long neighbour group shows the nearest first and the rest on request', a
   await expect(group.getByRole('button', { name: 'Weniger anzeigen' })).toHaveAttribute('aria-expanded', 'true');
   await expectNoSeriousA11yViolations(page);
 });
+
+test('a deep link to a municipality sends its query once: the prefetch and the page share it', async ({ page }) => {
+  const detailQueries: string[] = [];
+  page.on('request', (req) => {
+    if (req.url().endsWith('/graphql') && req.postData()?.includes('"operationName":"MunicipalityDetail"')) detailQueries.push(req.url());
+  });
+  await page.goto('/kommunen/14729');
+  await expect(page.getByRole('heading', { level: 1, name: 'Landkreis Leipzig' })).toBeVisible();
+  await expect(page.getByRole('region', { name: /Gemeinsame Grenze/ })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  // The prefetch and the page's own query are one request.
+  expect(detailQueries).toHaveLength(1);
+});

@@ -1,5 +1,6 @@
+import type { ApolloClient } from '@apollo/client';
 import type { ComponentType } from 'react';
-import { BrowserRouter, matchRoutes, Route, Routes } from 'react-router';
+import { BrowserRouter, matchRoutes, Route, Routes, type Params } from 'react-router';
 import { HomePage } from '../pages/HomePage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { AppLayout } from './AppLayout';
@@ -7,7 +8,10 @@ import { FIRST_VISIT_PAGES, PAGE_ROUTES } from './page-routes';
 import { preloadable } from './preloadable';
 import { ApolloRoot, preloadApollo } from './WithApollo';
 
-const pages = import.meta.glob<Record<string, ComponentType>>(['../pages/*Page.tsx', '!../pages/HomePage.tsx', '!../pages/NotFoundPage.tsx']);
+/** A page module: the page component under its name, and optionally the page's first query to send ahead. */
+type PageModule = Record<string, unknown> & { prefetch?: (client: ApolloClient, params: Params) => void };
+
+const pages = import.meta.glob<PageModule>(['../pages/*Page.tsx', '!../pages/HomePage.tsx', '!../pages/NotFoundPage.tsx']);
 
 /*
  * Every page but the start page is its own chunk, loaded when its route is entered. Navigations run in a transition
@@ -16,19 +20,24 @@ const pages = import.meta.glob<Record<string, ComponentType>>(['../pages/*Page.t
  * and actions would be 50 kB more script before the first page shows, for nothing this app uses.
  */
 const LAZY_PAGES = PAGE_ROUTES.map(({ path, page }) => {
-  const { Component, preload } = preloadable(() => pages[`../pages/${page}.tsx`]!().then((m) => m[page]!));
-  return { path, page, Page: Component, preload };
+  const load = () => pages[`../pages/${page}.tsx`]!();
+  const { Component, preload } = preloadable(() => load().then((m) => m[page] as ComponentType));
+  return { path, page, Page: Component, preload, load };
 });
 
 /**
  * Loads what the page at `pathname` needs before it can show (its chunk, and Apollo unless it is a first-visit page).
  * The first render waits for it: the server announced those chunks with the page, so they come beside the first
- * script, and the page then shows in the first paint instead of a loading state first.
+ * script, and the page then shows in the first paint instead of a loading state first. A page that exports
+ * `prefetch` has its first query sent now, while React renders, instead of after the render.
  */
 export async function preloadRoute(pathname: string): Promise<void> {
-  const route = matchRoutes(LAZY_PAGES, pathname)?.[0]?.route;
-  if (!route) return;
-  await Promise.all([route.preload(), FIRST_VISIT_PAGES.includes(route.page) ? undefined : preloadApollo()]);
+  const match = matchRoutes(LAZY_PAGES, pathname)?.[0];
+  if (!match) return;
+  const { route, params } = match;
+  const apollo = FIRST_VISIT_PAGES.includes(route.page) ? undefined : preloadApollo();
+  const [page] = await Promise.all([route.load(), route.preload(), apollo]);
+  if (apollo && page.prefetch) page.prefetch((await import('./apollo')).apolloClient, params);
 }
 
 export function AppRouter() {

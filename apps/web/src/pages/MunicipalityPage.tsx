@@ -1,9 +1,9 @@
-import { CombinedGraphQLErrors } from '@apollo/client';
+import { CombinedGraphQLErrors, type ApolloClient } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { Alert, Anchor, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDeferredValue, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, type Params } from 'react-router';
 import { ErrorState } from '../components/ErrorState';
 import { LoadingState } from '../components/LoadingState';
 import { PageHeading } from '../components/PageHeading';
@@ -13,7 +13,7 @@ import { MunicipalityFacts } from '../features/municipalities/components/Municip
 import { NeighbourGroups } from '../features/municipalities/components/NeighbourGroups';
 import { LocalOrganizations } from '../features/memberships/components/LocalOrganizations';
 import { MunicipalityPeople } from '../features/memberships/components/MunicipalityPeople';
-import { MunicipalityDetailDocument } from '../gql/graphql';
+import { MunicipalityDetailDocument, type MunicipalityDetailQuery } from '../gql/graphql';
 import { useViewer } from '../features/accounts/useViewer';
 import { GroupSuggestions } from '../features/groups/components/GroupSuggestions';
 import { HostedRounds } from '../features/rounds/components/HostedRounds';
@@ -22,30 +22,23 @@ import { NeighbourCooperation } from '../features/insights/components/NeighbourC
 
 const KEY = /^(\d{2}|\d{5}|\d{8})$/;
 
+/** The page's query, sent before its first render when the page is opened directly (app/router.tsx). */
+export function prefetch(client: ApolloClient, { ags = '' }: Params) {
+  if (KEY.test(ags)) client.query({ query: MunicipalityDetailDocument, variables: { ags } }).catch(() => undefined);
+}
+
 export function MunicipalityPage() {
   const { ags = '' } = useParams();
   const { t } = useTranslation();
-  const { viewer } = useViewer();
   const valid = KEY.test(ags);
   const { data: answer, loading, error, refetch } = useQuery(MunicipalityDetailDocument, { variables: { ags }, skip: !valid });
-  // The page is long: drawn from a deferred copy of the answer, React renders it in slices between which the
-  // browser stays responsive, instead of in one long task when the answer arrives. Never the answer for another
-  // key (compared by the key asked for: 14713000 answers with Stadt Leipzig, whose key is 14713).
+  // The page is long. Its head (name, facts) is drawn from the answer at once: it is what a reader looks at first.
+  // The rest is drawn from a deferred copy, which React renders in slices afterwards, the browser staying responsive
+  // in between. Never the answer for another key (compared by the key asked for: 14713000 answers with Stadt
+  // Leipzig, whose key is 14713).
   const deferred = useDeferredValue(useMemo(() => ({ ags, answer }), [ags, answer]));
-  const data = deferred.ags === ags ? deferred.answer : undefined;
-  const m = data?.municipality;
-
-  const map = useMemo(() => {
-    if (!m || !data) return undefined;
-    const kreisOf = (x: { ags: string; isKreis: boolean; isLand: boolean }) => (x.isKreis ? x.ags : x.ags.slice(0, 5));
-    const highlighted = m.kind === 'LAND' ? m.children.nodes.map((c) => c.ags) : [kreisOf(m)];
-    const seen = new Set(highlighted);
-    const neighbours = data.neighbours
-      .filter((n) => n.reasons.includes('SHARES_BORDER') && (m.kind !== 'GEMEINDE' || !n.municipality.isGemeinde || n.municipality.isKreis))
-      .map((n) => ({ ags: kreisOf(n.municipality), name: n.municipality.name }))
-      .filter((n) => !seen.has(n.ags) && seen.add(n.ags));
-    return { highlighted, neighbours };
-  }, [m, data]);
+  const later = deferred.ags === ags ? deferred.answer : undefined;
+  const m = answer?.municipality;
 
   if (!valid)
     return (
@@ -54,7 +47,7 @@ export function MunicipalityPage() {
       </Alert>
     );
   const unknown = CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'NOT_FOUND');
-  if (!data && (loading || answer)) return <LoadingState />;
+  if (!answer && loading) return <LoadingState />;
   if (error && !unknown) return <ErrorState onRetry={() => void refetch()} />;
   if (!m) {
     return (
@@ -90,15 +83,39 @@ export function MunicipalityPage() {
         <MunicipalityFacts m={m} />
       </section>
 
+      {later?.municipality && <MunicipalityDetails data={later} />}
+    </Stack>
+  );
+}
+
+/** Everything below the facts: neighbours and map, the Kreis's Gemeinden, people, organisations, what happens here. */
+function MunicipalityDetails({ data }: { data: MunicipalityDetailQuery }) {
+  const { t } = useTranslation();
+  const { viewer } = useViewer();
+  const m = data.municipality!;
+
+  const map = useMemo(() => {
+    const kreisOf = (x: { ags: string; isKreis: boolean; isLand: boolean }) => (x.isKreis ? x.ags : x.ags.slice(0, 5));
+    const highlighted = m.kind === 'LAND' ? m.children.nodes.map((c) => c.ags) : [kreisOf(m)];
+    const seen = new Set(highlighted);
+    const neighbours = data.neighbours
+      .filter((n) => n.reasons.includes('SHARES_BORDER') && (m.kind !== 'GEMEINDE' || !n.municipality.isGemeinde || n.municipality.isKreis))
+      .map((n) => ({ ags: kreisOf(n.municipality), name: n.municipality.name }))
+      .filter((n) => !seen.has(n.ags) && seen.add(n.ags));
+    return { highlighted, neighbours };
+  }, [m, data]);
+
+  return (
+    <>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xl">
         <section aria-labelledby="neighbours-title">
           <Title order={2} size="h3" id="neighbours-title" mb="xs">
             {t('municipalities.neighbours.title')}
           </Title>
           <Text mb="md">{t('municipalities.neighbours.intro')}</Text>
-          <NeighbourGroups neighbours={data!.neighbours} landCode={m.landCode} />
+          <NeighbourGroups neighbours={data.neighbours} landCode={m.landCode} />
         </section>
-        {map && <KreisMap name={m.name} highlighted={map.highlighted} neighbours={map.neighbours} />}
+        <KreisMap name={m.name} highlighted={map.highlighted} neighbours={map.neighbours} />
       </SimpleGrid>
 
       {m.children.totalCount > 0 && (m.kind === 'LAND' || m.kind === 'LANDKREIS') && (
@@ -154,6 +171,6 @@ export function MunicipalityPage() {
           </Stack>
         )}
       </section>
-    </Stack>
+    </>
   );
 }

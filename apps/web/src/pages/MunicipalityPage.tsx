@@ -36,7 +36,11 @@ export function MunicipalityPage() {
   // The rest is drawn from a deferred copy, which React renders in slices afterwards, the browser staying responsive
   // in between. Never the answer for another key (compared by the key asked for: 14713000 answers with Stadt
   // Leipzig, whose key is 14713).
-  const deferred = useDeferredValue(useMemo(() => ({ ags, answer }), [ags, answer]));
+  const deferred = useDeferredValue(
+    useMemo(() => ({ ags, answer }), [ags, answer]),
+    // Deferred from the first render on too: the answer may be there already (sent ahead, see prefetch).
+    { ags, answer: undefined },
+  );
   const later = deferred.ags === ags ? deferred.answer : undefined;
   const m = answer?.municipality;
 

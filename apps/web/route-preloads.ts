@@ -35,13 +35,25 @@ export function routePreloads(): Plugin {
         if (!chunk) this.error(`no chunk for ${source}`);
         return chunk.fileName;
       };
+      // Mantine's stylesheets travel with the components (mantine-styles.ts), so a page's come with it as well.
+      // Dependencies first, as Vite's own loader orders them: a component's rules after those of what it builds on.
+      const stylesheets = (roots: string[]) => {
+        const seen = new Set<string>();
+        const styles = new Set<string>();
+        const visit = (file: string) => {
+          if (seen.has(file) || shell.has(file)) return;
+          seen.add(file);
+          for (const dep of byFile.get(file)?.imports ?? []) visit(dep);
+          for (const css of byFile.get(file)?.viteMetadata?.importedCss ?? []) styles.add(css);
+        };
+        roots.forEach(visit);
+        return [...styles];
+      };
       const withApollo = [dynamicEntry('/src/app/ApolloRoot.tsx'), dynamicEntry('/src/i18n/locales/de/pages.json')];
       const routes: RoutePreload[] = PAGE_ROUTES.map(({ path, page }) => {
         const roots = [dynamicEntry(`/src/pages/${page}.tsx`), ...(FIRST_VISIT_PAGES.includes(page) ? [] : withApollo)];
         const scripts = [...new Set(roots.flatMap((root) => [...closure(root)]))].filter((f) => !shell.has(f));
-        // Mantine's stylesheets travel with the components (mantine-styles.ts): the page's come with it as well.
-        const styles = new Set(scripts.flatMap((f) => [...(byFile.get(f)?.viteMetadata?.importedCss ?? [])]));
-        return { path, scripts: scripts.map((f) => `/${f}`), styles: [...styles].map((f) => `/${f}`) };
+        return { path, scripts: scripts.map((f) => `/${f}`), styles: stylesheets(roots).map((f) => `/${f}`) };
       });
       this.emitFile({ type: 'asset', fileName: '.vite/routes.json', source: JSON.stringify(routes, null, 1) });
     },

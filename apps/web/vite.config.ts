@@ -35,16 +35,17 @@ export default defineConfig({
             { name: 'app', tags: ['$initial'], entriesAware: true, entriesAwareMergeThreshold: 20_000 },
             // Mantine's text inputs, which nearly every form (and so the sign-in page) needs, as one file, not six.
             { name: 'inputs', test: /[\\/]@mantine[\\/]core[\\/]esm[\\/]components[\\/](Input|InputBase|TextInput|PasswordInput|ActionIcon|CloseButton)[\\/]/ },
+            // Apollo Client, its helpers and the app's client as one file: pages import its hooks in a dozen combinations.
+            // Before the overlays, which share tslib with rxjs: every page with an overlay loads Apollo anyway.
+            {
+              name: 'apollo',
+              test: /[\\/]node_modules[\\/](@apollo|@wry|optimism|rxjs|ts-invariant|@graphql-typed-document-node|tslib)[\\/]|[\\/]node_modules[\\/]graphql[\\/](jsutils|language)[\\/]|[\\/]src[\\/](app[\\/](apollo|ApolloRoot|forgetLists)|gql[\\/]possible-types|gql[\\/]documents[\\/]MeDocument|features[\\/]accounts[\\/]useViewer)\.tsx?$/,
+            },
             // Popovers, option lists and dialogs with what they build on (floating-ui, focus trap, scroll lock) as one
             // file: nearly every feature page has a select or a confirmation, and split they were ten small files.
             {
               name: 'overlays',
               test: /[\\/]node_modules[\\/](@floating-ui|react-remove-scroll|react-remove-scroll-bar|use-callback-ref|use-sidecar|react-style-singleton|aria-hidden)[\\/]|[\\/]@mantine[\\/]core[\\/]esm[\\/]components[\\/](Combobox|Popover|Portal|FocusTrap|ScrollArea|Checkbox|Select|MultiSelect|NativeSelect|Pill|PillsInput|Transition|Modal|ModalBase|Overlay)[\\/]/,
-            },
-            // Apollo Client, its helpers and the app's client as one file: pages import its hooks in a dozen combinations.
-            {
-              name: 'apollo',
-              test: /[\\/]node_modules[\\/](@apollo|@wry|optimism|rxjs|ts-invariant|@graphql-typed-document-node|tslib)[\\/]|[\\/]node_modules[\\/]graphql[\\/](jsutils|language)[\\/]|[\\/]src[\\/](app[\\/](apollo|ApolloRoot|forgetLists)|gql[\\/]possible-types|gql[\\/]documents[\\/]MeDocument|features[\\/]accounts[\\/]useViewer)\.tsx?$/,
             },
           ],
         },

@@ -12,7 +12,7 @@ const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const MANTINE_CLASSES = [
   ...new Set(
     ['@mantine/core/styles.css', '@mantine/dates/styles.css'].flatMap((file) =>
-      [...fs.readFileSync(createRequire(import.meta.url).resolve(file), 'utf8').matchAll(/\.(m_[0-9a-f]{8})\b/g)].map((m) => m[1]!),
+      [...fs.readFileSync(createRequire(import.meta.url).resolve(file), 'utf8').matchAll(/\.(m_[0-9a-f]+)\b/g)].map((m) => m[1]!),
     ),
   ),
 ];
@@ -23,7 +23,7 @@ export async function unstyledMantineClasses(page: Page): Promise<string[]> {
     const loaded = new Set<string>();
     const collect = (rules: CSSRuleList) => {
       for (const rule of rules) {
-        if (rule instanceof CSSStyleRule) for (const m of rule.selectorText.matchAll(/\.(m_[0-9a-f]{8})/g)) loaded.add(m[1]!);
+        if (rule instanceof CSSStyleRule) for (const m of rule.selectorText.matchAll(/\.(m_[0-9a-f]+)/g)) loaded.add(m[1]!);
         if ('cssRules' in rule) collect((rule as CSSGroupingRule).cssRules);
       }
     };

@@ -107,15 +107,29 @@ test('a long neighbour group shows the nearest first and the rest on request', a
   await expectNoSeriousA11yViolations(page);
 });
 
-test('a deep link to a municipality sends its query once: the prefetch and the page share it', async ({ page }) => {
-  const detailQueries: string[] = [];
+test('a deep link to a municipality sends its query before the first render, once', async ({ page }) => {
+  const queries: string[] = [];
   page.on('request', (req) => {
-    if (req.url().endsWith('/graphql') && req.postData()?.includes('"operationName":"MunicipalityDetail"')) detailQueries.push(req.url());
+    if (req.url().endsWith('/graphql')) queries.push(/"operationName":"(\w+)"/.exec(req.postData() ?? '')?.[1] ?? '?');
+  });
+  // When the frame first appears in the document, in the page's own clock.
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (!document.querySelector('main#main')) return;
+      (window as unknown as { frameAt: number }).frameAt = performance.now();
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
   });
   await page.goto('/kommunen/14729');
   await expect(page.getByRole('heading', { level: 1, name: 'Landkreis Leipzig' })).toBeVisible();
   await expect(page.getByRole('region', { name: /Gemeinsame Grenze/ })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
-  // The prefetch and the page's own query are one request.
-  expect(detailQueries).toHaveLength(1);
+  // The first GraphQL request is the page's, sent before the frame was rendered; the page's own query is the same one.
+  expect(queries[0]).toBe('MunicipalityDetail');
+  expect(queries.filter((q) => q === 'MunicipalityDetail')).toHaveLength(1);
+  const { sentAt, frameAt } = await page.evaluate(() => ({
+    sentAt: performance.getEntriesByType('resource').find((e) => e.name.endsWith('/graphql'))!.startTime,
+    frameAt: (window as unknown as { frameAt: number }).frameAt,
+  }));
+  expect(sentAt).toBeLessThan(frameAt);
 });

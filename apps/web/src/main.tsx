@@ -9,10 +9,12 @@ import { App } from './app/App';
 import { preloadRoute } from './app/router';
 import { initI18n } from './i18n/i18n';
 
-// The first render waits for the reader's texts (English is loaded on demand) and the current page's chunks (a
-// failed download is the page's error boundary's to show). As a transition it yields to the browser every few
-// milliseconds instead of holding a phone's main thread for the whole first page.
-void Promise.all([initI18n(), preloadRoute(location.pathname).catch(() => undefined)]).then(() =>
+// The first render waits for the reader's texts (English is loaded on demand) and the current page's chunks, but
+// not for long: a stalled download leaves the frame and its loading state to show (a failed one is the page's error
+// boundary's to show). As a transition it yields to the browser every few milliseconds instead of holding a phone's
+// main thread for the whole first page.
+const pageOrTimeout = Promise.race([preloadRoute(location.pathname).catch(() => undefined), new Promise((done) => setTimeout(done, 2000))]);
+void Promise.all([initI18n(), pageOrTimeout]).then(() =>
   startTransition(() =>
     createRoot(document.getElementById('root')!).render(
       <StrictMode>

@@ -1,11 +1,14 @@
 import { useSyncExternalStore } from 'react';
 
-/** Runs `callback` once the next frame has been painted (a timeout queued in its animation callback); cancellable. */
+/**
+ * Runs `callback` once the next frame has been painted (a timeout queued in its animation callback); cancellable. A
+ * tab in the background paints no frames: there it runs at once.
+ */
 export function afterNextPaint(callback: () => void): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const frame = requestAnimationFrame(() => {
-    timer = setTimeout(callback);
-  });
+  let frame = 0;
+  if (document.visibilityState === 'hidden') timer = setTimeout(callback);
+  else frame = requestAnimationFrame(() => (timer = setTimeout(callback)));
   return () => {
     cancelAnimationFrame(frame);
     clearTimeout(timer);

@@ -17,6 +17,7 @@ export interface KreiseMap {
 }
 
 let cached: Promise<KreiseMap> | undefined;
+let loaded: KreiseMap | undefined;
 
 /** The bundle's TopoJSON, served by the API from the data directory: no tile server, works offline. */
 function load(): Promise<KreiseMap> {
@@ -33,6 +34,7 @@ function load(): Promise<KreiseMap> {
         boxes: new Map(kreise.features.map((f) => [f.properties.kreis, lonLatBox(f.geometry)])),
       };
     })
+    .then((map) => (loaded = map))
     .catch((err) => {
       cached = undefined;
       throw err;
@@ -41,8 +43,9 @@ function load(): Promise<KreiseMap> {
 }
 
 export function useKreiseMap() {
-  const [state, setState] = useState<{ map?: KreiseMap; error?: Error }>({});
+  const [state, setState] = useState<{ map?: KreiseMap; error?: Error }>(() => ({ map: loaded }));
   useEffect(() => {
+    if (loaded) return;
     let live = true;
     // Once the page around the map has been painted: its 50 kB must not hold up the text above it on a phone.
     const cancel = afterNextPaint(() =>

@@ -1,10 +1,11 @@
-import { use, type ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 
 /**
  * A lazily loaded component that renders at once when its module is already there. React's `lazy` suspends on its
  * first render even then, and a Suspense boundary that has shown its fallback reveals what arrived only 300 ms
  * later (React batches reveals): a page whose chunk came beside the first script would show that much later.
- * Until then it suspends on the download (`use`); the element's type is always the component itself.
+ * Not React's `use` on the download: after a failed one, each render would ask again with a new promise and never
+ * reach the page's error boundary.
  */
 export function preloadable<P extends object>(load: () => Promise<ComponentType<P>>) {
   let loaded: ComponentType<P> | undefined;
@@ -18,10 +19,11 @@ export function preloadable<P extends object>(load: () => Promise<ComponentType<
         throw error;
       },
     ));
+  const Lazy = lazy(() => preload().then((component) => ({ default: component })));
 
   function Preloadable(props: P) {
-    const Component = loaded ?? use(preload());
-    return <Component {...props} />;
+    const Loaded = loaded;
+    return Loaded ? <Loaded {...props} /> : <Lazy {...props} />;
   }
   return { Component: Preloadable, preload };
 }

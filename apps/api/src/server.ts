@@ -62,7 +62,11 @@ export async function createServer(config: AppConfig, databaseUrl: string, logge
       wildcard: false,
       // Pages go through WebAppPage, which adds their CSP nonces; source maps are not published in production, the
       // build manifest (for the benchmark) never.
-      allowedPath: (pathName) => !pathName.endsWith('.html') && !pathName.startsWith('/.vite/') && !(config.production && pathName.endsWith('.map')),
+      allowedPath: (pathName) =>
+        !pathName.endsWith('.html') &&
+        !pathName.startsWith('/.vite/') &&
+        !pathName.startsWith('/.server/') &&
+        !(config.production && pathName.endsWith('.map')),
       // Vite writes .br and .gz beside each asset; the one the browser accepts goes out, with Vary.
       preCompressed: true,
       setHeaders: (res, filePath) => {
@@ -72,13 +76,17 @@ export async function createServer(config: AppConfig, databaseUrl: string, logge
       },
     });
     const page = app.get(WebAppPage);
-    fastify.get('/', (_request, reply) => {
-      if (!page.send(reply)) reply.callNotFound();
+    fastify.get('/', async (_request, reply) => {
+      if (!page.built()) return reply.callNotFound();
+      await page.send(reply);
+      return reply;
     });
     if (!config.production) {
       const explorer = new WebAppPage(config.webDir, 'explorer.html');
-      fastify.get('/graphiql', (_request, reply) => {
-        if (!explorer.send(reply)) reply.callNotFound();
+      fastify.get('/graphiql', async (_request, reply) => {
+        if (!explorer.built()) return reply.callNotFound();
+        await explorer.send(reply);
+        return reply;
       });
     }
   }

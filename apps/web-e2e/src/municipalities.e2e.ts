@@ -1,4 +1,4 @@
-import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
+import { expect, expectNoSeriousA11yViolations, test, unstyledMantineClasses } from './fixtures';
 
 test('find Landkreis Leipzig, see Stadt Leipzig as its kreisfreie neighbour, and back', async ({ page }) => {
   await page.goto('/');
@@ -107,29 +107,45 @@ test('a long neighbour group shows the nearest first and the rest on request', a
   await expectNoSeriousA11yViolations(page);
 });
 
-test('a deep link to a municipality sends its query before the first render, once', async ({ page }) => {
+test('a deep link shows the page as the server rendered it before any script has run', async ({ page }) => {
+  await page.route(/\/assets\/.+\.js$/, (route) => route.abort());
+  await page.goto('/kommunen/14729');
+  await expect(page.getByRole('heading', { level: 1, name: 'Landkreis Leipzig' })).toBeVisible();
+  await expect(page.getByText('261.573')).toBeVisible();
+  // Nothing to click until the app has taken over.
+  await expect(page.locator('#root')).toHaveAttribute('inert');
+  expect(await unstyledMantineClasses(page)).toEqual([]);
+  // With its scripts the app takes over (the checks after each test look at that page).
+  await page.unrouteAll();
+  await page.reload();
+  await expect(page.locator('#root')).not.toHaveAttribute('inert');
+});
+
+test("the app takes over the server's page as it is, without asking for its answer again", async ({ page }) => {
   const queries: string[] = [];
   page.on('request', (req) => {
     if (req.url().endsWith('/graphql')) queries.push(/"operationName":"(\w+)"/.exec(req.postData() ?? '')?.[1] ?? '?');
   });
-  // When the frame first appears in the document, in the page's own clock.
-  await page.addInitScript(() => {
-    new MutationObserver((_, observer) => {
-      if (!document.querySelector('main#main')) return;
-      (window as unknown as { frameAt: number }).frameAt = performance.now();
-      observer.disconnect();
-    }).observe(document, { childList: true, subtree: true });
-  });
+  const errors: string[] = [];
+  page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
+  page.on('pageerror', (error) => errors.push(error.message));
+  // Marks the heading the server sent: React attaches to it instead of drawing it again.
+  await page.addInitScript(() =>
+    document.addEventListener('readystatechange', () => document.querySelector('h1')?.setAttribute('data-from-server', ''), { once: true }),
+  );
   await page.goto('/kommunen/14729');
-  await expect(page.getByRole('heading', { level: 1, name: 'Landkreis Leipzig' })).toBeVisible();
   await expect(page.getByRole('region', { name: /Gemeinsame Grenze/ })).toBeVisible();
+  await expect(page.locator('#root')).not.toHaveAttribute('inert');
+  await expect(page.locator('h1[data-from-server]')).toHaveText('Landkreis Leipzig');
+  expect(queries).not.toContain('MunicipalityDetail');
+  // A page React could not take over as it was would be reported here (a hydration error).
+  expect(errors).toEqual([]);
   await expectNoSeriousA11yViolations(page);
-  // The first GraphQL request is the page's, sent before the frame was rendered; the page's own query is the same one.
-  expect(queries[0]).toBe('MunicipalityDetail');
-  expect(queries.filter((q) => q === 'MunicipalityDetail')).toHaveLength(1);
-  const { sentAt, frameAt } = await page.evaluate(() => ({
-    sentAt: performance.getEntriesByType('resource').find((e) => e.name.endsWith('/graphql'))!.startTime,
-    frameAt: (window as unknown as { frameAt: number }).frameAt,
-  }));
-  expect(sentAt).toBeLessThan(frameAt);
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Profile' })).toBeVisible();
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { level: 2, name: 'Profile' })).toBeVisible();
+  expect(errors).toEqual([]);
 });

@@ -4,7 +4,7 @@ import '@mantine/core/styles/default-css-variables.layer.css';
 import '@mantine/core/styles/global.layer.css';
 import './styles.css';
 import { StrictMode, startTransition } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { preloadRoute } from './app/router';
 import { initI18n } from './i18n/i18n';
@@ -12,14 +12,18 @@ import { initI18n } from './i18n/i18n';
 // The first render waits for the reader's texts (English is loaded on demand) and the current page's chunks, but
 // not for long: a stalled download leaves the frame and its loading state to show (a failed one is the page's error
 // boundary's to show). As a transition it yields to the browser every few milliseconds instead of holding a phone's
-// main thread for the whole first page.
+// main thread for the whole first page. A page the server rendered (inert until then) is taken over as it is: React
+// attaches to its elements instead of drawing them again (where they differ, it draws that part anew).
 const pageOrTimeout = Promise.race([preloadRoute(location.pathname).catch(() => undefined), new Promise((done) => setTimeout(done, 2000))]);
-void Promise.all([initI18n(), pageOrTimeout]).then(() =>
-  startTransition(() =>
-    createRoot(document.getElementById('root')!).render(
-      <StrictMode>
-        <App />
-      </StrictMode>,
-    ),
-  ),
-);
+void Promise.all([initI18n(), pageOrTimeout]).then(() => {
+  const container = document.getElementById('root')!;
+  const app = (
+    <StrictMode>
+      <App />
+    </StrictMode>
+  );
+  startTransition(() => {
+    if (container.hasAttribute('inert')) hydrateRoot(container, app);
+    else createRoot(container).render(app);
+  });
+});

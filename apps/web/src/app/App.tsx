@@ -1,5 +1,6 @@
 import { MantineProvider } from '@mantine/core';
 import { setNonce } from 'get-nonce';
+import { useLayoutEffect } from 'react';
 import { AppRouter } from './router';
 import { theme } from './theme';
 
@@ -11,6 +12,8 @@ function styleNonce(): string {
 setNonce(styleNonce());
 
 export function App() {
+  // The server's first view of the page was inert until this render replaced it (web-app-page.ts in the API).
+  useLayoutEffect(() => document.getElementById('root')?.removeAttribute('inert'), []);
   return (
     <MantineProvider theme={theme} getStyleNonce={styleNonce}>
       <AppRouter />

@@ -36,5 +36,10 @@ function subscribe(listener: () => void) {
  * downloads only then, so that they do not share a phone's connection with what the first paint needs.
  */
 export function useFirstPaintDone(): boolean {
-  return useSyncExternalStore(subscribe, () => painted);
+  // The server's render of a page's first view is that first render (prerender.tsx).
+  return useSyncExternalStore(
+    subscribe,
+    () => painted,
+    () => false,
+  );
 }

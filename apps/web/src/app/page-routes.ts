@@ -41,3 +41,10 @@ export const PAGE_ROUTES = [
  * is rendered inside Apollo, so the server announces Apollo's chunks and the texts with it.
  */
 export const FIRST_VISIT_PAGES: readonly string[] = ['LoginPage'];
+
+/**
+ * Pages whose first view the server renders into the page it sends (prerender.tsx): they show over a slow network
+ * before the app's scripts have arrived. Only pages that a reader reads first; a form the reader could type into
+ * before the app takes over would lose the input.
+ */
+export const PRERENDERED_PAGES: readonly string[] = ['MunicipalityPage', 'MaterialsPage', 'ImprintPage', 'AccessibilityPage'];

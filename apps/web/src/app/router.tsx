@@ -9,7 +9,7 @@ import { preloadable } from './preloadable';
 import { ApolloRoot, preloadApollo } from './WithApollo';
 
 /** A page module: the page component under its name, and optionally the page's first query to send ahead. */
-type PageModule = Record<string, unknown> & { prefetch?: (client: ApolloClient, params: Params) => void };
+type PageModule = Record<string, unknown> & { prefetch?: (client: ApolloClient, params: Params) => Promise<void> };
 
 const pages = import.meta.glob<PageModule>(['../pages/*Page.tsx', '!../pages/HomePage.tsx', '!../pages/NotFoundPage.tsx']);
 
@@ -25,45 +25,62 @@ const LAZY_PAGES = PAGE_ROUTES.map(({ path, page }) => {
   return { path, page, Page: Component, preload, load };
 });
 
+/** The page the router shows at `pathname` (undefined for the start page and unknown paths). */
+export const pageAt = (pathname: string) => matchRoutes(LAZY_PAGES, pathname)?.[0]?.route.page;
+
 /**
  * Loads what the page at `pathname` needs before it can show (its chunk, and Apollo unless it is a first-visit page).
  * The first render waits for it: the server announced those chunks with the page, so they come beside the first
- * script, and the page then shows in the first paint instead of a loading state first. A page that exports
- * `prefetch` has its first query sent now, while React renders, instead of after the render.
+ * script, and the page then shows in the first paint instead of a loading state first. The answers the server's
+ * render of the page used go into the cache; a page that exports `prefetch` has its first query sent now, while
+ * React renders, instead of after the render. The server passes its client for the request and waits for `data`.
  */
-export async function preloadRoute(pathname: string): Promise<void> {
+export async function preloadRoute(pathname: string, client?: ApolloClient): Promise<{ data?: Promise<void> }> {
   const match = matchRoutes(LAZY_PAGES, pathname)?.[0];
-  if (!match) return;
+  if (!match) return {};
   const { route, params } = match;
   const apollo = FIRST_VISIT_PAGES.includes(route.page) ? undefined : preloadApollo();
   const [page] = await Promise.all([route.load(), route.preload(), apollo]);
-  if (apollo && page.prefetch) page.prefetch((await import('./apollo')).apolloClient, params);
+  if (!apollo) return {};
+  if (!client) {
+    const tab = await import('./apollo');
+    tab.adoptPrerenderState();
+    client = tab.apolloClient;
+  }
+  return { data: page.prefetch?.(client, params) };
+}
+
+/** The app's routes, under the browser's router in the tab and under a static one on the server. */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<AppLayout />}>
+        <Route path="/" element={<HomePage />} />
+        {LAZY_PAGES.map(({ path, page, Page }) => (
+          <Route
+            key={path}
+            path={path}
+            element={
+              FIRST_VISIT_PAGES.includes(page) ? (
+                <Page />
+              ) : (
+                <ApolloRoot>
+                  <Page />
+                </ApolloRoot>
+              )
+            }
+          />
+        ))}
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
 }
 
 export function AppRouter() {
   return (
     <BrowserRouter>
-      <Routes>
-        <Route element={<AppLayout />}>
-          <Route path="/" element={<HomePage />} />
-          {LAZY_PAGES.map(({ path, page, Page }) => (
-            <Route
-              key={path}
-              path={path}
-              element={
-                FIRST_VISIT_PAGES.includes(page) ? (
-                  <Page />
-                ) : (
-                  <ApolloRoot>
-                    <Page />
-                  </ApolloRoot>
-                )
-              }
-            />
-          ))}
-          <Route path="*" element={<NotFoundPage />} />
-        </Route>
-      </Routes>
+      <AppRoutes />
     </BrowserRouter>
   );
 }

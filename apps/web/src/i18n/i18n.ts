@@ -6,6 +6,8 @@ export const LANGUAGES = ['de', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 const STORAGE_KEY = 'verbund.language';
+/** The server renders a page's first view in the language this cookie names (web-app-page.ts). */
+export const LANGUAGE_COOKIE = 'verbund-lang';
 
 function storedLanguage(): Language {
   const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(STORAGE_KEY);
@@ -61,6 +63,7 @@ export async function initI18n() {
   i18next.on('languageChanged', (language) => {
     document.documentElement.lang = language;
     localStorage.setItem(STORAGE_KEY, language);
+    document.cookie = `${LANGUAGE_COOKIE}=${language}; path=/; max-age=31536000; samesite=lax`;
   });
   await changeLanguage(lng);
   return i18next;

@@ -22,9 +22,12 @@ import { NeighbourCooperation } from '../features/insights/components/NeighbourC
 
 const KEY = /^(\d{2}|\d{5}|\d{8})$/;
 
-/** The page's query, sent before its first render when the page is opened directly (app/router.tsx). */
-export function prefetch(client: ApolloClient, { ags = '' }: Params) {
-  if (KEY.test(ags)) client.query({ query: MunicipalityDetailDocument, variables: { ags } }).catch(() => undefined);
+/**
+ * The page's query, sent before its first render when the page is opened directly (app/router.tsx); the server
+ * waits for it before it renders the page (prerender.tsx).
+ */
+export async function prefetch(client: ApolloClient, { ags = '' }: Params): Promise<void> {
+  if (KEY.test(ags)) await client.query({ query: MunicipalityDetailDocument, variables: { ags } }).catch(() => undefined);
 }
 
 export function MunicipalityPage() {

@@ -53,6 +53,9 @@ const PAGE_HEADERS = recordHelmetHeaders({
       defaultSrc: ["'self'"],
       scriptSrc: ["'self'", `'nonce-${NONCE}'`],
       styleSrc: ["'self'", `'nonce-${NONCE}'`],
+      // Style attributes: a page's first view comes rendered from the server (web-app-page.ts), and Mantine's
+      // components carry their sizes and colours as style attributes. Style elements still need the nonce.
+      styleSrcAttr: ["'unsafe-inline'"],
       imgSrc: ["'self'", 'data:', 'blob:'],
       fontSrc: ["'self'"],
       connectSrc: ["'self'"],

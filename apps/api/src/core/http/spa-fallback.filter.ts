@@ -15,7 +15,7 @@ export class SpaFallbackFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const wantsHtml = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
-    if (wantsHtml && this.page.send(reply)) return;
+    if (wantsHtml && this.page.built()) return void this.page.send(reply);
     reply.status(404).send({ statusCode: 404, error: 'Not Found', message: exception.message });
   }
 }

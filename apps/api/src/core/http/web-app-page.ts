@@ -1,11 +1,23 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyBaseLogger, FastifyReply } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import zlib from 'node:zlib';
 import fs from 'node:fs';
 import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { pathToFileURL } from 'node:url';
+import { readCookie } from './cookies.js';
 import { pageHeaders } from './security-headers.js';
 
 const NONCE_PLACEHOLDER = '__CSP_NONCE__';
+/** The cookie in which the web app remembers the reader's language (apps/web/src/i18n/i18n.ts). */
+const LANGUAGE_COOKIE = 'verbund-lang';
+/** A first view that takes longer than this is not waited for: the page goes out without it. */
+const PRERENDER_TIMEOUT_MS = 1500;
+
+/** The web build's render of a page's first view (apps/web/src/prerender.tsx). */
+interface Prerender {
+  prerender(request: { url: string; language: 'de' | 'en'; nonce: string; fetch: typeof fetch }): Promise<{ html: string; state: unknown } | undefined>;
+}
 
 /** Written by the web build (apps/web/route-preloads.ts): the scripts and stylesheets of each route's page beyond the shell. */
 interface RoutePreload {
@@ -19,30 +31,97 @@ export class WebAppPage {
   private template: string | undefined;
   private routes: { segments: string[]; links: string }[] | undefined;
 
+  private renderer: Promise<Prerender | undefined> | undefined;
+
   constructor(
     private readonly webDir: string,
     private readonly file = 'index.html',
+    private readonly prerendered = file === 'index.html',
   ) {}
 
+  /** False when no web app is built. */
+  built(): boolean {
+    return this.load() !== undefined;
+  }
+
   /**
-   * False when no web app is built. Gzipped for browsers that accept it: each response carries its own nonce,
-   * so it cannot be compressed ahead like the assets (a few kB take microseconds).
+   * Sends the page (the app must be built). Gzipped for browsers that accept it: each response carries its own
+   * nonce, so it cannot be compressed ahead like the assets (a few kB take microseconds).
    */
-  send(reply: FastifyReply): boolean {
-    const html = this.load();
-    if (!html) return false;
+  async send(reply: FastifyReply): Promise<void> {
     const nonce = randomBytes(16).toString('base64');
-    const page = html.replace('</head>', `${this.preloads(reply.request.url)}</head>`).replaceAll(NONCE_PLACEHOLDER, nonce);
+    const language = readCookie(reply.request.headers.cookie, LANGUAGE_COOKIE) === 'en' ? 'en' : 'de';
+    const first = await this.firstView(reply, nonce, language);
+    let page = this.load()!
+      .replace('</head>', `${this.preloads(reply.request.url)}</head>`)
+      .replaceAll(NONCE_PLACEHOLDER, nonce);
+    if (first) {
+      page = startAfterFirstPaint(page);
+      // Inert until the app has rendered the same page over it (App.tsx): a click before then would be lost.
+      // The answers are JSON in a script element that is never run; `<` escaped, it cannot end the element.
+      const state = JSON.stringify(first.state ?? {}).replaceAll('<', '\\u003c');
+      page = page
+        .replace('<html lang="de"', `<html lang="${language}"`)
+        .replace('<div id="root"></div>', `<div id="root" inert>${first.html}</div><script type="application/json" id="verbund-state">${state}</script>`);
+    }
     const gzip = /\bgzip\b/.test(String(reply.request.headers['accept-encoding'] ?? ''));
     reply
       .status(200)
       .headers(pageHeaders(nonce))
       .header('content-type', 'text/html; charset=utf-8')
-      .header('cache-control', 'no-cache')
+      // A first view may show what only this reader may see: no shared cache keeps it.
+      .header('cache-control', first ? 'private, no-cache' : 'no-cache')
       .header('vary', 'accept-encoding');
     if (gzip) reply.header('content-encoding', 'gzip');
     reply.send(gzip ? zlib.gzipSync(page) : page);
-    return true;
+  }
+
+  /**
+   * The page's first view, rendered by the web build with the answers of its first query, which go through the
+   * API in this process as the reader's own request would (their cookies, their address). Nothing when the page
+   * is not one the build renders, or the render fails or takes too long: the app then renders it in the tab.
+   */
+  private async firstView(reply: FastifyReply, nonce: string, language: 'de' | 'en') {
+    const request = reply.request;
+    const renderer = this.prerendered ? await this.loadRenderer(request.log) : undefined;
+    if (!renderer) return undefined;
+    const fetch = async (_url: unknown, init?: RequestInit) => {
+      const answer = await reply.server.inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          'x-request-id': String(request.id),
+          ...(request.headers.cookie ? { cookie: request.headers.cookie } : {}),
+        },
+        payload: String(init?.body ?? ''),
+        remoteAddress: request.ip,
+      });
+      return new Response(answer.body, { status: answer.statusCode, headers: { 'content-type': String(answer.headers['content-type']) } });
+    };
+    const gaveUp = new AbortController();
+    const timeout = delay(PRERENDER_TIMEOUT_MS, undefined, { signal: gaveUp.signal }).catch(() => undefined);
+    try {
+      return await Promise.race([renderer.prerender({ url: request.url, language, nonce, fetch }), timeout]);
+    } catch (error) {
+      request.log.warn({ err: error }, 'first view of the page not rendered');
+      return undefined;
+    } finally {
+      gaveUp.abort();
+    }
+  }
+
+  /** Not kept while the file is missing (a build may still be writing it); a build that cannot load is told once. */
+  private loadRenderer(log: FastifyBaseLogger): Promise<Prerender | undefined> {
+    const file = path.join(this.webDir, '.server', 'prerender.js');
+    if (!this.renderer && fs.existsSync(file)) {
+      this.renderer = (import(pathToFileURL(file).href) as Promise<Prerender>).catch((error: unknown) => {
+        log.error({ err: error }, 'the web build cannot render first views; pages go out without them');
+        return undefined;
+      });
+    }
+    return this.renderer ?? Promise.resolve(undefined);
   }
 
   /**
@@ -82,6 +161,29 @@ export class WebAppPage {
     }
     return this.template;
   }
+}
+
+/**
+ * For a page that comes with its first view, the app's scripts are fetched and started once that view has been
+ * painted, not beside it: on a slow network they would share the connection with the page's stylesheets, and on a
+ * slow phone evaluating them takes longer than the stylesheets take to arrive, and the browser paints only after.
+ * Everything the page needs is still announced at once then (no chains of requests). A tab in the background paints
+ * nothing: there they start at once.
+ */
+function startAfterFirstPaint(page: string): string {
+  const preloads: string[] = [];
+  const withoutPreloads = page.replace(/<link rel="modulepreload" crossorigin href="([^"]+)" nonce="[^"]+">/g, (_link, href: string) => {
+    preloads.push(href);
+    return '';
+  });
+  return withoutPreloads.replace(
+    /<script type="module" crossorigin src="([^"]+)" nonce="([^"]+)"><\/script>/,
+    (_script, src: string, nonce: string) =>
+      `<script type="module" nonce="${nonce}">const start = () => {` +
+      `for (const href of ${JSON.stringify(preloads)}) document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href, crossOrigin: '' }));` +
+      `import(${JSON.stringify(src)}); };` +
+      `document.visibilityState === 'hidden' ? start() : requestAnimationFrame(() => setTimeout(start));</script>`,
+  );
 }
 
 const literals = (segments: string[]) => segments.filter((s) => !s.startsWith(':')).length;

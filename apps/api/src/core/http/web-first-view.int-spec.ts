@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PrismaService } from '../database/prisma.service.js';
+import { createUser, signIn } from '../../../test/support/factories.js';
+import { startTestApp, type TestApp } from '../../../test/support/test-app.js';
+
+const MAIN = '/assets/main-abc.js';
+const TEMPLATE = `<!doctype html><html lang="de" data-mantine-color-scheme="light"><head><meta property="csp-nonce" nonce="__CSP_NONCE__">
+<script type="module" crossorigin src="${MAIN}" nonce="__CSP_NONCE__"></script>
+<link rel="modulepreload" crossorigin href="/assets/app-1.js" nonce="__CSP_NONCE__"></head><body><div id="root"></div></body></html>`;
+
+/*
+ * The web build's renderer as the API loads it (apps/web/src/prerender.tsx), here one that asks the API who is
+ * signed in through the fetch it is given, and fails, hangs or declines for some paths.
+ */
+const RENDERER = `export async function prerender({ url, language, nonce, fetch }) {
+  if (url === '/kaputt') throw new Error('render failed');
+  if (url === '/haengt') return new Promise(() => undefined);
+  if (url === '/ohne') return undefined;
+  const answer = await (await fetch('/graphql', { method: 'POST', body: JSON.stringify({ query: '{ me { name } }' }) })).json();
+  return {
+    html: '<main lang="' + language + '"><style nonce="' + nonce + '"></style><h1>' + (answer.data.me?.name ?? 'niemand') + '</h1></main>',
+    state: { note: '</script><script>alert(1)</script>' },
+  };
+}`;
+
+describe('the first view of a page, rendered by the server', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    const webDir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbund-web-'));
+    fs.writeFileSync(path.join(webDir, 'index.html'), TEMPLATE);
+    fs.mkdirSync(path.join(webDir, '.server'));
+    fs.writeFileSync(path.join(webDir, '.server', 'prerender.js'), RENDERER);
+    t = await startTestApp({ VERBUND_WEB_DIR: webDir });
+  });
+  afterAll(async () => t.close());
+
+  const page = async (route: string, cookie?: string) => {
+    const res = await fetch(`${t.url}${route}`, { headers: { accept: 'text/html', ...(cookie ? { cookie } : {}) } });
+    expect(res.status).toBe(200);
+    const csp = res.headers.get('content-security-policy')!;
+    return { res, csp, html: await res.text(), nonce: /style-src [^;]*'nonce-([^']+)'/.exec(csp)![1]! };
+  };
+
+  it('goes into the page, inert, with its answers as data and the scripts started after the first paint', async () => {
+    const { res, csp, html, nonce } = await page('/kommunen/14729');
+    expect(html).toContain(`<div id="root" inert><main lang="de"><style nonce="${nonce}"></style><h1>niemand</h1></main></div>`);
+    // A `</script>` in an answer cannot end the data element and start a script.
+    expect(html).toContain('<script type="application/json" id="verbund-state">{"note":"\\u003c/script>\\u003cscript>alert(1)\\u003c/script>"}</script>');
+    expect(html).not.toContain('<script>alert(1)');
+    expect(res.headers.get('cache-control')).toBe('private, no-cache');
+    // The app's scripts are announced and started from the page's own script once the view has been painted.
+    expect(html).not.toContain('<link rel="modulepreload"');
+    expect(html).not.toContain(`<script type="module" crossorigin src="${MAIN}"`);
+    expect(html).toMatch(new RegExp(`<script type="module" nonce="${nonce}">[^<]*\\["/assets/app-1.js"\\][^<]*import\\("${MAIN}"\\)`));
+    expect(html).toContain('requestAnimationFrame');
+    // Mantine's style attributes are allowed in the page; style elements still need the nonce.
+    expect(csp).toContain("style-src-attr 'unsafe-inline'");
+    expect(/style-src [^;]*/.exec(csp)![0]).not.toContain('unsafe-inline');
+  });
+
+  it("asks the API as the reader, in the reader's language", async () => {
+    const user = await createUser(t.app.get(PrismaService), { name: 'Erika Muster' });
+    const member = await signIn(t, user.email);
+    const { html } = await page('/materialien', `${member.cookie}; verbund-lang=en`);
+    expect(html).toContain('<html lang="en"');
+    expect(html).toContain('<main lang="en"><style nonce="');
+    expect(html).toContain('<h1>Erika Muster</h1>');
+  });
+
+  it.each([
+    ['fails', '/kaputt'],
+    ['takes too long', '/haengt'],
+    ['is not for this page', '/ohne'],
+  ])('is left out when the render %s: the page goes out as the app alone renders it', async (_case, route) => {
+    const { res, html } = await page(route);
+    expect(html).toContain('<div id="root"></div>');
+    expect(html).not.toContain('verbund-state');
+    expect(html).toContain(`<script type="module" crossorigin src="${MAIN}"`);
+    expect(html).toContain('<link rel="modulepreload" crossorigin href="/assets/app-1.js"');
+    expect(res.headers.get('cache-control')).toBe('no-cache');
+  });
+});

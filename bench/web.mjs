@@ -1,12 +1,13 @@
 // `npm run bench:web`: Lighthouse 12 (mobile: simulated slow 4G, 4× CPU slowdown) against the production build on
 // Debian's Chromium, for the start page, sign-in, a municipality page and the materials page. Prints the scores
-// and LCP/TBT; bench/README.md keeps them with date and machine. Needs a build (`npx nx run-many -t build`).
+// and LCP/TBT, and before them what each page costs the server (the first views it renders, ADR 0021);
+// bench/README.md keeps them with date and machine. Needs a build (`npx nx run-many -t build`).
 import * as chromeLauncher from 'chrome-launcher';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import lighthouse from 'lighthouse';
-import { API_DIST, freePort, loadDatabaseTools, machine, startPinned, stop } from './lib.mjs';
+import { API_DIST, freePort, loadDatabaseTools, machine, percentile, startPinned, stop } from './lib.mjs';
 
 // BENCH_PAGES=/,/anmelden measures fewer pages while working on one.
 const PAGES = process.env.BENCH_PAGES?.split(',') ?? ['/', '/anmelden', '/kommunen/14729', '/materialien'];
@@ -36,7 +37,28 @@ const chrome = await chromeLauncher.launch({
   chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 const rows = [];
+const serverRows = {};
 try {
+  // What the server's render of a page's first view costs it (ADR 0021): sequential page requests, next to the
+  // start page, which goes out without one.
+  for (const page of ['/', ...PAGES.filter((p) => p !== '/')]) {
+    const get = async () => {
+      const t0 = performance.now();
+      const res = await fetch(`${base}${page}`, { headers: { accept: 'text/html', 'accept-encoding': 'gzip' } });
+      const html = await res.text();
+      return { ms: performance.now() - t0, firstView: html.includes('<div id="root" inert>') };
+    };
+    for (let i = 0; i < 20; i++) await get();
+    const runs = [];
+    for (let i = 0; i < 200; i++) runs.push(await get());
+    const times = runs.map((r) => r.ms).sort((a, b) => a - b);
+    serverRows[page] = {
+      'first view': runs.every((r) => r.firstView),
+      p50: Number(percentile(times, 50).toFixed(1)),
+      p95: Number(percentile(times, 95).toFixed(1)),
+    };
+  }
+  for (const row of Object.values(serverRows)) row['p50 / start page'] = Number((row.p50 / serverRows['/'].p50).toFixed(1));
   for (const page of PAGES) {
     const { lhr } = await lighthouse(`${base}${page}`, {
       port: chrome.port,
@@ -73,5 +95,7 @@ try {
   await database.stop();
   fs.rmSync(dir, { recursive: true, force: true });
 }
+console.log(`\n${new Date().toISOString()} · ${machine()} · the page from the server, 200 sequential requests each (ms)`);
+console.table(serverRows);
 console.log(`\n${new Date().toISOString()} · ${machine()} · Lighthouse 12, mobile (slow 4G, 4× CPU), production build`);
 console.table(rows);

@@ -1,11 +1,15 @@
 import type { Plugin } from 'vite';
-import { FIRST_VISIT_PAGES, PAGE_ROUTES } from './src/app/page-routes';
+import { FIRST_VISIT_PAGES, PAGE_ROUTES, PRERENDERED_PAGES } from './src/app/page-routes';
 
-/** What the server announces for a path: the scripts and stylesheets of its page beyond those of the shell. */
+/**
+ * What the server announces for a path: the scripts and stylesheets of its page beyond those of the shell; and
+ * whether it renders the page's first view (src/prerender.tsx).
+ */
 export interface RoutePreload {
   path: string;
   scripts: string[];
   styles: string[];
+  firstView: boolean;
 }
 
 /**
@@ -53,7 +57,12 @@ export function routePreloads(): Plugin {
       const routes: RoutePreload[] = PAGE_ROUTES.map(({ path, page }) => {
         const roots = [dynamicEntry(`/src/pages/${page}.tsx`), ...(FIRST_VISIT_PAGES.includes(page) ? [] : withApollo)];
         const scripts = [...new Set(roots.flatMap((root) => [...closure(root)]))].filter((f) => !shell.has(f));
-        return { path, scripts: scripts.map((f) => `/${f}`), styles: stylesheets(roots).map((f) => `/${f}`) };
+        return {
+          path,
+          scripts: scripts.map((f) => `/${f}`),
+          styles: stylesheets(roots).map((f) => `/${f}`),
+          firstView: PRERENDERED_PAGES.includes(page),
+        };
       });
       this.emitFile({ type: 'asset', fileName: '.vite/routes.json', source: JSON.stringify(routes, null, 1) });
     },

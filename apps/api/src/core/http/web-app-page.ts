@@ -24,19 +24,19 @@ interface RoutePreload {
   path: string;
   scripts: string[];
   styles?: string[];
+  firstView?: boolean;
 }
 
 /** A page of the web app (built by Vite with nonce placeholders), sent with a fresh nonce and its CSP. */
 export class WebAppPage {
   private template: string | undefined;
-  private routes: { segments: string[]; links: string }[] | undefined;
+  private routes: { segments: string[]; links: string; firstView: boolean }[] | undefined;
 
   private renderer: Promise<Prerender | undefined> | undefined;
 
   constructor(
     private readonly webDir: string,
     private readonly file = 'index.html',
-    private readonly prerendered = file === 'index.html',
   ) {}
 
   /** False when no web app is built. */
@@ -51,9 +51,10 @@ export class WebAppPage {
   async send(reply: FastifyReply): Promise<void> {
     const nonce = randomBytes(16).toString('base64');
     const language = readCookie(reply.request.headers.cookie, LANGUAGE_COOKIE) === 'en' ? 'en' : 'de';
-    const first = await this.firstView(reply, nonce, language);
+    const route = this.route(reply.request.url);
+    const first = route?.firstView ? await this.firstView(reply, nonce, language) : undefined;
     let page = this.load()!
-      .replace('</head>', `${this.preloads(reply.request.url)}</head>`)
+      .replace('</head>', `${route?.links ?? ''}</head>`)
       .replaceAll(NONCE_PLACEHOLDER, nonce);
     if (first) {
       page = startAfterFirstPaint(page);
@@ -79,11 +80,12 @@ export class WebAppPage {
   /**
    * The page's first view, rendered by the web build with the answers of its first query, which go through the
    * API in this process as the reader's own request would (their cookies, their address). Nothing when the page
-   * is not one the build renders, or the render fails or takes too long: the app then renders it in the tab.
+   * is not one the build renders after all, or the render fails or takes too long: the app then renders it in the
+   * tab.
    */
   private async firstView(reply: FastifyReply, nonce: string, language: 'de' | 'en') {
     const request = reply.request;
-    const renderer = this.prerendered ? await this.loadRenderer(request.log) : undefined;
+    const renderer = await this.loadRenderer(request.log);
     if (!renderer) return undefined;
     const fetch = async (_url: unknown, init?: RequestInit) => {
       const answer = await reply.server.inject({
@@ -125,16 +127,16 @@ export class WebAppPage {
   }
 
   /**
-   * The current route's page chunks and their stylesheets, announced with the page: the browser fetches them beside
-   * the shell instead of after it has run (one round trip less on a slow network; the app's loader finds the
-   * stylesheets there and does not fetch them again). A literal segment beats a parameter.
+   * The current route: its page chunks and their stylesheets, announced with the page (the browser fetches them
+   * beside the shell instead of after it has run, one round trip less on a slow network; the app's loader finds
+   * the stylesheets there and does not fetch them again), and whether the build renders its first view. A literal
+   * segment beats a parameter.
    */
-  private preloads(url: string): string {
+  private route(url: string) {
     const segments = url.split(/[?#]/)[0]!.split('/').filter(Boolean);
-    const match = this.routeTable()
+    return this.routeTable()
       .filter((r) => r.segments.length === segments.length && r.segments.every((s, i) => s.startsWith(':') || s === segments[i]))
       .sort((a, b) => literals(b.segments) - literals(a.segments))[0];
-    return match?.links ?? '';
   }
 
   private routeTable() {
@@ -148,6 +150,7 @@ export class WebAppPage {
           ...(r.styles ?? []).map((href) => `<link rel="stylesheet" crossorigin href="${href}" nonce="${NONCE_PLACEHOLDER}">`),
           ...r.scripts.map((src) => `<link rel="modulepreload" crossorigin href="${src}" nonce="${NONCE_PLACEHOLDER}">`),
         ].join(''),
+        firstView: r.firstView === true,
       }));
     }
     return this.routes ?? [];

@@ -30,6 +30,13 @@ describe('the first view of a page, rendered by the server', () => {
   beforeAll(async () => {
     const webDir = fs.mkdtempSync(path.join(os.tmpdir(), 'verbund-web-'));
     fs.writeFileSync(path.join(webDir, 'index.html'), TEMPLATE);
+    // As the web build writes it (apps/web/route-preloads.ts): which routes have a first view.
+    fs.mkdirSync(path.join(webDir, '.vite'));
+    const route = (p: string, firstView = true) => ({ path: p, scripts: [], styles: [], firstView });
+    fs.writeFileSync(
+      path.join(webDir, '.vite', 'routes.json'),
+      JSON.stringify([route('/kommunen/:ags'), route('/materialien'), route('/kaputt'), route('/haengt'), route('/ohne'), route('/anmelden', false)]),
+    );
     fs.mkdirSync(path.join(webDir, '.server'));
     fs.writeFileSync(path.join(webDir, '.server', 'prerender.js'), RENDERER);
     t = await startTestApp({ VERBUND_WEB_DIR: webDir });
@@ -73,6 +80,7 @@ describe('the first view of a page, rendered by the server', () => {
     ['fails', '/kaputt'],
     ['takes too long', '/haengt'],
     ['is not for this page', '/ohne'],
+    ['is not asked for: the page has no first view', '/anmelden'],
   ])('is left out when the render %s: the page goes out as the app alone renders it', async (_case, route) => {
     const { res, html } = await page(route);
     expect(html).toContain('<div id="root"></div>');

@@ -8,6 +8,8 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   plugins: [react()],
   ssr: { noExternal: true, target: 'node' },
+  // React's production build, as in the browser, whatever NODE_ENV the API runs with.
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: {
     ssr: 'src/prerender.tsx',
     outDir: 'dist/.server',

@@ -36,8 +36,8 @@ export async function unstyledMantineClasses(page: Page): Promise<string[]> {
 /** Network quiet and no loading indicator left: what a person sees once the page has loaded its data. */
 export async function settled(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle').catch(() => undefined);
-  // A page the server rendered is inert until the app has taken it over.
-  await expect(page.locator('#root')).not.toHaveAttribute('inert');
+  // A page the server rendered is the server's until the app has taken it over.
+  await expect(page.locator('#root')).not.toHaveAttribute('data-first-view');
   await expect(page.locator('.mantine-Loader-root')).toHaveCount(0);
 }
 

@@ -112,13 +112,16 @@ test('a deep link shows the page as the server rendered it before any script has
   await page.goto('/kommunen/14729');
   await expect(page.getByRole('heading', { level: 1, name: 'Landkreis Leipzig' })).toBeVisible();
   await expect(page.getByText('261.573')).toBeVisible();
-  // Nothing to click until the app has taken over.
-  await expect(page.locator('#root')).toHaveAttribute('inert');
   expect(await unstyledMantineClasses(page)).toEqual([]);
+  // Its links work as plain links: the next page comes from the server too.
+  await page.getByRole('link', { name: 'Sachsen', exact: true }).click();
+  await expect(page).toHaveURL(/\/kommunen\/14$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Sachsen' })).toBeVisible();
+  await expect(page.locator('#root')).toHaveAttribute('data-first-view');
   // With its scripts the app takes over (the checks after each test look at that page).
   await page.unrouteAll();
   await page.reload();
-  await expect(page.locator('#root')).not.toHaveAttribute('inert');
+  await expect(page.locator('#root')).not.toHaveAttribute('data-first-view');
 });
 
 test("the app takes over the server's page as it is, without asking for its answer again", async ({ page }) => {
@@ -135,7 +138,7 @@ test("the app takes over the server's page as it is, without asking for its answ
   );
   await page.goto('/kommunen/14729');
   await expect(page.getByRole('region', { name: /Gemeinsame Grenze/ })).toBeVisible();
-  await expect(page.locator('#root')).not.toHaveAttribute('inert');
+  await expect(page.locator('#root')).not.toHaveAttribute('data-first-view');
   await expect(page.locator('h1[data-from-server]')).toHaveText('Landkreis Leipzig');
   expect(queries).not.toContain('MunicipalityDetail');
   // A page React could not take over as it was would be reported here (a hydration error).
@@ -148,4 +151,21 @@ test("the app takes over the server's page as it is, without asking for its answ
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('heading', { level: 2, name: 'Profile' })).toBeVisible();
   expect(errors).toEqual([]);
+});
+
+test('a reader whose English is remembered only in this browser gets the page in English, taken over without an error', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
+  page.on('pageerror', (error) => errors.push(error.message));
+  // As the app remembered the choice before it also kept it in a cookie.
+  await page.addInitScript(() => localStorage.setItem('verbund.language', 'en'));
+  await page.goto('/kommunen/14729');
+  await expect(page.getByRole('heading', { level: 2, name: 'Profile' })).toBeVisible();
+  await expect(page.locator('#root')).not.toHaveAttribute('data-first-view');
+  expect(errors).toEqual([]);
+  // From now on the server renders the reader's language itself.
+  expect((await page.context().cookies()).find((c) => c.name === 'verbund-lang')?.value).toBe('en');
+  const served = await (await page.request.get('/kommunen/14729', { headers: { accept: 'text/html' } })).text();
+  expect(served).toContain('<html lang="en"');
+  expect(served).toContain('>Profile</h2>');
 });

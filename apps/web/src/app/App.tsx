@@ -1,6 +1,7 @@
 import { MantineProvider } from '@mantine/core';
 import { setNonce } from 'get-nonce';
-import { useLayoutEffect } from 'react';
+import { useEffect } from 'react';
+import { FIRST_VIEW } from './frame';
 import { AppRouter } from './router';
 import { theme } from './theme';
 
@@ -12,8 +13,8 @@ function styleNonce(): string {
 setNonce(styleNonce());
 
 export function App() {
-  // The server's first view of the page was inert until this render replaced it (web-app-page.ts in the API).
-  useLayoutEffect(() => document.getElementById('root')?.removeAttribute('inert'), []);
+  // The server's first view of the page is the app's now (main.tsx).
+  useEffect(() => document.getElementById('root')?.removeAttribute(FIRST_VIEW), []);
   return (
     <MantineProvider theme={theme} getStyleNonce={styleNonce}>
       <AppRouter />

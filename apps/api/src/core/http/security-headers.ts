@@ -53,9 +53,6 @@ const PAGE_HEADERS = recordHelmetHeaders({
       defaultSrc: ["'self'"],
       scriptSrc: ["'self'", `'nonce-${NONCE}'`],
       styleSrc: ["'self'", `'nonce-${NONCE}'`],
-      // Style attributes: a page's first view comes rendered from the server (web-app-page.ts), and Mantine's
-      // components carry their sizes and colours as style attributes. Style elements still need the nonce.
-      styleSrcAttr: ["'unsafe-inline'"],
       imgSrc: ["'self'", 'data:', 'blob:'],
       fontSrc: ["'self'"],
       connectSrc: ["'self'"],
@@ -66,7 +63,13 @@ const PAGE_HEADERS = recordHelmetHeaders({
   },
 });
 
-/** The web app's page: helmet's full set; scripts and style tags only with this response's nonce. */
-export function pageHeaders(nonce: string): Record<string, string> {
-  return { ...PAGE_HEADERS, 'content-security-policy': PAGE_HEADERS['content-security-policy']!.replaceAll(NONCE, nonce) };
+/**
+ * The web app's page: helmet's full set; scripts and style tags only with this response's nonce. A page with its
+ * first view rendered by the server (web-app-page.ts) also allows style attributes: Mantine's components carry their
+ * sizes and colours in them, which in server HTML the browser would otherwise refuse (the app sets them through the
+ * DOM, which the CSP does not govern).
+ */
+export function pageHeaders(nonce: string, { styleAttributes = false } = {}): Record<string, string> {
+  const csp = PAGE_HEADERS['content-security-policy']!.replaceAll(NONCE, nonce);
+  return { ...PAGE_HEADERS, 'content-security-policy': styleAttributes ? `${csp};style-src-attr 'unsafe-inline'` : csp };
 }

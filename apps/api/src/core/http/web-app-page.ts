@@ -13,6 +13,7 @@ const NONCE_PLACEHOLDER = '__CSP_NONCE__';
 const LANGUAGE_COOKIE = 'verbund-lang';
 /** A first view that takes longer than this is not waited for: the page goes out without it. */
 const PRERENDER_TIMEOUT_MS = 1500;
+const MAX_RENDERS_AT_ONCE = 4;
 
 /** The web build's render of a page's first view (apps/web/src/prerender.tsx). */
 interface Prerender {
@@ -33,6 +34,7 @@ export class WebAppPage {
   private routes: { segments: string[]; links: string; firstView: boolean }[] | undefined;
 
   private renderer: Promise<Prerender | undefined> | undefined;
+  private rendering = 0;
 
   constructor(
     private readonly webDir: string,
@@ -45,30 +47,43 @@ export class WebAppPage {
   }
 
   /**
-   * Sends the page (the app must be built). Gzipped for browsers that accept it: each response carries its own
-   * nonce, so it cannot be compressed ahead like the assets (a few kB take microseconds).
+   * Sends the page (the app must be built); never fails: what goes wrong is logged and answered with a 500.
+   * Gzipped for browsers that accept it: each response carries its own nonce, so it cannot be compressed ahead like
+   * the assets (a few kB take microseconds).
    */
   async send(reply: FastifyReply): Promise<void> {
+    try {
+      await this.sendPage(reply);
+    } catch (error) {
+      reply.request.log.error({ err: error }, 'page not sent');
+      if (!reply.sent) reply.status(500).send({ statusCode: 500, error: 'Internal Server Error' });
+    }
+  }
+
+  private async sendPage(reply: FastifyReply): Promise<void> {
     const nonce = randomBytes(16).toString('base64');
     const language = readCookie(reply.request.headers.cookie, LANGUAGE_COOKIE) === 'en' ? 'en' : 'de';
     const route = this.route(reply.request.url);
     const first = route?.firstView ? await this.firstView(reply, nonce, language) : undefined;
+    // Replacer functions throughout: in a replacement string, `$&` and the like in the inserted text would be expanded.
     let page = this.load()!
-      .replace('</head>', `${route?.links ?? ''}</head>`)
+      .replace('</head>', () => `${route?.links ?? ''}</head>`)
       .replaceAll(NONCE_PLACEHOLDER, nonce);
     if (first) {
-      page = startAfterFirstPaint(page);
-      // Inert until the app has rendered the same page over it (App.tsx): a click before then would be lost.
-      // The answers are JSON in a script element that is never run; `<` escaped, it cannot end the element.
+      // The answers are JSON in a script element that is never run; `<` escaped, it cannot end the element. The
+      // marker tells the app to take the page over instead of rendering it anew (main.tsx).
       const state = JSON.stringify(first.state ?? {}).replaceAll('<', '\\u003c');
-      page = page
-        .replace('<html lang="de"', `<html lang="${language}"`)
-        .replace('<div id="root"></div>', `<div id="root" inert>${first.html}</div><script type="application/json" id="verbund-state">${state}</script>`);
+      page = startAfterFirstPaint(page)
+        .replace('<html lang="de"', () => `<html lang="${language}"`)
+        .replace(
+          '<div id="root"></div>',
+          () => `<div id="root" data-first-view>${first.html}</div><script type="application/json" id="verbund-state">${state}</script>`,
+        );
     }
     const gzip = /\bgzip\b/.test(String(reply.request.headers['accept-encoding'] ?? ''));
     reply
       .status(200)
-      .headers(pageHeaders(nonce))
+      .headers(pageHeaders(nonce, { styleAttributes: first !== undefined }))
       .header('content-type', 'text/html; charset=utf-8')
       // A first view may show what only this reader may see: no shared cache keeps it.
       .header('cache-control', first ? 'private, no-cache' : 'no-cache')
@@ -85,6 +100,9 @@ export class WebAppPage {
    */
   private async firstView(reply: FastifyReply, nonce: string, language: 'de' | 'en') {
     const request = reply.request;
+    // Under load the pages go out without first views rather than queue behind renders (each holds the event
+    // loop for a few milliseconds, and one whose wait was given up still runs to its end).
+    if (this.rendering >= MAX_RENDERS_AT_ONCE) return undefined;
     const renderer = await this.loadRenderer(request.log);
     if (!renderer) return undefined;
     const fetch = async (_url: unknown, init?: RequestInit) => {
@@ -104,8 +122,14 @@ export class WebAppPage {
     };
     const gaveUp = new AbortController();
     const timeout = delay(PRERENDER_TIMEOUT_MS, undefined, { signal: gaveUp.signal }).catch(() => undefined);
+    this.rendering++;
+    const render = Promise.resolve()
+      .then(() => renderer.prerender({ url: request.url, language, nonce, fetch }))
+      .finally(() => this.rendering--);
+    // One given up on may still fail later, when nobody waits for it any more.
+    render.catch(() => undefined);
     try {
-      return await Promise.race([renderer.prerender({ url: request.url, language, nonce, fetch }), timeout]);
+      return await Promise.race([render, timeout]);
     } catch (error) {
       request.log.warn({ err: error }, 'first view of the page not rendered');
       return undefined;

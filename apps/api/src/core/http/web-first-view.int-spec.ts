@@ -16,11 +16,11 @@ const TEMPLATE = `<!doctype html><html lang="de" data-mantine-color-scheme="ligh
  */
 const RENDERER = `export async function prerender({ url, language, nonce, fetch }) {
   if (url === '/kaputt') throw new Error('render failed');
-  if (url === '/haengt') return new Promise(() => undefined);
+  if (url === '/haengt') return new Promise((done) => setTimeout(done, 2500));
   if (url === '/ohne') return undefined;
   const answer = await (await fetch('/graphql', { method: 'POST', body: JSON.stringify({ query: '{ me { name } }' }) })).json();
   return {
-    html: '<main lang="' + language + '"><style nonce="' + nonce + '"></style><h1>' + (answer.data.me?.name ?? 'niemand') + '</h1></main>',
+    html: '<main lang="' + language + '"><style nonce="' + nonce + '"></style><h1>' + (answer.data.me?.name ?? 'niemand $& $\\\` $\\'') + '</h1></main>',
     state: { note: '</script><script>alert(1)</script>' },
   };
 }`;
@@ -50,9 +50,10 @@ describe('the first view of a page, rendered by the server', () => {
     return { res, csp, html: await res.text(), nonce: /style-src [^;]*'nonce-([^']+)'/.exec(csp)![1]! };
   };
 
-  it('goes into the page, inert, with its answers as data and the scripts started after the first paint', async () => {
+  it('goes into the page as it is, with its answers as data and the scripts started after the first paint', async () => {
     const { res, csp, html, nonce } = await page('/kommunen/14729');
-    expect(html).toContain(`<div id="root" inert><main lang="de"><style nonce="${nonce}"></style><h1>niemand</h1></main></div>`);
+    // Verbatim: `$&` and its kind in the rendered text are not replacement patterns.
+    expect(html).toContain(`<div id="root" data-first-view><main lang="de"><style nonce="${nonce}"></style><h1>niemand $& $\` $'</h1></main></div>`);
     // A `</script>` in an answer cannot end the data element and start a script.
     expect(html).toContain('<script type="application/json" id="verbund-state">{"note":"\\u003c/script>\\u003cscript>alert(1)\\u003c/script>"}</script>');
     expect(html).not.toContain('<script>alert(1)');
@@ -82,11 +83,22 @@ describe('the first view of a page, rendered by the server', () => {
     ['is not for this page', '/ohne'],
     ['is not asked for: the page has no first view', '/anmelden'],
   ])('is left out when the render %s: the page goes out as the app alone renders it', async (_case, route) => {
-    const { res, html } = await page(route);
+    const { res, html, csp } = await page(route);
     expect(html).toContain('<div id="root"></div>');
+    expect(csp).not.toContain('style-src-attr');
     expect(html).not.toContain('verbund-state');
     expect(html).toContain(`<script type="module" crossorigin src="${MAIN}"`);
     expect(html).toContain('<link rel="modulepreload" crossorigin href="/assets/app-1.js"');
     expect(res.headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('is left out while four renders are under way, and comes back when they are done', async () => {
+    const slow = Array.from({ length: 4 }, () => page('/haengt'));
+    // The four have started rendering before this one asks.
+    await new Promise((done) => setTimeout(done, 300));
+    expect((await page('/kommunen/14729')).html).toContain('<div id="root"></div>');
+    await Promise.all(slow);
+    await new Promise((done) => setTimeout(done, 1200));
+    expect((await page('/kommunen/14729')).html).toContain('<div id="root" data-first-view>');
   });
 });

@@ -46,7 +46,7 @@ try {
       const t0 = performance.now();
       const res = await fetch(`${base}${page}`, { headers: { accept: 'text/html', 'accept-encoding': 'gzip' } });
       const html = await res.text();
-      return { ms: performance.now() - t0, firstView: html.includes('<div id="root" inert>') };
+      return { ms: performance.now() - t0, firstView: html.includes('<div id="root" data-first-view>') };
     };
     for (let i = 0; i < 20; i++) await get();
     const runs = [];

@@ -112,6 +112,7 @@ test('a deep link shows the page as the server rendered it before any script has
   await page.goto('/kommunen/14729');
   await expect(page.getByRole('heading', { level: 1, name: 'Landkreis Leipzig' })).toBeVisible();
   await expect(page.getByText('261.573')).toBeVisible();
+  await expect(page).toHaveTitle('Landkreis Leipzig – Verbund');
   expect(await unstyledMantineClasses(page)).toEqual([]);
   // Its links work as plain links: the next page comes from the server too.
   await page.getByRole('link', { name: 'Sachsen', exact: true }).click();

@@ -1,7 +1,7 @@
 import { HttpLink } from '@apollo/client';
 import { MantineProvider } from '@mantine/core';
 import i18next from 'i18next';
-import { renderToString } from 'react-dom/server';
+import { renderToStaticMarkup, renderToString } from 'react-dom/server';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { StaticRouter } from 'react-router';
 import { createApolloClient } from './app/apollo';
@@ -9,6 +9,7 @@ import { RequestClient } from './app/ApolloRoot';
 import { PRERENDERED_PAGES } from './app/page-routes';
 import { AppRoutes, pageAt, preloadRoute } from './app/router';
 import { theme } from './app/theme';
+import { ServerPageTitle } from './components/usePageTitle';
 import type { Language } from './i18n/i18n';
 import pagesDe from './i18n/locales/de/pages.json';
 import shellDe from './i18n/locales/de/shell.json';
@@ -33,6 +34,8 @@ export interface PrerenderRequest {
 
 export interface Prerendered {
   html: string;
+  /** The page's `<title>` element, as the app titles it (components/usePageTitle.ts). */
+  titleHtml?: string;
   /** The answers the render used, for the tab's cache (app/apollo.ts). */
   state: unknown;
 }
@@ -62,16 +65,20 @@ export async function prerender({ url, language, nonce, fetch }: PrerenderReques
   const client = createApolloClient(new HttpLink({ uri: '/graphql', fetch }));
   const { data } = await preloadRoute(pathname, client);
   await data;
+  const titled: { title?: string } = {};
   const html = renderToString(
     <I18nextProvider i18n={texts[language]}>
       <RequestClient.Provider value={client}>
-        <MantineProvider theme={theme} getStyleNonce={() => nonce}>
-          <StaticRouter location={url}>
-            <AppRoutes />
-          </StaticRouter>
-        </MantineProvider>
+        <ServerPageTitle.Provider value={titled}>
+          <MantineProvider theme={theme} getStyleNonce={() => nonce}>
+            <StaticRouter location={url}>
+              <AppRoutes />
+            </StaticRouter>
+          </MantineProvider>
+        </ServerPageTitle.Provider>
       </RequestClient.Provider>
     </I18nextProvider>,
   );
-  return { html, state: client.extract() };
+  const titleHtml = titled.title === undefined ? undefined : renderToStaticMarkup(<title>{titled.title}</title>);
+  return { html, titleHtml, state: client.extract() };
 }

@@ -17,7 +17,12 @@ const MAX_RENDERS_AT_ONCE = 4;
 
 /** The web build's render of a page's first view (apps/web/src/prerender.tsx). */
 interface Prerender {
-  prerender(request: { url: string; language: 'de' | 'en'; nonce: string; fetch: typeof fetch }): Promise<{ html: string; state: unknown } | undefined>;
+  prerender(request: {
+    url: string;
+    language: 'de' | 'en';
+    nonce: string;
+    fetch: typeof fetch;
+  }): Promise<{ html: string; titleHtml?: string; state: unknown } | undefined>;
 }
 
 /** Written by the web build (apps/web/route-preloads.ts): the scripts and stylesheets of each route's page beyond the shell. */
@@ -75,6 +80,7 @@ export class WebAppPage {
       const state = JSON.stringify(first.state ?? {}).replaceAll('<', '\\u003c');
       page = startAfterFirstPaint(page)
         .replace('<html lang="de"', () => `<html lang="${language}"`)
+        .replace('<title>Verbund</title>', () => first.titleHtml ?? '<title>Verbund</title>')
         .replace(
           '<div id="root"></div>',
           () => `<div id="root" data-first-view>${first.html}</div><script type="application/json" id="verbund-state">${state}</script>`,

@@ -6,7 +6,7 @@ import { createUser, signIn } from '../../../test/support/factories.js';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.js';
 
 const MAIN = '/assets/main-abc.js';
-const TEMPLATE = `<!doctype html><html lang="de" data-mantine-color-scheme="light"><head><meta property="csp-nonce" nonce="__CSP_NONCE__">
+const TEMPLATE = `<!doctype html><html lang="de" data-mantine-color-scheme="light"><head><title>Verbund</title><meta property="csp-nonce" nonce="__CSP_NONCE__">
 <script type="module" crossorigin src="${MAIN}" nonce="__CSP_NONCE__"></script>
 <link rel="modulepreload" crossorigin href="/assets/app-1.js" nonce="__CSP_NONCE__"></head><body><div id="root"></div></body></html>`;
 
@@ -21,6 +21,7 @@ const RENDERER = `export async function prerender({ url, language, nonce, fetch 
   const answer = await (await fetch('/graphql', { method: 'POST', body: JSON.stringify({ query: '{ me { name } }' }) })).json();
   return {
     html: '<main lang="' + language + '"><style nonce="' + nonce + '"></style><h1>' + (answer.data.me?.name ?? 'niemand $& $\\\` $\\'') + '</h1></main>',
+    titleHtml: '<title>Seite &amp; Co – Verbund</title>',
     state: { note: '</script><script>alert(1)</script>' },
   };
 }`;
@@ -58,11 +59,15 @@ describe('the first view of a page, rendered by the server', () => {
     expect(html).toContain('<script type="application/json" id="verbund-state">{"note":"\\u003c/script>\\u003cscript>alert(1)\\u003c/script>"}</script>');
     expect(html).not.toContain('<script>alert(1)');
     expect(res.headers.get('cache-control')).toBe('private, no-cache');
+    expect(html).toContain('<title>Seite &amp; Co – Verbund</title>');
+    expect(html).not.toContain('<title>Verbund</title>');
     // The app's scripts are announced and started from the page's own script once the view has been painted.
     expect(html).not.toContain('<link rel="modulepreload"');
     expect(html).not.toContain(`<script type="module" crossorigin src="${MAIN}"`);
-    expect(html).toMatch(new RegExp(`<script type="module" nonce="${nonce}">[^<]*\\["/assets/app-1.js"\\][^<]*import\\("${MAIN}"\\)`));
-    expect(html).toContain('requestAnimationFrame');
+    const starter = html.split(`<script type="module" nonce="${nonce}">`)[1]?.split('</script>')[0] ?? '';
+    expect(starter).toContain('["/assets/app-1.js"]');
+    expect(starter).toContain(`import("${MAIN}")`);
+    expect(starter).toContain('requestAnimationFrame');
     // Mantine's style attributes are allowed in the page; style elements still need the nonce.
     expect(csp).toContain("style-src-attr 'unsafe-inline'");
     expect(/style-src [^;]*/.exec(csp)![0]).not.toContain('unsafe-inline');
@@ -85,6 +90,7 @@ describe('the first view of a page, rendered by the server', () => {
   ])('is left out when the render %s: the page goes out as the app alone renders it', async (_case, route) => {
     const { res, html, csp } = await page(route);
     expect(html).toContain('<div id="root"></div>');
+    expect(html).toContain('<title>Verbund</title>');
     expect(csp).not.toContain('style-src-attr');
     expect(html).not.toContain('verbund-state');
     expect(html).toContain(`<script type="module" crossorigin src="${MAIN}"`);

@@ -40,13 +40,26 @@ describe('GraphQL errors and protections (development)', () => {
   });
 
   it('refuses POSTs that are not application/json (CSRF)', async () => {
-    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+    for (const type of [
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'application/jsonp',
+      'text/plain; x=application/json',
+    ]) {
       const res = await fetch(`${t.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': type },
         body: '{"query":"{ appInfo { name } }"}',
       });
       expect(res.status).toBe(415);
+    }
+  });
+
+  it('accepts JSON however its content type is spelled', async () => {
+    for (const type of ['application/json', 'application/json; charset=utf-8', 'Application/JSON;charset=UTF-8', ' application/json ']) {
+      const res = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': type }, body: '{"query":"{ appInfo { name } }"}' });
+      expect([type, res.status]).toEqual([type, 200]);
     }
   });
 

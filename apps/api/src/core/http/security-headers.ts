@@ -36,15 +36,16 @@ export const ASSET_HEADERS = recordHelmetHeaders({
 });
 
 /**
- * GraphQL and health JSON: only the headers that mean something for a JSON response a browser fetches.
- * Every header is bytes on every API response (bench/README.md).
+ * GraphQL and health JSON: only the headers that mean something for a JSON response a browser fetches. Every
+ * byte goes out on every API response (bench/README.md): the CSP keeps what protects a JSON answer opened as a
+ * document (nothing loads, nothing frames it); `base-uri` and `form-action` only matter in HTML.
  */
-export const API_HEADERS: Record<string, string> = Object.fromEntries(
-  ['content-security-policy', 'x-content-type-options', 'strict-transport-security', 'cross-origin-resource-policy'].map((name) => [
-    name,
-    ASSET_HEADERS[name]!,
-  ]),
-);
+export const API_HEADERS: Record<string, string> = {
+  ...Object.fromEntries(['x-content-type-options', 'strict-transport-security', 'cross-origin-resource-policy'].map((name) => [name, ASSET_HEADERS[name]!])),
+  'content-security-policy': recordHelmetHeaders({
+    contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+  })['content-security-policy']!,
+};
 
 const PAGE_HEADERS = recordHelmetHeaders({
   contentSecurityPolicy: {

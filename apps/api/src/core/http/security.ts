@@ -22,6 +22,10 @@ export async function registerSecurity(app: FastifyInstance): Promise<void> {
   });
 }
 
-function isJson(contentType: string | undefined): boolean {
-  return (contentType ?? '').split(';')[0]!.trim().toLowerCase() === 'application/json';
+/** What a browser's fetch sends is compared first; anything else is parsed (parameters, case, spaces). */
+export function isJson(contentType: string | undefined): boolean {
+  if (contentType === 'application/json') return true;
+  if (contentType === undefined) return false;
+  const semicolon = contentType.indexOf(';');
+  return (semicolon === -1 ? contentType : contentType.slice(0, semicolon)).trim().toLowerCase() === 'application/json';
 }

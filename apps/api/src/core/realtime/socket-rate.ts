@@ -24,3 +24,34 @@ export class SocketRate {
     return true;
   }
 }
+
+/**
+ * The buckets of a process: one per signed-in person, shared by all their connections, so that a script opening
+ * more sockets gains nothing (tabs of one person typing together stay far below the rate); one per anonymous
+ * connection, which may only ping. A person's bucket goes with their last connection.
+ */
+export class SocketRates {
+  private readonly people = new Map<string, { rate: SocketRate; connections: number }>();
+
+  constructor(private readonly perSecond: number) {}
+
+  /** The bucket for a new connection, and what to call when it closes. */
+  connect(userId: string | undefined): { rate: SocketRate; release: () => void } {
+    if (!userId) return { rate: new SocketRate(this.perSecond), release: () => undefined };
+    const person = this.people.get(userId) ?? { rate: new SocketRate(this.perSecond), connections: 0 };
+    person.connections += 1;
+    this.people.set(userId, person);
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      if (--person.connections === 0) this.people.delete(userId);
+    };
+    return { rate: person.rate, release };
+  }
+
+  /** People with a bucket on this process (for tests). */
+  get size(): number {
+    return this.people.size;
+  }
+}

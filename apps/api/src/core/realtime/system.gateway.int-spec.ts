@@ -1,6 +1,10 @@
 import { type Ack, type ClientToServerEvents, type PongPayload, type ServerToClientEvents, SOCKET_PATH, type WelcomePayload } from '@verbund/shared';
 import { io, type Socket } from 'socket.io-client';
+import { eventually } from '../../../test/support/eventually.js';
+import { createUser, signIn } from '../../../test/support/factories.js';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { PrismaService } from '../database/prisma.service.js';
+import { SystemGateway } from './system.gateway.js';
 
 describe('socket.io on the API port', () => {
   let t: TestApp;
@@ -44,6 +48,37 @@ describe('socket.io on the API port', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect((await ping()).ok).toBe(true);
     expect(socket.connected).toBe(true);
+  });
+
+  it('counts the events of one person over all their connections: a second socket brings no second burst', async () => {
+    const prisma = t.app.get(PrismaService);
+    const user = await createUser(prisma);
+    const { cookie } = await signIn(t, user.email);
+    const connect = async () => {
+      const own: Socket<ServerToClientEvents, ClientToServerEvents> = io(t.url, {
+        path: SOCKET_PATH,
+        transports: ['websocket'],
+        reconnection: false,
+        extraHeaders: { cookie: cookie ?? '' },
+      });
+      const hello = await new Promise<WelcomePayload>((resolve) => own.once('system:welcome', resolve));
+      expect(hello.authenticated).toBe(true);
+      return own;
+    };
+    const [a, b] = [await connect(), await connect()];
+    const ping = (s: typeof a) => new Promise<Ack<PongPayload>>((resolve) => s.emit('system:ping', { sentAt: new Date().toISOString() }, resolve));
+    const replies = await Promise.all(Array.from({ length: 60 }, (_, i) => ping(i % 2 ? a : b)));
+    const passed = replies.filter((r) => r.ok).length;
+    // One burst (five seconds' worth: 50) and what trickles in meanwhile; two buckets would have let all 60 through.
+    expect(passed).toBeGreaterThanOrEqual(50);
+    expect(passed).toBeLessThanOrEqual(55);
+    const gateway = t.app.get(SystemGateway);
+    expect(gateway.rates.size).toBe(1);
+    const closed = [a, b].map((s) => new Promise((resolve) => s.once('disconnect', resolve)));
+    a.close();
+    b.close();
+    await Promise.all(closed);
+    await eventually(() => gateway.rates.size === 0, "the person's bucket forgotten");
   });
 
   it('answers a malformed ping with BAD_USER_INPUT through the acknowledgement', async () => {

@@ -15,7 +15,7 @@ import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { badUserInput } from '../errors/app-error.js';
 import { type AppServer, type AppSocket, RealtimeService } from './realtime.service.js';
-import { SocketRate } from './socket-rate.js';
+import { SocketRates } from './socket-rate.js';
 import { WsAckExceptionFilter } from './ws-ack-exception.filter.js';
 import { WsViewer, type WsViewerData } from './ws-viewer.decorator.js';
 
@@ -32,12 +32,16 @@ export class SystemGateway implements OnGatewayConnection, OnGatewayInit, OnModu
   server!: AppServer;
   private sessionCheck?: NodeJS.Timeout;
   private lastCheck = Date.now();
+  /** Events per second, per person (README: `SOCKET_EVENTS_PER_SECOND`). */
+  readonly rates: SocketRates;
 
   constructor(
     private readonly sessions: SessionsService,
     private readonly realtime: RealtimeService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.rates = new SocketRates(config.socketEventsPerSecond);
+  }
 
   /**
    * The handshake is checked in socket.io middleware, which socket.io awaits before the connection exists: no
@@ -88,8 +92,9 @@ export class SystemGateway implements OnGatewayConnection, OnGatewayInit, OnModu
   }
 
   handleConnection(client: AppSocket) {
+    const { rate, release } = this.rates.connect(client.data.userId);
     client.on('disconnecting', () => void this.realtime.leaveAll(client));
-    const rate = new SocketRate(this.config.socketEventsPerSecond);
+    client.on('disconnect', release);
     client.use((packet, next) => {
       // What a person does counts as use of the session; pings and cursor heartbeats (every 15 s) do not.
       if (!PASSIVE.has(packet[0] as string)) client.data.activeAt = Date.now();

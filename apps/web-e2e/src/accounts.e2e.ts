@@ -59,7 +59,18 @@ test('register, confirm via the outbox, ask to join Landkreis Leipzig, get appro
 
   // Nora leaves the office: the admin removes her, after a question; she no longer sees the Landkreis's people.
   const again = await signedIn(newPage, 'integration@landkreis-leipzig.example', 'Verbund-Demo-Leipzig-2026', '/kommunen/14729');
-  await again.getByRole('list', { name: 'Personen' }).getByRole('button', { name: 'Nora Neu entfernen' }).click();
+  // Before that, the admin makes her an admin too, after a question, and takes the rights back.
+  const list = again.getByRole('list', { name: 'Personen' });
+  await list.getByRole('button', { name: 'Nora Neu Admin-Rechte geben' }).click();
+  await again.getByRole('dialog', { name: 'Nora Neu Admin-Rechte geben' }).getByRole('button', { name: 'Ja, Admin-Rechte geben' }).click();
+  await list.getByRole('button', { name: 'Nora Neu die Admin-Rechte entziehen' }).click();
+  const revoke = again.getByRole('dialog', { name: 'Nora Neu die Admin-Rechte entziehen' });
+  await expect(revoke).toContainText('bleibt Mitglied');
+  await expectNoSeriousA11yViolations(again);
+  await revoke.getByRole('button', { name: 'Ja, entziehen' }).click();
+  await expect(list.getByRole('button', { name: 'Nora Neu Admin-Rechte geben' })).toBeVisible();
+  await expectNoSeriousA11yViolations(again);
+  await list.getByRole('button', { name: 'Nora Neu entfernen' }).click();
   const dialog = again.getByRole('dialog', { name: 'Nora Neu entfernen' });
   await expect(dialog).toContainText('nicht mehr arbeitet');
   await expectNoSeriousA11yViolations(again);

@@ -200,6 +200,50 @@ describe('memberships: who may do what', () => {
     expect(code(await as.admin.graphql(END, { id: again.data!.requestMembership.id }))).toBe('BAD_USER_INPUT');
   });
 
+  it('admins make a confirmed colleague an admin and take the rights back; the organisation keeps one; nobody else may', async () => {
+    const ROLE = 'mutation ($i: SetMembershipRoleInput!) { setMembershipRole(input: $i) { id role } }';
+    const first = await createUser(prisma, { name: 'Frieda First' });
+    const colleague = await createUser(prisma, { name: 'Carl Colleague' });
+    const firstMembership = await addMember(prisma, first.id, '14730', 'ADMIN');
+    const colleagueMembership = await addMember(prisma, colleague.id, '14730');
+    const [firstClient, colleagueClient] = [await signIn(t, first.email), await signIn(t, colleague.email)];
+    const makeAdmin = { i: { membershipId: colleagueMembership.id, admin: true } };
+
+    for (const client of [colleagueClient, as.admin, as.member, as.outsider, as.platformAdmin])
+      expect(code(await client.graphql(ROLE, makeAdmin))).toBe('FORBIDDEN');
+    expect(code(await as.guest.graphql(ROLE, makeAdmin))).toBe('UNAUTHENTICATED');
+    expect(code(await firstClient.graphql(ROLE, { i: { membershipId: firstMembership.id, admin: false } }))).toBe('BAD_USER_INPUT');
+
+    const made = await firstClient.graphql<{ setMembershipRole: { role: string } }>(ROLE, makeAdmin);
+    expect(made.data!.setMembershipRole.role).toBe('ADMIN');
+    // The new admin decides the organisation's requests from now on.
+    const newcomer = await signIn(t, (await createUser(prisma, { name: 'Nina New' })).email);
+    const asked = await newcomer.graphql<{ requestMembership: { id: string } }>(REQUEST, { i: { municipalityAgs: '14730', function: 'VERWALTUNG' } });
+    expect(code(await colleagueClient.graphql(DECIDE, { i: { membershipId: asked.data!.requestMembership.id, approve: true } }))).toBe('OK');
+    // A request is decided, not promoted.
+    const pending = await signIn(t, (await createUser(prisma, { name: 'Paula Pending' })).email);
+    const open = await pending.graphql<{ requestMembership: { id: string } }>(REQUEST, { i: { municipalityAgs: '14730', function: 'VERWALTUNG' } });
+    expect(code(await firstClient.graphql(ROLE, { i: { membershipId: open.data!.requestMembership.id, admin: true } }))).toBe('BAD_USER_INPUT');
+
+    expect(code(await firstClient.graphql(ROLE, { i: { membershipId: firstMembership.id, admin: false } }))).toBe('OK');
+    expect(code(await firstClient.graphql(ROLE, { i: { membershipId: firstMembership.id, admin: true } }))).toBe('FORBIDDEN');
+    expect(code(await colleagueClient.graphql(ROLE, { i: { membershipId: colleagueMembership.id, admin: false } }))).toBe('BAD_USER_INPUT');
+    expect(await prisma.auditEvent.count({ where: { type: 'MEMBERSHIP_ROLE_CHANGED', subjectId: { in: [first.id, colleague.id] } } })).toBe(2);
+  });
+
+  it("two admins taking each other's rights at once leave the organisation with one", async () => {
+    const ROLE = 'mutation ($i: SetMembershipRoleInput!) { setMembershipRole(input: $i) { id role } }';
+    const [a, b] = [await createUser(prisma, { name: 'Anna A' }), await createUser(prisma, { name: 'Berta B' })];
+    const [aMembership, bMembership] = [await addMember(prisma, a.id, '14522', 'ADMIN'), await addMember(prisma, b.id, '14522', 'ADMIN')];
+    const [aClient, bClient] = [await signIn(t, a.email), await signIn(t, b.email)];
+    const results = await Promise.all([
+      aClient.graphql(ROLE, { i: { membershipId: bMembership.id, admin: false } }),
+      bClient.graphql(ROLE, { i: { membershipId: aMembership.id, admin: false } }),
+    ]);
+    expect(results.map(code).sort()).toEqual(['FORBIDDEN', 'OK']);
+    expect(await prisma.membership.count({ where: { id: { in: [aMembership.id, bMembership.id] }, role: 'ADMIN' } })).toBe(1);
+  });
+
   it('an unknown membership id is NOT_FOUND', async () => {
     expect(code(await as.admin.graphql(DECIDE, { i: { membershipId: '00000000-0000-0000-0000-000000000000', approve: true } }))).toBe('NOT_FOUND');
     expect(code(await as.admin.graphql(DECIDE, { i: { membershipId: 'not-a-uuid', approve: true } }))).toBe('NOT_FOUND');

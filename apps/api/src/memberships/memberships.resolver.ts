@@ -2,7 +2,7 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { SessionsService } from '../accounts/sessions.service.js';
 import { Access } from '../core/access/access.decorator.js';
 import { Http, type RequestContext } from '../core/access/viewer.decorator.js';
-import { CreateOrganizationInput, DecideMembershipInput, EndMembershipInput, RequestMembershipInput } from './dto/membership.inputs.js';
+import { CreateOrganizationInput, DecideMembershipInput, EndMembershipInput, RequestMembershipInput, SetMembershipRoleInput } from './dto/membership.inputs.js';
 import { MembershipsService } from './memberships.service.js';
 import { Membership, Organization } from './models/membership.model.js';
 
@@ -29,6 +29,12 @@ export class MembershipsResolver {
   @Access('AUTHENTICATED')
   async endMembership(@Args('input') input: EndMembershipInput, @Http() { req }: RequestContext): Promise<boolean> {
     return this.memberships.end(await this.sessions.requireUser(req), input, req.ip);
+  }
+
+  @Mutation(() => Membership, { description: 'For admins of the organisation (platform admins while it has none); it keeps at least one admin.' })
+  @Access('AUTHENTICATED')
+  async setMembershipRole(@Args('input') input: SetMembershipRoleInput, @Http() { req }: RequestContext): Promise<Membership> {
+    return this.memberships.setRole(await this.sessions.requireUser(req), input, req.ip);
   }
 
   @Query(() => [Membership])

@@ -6,7 +6,13 @@ import { PrismaService } from '../core/database/prisma.service.js';
 import { badUserInput, conflict, forbidden, notFound } from '../core/errors/app-error.js';
 import { assertKey } from '../municipalities/dto/municipalities.args.js';
 import { toMunicipality } from '../municipalities/municipality.mapper.js';
-import type { CreateOrganizationInput, DecideMembershipInput, EndMembershipInput, RequestMembershipInput } from './dto/membership.inputs.js';
+import type {
+  CreateOrganizationInput,
+  DecideMembershipInput,
+  EndMembershipInput,
+  RequestMembershipInput,
+  SetMembershipRoleInput,
+} from './dto/membership.inputs.js';
 import { AccessLost } from '../core/access/access-lost.js';
 import { ViewerScopeService } from '../core/access/viewer-scope.service.js';
 import { RealtimeService } from '../core/realtime/realtime.service.js';
@@ -163,8 +169,8 @@ export class MembershipsService {
   }
 
   /** May `user` decide requests of this organisation? */
-  private async mayDecide(user: User, organizationId: string): Promise<boolean> {
-    const admins = await this.prisma.membership.findMany({ where: { organizationId, role: 'ADMIN', status: 'CONFIRMED' }, select: { userId: true } });
+  private async mayDecide(user: User, organizationId: string, db: Pick<Prisma.TransactionClient, 'membership'> = this.prisma): Promise<boolean> {
+    const admins = await db.membership.findMany({ where: { organizationId, role: 'ADMIN', status: 'CONFIRMED' }, select: { userId: true } });
     if (admins.some((a) => a.userId === user.id)) return true;
     return admins.length === 0 && user.platformRole === 'ADMIN';
   }
@@ -201,6 +207,41 @@ export class MembershipsService {
       });
       return toMembership(row, true);
     });
+  }
+
+  /**
+   * Admins of an organisation make a confirmed colleague an admin, or take the rights back (their own too). The
+   * organisation's memberships are locked, so that two admins taking each other's rights at once cannot leave it
+   * without one: its requests would then go to the platform admins.
+   */
+  async setRole(user: User, input: SetMembershipRoleInput, ip: string): Promise<Membership> {
+    const membership = isUuid(input.membershipId) ? await this.prisma.membership.findUnique({ where: { id: input.membershipId } }) : null;
+    if (!membership) throw notFound('Diese Mitgliedschaft gibt es nicht.');
+    if (!(await this.mayDecide(user, membership.organizationId))) throw forbidden('Admins ernennen die Admins der Organisation.');
+    if (membership.status !== 'CONFIRMED') throw badUserInput('Über Anfragen entscheiden Sie mit „Bestätigen“ oder „Ablehnen“.', { field: 'membershipId' });
+    const role = input.admin ? 'ADMIN' : 'MEMBER';
+    const row = await this.prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM "Membership" WHERE "organizationId" = ${membership.organizationId}::uuid FOR UPDATE`;
+      // Asked again under the lock: another admin may just have taken the caller's rights.
+      if (!(await this.mayDecide(user, membership.organizationId, tx))) throw forbidden('Admins ernennen die Admins der Organisation.');
+      const current = await tx.membership.findUnique({ where: { id: membership.id } });
+      if (!current || current.status !== 'CONFIRMED') throw conflict('Diese Mitgliedschaft hat sich gerade geändert. Bitte laden Sie die Seite neu.');
+      if (current.role !== role) {
+        if (role === 'MEMBER') {
+          const admins = await tx.membership.count({ where: { organizationId: membership.organizationId, role: 'ADMIN', status: 'CONFIRMED' } });
+          if (admins <= 1)
+            throw badUserInput('Die Organisation braucht mindestens eine Admin-Person. Ernennen Sie zuerst eine andere.', { field: 'membershipId' });
+        }
+        await tx.membership.update({ where: { id: membership.id }, data: { role } });
+        await this.audit.record(
+          'MEMBERSHIP_ROLE_CHANGED',
+          { actorId: user.id, subjectId: membership.userId, ip, data: { membershipId: membership.id, organizationId: membership.organizationId, role } },
+          tx,
+        );
+      }
+      return tx.membership.findUniqueOrThrow({ where: { id: membership.id }, include: WITH_ORG });
+    });
+    return toMembership(row, true, true);
   }
 
   async mine(user: User): Promise<Membership[]> {

@@ -10,6 +10,8 @@ interface Props extends Omit<ButtonProps, 'onClick' | 'color' | 'c'> {
   question: ReactNode;
   confirmLabel: string;
   onConfirm: () => void;
+  /** `plain` for a step that gives rather than takes (making a colleague an admin): the app's own colour. */
+  tone?: 'danger' | 'plain';
 }
 
 /**
@@ -19,12 +21,13 @@ interface Props extends Omit<ButtonProps, 'onClick' | 'color' | 'c'> {
  * background: red.6 text on white misses AA contrast, and so does red.9 on the light variant's hover fill
  * (3.75:1); the outline variant's hover tint keeps it above 4.5:1.
  */
-export function ConfirmButton({ children, title, question, confirmLabel, onConfirm, ...button }: Props) {
+export function ConfirmButton({ children, title, question, confirmLabel, onConfirm, tone = 'danger', ...button }: Props) {
   const { t } = useTranslation();
+  const color = tone === 'danger' ? 'red.9' : undefined;
   const [opened, { open, close }] = useDisclosure(false);
   return (
     <>
-      <Button variant="outline" color="red.9" {...button} onClick={open}>
+      <Button variant="outline" color={color} {...button} onClick={open}>
         {children}
       </Button>
       <Modal opened={opened} onClose={close} title={title ?? children} centered closeButtonProps={{ 'aria-label': t('app.confirm.close') }}>
@@ -34,7 +37,7 @@ export function ConfirmButton({ children, title, question, confirmLabel, onConfi
             {t('app.confirm.back')}
           </Button>
           <Button
-            color="red.9"
+            color={color}
             onClick={() => {
               close();
               onConfirm();

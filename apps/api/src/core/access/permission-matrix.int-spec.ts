@@ -258,6 +258,11 @@ const MATRIX: Row[] = [
     expect: signedIn('NOT_FOUND'),
   },
   {
+    op: 'Mutation.setMembershipRole',
+    query: 'mutation { setMembershipRole(input: { membershipId: "00000000-0000-0000-0000-000000000000", admin: true }) { id } }',
+    expect: signedIn('NOT_FOUND'),
+  },
+  {
     op: 'Mutation.decideMembership',
     query: ({ pendingId }) => `mutation { decideMembership(input: { membershipId: "${pendingId}", approve: true }) { id } }`,
     expect: { ...signedIn('FORBIDDEN'), orgAdmin: 'OK' },

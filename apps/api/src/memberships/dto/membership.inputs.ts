@@ -36,6 +36,15 @@ export class EndMembershipInput {
   membershipId!: string;
 }
 
+@InputType({ description: "Make a confirmed member an admin of the organisation, or take an admin's rights back." })
+export class SetMembershipRoleInput {
+  @Field(() => ID)
+  membershipId!: string;
+
+  @Field()
+  admin!: boolean;
+}
+
 export enum CivilSocietyKind {
   WOHLFAHRTSVERBAND = 'WOHLFAHRTSVERBAND',
   VEREIN = 'VEREIN',

@@ -10,6 +10,7 @@ import { useViewer } from '../../accounts/useViewer';
 import { JOB_FUNCTIONS } from '../jobFunctions';
 import { EndMembershipButton } from './EndMembershipButton';
 import { MembershipLine } from './MembershipLine';
+import { MembershipRoleButton } from './MembershipRoleButton';
 
 /** The people of a municipality for its confirmed members; for everyone else the way in. */
 export function MunicipalityPeople({ ags, municipalityId, canJoin }: { ags: string; municipalityId: string; canJoin: boolean }) {
@@ -48,7 +49,12 @@ export function MunicipalityPeople({ ags, municipalityId, canJoin }: { ags: stri
                 <List.Item key={p.id}>
                   <Group gap="sm" justify="space-between" wrap="wrap">
                     <MembershipLine m={p} showPerson />
-                    {p.canEnd && !here.some((m) => m.id === p.id) && <EndMembershipButton m={p} own={false} />}
+                    {p.canEnd && !here.some((m) => m.id === p.id) && (
+                      <Group gap="xs" align="flex-start">
+                        <MembershipRoleButton m={p} />
+                        <EndMembershipButton m={p} own={false} />
+                      </Group>
+                    )}
                   </Group>
                 </List.Item>
               ))}

@@ -242,6 +242,18 @@ describe('memberships: who may do what', () => {
     ]);
     expect(results.map(code).sort()).toEqual(['FORBIDDEN', 'OK']);
     expect(await prisma.membership.count({ where: { id: { in: [aMembership.id, bMembership.id] }, role: 'ADMIN' } })).toBe(1);
+
+    // One takes the other's rights while the other removes the first: one after the other, and one admin stays.
+    const END = 'mutation ($id: ID!) { endMembership(input: { membershipId: $id }) }';
+    const [c, d] = [await createUser(prisma, { name: 'Cora C' }), await createUser(prisma, { name: 'Dora D' })];
+    const [cMembership, dMembership] = [await addMember(prisma, c.id, '14521', 'ADMIN'), await addMember(prisma, d.id, '14521', 'ADMIN')];
+    const [cClient, dClient] = [await signIn(t, c.email), await signIn(t, d.email)];
+    const raced = await Promise.all([
+      cClient.graphql(ROLE, { i: { membershipId: dMembership.id, admin: false } }),
+      dClient.graphql(END, { id: cMembership.id }),
+    ]);
+    expect(raced.map(code).sort()).toEqual(['FORBIDDEN', 'OK']);
+    expect(await prisma.membership.count({ where: { id: { in: [cMembership.id, dMembership.id] }, role: 'ADMIN', status: 'CONFIRMED' } })).toBe(1);
   });
 
   it('an unknown membership id is NOT_FOUND', async () => {

@@ -210,9 +210,9 @@ export class MembershipsService {
   }
 
   /**
-   * Admins of an organisation make a confirmed colleague an admin, or take the rights back (their own too). The
-   * organisation's memberships are locked, so that two admins taking each other's rights at once cannot leave it
-   * without one: its requests would then go to the platform admins.
+   * Admins of an organisation make a confirmed colleague an admin, or take the rights back (their own too), but not
+   * from its last admin. The organisation is locked, so that two admins taking each other's rights at once cannot
+   * leave it without one. (The last admin may still leave; its requests then go to the platform admins.)
    */
   async setRole(user: User, input: SetMembershipRoleInput, ip: string): Promise<Membership> {
     const membership = isUuid(input.membershipId) ? await this.prisma.membership.findUnique({ where: { id: input.membershipId } }) : null;
@@ -221,7 +221,7 @@ export class MembershipsService {
     if (membership.status !== 'CONFIRMED') throw badUserInput('Über Anfragen entscheiden Sie mit „Bestätigen“ oder „Ablehnen“.', { field: 'membershipId' });
     const role = input.admin ? 'ADMIN' : 'MEMBER';
     const row = await this.prisma.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT id FROM "Membership" WHERE "organizationId" = ${membership.organizationId}::uuid FOR UPDATE`;
+      await this.lockOrganization(tx, membership.organizationId);
       // Asked again under the lock: another admin may just have taken the caller's rights.
       if (!(await this.mayDecide(user, membership.organizationId, tx))) throw forbidden('Admins ernennen die Admins der Organisation.');
       const current = await tx.membership.findUnique({ where: { id: membership.id } });
@@ -264,6 +264,10 @@ export class MembershipsService {
       if (membership.status !== 'CONFIRMED') throw badUserInput('Über Anfragen entscheiden Sie mit „Bestätigen“ oder „Ablehnen“.', { field: 'membershipId' });
     }
     await this.prisma.$transaction(async (tx) => {
+      await this.lockOrganization(tx, membership.organizationId);
+      // Asked again under the lock: the admin removing someone may just have lost their rights to them.
+      if (membership.userId !== user.id && !(await this.mayDecide(user, membership.organizationId, tx)))
+        throw forbidden('Mitglieder entfernen die Admins der Organisation.');
       // Only as it was checked: a decision that came in meanwhile is not undone unseen.
       const ended = await tx.membership.deleteMany({ where: { id: membership.id, status: membership.status } });
       if (ended.count === 0) throw conflict('Diese Mitgliedschaft hat sich gerade geändert. Bitte laden Sie die Seite neu.');
@@ -277,6 +281,14 @@ export class MembershipsService {
     this.scopes.forget(user);
     await this.realtime.recheckRooms(membership.userId);
     return true;
+  }
+
+  /**
+   * Changes to who administers an organisation (roles, removals) run one after the other: two admins taking each
+   * other's rights or removing each other at once would otherwise leave it without one.
+   */
+  private async lockOrganization(tx: Prisma.TransactionClient, organizationId: string): Promise<void> {
+    await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${organizationId}::uuid FOR UPDATE`;
   }
 
   /** Open requests the user may decide. */

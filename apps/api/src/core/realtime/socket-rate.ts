@@ -26,14 +26,15 @@ export class SocketRate {
 }
 
 /**
- * The buckets of a process: one per signed-in person, shared by all their connections, so that a script opening
- * more sockets gains nothing (tabs of one person typing together stay far below the rate); one per anonymous
- * connection, which may only ping. A person's bucket goes with their last connection.
+ * The buckets of a process for what people do (pings and cursors have one per connection, system.gateway.ts): one
+ * per signed-in person, shared by all their connections, so that a script opening more sockets gains nothing (tabs
+ * of one person typing together stay far below the rate); one per anonymous connection. A person's bucket goes with
+ * their last connection.
  */
 export class SocketRates {
   private readonly people = new Map<string, { rate: SocketRate; connections: number }>();
 
-  constructor(private readonly perSecond: number) {}
+  constructor(readonly perSecond: number) {}
 
   /** The bucket for a new connection, and what to call when it closes. */
   connect(userId: string | undefined): { rate: SocketRate; release: () => void } {

@@ -15,7 +15,7 @@ import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { badUserInput } from '../errors/app-error.js';
 import { type AppServer, type AppSocket, RealtimeService } from './realtime.service.js';
-import { SocketRates } from './socket-rate.js';
+import { SocketRate, SocketRates } from './socket-rate.js';
 import { WsAckExceptionFilter } from './ws-ack-exception.filter.js';
 import { WsViewer, type WsViewerData } from './ws-viewer.decorator.js';
 
@@ -93,12 +93,16 @@ export class SystemGateway implements OnGatewayConnection, OnGatewayInit, OnModu
 
   handleConnection(client: AppSocket) {
     const { rate, release } = this.rates.connect(client.data.userId);
+    // Pings and cursors have a bucket per connection: each tab answers another person's arriving cursor with its own,
+    // which must not use up what the person may type.
+    const passiveRate = new SocketRate(this.rates.perSecond);
     client.on('disconnecting', () => void this.realtime.leaveAll(client));
     client.on('disconnect', release);
     client.use((packet, next) => {
       // What a person does counts as use of the session; pings and cursor heartbeats (every 15 s) do not.
-      if (!PASSIVE.has(packet[0] as string)) client.data.activeAt = Date.now();
-      if (rate.take()) return next();
+      const passive = PASSIVE.has(packet[0] as string);
+      if (!passive) client.data.activeAt = Date.now();
+      if ((passive ? passiveRate : rate).take()) return next();
       // Dropped: answered through its acknowledgement, like any refused event.
       const ack = packet[packet.length - 1] as unknown;
       if (typeof ack === 'function')

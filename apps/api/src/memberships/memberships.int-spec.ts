@@ -231,6 +231,19 @@ describe('memberships: who may do what', () => {
     expect(await prisma.auditEvent.count({ where: { type: 'MEMBERSHIP_ROLE_CHANGED', subjectId: { in: [first.id, colleague.id] } } })).toBe(2);
   });
 
+  it('a platform admin gives an organisation without admins its first one, and then leaves it to that admin', async () => {
+    const ROLE = 'mutation ($i: SetMembershipRoleInput!) { setMembershipRole(input: $i) { id role } }';
+    const LIST = 'query ($ags: String!) { people(ags: $ags) { id personName canEnd } }';
+    const [eva, finn] = [await createUser(prisma, { name: 'Eva Erste' }), await createUser(prisma, { name: 'Finn Folgt' })];
+    const [evaMembership, finnMembership] = [await addMember(prisma, eva.id, '14625'), await addMember(prisma, finn.id, '14625')];
+    const listed = async () => (await as.platformAdmin.graphql<{ people: { personName: string; canEnd: boolean }[] }>(LIST, { ags: '14625' })).data!.people;
+    expect((await listed()).map((p) => p.canEnd)).toEqual([true, true]);
+    expect(code(await as.platformAdmin.graphql(ROLE, { i: { membershipId: evaMembership.id, admin: true } }))).toBe('OK');
+    expect((await listed()).map((p) => p.canEnd)).toEqual([false, false]);
+    expect(code(await as.platformAdmin.graphql(ROLE, { i: { membershipId: finnMembership.id, admin: true } }))).toBe('FORBIDDEN');
+    expect(code(await (await signIn(t, eva.email)).graphql(ROLE, { i: { membershipId: finnMembership.id, admin: true } }))).toBe('OK');
+  });
+
   it("two admins taking each other's rights at once leave the organisation with one", async () => {
     const ROLE = 'mutation ($i: SetMembershipRoleInput!) { setMembershipRole(input: $i) { id role } }';
     const [a, b] = [await createUser(prisma, { name: 'Anna A' }), await createUser(prisma, { name: 'Berta B' })];

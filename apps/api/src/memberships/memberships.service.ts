@@ -181,6 +181,8 @@ export class MembershipsService {
     if (!(await this.mayDecide(user, membership.organizationId))) throw forbidden('Über diese Anfrage entscheiden die Admins der Organisation.');
     if (membership.status !== 'REQUESTED') throw conflict('Über diese Anfrage wurde schon entschieden.');
     return this.prisma.$transaction(async (tx) => {
+      await this.lockOrganization(tx, membership.organizationId);
+      if (!(await this.mayDecide(user, membership.organizationId, tx))) throw forbidden('Über diese Anfrage entscheiden die Admins der Organisation.');
       // Only a still open request is decided: two admins at once cannot both win.
       const decided = await tx.membership.updateMany({
         where: { id: membership.id, status: 'REQUESTED' },
@@ -284,8 +286,9 @@ export class MembershipsService {
   }
 
   /**
-   * Changes to who administers an organisation (roles, removals) run one after the other: two admins taking each
-   * other's rights or removing each other at once would otherwise leave it without one.
+   * Changes to who administers an organisation (decisions, roles, removals) run one after the other: two admins
+   * taking each other's rights or removing each other at once would otherwise leave it without one, and an admin
+   * who just lost the rights could still decide a request.
    */
   private async lockOrganization(tx: Prisma.TransactionClient, organizationId: string): Promise<void> {
     await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${organizationId}::uuid FOR UPDATE`;
@@ -314,6 +317,9 @@ export class MembershipsService {
     // Addresses only within one's own organisation (and for platform admins).
     const own = new Set(rows.filter((r) => r.userId === user.id).map((r) => r.organizationId));
     const adminOf = new Set(rows.filter((r) => r.userId === user.id && r.role === 'ADMIN').map((r) => r.organizationId));
-    return rows.map((r) => toMembership(r, user.platformRole === 'ADMIN' || own.has(r.organizationId), r.userId === user.id || adminOf.has(r.organizationId)));
+    // Platform admins step in for an organisation without admins (as `mayDecide` says): they may give it one.
+    const withAdmins = new Set(rows.filter((r) => r.role === 'ADMIN').map((r) => r.organizationId));
+    const manages = (organizationId: string) => adminOf.has(organizationId) || (user.platformRole === 'ADMIN' && !withAdmins.has(organizationId));
+    return rows.map((r) => toMembership(r, user.platformRole === 'ADMIN' || own.has(r.organizationId), r.userId === user.id || manages(r.organizationId)));
   }
 }

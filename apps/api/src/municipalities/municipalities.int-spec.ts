@@ -259,6 +259,31 @@ describe('municipality directory over GraphQL (full official bundle)', () => {
       expect(took).toBeLessThan(2_000);
     });
 
+    // The 13 Kreise and kreisfreie Städte of Sachsen with their Gemeinden: 20 per page is within the budget, 100 × 100 is not.
+    const twoLevels = (n: string) => `query (${n}) { municipality(ags: "14") { children(first: $n) { nodes { children(first: $n) { nodes { id } } } } } }`;
+
+    it("counts a page size left to the variable's default as the resolver will use it", async () => {
+      expect((await t.graphql(twoLevels('$n: Int = 20'))).errors).toBeUndefined();
+      const res = await t.graphql(twoLevels('$n: Int = 100'));
+      expect(res.status).toBe(400);
+      expect(res.errors![0]!.extensions.details).toEqual({ limit: 'maxNodes', max: t.config.graphql.maxNodes });
+    });
+
+    it('counts the default also after a request that left out another variable', async () => {
+      const byKey = `query ($n: Int = 100, $ags: String!) { municipality(ags: $ags) { children(first: $n) { nodes { children(first: $n) { nodes { id } } } } } }`;
+      await t.graphql(byKey);
+      const res = await t.graphql(byKey, { ags: '14' });
+      expect(res.errors![0]!.extensions.details).toEqual({ limit: 'maxNodes', max: t.config.graphql.maxNodes });
+    });
+
+    it('counts the same query text afresh for other page sizes', async () => {
+      for (const n of [20, 100, 20]) {
+        const res = await t.graphql<{ municipality: { children: { nodes: unknown[] } } }>(twoLevels('$n: Int!'), { n });
+        if (n === 20) expect(res.data?.municipality.children.nodes).toHaveLength(13);
+        else expect(res.errors![0]!.extensions.details).toEqual({ limit: 'maxNodes', max: t.config.graphql.maxNodes });
+      }
+    });
+
     it('keeps /healthz answering while ten costly requests arrive at once', async () => {
       const attacks = Array.from({ length: 10 }, () => t.graphql(CYCLE, { n: 100 }));
       const health = await fetch(`${t.url}/healthz`);

@@ -1,10 +1,12 @@
 import {
   getNamedType,
+  getVariableValues,
   GraphQLError,
   isListType,
   isNonNullType,
   Kind,
   valueFromAST,
+  visit as visitAst,
   type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLField,
@@ -85,42 +87,97 @@ function visit(selectionSet: SelectionSetNode, parent: GraphQLCompositeType, mul
 
 /**
  * The cost of the costliest operation in the document, with the request's variables (whichever of them the
- * request names is bounded by it). Stops counting once over a limit.
+ * request names is bounded by it; a variable left out counts with its default, as the resolver will see it).
+ * Stops counting once over a limit.
  */
 export function queryCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, limits: QueryCostLimits): QueryCost {
   const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+  const pageVariables = new Set(pageVariablesOf(document));
   const worst: QueryCost = { cost: 0, nodes: 0 };
   for (const operation of document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)) {
-    const { cost, nodes } = operationCost(schema, operation, fragments, variables, limits);
+    const pageSizes = pageSizesOf(schema, operation, pageVariables, variables);
+    const { cost, nodes } = operationCost(schema, operation, fragments, pageSizes, limits);
     worst.cost = Math.max(worst.cost, cost);
     worst.nodes = Math.max(worst.nodes, nodes);
   }
   return worst;
 }
 
+/**
+ * The page-size variables as execution coerces them, defaults filled in. Only these: the cost depends on nothing
+ * else, and is remembered by them. A page size execution would refuse is counted as given (it never runs).
+ */
+function pageSizesOf(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  pageVariables: Set<string>,
+  variables: Record<string, unknown> | undefined,
+): Record<string, unknown> {
+  const definitions = (operation.variableDefinitions ?? []).filter((d) => pageVariables.has(d.variable.name.value));
+  return getVariableValues(schema, definitions, variables ?? {}).coerced ?? variables ?? {};
+}
+
 function operationCost(
   schema: GraphQLSchema,
   operation: OperationDefinitionNode,
   fragments: Map<string, FragmentDefinitionNode>,
-  variables: Record<string, unknown> | undefined,
+  variables: Record<string, unknown>,
   limits: QueryCostLimits,
 ): QueryCost {
-  const walk: Walk = {
-    schema,
-    fragments,
-    variables: variables ?? {},
-    limits,
-    total: { cost: 0, nodes: 0 },
-  };
+  const walk: Walk = { schema, fragments, variables, limits, total: { cost: 0, nodes: 0 } };
   const root = schema.getRootType(operation.operation);
   if (root) visit(operation.selectionSet, root, 1, false, walk);
   return walk.total;
 }
 
+interface KnownCosts {
+  schema: GraphQLSchema;
+  limits: QueryCostLimits;
+  /** The variables the cost depends on: those given as a page size. */
+  pageVariables: string[];
+  byPageSizes: Map<string, QueryCost>;
+}
+
+/** Page-size combinations remembered per document; others are counted afresh each time. */
+const MAX_KNOWN_PAGE_SIZES = 16;
+
+/**
+ * Costs already counted, per parsed document: Mercurius hands the hook the same document for the same query
+ * text from its cache, so a query the web app repeats is walked once per combination of page sizes.
+ */
+const known = new WeakMap<DocumentNode, KnownCosts>();
+
+function pageVariablesOf(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  visitAst(document, {
+    Argument(argument) {
+      if (argument.name.value === 'first' && argument.value.kind === Kind.VARIABLE) names.add(argument.value.name.value);
+    },
+  });
+  return [...names];
+}
+
+/** The cost as `queryCost` counts it, remembered for the document and the page sizes the request gives. */
+function knownQueryCost(...args: Parameters<typeof queryCost>): QueryCost {
+  const [schema, document, variables, limits] = args;
+  let entry = known.get(document);
+  if (entry?.schema !== schema || entry.limits !== limits) {
+    entry = { schema, limits, pageVariables: pageVariablesOf(document), byPageSizes: new Map() };
+    known.set(document, entry);
+  }
+  const key = entry.pageVariables.map((name) => JSON.stringify(variables?.[name]) ?? '').join(',');
+  let cost = entry.byPageSizes.get(key);
+  if (!cost) {
+    cost = queryCost(...args);
+    if (entry.byPageSizes.size < MAX_KNOWN_PAGE_SIZES) entry.byPageSizes.set(key, cost);
+  }
+  return cost;
+}
+
 /** Refuses an operation over either budget before anything runs, naming the limit it exceeds. */
 export function assertQueryCost(...args: Parameters<typeof queryCost>): void {
   const limits = args[3];
-  const { cost, nodes } = queryCost(...args);
+  const { cost, nodes } = knownQueryCost(...args);
   if (nodes > limits.maxNodes) {
     throw new GraphQLError(`Die Anfrage würde zu viele Objekte liefern (Grenze: ${limits.maxNodes}). Bitte fragen Sie kleinere Seiten ab.`, {
       extensions: { code: 'BAD_USER_INPUT', details: { limit: 'maxNodes', max: limits.maxNodes } },

@@ -231,6 +231,34 @@ describe('memberships: who may do what', () => {
     expect(await prisma.auditEvent.count({ where: { type: 'MEMBERSHIP_ROLE_CHANGED', subjectId: { in: [first.id, colleague.id] } } })).toBe(2);
   });
 
+  it('the person is told of rights given or taken; requests they no longer decide leave their unread notifications', async () => {
+    const ROLE = 'mutation ($i: SetMembershipRoleInput!) { setMembershipRole(input: $i) { id role } }';
+    const MINE = '{ notifications(first: 20) { nodes { kind text link readAt } } }';
+    type Mine = { notifications: { nodes: { kind: string; text: string; link: string; readAt: string | null }[] } };
+    const [gerda, hans] = [await createUser(prisma, { name: 'Gerda Gibt' }), await createUser(prisma, { name: 'Hans Hilft' })];
+    await addMember(prisma, gerda.id, '14627', 'ADMIN');
+    const hansMembership = await addMember(prisma, hans.id, '14627');
+    const [gerdaClient, hansClient] = [await signIn(t, gerda.email), await signIn(t, hans.email)];
+    const mine = async (client: TestClient) => (await client.graphql<Mine>(MINE)).data!.notifications.nodes;
+
+    expect(code(await gerdaClient.graphql(ROLE, { i: { membershipId: hansMembership.id, admin: true } }))).toBe('OK');
+    const [given] = await mine(hansClient);
+    expect(given).toMatchObject({ kind: 'MEMBERSHIP_ROLE_CHANGED', link: '/konto', readAt: null });
+    expect(given!.text).toBe('Gerda Gibt hat Ihnen Admin-Rechte für „Landkreis Meißen“ gegeben: Sie entscheiden jetzt mit über Aufnahmeanfragen.');
+    expect(await mine(gerdaClient)).toEqual([]);
+
+    const newcomer = await signIn(t, (await createUser(prisma, { name: 'Ines Interessiert' })).email);
+    await newcomer.graphql(REQUEST, { i: { municipalityAgs: '14627', function: 'VERWALTUNG' } });
+    const request = (client: TestClient) => mine(client).then((all) => all.find((n) => n.kind === 'ORGANIZATION_JOIN_REQUEST'));
+    expect((await request(hansClient))?.readAt).toBeNull();
+
+    expect(code(await gerdaClient.graphql(ROLE, { i: { membershipId: hansMembership.id, admin: false } }))).toBe('OK');
+    const [taken] = await mine(hansClient);
+    expect(taken!.text).toBe('Gerda Gibt hat Ihnen die Admin-Rechte für „Landkreis Meißen“ entzogen. Sie bleiben Mitglied.');
+    expect((await request(hansClient))?.readAt).not.toBeNull();
+    expect((await request(gerdaClient))?.readAt).toBeNull();
+  });
+
   it('a platform admin gives an organisation without admins its first one, and then leaves it to that admin', async () => {
     const ROLE = 'mutation ($i: SetMembershipRoleInput!) { setMembershipRole(input: $i) { id role } }';
     const LIST = 'query ($ags: String!) { people(ags: $ags) { id personName canEnd } }';

@@ -240,6 +240,16 @@ export class MembershipsService {
           { actorId: user.id, subjectId: membership.userId, ip, data: { membershipId: membership.id, organizationId: membership.organizationId, role } },
           tx,
         );
+        await this.notifications.notify(tx, {
+          recipients: [membership.userId],
+          kind: 'MEMBERSHIP_ROLE_CHANGED',
+          subjectType: 'membership',
+          subjectId: membership.id,
+          payload: { actorId: user.id, organizationId: membership.organizationId, admin: role === 'ADMIN' },
+        });
+        // The organisation's requests are no longer this person's to decide.
+        if (role === 'MEMBER')
+          await this.notifications.settle(tx, { kind: 'ORGANIZATION_JOIN_REQUEST', organizationId: membership.organizationId, userIds: [membership.userId] });
       }
       return tx.membership.findUniqueOrThrow({ where: { id: membership.id }, include: WITH_ORG });
     });

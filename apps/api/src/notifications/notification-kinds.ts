@@ -33,6 +33,8 @@ export interface NotificationPayload {
   /** REQUEST_DECIDED: what the request was for, and the answer. */
   target?: 'group' | 'organization';
   approved?: boolean;
+  /** MEMBERSHIP_ROLE_CHANGED: whether the person now has the organisation's admin rights. */
+  admin?: boolean;
 }
 
 /** Names of what the payload refers to, as they are now (null: deleted since). */
@@ -108,6 +110,21 @@ export const NOTIFICATION_KINDS: Record<NotificationKind, KindRule> = {
     text: {
       de: (p, n) => `Ihre Anfrage an ${q.de(p.target === 'group' ? n.group : n.organization)} wurde ${p.approved ? 'angenommen' : 'abgelehnt'}.`,
       en: (p, n) => `Your request to ${q.en(p.target === 'group' ? n.group : n.organization)} was ${p.approved ? 'accepted' : 'declined'}.`,
+    },
+  },
+  MEMBERSHIP_ROLE_CHANGED: {
+    subject: { de: 'Ihre Rechte in einer Organisation haben sich geändert', en: 'Your rights in an organisation changed' },
+    defaultChannel: 'EMAIL',
+    link: () => '/konto',
+    text: {
+      de: (p, n) =>
+        p.admin
+          ? `${n.actor ?? someone.de} hat Ihnen Admin-Rechte für ${q.de(n.organization)} gegeben: Sie entscheiden jetzt mit über Aufnahmeanfragen.`
+          : `${n.actor ?? someone.de} hat Ihnen die Admin-Rechte für ${q.de(n.organization)} entzogen. Sie bleiben Mitglied.`,
+      en: (p, n) =>
+        p.admin
+          ? `${n.actor ?? someone.en} gave you admin rights for ${q.en(n.organization)}: you now help decide membership requests.`
+          : `${n.actor ?? someone.en} took back your admin rights for ${q.en(n.organization)}. You remain a member.`,
     },
   },
   MATERIAL_VERSION: {

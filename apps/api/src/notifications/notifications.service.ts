@@ -72,15 +72,22 @@ export class NotificationsService {
     }
   }
 
-  /** Marks read what an action has answered (an accepted invitation, a decided request), for whoever got it. */
-  async settle(tx: Prisma.TransactionClient, where: { kind: NotificationKind; subjectId: string; userIds?: string[]; actorId?: string }): Promise<void> {
+  /**
+   * Marks read what an action has answered (an accepted invitation, a decided request) or what is no longer the
+   * person's to answer (an organisation's requests, once they lost its admin rights), for whoever got it.
+   */
+  async settle(
+    tx: Prisma.TransactionClient,
+    where: { kind: NotificationKind; subjectId?: string; organizationId?: string; userIds?: string[]; actorId?: string },
+  ): Promise<void> {
+    const inPayload = (['actorId', 'organizationId'] as const).filter((key) => where[key]).map((key) => ({ payload: { path: [key], equals: where[key]! } }));
     await tx.notification.updateMany({
       where: {
         kind: where.kind,
-        subjectId: where.subjectId,
         readAt: null,
+        ...(where.subjectId ? { subjectId: where.subjectId } : {}),
         ...(where.userIds ? { userId: { in: where.userIds } } : {}),
-        ...(where.actorId ? { payload: { path: ['actorId'], equals: where.actorId } } : {}),
+        AND: inPayload,
       },
       data: { readAt: new Date() },
     });

@@ -70,6 +70,12 @@ test('register, confirm via the outbox, ask to join Landkreis Leipzig, get appro
   await revoke.getByRole('button', { name: 'Ja, entziehen' }).click();
   await expect(list.getByRole('button', { name: 'Nora Neu Admin-Rechte geben' })).toBeVisible();
   await expectNoSeriousA11yViolations(again);
+  // Nora is told of both.
+  await page.goto('/benachrichtigungen');
+  await expect(page.getByText('Ina Integration hat Ihnen Admin-Rechte für „Landkreis Leipzig“ gegeben', { exact: false })).toBeVisible();
+  await expect(page.getByText('Ina Integration hat Ihnen die Admin-Rechte für „Landkreis Leipzig“ entzogen. Sie bleiben Mitglied.')).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await page.goto('/kommunen/14729');
   await list.getByRole('button', { name: 'Nora Neu entfernen' }).click();
   const dialog = again.getByRole('dialog', { name: 'Nora Neu entfernen' });
   await expect(dialog).toContainText('nicht mehr arbeitet');

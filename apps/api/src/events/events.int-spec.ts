@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import pg from 'pg';
 import { addMember, createGroup, createUser, signIn } from '../../test/support/factories.js';
+import { eventually } from '../../test/support/eventually.js';
 import { startTestApp, type TestApp, type TestClient } from '../../test/support/test-app.js';
 import { PrismaService } from '../core/database/prisma.service.js';
 
@@ -245,5 +246,33 @@ describe('events open to neighbouring municipalities: reach by real borders, reg
     }
     expect((await prisma.event.findUniqueOrThrow({ where: { id: event.id } })).startsAt.toISOString()).toBe('2027-05-07T07:00:00.000Z');
     expect(await prisma.notification.count({ where: { kind: 'EVENT_CHANGED', subjectId: event.id } })).toBe(1);
+  });
+
+  it('narrowed to neighbours: a registrant far away loses the place, the next moves up, and both are told', async () => {
+    const event = (
+      await create(stadt, { organizerOrganizationId: stadtOrg, registrationMode: 'VERBUND', capacity: 1, title: 'Fachtag Ehrenamt', openTo: 'EVERYONE' })
+    ).data!.createEvent;
+    for (const client of [muenchen, kreis]) expect(code(await client.graphql(`mutation { registerForEvent(id: "${event.id}") { id } }`))).toBe('OK');
+    const narrowed = await stadt.graphql(`mutation ($i: UpdateEventInput!) { updateEvent(input: $i) { id } }`, {
+      i: { ...base, id: event.id, registrationMode: 'VERBUND', capacity: 1, title: 'Fachtag Ehrenamt', openTo: 'NEIGHBOURS' },
+    });
+    expect(code(narrowed)).toBe('OK');
+    const told = await eventually(
+      () => prisma.notification.findFirst({ where: { userId: muenchenUserId, kind: 'EVENT_CHANGED', subjectId: event.id } }).then((n) => n ?? undefined),
+      'the notice of the withdrawn registration',
+      10_000,
+    );
+    expect(told.payload).toMatchObject({ eventChange: 'withdrawn', startsAt: '2027-05-06T07:00:00.000Z' });
+    const [notice] = (
+      await muenchen.graphql<{ notifications: { nodes: { text: string; link: string }[] } }>('{ notifications(first: 1) { nodes { text link } } }')
+    ).data!.notifications.nodes;
+    expect(notice).toEqual({
+      text: 'Ihre Anmeldung zu „Fachtag Ehrenamt“ am Donnerstag, 6. Mai um 09:00 Uhr ist beendet: Sie gehören nicht mehr zu denen, für die sie offen ist (etwa nach dem Austritt aus einer Gruppe oder Organisation).',
+      link: '/veranstaltungen',
+    });
+    expect(await prisma.eventRegistration.findMany({ where: { eventId: event.id }, select: { userId: true, status: true } })).toEqual([
+      { userId: kreisUserId, status: 'REGISTERED' },
+    ]);
+    expect(await prisma.notification.count({ where: { userId: kreisUserId, kind: 'EVENT_PROMOTED', subjectId: event.id } })).toBe(1);
   });
 });

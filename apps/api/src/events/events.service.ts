@@ -221,7 +221,7 @@ export class EventsService {
     const place = await this.openTo.place(scope.municipalityIds);
     const upcoming = await this.prisma.eventRegistration.findMany({
       where: { userId, event: { status: 'SCHEDULED', lastEndsAt: { gt: new Date() } } },
-      include: { event: { select: { id: true, startsAt: true } } },
+      include: { event: { select: { id: true, startsAt: true, endsAt: true, rrule: true } } },
     });
     if (!upcoming.length) return;
     // Asked positively: NOT over `in` lists would also drop events whose organiser column is NULL.
@@ -237,6 +237,14 @@ export class EventsService {
         if (!mine) return;
         await tx.eventRegistration.delete({ where: { id: mine.id } });
         if (mine.status === 'REGISTERED') await this.promote(tx, event.id, locked?.capacity ?? null, event.startsAt);
+        const next = eventDates(event, new Date(), null, 1)[0];
+        await this.notifications.notify(tx, {
+          recipients: [userId],
+          kind: 'EVENT_CHANGED',
+          subjectType: 'event',
+          subjectId: event.id,
+          payload: { eventId: event.id, startsAt: next?.startsAt.toISOString(), eventChange: 'withdrawn' },
+        });
       });
     }
   }

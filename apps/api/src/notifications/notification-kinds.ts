@@ -17,13 +17,17 @@ export interface NotificationPayload {
   sectionId?: string;
   commentId?: string;
   versionNumber?: number;
-  /** ROUND_*: the date, its start (ISO), and for ROUND_CHANGED what happened. */
+  /**
+   * ROUND_*: the date, its start (ISO), and for ROUND_CHANGED what happened; `withdrawn`: the person's registration
+   * ended as the round is no longer open to them, for `count` dates of its series from this one.
+   */
   roundId?: string;
   startsAt?: string;
-  change?: 'cancelled' | 'moved';
+  change?: 'cancelled' | 'moved' | 'withdrawn';
+  count?: number;
   /** EVENT_*: the event, its (next) start, and for EVENT_CHANGED what happened. OFFER_NEW: the offer. */
   eventId?: string;
-  eventChange?: 'cancelled' | 'changed';
+  eventChange?: 'cancelled' | 'changed' | 'withdrawn';
   offerId?: string;
   /** COOPERATION_SUGGESTION: for which municipality, with which neighbour, and what (with its id above). */
   municipalityId?: string;
@@ -169,10 +173,16 @@ export const NOTIFICATION_KINDS: Record<NotificationKind, KindRule> = {
     defaultChannel: 'EMAIL',
     link: () => '/austauschrunden',
     text: {
-      de: (p, n) =>
-        p.change === 'cancelled' ? `${q.de(n.round)} ${when.de(p.startsAt)} fällt aus.` : `${q.de(n.round)} ist verschoben: neu ${when.de(p.startsAt)}.`,
-      en: (p, n) =>
-        p.change === 'cancelled' ? `${q.en(n.round)} ${when.en(p.startsAt)} is cancelled.` : `${q.en(n.round)} has moved: now ${when.en(p.startsAt)}.`,
+      de: (p, n) => {
+        if (p.change === 'withdrawn')
+          return `Ihre Anmeldung für ${q.de(n.round)} ${when.de(p.startsAt)}${moreDates.de(p.count)} ist beendet: ${NO_LONGER_OPEN.de}`;
+        return p.change === 'cancelled' ? `${q.de(n.round)} ${when.de(p.startsAt)} fällt aus.` : `${q.de(n.round)} ist verschoben: neu ${when.de(p.startsAt)}.`;
+      },
+      en: (p, n) => {
+        if (p.change === 'withdrawn')
+          return `Your registration for ${q.en(n.round)} ${when.en(p.startsAt)}${moreDates.en(p.count)} has ended: ${NO_LONGER_OPEN.en}`;
+        return p.change === 'cancelled' ? `${q.en(n.round)} ${when.en(p.startsAt)} is cancelled.` : `${q.en(n.round)} has moved: now ${when.en(p.startsAt)}.`;
+      },
     },
   },
   ROUND_PROMOTED: {
@@ -196,16 +206,20 @@ export const NOTIFICATION_KINDS: Record<NotificationKind, KindRule> = {
   EVENT_CHANGED: {
     subject: { de: 'Eine Veranstaltung hat sich geändert', en: 'An event has changed' },
     defaultChannel: 'EMAIL',
-    link: (p) => `/veranstaltungen/${p.eventId}`,
+    link: (p) => (p.eventChange === 'withdrawn' ? '/veranstaltungen' : `/veranstaltungen/${p.eventId}`),
     text: {
       de: (p, n) =>
-        p.eventChange === 'cancelled'
-          ? `${q.de(n.event)} ${when.de(p.startsAt)} ist abgesagt.`
-          : `${q.de(n.event)}, für die Sie angemeldet sind, wurde geändert: jetzt ${when.de(p.startsAt)}.`,
+        p.eventChange === 'withdrawn'
+          ? `Ihre Anmeldung zu ${[q.de(n.event), when.de(p.startsAt)].filter(Boolean).join(' ')} ist beendet: ${NO_LONGER_OPEN.de}`
+          : p.eventChange === 'cancelled'
+            ? `${q.de(n.event)} ${when.de(p.startsAt)} ist abgesagt.`
+            : `${q.de(n.event)}, für die Sie angemeldet sind, wurde geändert: jetzt ${when.de(p.startsAt)}.`,
       en: (p, n) =>
-        p.eventChange === 'cancelled'
-          ? `${q.en(n.event)} ${when.en(p.startsAt)} is cancelled.`
-          : `${q.en(n.event)}, which you registered for, has changed: now ${when.en(p.startsAt)}.`,
+        p.eventChange === 'withdrawn'
+          ? `Your registration for ${[q.en(n.event), when.en(p.startsAt)].filter(Boolean).join(' ')} has ended: ${NO_LONGER_OPEN.en}`
+          : p.eventChange === 'cancelled'
+            ? `${q.en(n.event)} ${when.en(p.startsAt)} is cancelled.`
+            : `${q.en(n.event)}, which you registered for, has changed: now ${when.en(p.startsAt)}.`,
     },
   },
   EVENT_PROMOTED: {
@@ -263,6 +277,16 @@ export const NOTIFICATION_KINDS: Record<NotificationKind, KindRule> = {
 };
 
 /** A round's date in German time, the way people say it. */
+/** Why a registration was withdrawn: the person left the group or organisation, or the invitation was narrowed. */
+const NO_LONGER_OPEN = {
+  de: 'Sie gehören nicht mehr zu denen, für die sie offen ist (etwa nach dem Austritt aus einer Gruppe oder Organisation).',
+  en: 'you are no longer among those it is open to (for example after leaving a group or organisation).',
+} as const;
+const moreDates = {
+  de: (count = 1) => (count === 2 ? ' und einen weiteren Termin' : count > 2 ? ` und ${count - 1} weitere Termine` : ''),
+  en: (count = 1) => (count === 2 ? ' and one more date' : count > 2 ? ` and ${count - 1} more dates` : ''),
+} as const;
+
 const when = {
   de: (iso?: string) =>
     iso

@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
 import { addMember, createUser, signIn } from '../../test/support/factories.js';
+import { eventually } from '../../test/support/eventually.js';
 import { startTestApp, type TestApp, type TestClient } from '../../test/support/test-app.js';
 import { PrismaService } from '../core/database/prisma.service.js';
 import { RoundReminders } from './round-reminders.js';
@@ -247,6 +248,37 @@ describe('exchange rounds: series across clock changes, audiences, places and wa
     const registered = await prisma.roundRegistration.findMany({ where: { userId: nordId, round: { seriesId: weekly.series.id } }, select: { roundId: true } });
     expect(registered).toHaveLength(2);
     expect(registered.map((r) => r.roundId)).not.toContain(weekly.id);
+  });
+
+  it('a person who leaves their organisation loses the places it gave them, and hears of it once per series', async () => {
+    const round = (
+      await create(stadt, {
+        hostOrganizationId: stadtOrg,
+        startsAt: '2027-07-07T14:00',
+        rrule: 'FREQ=WEEKLY;COUNT=3',
+        audience: 'KREIS_AREA',
+        audienceKreisAgs: '14729',
+        title: 'Runde im Muldental',
+      })
+    ).data!.createRound;
+    const nele = await createUser(prisma, { name: 'Nele Nordsachsen' });
+    const membership = await addMember(prisma, nele.id, '14730');
+    const client = await signIn(t, nele.email);
+    expect(code(await client.graphql(`mutation { registerForRound(input: { roundId: "${round.id}", wholeSeries: true }) { id } }`))).toBe('OK');
+    expect(code(await client.graphql(`mutation { endMembership(input: { membershipId: "${membership.id}" }) }`))).toBe('OK');
+
+    await eventually(async () => (await prisma.roundRegistration.count({ where: { userId: nele.id } })) === 0, 'the withdrawn places', 10_000);
+    const notices = await eventually(async () => {
+      const found = await prisma.notification.findMany({ where: { userId: nele.id, kind: 'ROUND_CHANGED' } });
+      return found.length > 0 && found;
+    }, 'the notice');
+    expect(notices).toHaveLength(1);
+    const [notice] = (await client.graphql<{ notifications: { nodes: { text: string }[] } }>('{ notifications(first: 5) { nodes { text } } }')).data!
+      .notifications.nodes;
+    expect(notice!.text).toBe(
+      'Ihre Anmeldung für „Runde im Muldental“ am Mittwoch, 7. Juli um 14:00 Uhr und 2 weitere Termine ist beendet: Sie gehören nicht mehr zu denen, für die sie offen ist (etwa nach dem Austritt aus einer Gruppe oder Organisation).',
+    );
+    expect(await prisma.roundSeriesRegistration.count({ where: { userId: nele.id } })).toBe(0);
   });
 
   it('a round for the Landkreis Leipzig and its neighbours is found in Nordsachsen, not in München', async () => {

@@ -267,19 +267,37 @@ export class RoundsService {
       this.prisma.roundRegistration.findMany({
         where: { userId, round: { status: 'SCHEDULED', startsAt: { gt: new Date() } } },
         include: { round: { include: { series: true } } },
+        orderBy: { round: { startsAt: 'asc' } },
       }),
       this.prisma.roundSeriesRegistration.findMany({ where: { userId }, include: { series: true } }),
     ]);
+    // Per series: its first date withdrawn and how many, so that a series of ten dates is one notice.
+    const withdrawn = new Map<string, { roundId: string; startsAt: Date; count: number }>();
     for (const { round } of upcoming) {
       if (await may(round.series)) continue;
-      await this.prisma.$transaction(async (tx) => {
+      const gone = await this.prisma.$transaction(async (tx) => {
         await tx.$queryRaw`SELECT id FROM "Round" WHERE id = ${round.id}::uuid FOR UPDATE`;
         const mine = await tx.roundRegistration.findUnique({ where: { roundId_userId: { roundId: round.id, userId } } });
-        if (!mine) return;
+        if (!mine) return false;
         await tx.roundRegistration.delete({ where: { id: mine.id } });
         if (mine.status === 'REGISTERED') await this.promote(tx, round, round.series.capacity);
+        return true;
       });
+      const series = withdrawn.get(round.seriesId);
+      if (gone && series) series.count++;
+      else if (gone) withdrawn.set(round.seriesId, { roundId: round.id, startsAt: round.startsAt, count: 1 });
     }
+    if (withdrawn.size)
+      await this.prisma.$transaction(async (tx) => {
+        for (const { roundId, startsAt, count } of withdrawn.values())
+          await this.notifications.notify(tx, {
+            recipients: [userId],
+            kind: 'ROUND_CHANGED',
+            subjectType: 'round',
+            subjectId: roundId,
+            payload: { roundId, startsAt: startsAt.toISOString(), change: 'withdrawn', count },
+          });
+      });
     for (const registration of wholeSeries) {
       if (!(await may(registration.series))) await this.prisma.roundSeriesRegistration.deleteMany({ where: { seriesId: registration.seriesId, userId } });
     }

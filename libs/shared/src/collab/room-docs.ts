@@ -3,7 +3,10 @@ import type { CollabSocket } from './collab-socket.js';
 import { timeout } from 'lib0/eventloop';
 import { type CollabUser, DocSync, RETRY_AFTER_MS } from './doc-sync.js';
 
-/** `full`: the server refused a change because the text reached its length limit; `refused`: no right to write. */
+/**
+ * `full`: the server refused a change to one of the room's texts because it reached its length limit (that text
+ * stops, the others go on: `isFull`); `refused`: no right to write in the room.
+ */
 export type CollabStatus = 'connecting' | 'saving' | 'saved' | 'offline' | 'refused' | 'full';
 
 /**
@@ -15,6 +18,7 @@ export class RoomDocs {
   private readonly docs = new Map<string, DocSync>();
   private joined = false;
   private refusal: string | null = null;
+  private readonly full = new Set<string>();
   private readonly listeners = new Set<(status: CollabStatus) => void>();
 
   constructor(
@@ -31,7 +35,8 @@ export class RoomDocs {
   }
 
   get status(): CollabStatus {
-    if (this.refusal) return this.refusal === 'BAD_USER_INPUT' ? 'full' : 'refused';
+    if (this.refusal) return 'refused';
+    if (this.full.size) return 'full';
     if (!this.socket.connected) return this.joined ? 'offline' : 'connecting';
     if (!this.joined) return 'connecting';
     return [...this.docs.values()].some((s) => s.saving) ? 'saving' : 'saved';
@@ -42,10 +47,15 @@ export class RoomDocs {
     return this.refusal;
   }
 
+  /** Whether this text reached its length limit: its editor stops until the page is loaded again. */
+  isFull(docId: string): boolean {
+    return this.full.has(docId);
+  }
+
   doc(docId: string): DocSync {
     let doc = this.docs.get(docId);
     if (!doc) {
-      doc = new DocSync(this.socket, this.room, docId, this.user, this.notify, this.refuse);
+      doc = new DocSync(this.socket, this.room, docId, this.user, this.notify, (code) => this.refuse(code, docId));
       this.docs.set(docId, doc);
       if (this.joined && this.socket.connected) doc.start();
     }
@@ -55,6 +65,7 @@ export class RoomDocs {
   release(docId: string): void {
     this.docs.get(docId)?.destroy();
     this.docs.delete(docId);
+    this.full.delete(docId);
   }
 
   subscribe(listener: (status: CollabStatus) => void): () => void {
@@ -79,8 +90,10 @@ export class RoomDocs {
     for (const listener of this.listeners) listener(status);
   };
 
-  private readonly refuse = (code: string): void => {
-    this.refusal = code;
+  /** A text at its limit stops alone; any other refusal (rights gone, room removed) stops the room. */
+  private readonly refuse = (code: string, docId?: string): void => {
+    if (docId && code === 'BAD_USER_INPUT') this.full.add(docId);
+    else this.refusal = code;
     this.notify();
   };
 

@@ -189,11 +189,12 @@ describe('drafting a concept together: Yjs over socket.io, stored in PostgreSQL'
     expect(later.text(section)).toHaveLength(60);
   });
 
-  it('a section at its length limit refuses more text, with the editor told; deleting makes room again', async () => {
-    const section = sectionIds[6]!;
+  it('a section at its length limit refuses more text, with the editor told; the others go on; deleting makes room again', async () => {
+    const [section, beside] = [sectionIds[6]!, sectionIds[7]!];
     const size = async () => (await prisma.conceptSectionUpdate.findMany({ where: { sectionId: section } })).reduce((n, r) => n + r.update.byteLength, 0);
     const lea = open(first.url, cookies.lea);
     lea.sync.doc(section);
+    lea.sync.doc(beside);
     await settled(lea);
     const chapter = 'Sprachkurse für Erwachsene. '.repeat(3_000);
     for (let i = 0; i < 2; i++) {
@@ -204,6 +205,9 @@ describe('drafting a concept together: Yjs over socket.io, stored in PostgreSQL'
     lea.type(section, chapter);
     await eventually(() => lea.sync.status === 'full', 'the editor told the text is full');
     expect(await size()).toBeLessThanOrEqual(192 * 1024);
+    expect([lea.sync.isFull(section), lea.sync.isFull(beside)]).toEqual([true, false]);
+    lea.type(beside, 'Daneben geht es weiter.');
+    await eventually(async () => (await storedText(beside)).endsWith('Daneben geht es weiter.'), 'the text beside stored', 5000);
 
     // After a reload the text is cut down; what was deleted makes room for new text.
     const again = open(first.url, cookies.lea);

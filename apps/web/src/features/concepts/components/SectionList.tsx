@@ -229,7 +229,7 @@ export function SectionList({ conceptId, sections, editable, adapted }: { concep
                 docId={s.id}
                 title={s.title}
                 label={t('concepts.sectionText', { title: s.title })}
-                readOnly={status === 'refused' || status === 'full'}
+                readOnly={status === 'refused' || sync.isFull(s.id)}
               />
             </Suspense>
           ) : (

@@ -19,7 +19,13 @@ export function RoomNotes({ roundId, viewer }: { roundId: string; viewer: { id: 
       <CollabStatusLine status={status} />
       {sync && (
         <Suspense fallback={<LoadingState />}>
-          <SectionEditor sync={sync} docId={roundId} title={t('room.notes')} label={t('room.notesText')} readOnly={status === 'refused' || status === 'full'} />
+          <SectionEditor
+            sync={sync}
+            docId={roundId}
+            title={t('room.notes')}
+            label={t('room.notesText')}
+            readOnly={status === 'refused' || sync.isFull(roundId)}
+          />
         </Suspense>
       )}
     </Paper>

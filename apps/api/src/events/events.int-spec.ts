@@ -267,7 +267,7 @@ describe('events open to neighbouring municipalities: reach by real borders, reg
       await muenchen.graphql<{ notifications: { nodes: { text: string; link: string }[] } }>('{ notifications(first: 1) { nodes { text link } } }')
     ).data!.notifications.nodes;
     expect(notice).toEqual({
-      text: 'Ihre Anmeldung zu „Fachtag Ehrenamt“ am Donnerstag, 6. Mai um 09:00 Uhr ist beendet: Sie gehören nicht mehr zu denen, für die sie offen ist (etwa nach dem Austritt aus einer Gruppe oder Organisation).',
+      text: 'Ihre Anmeldung zu „Fachtag Ehrenamt“ am Donnerstag, 6. Mai um 09:00 Uhr ist beendet: Die Veranstaltung ist nicht mehr für Sie offen (etwa nach dem Austritt aus einer Gruppe oder Organisation).',
       link: '/veranstaltungen',
     });
     expect(await prisma.eventRegistration.findMany({ where: { eventId: event.id }, select: { userId: true, status: true } })).toEqual([

@@ -212,7 +212,7 @@ export class EventsService {
 
   /**
    * After the person lost access (left the organising group, say): registrations for events still to come that
-   * they may no longer see end, with nothing more sent to them; the waiting list moves up.
+   * they may no longer see end, and the person is told once for each; the waiting list moves up.
    */
   async withdrawUnseen(userId: string): Promise<void> {
     const user = await this.prisma.user.findUnique({ where: { id: userId } });

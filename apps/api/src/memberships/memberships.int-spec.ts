@@ -244,7 +244,7 @@ describe('memberships: who may do what', () => {
     expect(code(await gerdaClient.graphql(ROLE, { i: { membershipId: hansMembership.id, admin: true } }))).toBe('OK');
     const [given] = await mine(hansClient);
     expect(given).toMatchObject({ kind: 'MEMBERSHIP_ROLE_CHANGED', link: '/konto', readAt: null });
-    expect(given!.text).toBe('Gerda Gibt hat Ihnen Admin-Rechte für „Landkreis Meißen“ gegeben: Sie entscheiden jetzt mit über Aufnahmeanfragen.');
+    expect(given!.text).toBe('Gerda Gibt hat Ihnen Admin-Rechte für „Landkreis Meißen“ gegeben: Sie entscheiden jetzt über Aufnahmeanfragen mit.');
     expect(await mine(gerdaClient)).toEqual([]);
 
     const newcomer = await signIn(t, (await createUser(prisma, { name: 'Ines Interessiert' })).email);

@@ -240,6 +240,10 @@ export class MembershipsService {
           { actorId: user.id, subjectId: membership.userId, ip, data: { membershipId: membership.id, organizationId: membership.organizationId, role } },
           tx,
         );
+        // The organisation's requests are no longer this person's to decide (settled first: the bell's count goes out
+        // with the notice).
+        if (role === 'MEMBER')
+          await this.notifications.settle(tx, { kind: 'ORGANIZATION_JOIN_REQUEST', organizationId: membership.organizationId, userIds: [membership.userId] });
         await this.notifications.notify(tx, {
           recipients: [membership.userId],
           kind: 'MEMBERSHIP_ROLE_CHANGED',
@@ -247,9 +251,6 @@ export class MembershipsService {
           subjectId: membership.id,
           payload: { actorId: user.id, organizationId: membership.organizationId, admin: role === 'ADMIN' },
         });
-        // The organisation's requests are no longer this person's to decide.
-        if (role === 'MEMBER')
-          await this.notifications.settle(tx, { kind: 'ORGANIZATION_JOIN_REQUEST', organizationId: membership.organizationId, userIds: [membership.userId] });
       }
       return tx.membership.findUniqueOrThrow({ where: { id: membership.id }, include: WITH_ORG });
     });

@@ -269,6 +269,13 @@ describe('municipality directory over GraphQL (full official bundle)', () => {
       expect(res.errors![0]!.extensions.details).toEqual({ limit: 'maxNodes', max: t.config.graphql.maxNodes });
     });
 
+    it("counts a variable left out, without a default of its own, with the argument's default (50)", async () => {
+      const threeLevels = `query ($n: Int) { municipality(ags: "14") { children(first: $n) { nodes { children(first: $n) { nodes { children(first: 2) { nodes { id } } } } } } } }`;
+      expect((await t.graphql(threeLevels, { n: 20 })).errors).toBeUndefined();
+      const res = await t.graphql(threeLevels);
+      expect(res.errors![0]!.extensions.details).toEqual({ limit: 'maxNodes', max: t.config.graphql.maxNodes });
+    });
+
     it('counts the default also after a request that left out another variable', async () => {
       const byKey = `query ($n: Int = 100, $ags: String!) { municipality(ags: $ags) { children(first: $n) { nodes { children(first: $n) { nodes { id } } } } } }`;
       await t.graphql(byKey);

@@ -117,13 +117,13 @@ export const NOTIFICATION_KINDS: Record<NotificationKind, KindRule> = {
     },
   },
   MEMBERSHIP_ROLE_CHANGED: {
-    subject: { de: 'Ihre Rechte in einer Organisation haben sich geändert', en: 'Your rights in an organisation changed' },
+    subject: { de: 'Ihre Rechte in einer Organisation haben sich geändert', en: 'Your rights in an organisation have changed' },
     defaultChannel: 'EMAIL',
     link: () => '/konto',
     text: {
       de: (p, n) =>
         p.admin
-          ? `${n.actor ?? someone.de} hat Ihnen Admin-Rechte für ${q.de(n.organization)} gegeben: Sie entscheiden jetzt mit über Aufnahmeanfragen.`
+          ? `${n.actor ?? someone.de} hat Ihnen Admin-Rechte für ${q.de(n.organization)} gegeben: Sie entscheiden jetzt über Aufnahmeanfragen mit.`
           : `${n.actor ?? someone.de} hat Ihnen die Admin-Rechte für ${q.de(n.organization)} entzogen. Sie bleiben Mitglied.`,
       en: (p, n) =>
         p.admin
@@ -174,13 +174,11 @@ export const NOTIFICATION_KINDS: Record<NotificationKind, KindRule> = {
     link: () => '/austauschrunden',
     text: {
       de: (p, n) => {
-        if (p.change === 'withdrawn')
-          return `Ihre Anmeldung für ${q.de(n.round)} ${when.de(p.startsAt)}${moreDates.de(p.count)} ist beendet: ${NO_LONGER_OPEN.de}`;
+        if (p.change === 'withdrawn') return roundWithdrawn.de(q.de(n.round), when.de(p.startsAt), p.count);
         return p.change === 'cancelled' ? `${q.de(n.round)} ${when.de(p.startsAt)} fällt aus.` : `${q.de(n.round)} ist verschoben: neu ${when.de(p.startsAt)}.`;
       },
       en: (p, n) => {
-        if (p.change === 'withdrawn')
-          return `Your registration for ${q.en(n.round)} ${when.en(p.startsAt)}${moreDates.en(p.count)} has ended: ${NO_LONGER_OPEN.en}`;
+        if (p.change === 'withdrawn') return roundWithdrawn.en(q.en(n.round), when.en(p.startsAt), p.count);
         return p.change === 'cancelled' ? `${q.en(n.round)} ${when.en(p.startsAt)} is cancelled.` : `${q.en(n.round)} has moved: now ${when.en(p.startsAt)}.`;
       },
     },
@@ -210,13 +208,13 @@ export const NOTIFICATION_KINDS: Record<NotificationKind, KindRule> = {
     text: {
       de: (p, n) =>
         p.eventChange === 'withdrawn'
-          ? `Ihre Anmeldung zu ${[q.de(n.event), when.de(p.startsAt)].filter(Boolean).join(' ')} ist beendet: ${NO_LONGER_OPEN.de}`
+          ? `Ihre Anmeldung zu ${[q.de(n.event), when.de(p.startsAt)].filter(Boolean).join(' ')} ist beendet: Die Veranstaltung ist nicht mehr für Sie offen ${WHY_WITHDRAWN.de}.`
           : p.eventChange === 'cancelled'
             ? `${q.de(n.event)} ${when.de(p.startsAt)} ist abgesagt.`
             : `${q.de(n.event)}, für die Sie angemeldet sind, wurde geändert: jetzt ${when.de(p.startsAt)}.`,
       en: (p, n) =>
         p.eventChange === 'withdrawn'
-          ? `Your registration for ${[q.en(n.event), when.en(p.startsAt)].filter(Boolean).join(' ')} has ended: ${NO_LONGER_OPEN.en}`
+          ? `Your registration for ${[q.en(n.event), when.en(p.startsAt)].filter(Boolean).join(' ')} has ended: the event is no longer open to you ${WHY_WITHDRAWN.en}.`
           : p.eventChange === 'cancelled'
             ? `${q.en(n.event)} ${when.en(p.startsAt)} is cancelled.`
             : `${q.en(n.event)}, which you registered for, has changed: now ${when.en(p.startsAt)}.`,
@@ -276,17 +274,25 @@ export const NOTIFICATION_KINDS: Record<NotificationKind, KindRule> = {
   },
 };
 
-/** A round's date in German time, the way people say it. */
 /** Why a registration was withdrawn: the person left the group or organisation, or the invitation was narrowed. */
-const NO_LONGER_OPEN = {
-  de: 'Sie gehören nicht mehr zu denen, für die sie offen ist (etwa nach dem Austritt aus einer Gruppe oder Organisation).',
-  en: 'you are no longer among those it is open to (for example after leaving a group or organisation).',
-} as const;
-const moreDates = {
-  de: (count = 1) => (count === 2 ? ' und einen weiteren Termin' : count > 2 ? ` und ${count - 1} weitere Termine` : ''),
-  en: (count = 1) => (count === 2 ? ' and one more date' : count > 2 ? ` and ${count - 1} more dates` : ''),
+const WHY_WITHDRAWN = {
+  de: '(etwa nach dem Austritt aus einer Gruppe oder Organisation)',
+  en: '(for example after leaving a group or organisation)',
 } as const;
 
+/** A withdrawn registration for a round, and for how many more dates of its series. */
+const roundWithdrawn = {
+  de: (round: string, date: string, count = 1) =>
+    count > 1
+      ? `Ihre Anmeldungen für ${round} ${date} und ${count === 2 ? 'einen weiteren Termin' : `${count - 1} weitere Termine`} sind beendet: Die Runde ist nicht mehr für Sie offen ${WHY_WITHDRAWN.de}.`
+      : `Ihre Anmeldung für ${round} ${date} ist beendet: Die Runde ist nicht mehr für Sie offen ${WHY_WITHDRAWN.de}.`,
+  en: (round: string, date: string, count = 1) =>
+    count > 1
+      ? `Your registrations for ${round} ${date} and ${count === 2 ? 'one more date' : `${count - 1} more dates`} have ended: the round is no longer open to you ${WHY_WITHDRAWN.en}.`
+      : `Your registration for ${round} ${date} has ended: the round is no longer open to you ${WHY_WITHDRAWN.en}.`,
+} as const;
+
+/** A round's date in German time, the way people say it. */
 const when = {
   de: (iso?: string) =>
     iso

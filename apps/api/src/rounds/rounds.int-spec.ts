@@ -276,7 +276,7 @@ describe('exchange rounds: series across clock changes, audiences, places and wa
     const [notice] = (await client.graphql<{ notifications: { nodes: { text: string }[] } }>('{ notifications(first: 5) { nodes { text } } }')).data!
       .notifications.nodes;
     expect(notice!.text).toBe(
-      'Ihre Anmeldung für „Runde im Muldental“ am Mittwoch, 7. Juli um 14:00 Uhr und 2 weitere Termine ist beendet: Sie gehören nicht mehr zu denen, für die sie offen ist (etwa nach dem Austritt aus einer Gruppe oder Organisation).',
+      'Ihre Anmeldungen für „Runde im Muldental“ am Mittwoch, 7. Juli um 14:00 Uhr und 2 weitere Termine sind beendet: Die Runde ist nicht mehr für Sie offen (etwa nach dem Austritt aus einer Gruppe oder Organisation).',
     );
     expect(await prisma.roundSeriesRegistration.count({ where: { userId: nele.id } })).toBe(0);
   });

@@ -271,33 +271,33 @@ export class RoundsService {
       }),
       this.prisma.roundSeriesRegistration.findMany({ where: { userId }, include: { series: true } }),
     ]);
-    // Per series: its first date withdrawn and how many, so that a series of ten dates is one notice.
-    const withdrawn = new Map<string, { roundId: string; startsAt: Date; count: number }>();
-    for (const { round } of upcoming) {
-      if (await may(round.series)) continue;
-      const gone = await this.prisma.$transaction(async (tx) => {
-        await tx.$queryRaw`SELECT id FROM "Round" WHERE id = ${round.id}::uuid FOR UPDATE`;
-        const mine = await tx.roundRegistration.findUnique({ where: { roundId_userId: { roundId: round.id, userId } } });
-        if (!mine) return false;
-        await tx.roundRegistration.delete({ where: { id: mine.id } });
-        if (mine.status === 'REGISTERED') await this.promote(tx, round, round.series.capacity);
-        return true;
-      });
-      const series = withdrawn.get(round.seriesId);
-      if (gone && series) series.count++;
-      else if (gone) withdrawn.set(round.seriesId, { roundId: round.id, startsAt: round.startsAt, count: 1 });
+    // One notice per series, written with the first of its dates withdrawn and counting all of them: a series of ten
+    // dates is one notice, and a retry after a failure tells of what it still withdraws.
+    const unseen = new Map<string, (typeof upcoming)[number]['round'][]>();
+    for (const { round } of upcoming) if (!(await may(round.series))) unseen.set(round.seriesId, [...(unseen.get(round.seriesId) ?? []), round]);
+    for (const rounds of unseen.values()) {
+      let told = false;
+      for (const [index, round] of rounds.entries()) {
+        const tell = !told;
+        const gone = await this.prisma.$transaction(async (tx) => {
+          await tx.$queryRaw`SELECT id FROM "Round" WHERE id = ${round.id}::uuid FOR UPDATE`;
+          const mine = await tx.roundRegistration.findUnique({ where: { roundId_userId: { roundId: round.id, userId } } });
+          if (!mine) return false;
+          await tx.roundRegistration.delete({ where: { id: mine.id } });
+          if (mine.status === 'REGISTERED') await this.promote(tx, round, round.series.capacity);
+          if (tell)
+            await this.notifications.notify(tx, {
+              recipients: [userId],
+              kind: 'ROUND_CHANGED',
+              subjectType: 'round',
+              subjectId: round.id,
+              payload: { roundId: round.id, startsAt: round.startsAt.toISOString(), change: 'withdrawn', count: rounds.length - index },
+            });
+          return true;
+        });
+        told ||= gone;
+      }
     }
-    if (withdrawn.size)
-      await this.prisma.$transaction(async (tx) => {
-        for (const { roundId, startsAt, count } of withdrawn.values())
-          await this.notifications.notify(tx, {
-            recipients: [userId],
-            kind: 'ROUND_CHANGED',
-            subjectType: 'round',
-            subjectId: roundId,
-            payload: { roundId, startsAt: startsAt.toISOString(), change: 'withdrawn', count },
-          });
-      });
     for (const registration of wholeSeries) {
       if (!(await may(registration.series))) await this.prisma.roundSeriesRegistration.deleteMany({ where: { seriesId: registration.seriesId, userId } });
     }

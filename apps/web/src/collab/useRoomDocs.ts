@@ -20,7 +20,8 @@ export function useRoomDocs(room: RoomName, viewer: { id: string; name: string }
   const viewerId = viewer?.id;
   const name = viewer?.name;
   const [sync, setSync] = useState<RoomDocs | null>(null);
-  const [status, setStatus] = useState<CollabStatus>('connecting');
+  // With the number of texts at their limit: another one filling up keeps the status at 'full' but must re-render.
+  const [state, setState] = useState<{ status: CollabStatus; full: number }>({ status: 'connecting', full: 0 });
   useEffect(() => {
     if (!enabled || !viewerId || !name) return;
     let live: RoomDocs | null = null;
@@ -28,10 +29,13 @@ export function useRoomDocs(room: RoomName, viewer: { id: string; name: string }
     let unsubscribe = () => undefined as unknown;
     void Promise.all([getSocket(), import('@verbund/shared/collab')]).then(([socket, { RoomDocs }]) => {
       if (cancelled) return;
-      live = new RoomDocs(socket, room, { name, color: colourOf(viewerId) });
-      unsubscribe = live.subscribe(setStatus);
-      setStatus(live.status);
-      setSync(live);
+      const docs = new RoomDocs(socket, room, { name, color: colourOf(viewerId) });
+      const update = () =>
+        setState((prev) => (prev.status === docs.status && prev.full === docs.fullDocs ? prev : { status: docs.status, full: docs.fullDocs }));
+      live = docs;
+      unsubscribe = docs.subscribe(update);
+      update();
+      setSync(docs);
     });
     return () => {
       cancelled = true;
@@ -40,5 +44,5 @@ export function useRoomDocs(room: RoomName, viewer: { id: string; name: string }
       setSync(null);
     };
   }, [room, viewerId, name, enabled]);
-  return { sync, status };
+  return { sync, status: state.status };
 }

@@ -36,9 +36,9 @@ export class RoomDocs {
 
   get status(): CollabStatus {
     if (this.refusal) return 'refused';
-    if (this.full.size) return 'full';
     if (!this.socket.connected) return this.joined ? 'offline' : 'connecting';
     if (!this.joined) return 'connecting';
+    if (this.full.size) return 'full';
     return [...this.docs.values()].some((s) => s.saving) ? 'saving' : 'saved';
   }
 
@@ -50,6 +50,11 @@ export class RoomDocs {
   /** Whether this text reached its length limit: its editor stops until the page is loaded again. */
   isFull(docId: string): boolean {
     return this.full.has(docId);
+  }
+
+  /** The texts at their length limit, for a view to re-render when another one fills up. */
+  get fullDocs(): number {
+    return this.full.size;
   }
 
   doc(docId: string): DocSync {
@@ -102,7 +107,8 @@ export class RoomDocs {
       if (!reply.ok && reply.code === 'TOO_MANY_REQUESTS') return void timeout(RETRY_AFTER_MS, () => this.socket.connected && this.onConnect());
       if (!reply.ok) return this.refuse(reply.code);
       this.joined = true;
-      for (const doc of this.docs.values()) doc.start();
+      // A text at its limit stays stopped: its refused change would only be sent and refused again.
+      for (const [docId, doc] of this.docs) if (!this.full.has(docId)) doc.start();
       this.notify();
     });
   };

@@ -48,8 +48,10 @@ function pageSize(field: GraphQLField<unknown, unknown>, args: readonly { name: 
   const definition = field.args.find((a) => a.name === 'first');
   if (!definition) return null;
   const given = args.find((a) => a.name.value === 'first');
-  const value = given ? valueFromAST(given.value as Parameters<typeof valueFromAST>[0], definition.type, walk.variables) : definition.defaultValue;
-  return typeof value === 'number' && value > 0 ? value : walk.limits.listEstimate;
+  // A variable the request leaves out (and that has no default of its own) leaves the argument's default.
+  const value = given ? valueFromAST(given.value as Parameters<typeof valueFromAST>[0], definition.type, walk.variables) : undefined;
+  const size = typeof value === 'number' && value > 0 ? value : definition.defaultValue;
+  return typeof size === 'number' && size > 0 ? size : walk.limits.listEstimate;
 }
 
 function fieldOf(parent: GraphQLCompositeType, name: string): GraphQLField<unknown, unknown> | undefined {
@@ -165,7 +167,11 @@ function knownQueryCost(...args: Parameters<typeof queryCost>): QueryCost {
     entry = { schema, limits, pageVariables: pageVariablesOf(document), byPageSizes: new Map() };
     known.set(document, entry);
   }
-  const key = entry.pageVariables.map((name) => JSON.stringify(variables?.[name]) ?? '').join(',');
+  const given = entry.pageVariables.map((name) => variables?.[name]);
+  // Only page sizes a request may really give are remembered: a string or a huge number is counted afresh (and
+  // refused by execution), so that no such value becomes a key.
+  if (!given.every((value) => value === undefined || value === null || Number.isSafeInteger(value))) return queryCost(...args);
+  const key = given.map(String).join(',');
   let cost = entry.byPageSizes.get(key);
   if (!cost) {
     cost = queryCost(...args);

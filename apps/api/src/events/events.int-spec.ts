@@ -275,4 +275,22 @@ describe('events open to neighbouring municipalities: reach by real borders, reg
     ]);
     expect(await prisma.notification.count({ where: { userId: kreisUserId, kind: 'EVENT_PROMOTED', subjectId: event.id } })).toBe(1);
   });
+
+  it('moving the waiting list up passes over whoever may no longer see the event', async () => {
+    const far = await createUser(prisma);
+    await addMember(prisma, far.id, '09184');
+    const farClient = await signIn(t, far.email);
+    const event = (
+      await create(stadt, { organizerOrganizationId: stadtOrg, registrationMode: 'VERBUND', capacity: 1, title: 'Fachtag Wohnen', openTo: 'EVERYONE' })
+    ).data!.createEvent;
+    for (const client of [muenchen, farClient, kreis]) expect(code(await client.graphql(`mutation { registerForEvent(id: "${event.id}") { id } }`))).toBe('OK');
+    const narrowed = await stadt.graphql(`mutation ($i: UpdateEventInput!) { updateEvent(input: $i) { id } }`, {
+      i: { ...base, id: event.id, registrationMode: 'VERBUND', capacity: 1, title: 'Fachtag Wohnen', openTo: 'NEIGHBOURS' },
+    });
+    expect(code(narrowed)).toBe('OK');
+    const left = () => prisma.eventRegistration.findMany({ where: { eventId: event.id }, select: { userId: true, status: true } });
+    await eventually(async () => (await left()).length === 1, 'both far registrations withdrawn', 10_000);
+    expect(await left()).toEqual([{ userId: kreisUserId, status: 'REGISTERED' }]);
+    expect(await prisma.notification.count({ where: { userId: far.id, kind: 'EVENT_PROMOTED', subjectId: event.id } })).toBe(0);
+  });
 });

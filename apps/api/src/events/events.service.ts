@@ -325,11 +325,20 @@ export class EventsService {
   /** Moves people up from the waiting list (the event is locked) while places are free, and tells each of them. */
   private async promote(tx: Prisma.TransactionClient, eventId: string, capacity: number | null, startsAt: Date): Promise<void> {
     const taken = await tx.eventRegistration.count({ where: { eventId, status: 'REGISTERED' } });
-    const waiting = await tx.eventRegistration.findMany({
+    const free = capacity === null ? Number.POSITIVE_INFINITY : capacity - taken;
+    if (free <= 0) return;
+    const queue = await tx.eventRegistration.findMany({
       where: { eventId, status: 'WAITING' },
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      ...(capacity === null ? {} : { take: Math.max(0, capacity - taken) }),
+      include: { user: true },
     });
+    // Whoever may no longer see the event (their withdrawal may still be queued) is passed over, not moved up only
+    // to be withdrawn.
+    const waiting: typeof queue = [];
+    for (const entry of queue) {
+      if (waiting.length >= free) break;
+      if (await this.maySee(tx, entry.user, eventId)) waiting.push(entry);
+    }
     if (!waiting.length) return;
     await tx.eventRegistration.updateMany({ where: { id: { in: waiting.map((w) => w.id) } }, data: { status: 'REGISTERED' } });
     await this.notifications.notify(tx, {
@@ -339,6 +348,13 @@ export class EventsService {
       subjectId: eventId,
       payload: { eventId, startsAt: startsAt.toISOString() },
     });
+  }
+
+  /** Asked in the transaction that moves the list up: an event just opened to fewer places counts as it now is. */
+  private async maySee(tx: Prisma.TransactionClient, user: User, eventId: string): Promise<boolean> {
+    const scope = await this.scopes.of(user);
+    const place = await this.openTo.place(scope.municipalityIds);
+    return (await tx.event.count({ where: { AND: [{ id: eventId }, this.visibleWhere(scope, place)] } })) > 0;
   }
 
   private async tellRegistered(tx: Prisma.TransactionClient, user: User, eventId: string, change: 'cancelled' | 'changed', startsAt: Date) {

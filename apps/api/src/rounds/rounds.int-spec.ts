@@ -281,6 +281,27 @@ describe('exchange rounds: series across clock changes, audiences, places and wa
     expect(await prisma.roundSeriesRegistration.count({ where: { userId: nele.id } })).toBe(0);
   });
 
+  it('moving the waiting list up passes over whoever may no longer see the round', async () => {
+    const round = (
+      await create(stadt, { hostOrganizationId: stadtOrg, startsAt: '2027-08-04T10:00', capacity: 1, audience: 'KREIS_AREA', audienceKreisAgs: '14729' })
+    ).data!.createRound;
+    const people = [];
+    for (const name of ['Anna Angemeldet', 'Bernd Wartet', 'Clara Bleibt']) {
+      const person = await createUser(prisma, { name });
+      const membership = await addMember(prisma, person.id, '14730');
+      const client = await signIn(t, person.email);
+      expect(code(await client.graphql(`mutation { registerForRound(input: { roundId: "${round.id}" }) { id } }`))).toBe('OK');
+      people.push({ person, membership, client });
+    }
+    const [anna, bernd, clara] = people as [(typeof people)[number], (typeof people)[number], (typeof people)[number]];
+    for (const { membership, client } of [anna, bernd])
+      expect(code(await client.graphql(`mutation { endMembership(input: { membershipId: "${membership.id}" }) }`))).toBe('OK');
+    const left = () => prisma.roundRegistration.findMany({ where: { roundId: round.id }, select: { userId: true, status: true } });
+    await eventually(async () => (await left()).length === 1, 'both withdrawn', 10_000);
+    expect(await left()).toEqual([{ userId: clara.person.id, status: 'REGISTERED' }]);
+    expect(await prisma.notification.count({ where: { userId: bernd.person.id, kind: 'ROUND_PROMOTED' } })).toBe(0);
+  });
+
   it('a round for the Landkreis Leipzig and its neighbours is found in Nordsachsen, not in München', async () => {
     const round = (
       await create(stadt, {

@@ -193,11 +193,20 @@ export class RoundsService {
   private async promote(tx: Prisma.TransactionClient, date: { id: string; startsAt: Date }, capacity: number | null): Promise<void> {
     await tx.$queryRaw`SELECT id FROM "Round" WHERE id = ${date.id}::uuid FOR UPDATE`;
     const taken = await tx.roundRegistration.count({ where: { roundId: date.id, status: 'REGISTERED' } });
-    const waiting = await tx.roundRegistration.findMany({
+    const free = capacity === null ? Number.POSITIVE_INFINITY : capacity - taken;
+    if (free <= 0) return;
+    const queue = await tx.roundRegistration.findMany({
       where: { roundId: date.id, status: 'WAITING' },
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      ...(capacity === null ? {} : { take: Math.max(0, capacity - taken) }),
+      include: { user: true, round: { include: { series: true } } },
     });
+    // Whoever may no longer see the round (their withdrawal may still be queued) is passed over, not moved up only
+    // to be withdrawn. The series is read in this transaction: a change of its audience counts as it now is.
+    const waiting: typeof queue = [];
+    for (const entry of queue) {
+      if (waiting.length >= free) break;
+      if (await (await this.audience.forViewer(await this.scopes.of(entry.user)))(entry.round.series)) waiting.push(entry);
+    }
     if (!waiting.length) return;
     await tx.roundRegistration.updateMany({ where: { id: { in: waiting.map((w) => w.id) } }, data: { status: 'REGISTERED' } });
     await this.notifications.notify(tx, {

@@ -59,6 +59,7 @@ export class RoundRoomClient {
   };
   private readonly listeners = new Set<() => void>();
   private readonly ids = new Set<string>();
+  private destroyed = false;
 
   constructor(
     private readonly socket: RoomSocket,
@@ -123,6 +124,7 @@ export class RoundRoomClient {
     this.socket.off('room:closed', this.onClosed);
     if (this.socket.connected) this.socket.emit('round:leave', { roundId: this.roundId }, () => undefined);
     this.listeners.clear();
+    this.destroyed = true;
   }
 
   private readonly join = (): void => {
@@ -130,8 +132,14 @@ export class RoundRoomClient {
     // starts from what we had before joining.
     const had = this.snapshot.messages.at(-1)?.id ?? null;
     this.socket.emit('round:join', { roundId: this.roundId }, (reply) => {
+      // Being too fast (the pace is shared by all of a person's tabs) passes: the room is asked again shortly.
+      if (!reply.ok && reply.code === 'TOO_MANY_REQUESTS') {
+        setTimeout(() => !this.destroyed && this.socket.connected && !this.snapshot.joined && this.join(), RETRY_MS);
+        return this.update({ joined: false, error: { code: reply.code, message: reply.message } });
+      }
       if (!reply.ok) return this.update({ refused: reply.code, joined: false });
-      this.update({ joined: true, refused: null, people: reply.data.people, queue: reply.data.queue.queue, speaker: reply.data.queue.speaker });
+      const error = this.snapshot.error?.code === 'TOO_MANY_REQUESTS' ? null : this.snapshot.error;
+      this.update({ joined: true, refused: null, error, people: reply.data.people, queue: reply.data.queue.queue, speaker: reply.data.queue.speaker });
       for (const poll of reply.data.polls) this.onPoll({ roundId: this.roundId, poll });
       // The latest messages were read after the server let us in: nothing between them and the live ones is missing.
       if (had === null) this.add(reply.data.messages);

@@ -1,4 +1,4 @@
-import type { ChatMessagePayload, PollPayload, QueuePayload, RoundPerson } from '@verbund/shared';
+import { type ChatMessagePayload, type PollPayload, type QueuePayload, type RoundPerson, RoundRoomClient } from '@verbund/shared';
 import { RoomDocs } from '@verbund/shared/collab';
 import { DateTime } from 'luxon';
 import * as Y from 'yjs';
@@ -132,6 +132,20 @@ describe("a round's live room: presence, chat in one order with replay, speaking
     expect(await call(a, 'round:join', { roundId })).toMatchObject({ ok: true });
     const replay = await call(a, 'chat:sync', { roundId, afterId: lastSeen });
     expect(replay.ok && replay.data.map((m) => m.id)).toEqual(missed);
+  });
+
+  it('lets a client held back by the pace of the person (shared by all their tabs) in as soon as the pace allows', async () => {
+    const tab = await open(ada);
+    // Sent before the join on the same connection, so the join arrives with the person's pace used up.
+    const flood = Promise.all(Array.from({ length: 300 }, () => call(tab, 'round:leave', { roundId })));
+    const room = new RoundRoomClient(tab, roundId);
+    const errors: (string | null)[] = [];
+    room.subscribe(() => errors.push(room.state.error?.code ?? null));
+    expect((await flood).some((r) => !r.ok && r.code === 'TOO_MANY_REQUESTS')).toBe(true);
+    await eventually(() => room.state.joined, 'in the room after the pause', 5000);
+    expect(errors).toContain('TOO_MANY_REQUESTS');
+    expect(room.state).toMatchObject({ refused: null, error: null });
+    room.destroy();
   });
 
   it('keeps one speaking list for everyone; only moderators call the next speaker', async () => {

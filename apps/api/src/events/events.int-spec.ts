@@ -227,6 +227,10 @@ describe('events open to neighbouring municipalities: reach by real borders, reg
     const moved = await update(kreis, { startsAt: '2027-05-07T09:00', endsAt: '2027-05-07T16:00' });
     expect(moved.data!.updateEvent.startsAt).toBe('2027-05-07T07:00:00.000Z');
     expect(await prisma.notification.count({ where: { kind: 'EVENT_CHANGED', subjectId: event.id } })).toBe(1);
+    const told = await across.graphql<{ notifications: { nodes: { kind: string; text: string }[] } }>('{ notifications(first: 5) { nodes { kind text } } }');
+    expect(told.data!.notifications.nodes.find((n) => n.kind === 'EVENT_CHANGED')?.text).toBe(
+      'Die Veranstaltung „Gemeinsamer Fachtag“, für die Sie angemeldet sind, wurde geändert: jetzt am Freitag, 7. Mai um 09:00 Uhr.',
+    );
 
     // A cancellation that commits while a change waits for the row: the change is refused, nobody hears of it.
     const canceller = new pg.Client({ connectionString: t.db.url });

@@ -211,13 +211,13 @@ export const NOTIFICATION_KINDS: Record<NotificationKind, KindRule> = {
           ? `Ihre Anmeldung zu ${[q.de(n.event), when.de(p.startsAt)].filter(Boolean).join(' ')} ist beendet: Die Veranstaltung ist nicht mehr für Sie offen ${WHY_WITHDRAWN.de}.`
           : p.eventChange === 'cancelled'
             ? `${q.de(n.event)} ${when.de(p.startsAt)} ist abgesagt.`
-            : `${q.de(n.event)}, für die Sie angemeldet sind, wurde geändert: jetzt ${when.de(p.startsAt)}.`,
+            : `Die Veranstaltung ${q.de(n.event)}, für die Sie angemeldet sind, wurde geändert: jetzt ${when.de(p.startsAt)}.`,
       en: (p, n) =>
         p.eventChange === 'withdrawn'
           ? `Your registration for ${[q.en(n.event), when.en(p.startsAt)].filter(Boolean).join(' ')} has ended: the event is no longer open to you ${WHY_WITHDRAWN.en}.`
           : p.eventChange === 'cancelled'
             ? `${q.en(n.event)} ${when.en(p.startsAt)} is cancelled.`
-            : `${q.en(n.event)}, which you registered for, has changed: now ${when.en(p.startsAt)}.`,
+            : `The event ${q.en(n.event)}, which you registered for, has changed: now ${when.en(p.startsAt)}.`,
     },
   },
   EVENT_PROMOTED: {

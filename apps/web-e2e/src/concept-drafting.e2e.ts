@@ -1,8 +1,8 @@
+import type { Page } from '@playwright/test';
 import { expect, expectNoSeriousA11yViolations, signedIn, test } from './fixtures';
 
-test('two people write one section at the same time, publish, and the adaptation of a neighbour takes the next version', async ({ newPage }) => {
-  const title = `Integrationskonzept Muldental ${Date.now().toString(36)}`;
-  const lea = await signedIn(newPage, 'integration@stadt-leipzig.example', 'Verbund-Demo-Stadt-2026', '/konzepte');
+/** Lea of the Stadt Leipzig starts a concept for her working group, with the usual outline. */
+async function newConcept(lea: Page, title: string): Promise<void> {
   await lea.getByRole('button', { name: 'Neues Konzept' }).click();
   const form = lea.getByRole('form', { name: 'Neues Konzept' });
   await form.getByLabel('Titel').fill(title);
@@ -12,6 +12,12 @@ test('two people write one section at the same time, publish, and the adaptation
   await lea.getByRole('option', { name: /AG Sprachmittlung Region Leipzig/ }).click();
   await form.getByRole('button', { name: 'Konzept anlegen' }).click();
   await expect(lea.getByRole('heading', { level: 1, name: title })).toBeVisible();
+}
+
+test('two people write one section at the same time, publish, and the adaptation of a neighbour takes the next version', async ({ newPage }) => {
+  const title = `Integrationskonzept Muldental ${Date.now().toString(36)}`;
+  const lea = await signedIn(newPage, 'integration@stadt-leipzig.example', 'Verbund-Demo-Stadt-2026', '/konzepte');
+  await newConcept(lea, title);
 
   // Ina, in the same working group, opens it too: both type into the Leitbild at once.
   const ina = await signedIn(newPage, 'integration@landkreis-leipzig.example', 'Verbund-Demo-Leipzig-2026', new URL(lea.url()).pathname);
@@ -69,4 +75,32 @@ test('two people write one section at the same time, publish, and the adaptation
   await expect(changes.getByRole('article', { name: 'Leitbild' })).toHaveCount(0);
   await expect(leitbild(nils)).toContainText('Sprechstunden in beiden Rathäusern.');
   await expect(nils.getByText(/hat sich 1 Abschnitt geändert/)).toHaveCount(0);
+});
+
+test('a section at its length limit says so beside it, and the other sections go on being saved', async ({ newPage }) => {
+  test.setTimeout(90_000);
+  const lea = await signedIn(newPage, 'integration@stadt-leipzig.example', 'Verbund-Demo-Stadt-2026', '/konzepte');
+  await newConcept(lea, `Langes Konzept ${Date.now().toString(36)}`);
+  const saved = lea.getByText('Alle Änderungen gespeichert');
+  const leitbild = lea.getByRole('textbox', { name: 'Text des Abschnitts „Leitbild“' });
+  await expect(saved).toBeVisible();
+  await leitbild.click();
+  const chapter = 'Sprachkurse für Erwachsene. '.repeat(3_000);
+  for (let i = 0; i < 2; i++) {
+    await lea.keyboard.insertText(chapter);
+    await expect(saved).toBeVisible();
+  }
+  await lea.keyboard.insertText(chapter);
+  const full = lea.getByRole('region', { name: 'Leitbild' }).getByRole('alert');
+  await expect(full).toContainText('Dieser Text hat die Höchstlänge erreicht');
+  await expect(leitbild).toHaveAttribute('contenteditable', 'false');
+  const daten = lea.getByRole('textbox', { name: 'Text des Abschnitts „Ausgangslage und Daten“' });
+  await daten.click();
+  await lea.keyboard.type('Zahlen folgen.');
+  await expect(saved).toBeVisible();
+  await expectNoSeriousA11yViolations(lea);
+  // Ina, in the same working group, opens the concept afterwards and reads what was stored.
+  const ina = await signedIn(newPage, 'integration@landkreis-leipzig.example', 'Verbund-Demo-Leipzig-2026', new URL(lea.url()).pathname);
+  await expect(ina.getByRole('textbox', { name: 'Text des Abschnitts „Ausgangslage und Daten“' })).toContainText('Zahlen folgen.');
+  await expect(ina.getByRole('textbox', { name: 'Text des Abschnitts „Leitbild“' })).toContainText('Sprachkurse für Erwachsene.');
 });

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 export function CollabStatusLine({ status }: { status: CollabStatus }) {
   const { t } = useTranslation();
   return (
-    <Text size="sm" c={status === 'refused' || status === 'full' || status === 'offline' ? 'red.9' : 'gray.7'} role="status" aria-live="polite">
+    <Text size="sm" c={status === 'refused' || status === 'offline' ? 'red.9' : 'gray.7'} role="status" aria-live="polite">
       {t(`concepts.collab.${status}`)}
     </Text>
   );

@@ -16,13 +16,15 @@ interface Props {
   title: string;
   label: string;
   readOnly: boolean;
+  /** The text reached its length limit: it stays locked until the page is loaded again, and says so. */
+  full?: boolean;
 }
 
 /**
  * A text written together (a concept's section, a round's notes): tiptap on the document's Yjs state. The schema
  * (StarterKit) is the server's too (apps/api/src/concepts/collab/editor-schema.ts).
  */
-export default function SectionEditor({ sync, docId, title, label, readOnly }: Props) {
+export default function SectionEditor({ sync, docId, title, label, readOnly, full = false }: Props) {
   const { t } = useTranslation();
   const section = sync.doc(docId);
   const others = useOthers(section.awareness);
@@ -54,6 +56,11 @@ export default function SectionEditor({ sync, docId, title, label, readOnly }: P
     <div>
       {editor && !readOnly && <Toolbar editor={editor} title={title} />}
       <EditorContent editor={editor} />
+      {full && (
+        <Text size="sm" c="red.9" mt={4} role="alert">
+          {t('concepts.collab.full')}
+        </Text>
+      )}
       {others.length > 0 && (
         <Group gap={6} mt={4}>
           <Text size="sm" c="gray.7">

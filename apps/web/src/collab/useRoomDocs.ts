@@ -20,7 +20,7 @@ export function useRoomDocs(room: RoomName, viewer: { id: string; name: string }
   const viewerId = viewer?.id;
   const name = viewer?.name;
   const [sync, setSync] = useState<RoomDocs | null>(null);
-  // With the number of texts at their limit: another one filling up keeps the status at 'full' but must re-render.
+  // With the number of texts at their limit: one filling up changes no status but must re-render.
   const [state, setState] = useState<{ status: CollabStatus; full: number }>({ status: 'connecting', full: 0 });
   useEffect(() => {
     if (!enabled || !viewerId || !name) return;

@@ -7,7 +7,7 @@ import { type CollabUser, DocSync, RETRY_AFTER_MS } from './doc-sync.js';
  * `full`: the server refused a change to one of the room's texts because it reached its length limit (that text
  * stops, the others go on: `isFull`); `refused`: no right to write in the room.
  */
-export type CollabStatus = 'connecting' | 'saving' | 'saved' | 'offline' | 'refused' | 'full';
+export type CollabStatus = 'connecting' | 'saving' | 'saved' | 'offline' | 'refused';
 
 /**
  * The shared documents of one room (a concept's sections, a round's notes): joins the room, keeps one DocSync per
@@ -38,8 +38,8 @@ export class RoomDocs {
     if (this.refusal) return 'refused';
     if (!this.socket.connected) return this.joined ? 'offline' : 'connecting';
     if (!this.joined) return 'connecting';
-    if (this.full.size) return 'full';
-    return [...this.docs.values()].some((s) => s.saving) ? 'saving' : 'saved';
+    // A text at its limit is told beside it (isFull), its refused change never saved: the status is the others'.
+    return [...this.docs].some(([docId, s]) => s.saving && !this.full.has(docId)) ? 'saving' : 'saved';
   }
 
   /** The reason the server refused, as its stable error code. */

@@ -203,11 +203,14 @@ describe('drafting a concept together: Yjs over socket.io, stored in PostgreSQL'
     }
     expect(await size()).toBeGreaterThan(170_000);
     lea.type(section, chapter);
-    await eventually(() => lea.sync.status === 'full', 'the editor told the text is full');
+    await eventually(() => lea.sync.isFull(section), 'the editor told the text is full');
     expect(await size()).toBeLessThanOrEqual(192 * 1024);
-    expect([lea.sync.isFull(section), lea.sync.isFull(beside)]).toEqual([true, false]);
+    expect(lea.sync.isFull(beside)).toBe(false);
+    // The status goes on telling how the others are saved.
     lea.type(beside, 'Daneben geht es weiter.');
+    await eventually(() => lea.sync.status === 'saving', 'the text beside being saved');
     await eventually(async () => (await storedText(beside)).endsWith('Daneben geht es weiter.'), 'the text beside stored', 5000);
+    await eventually(() => lea.sync.status === 'saved', 'the status saved');
 
     // After a reload the text is cut down; what was deleted makes room for new text.
     const again = open(first.url, cookies.lea);

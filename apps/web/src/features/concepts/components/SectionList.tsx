@@ -229,6 +229,7 @@ export function SectionList({ conceptId, sections, editable, adapted }: { concep
                 docId={s.id}
                 title={s.title}
                 label={t('concepts.sectionText', { title: s.title })}
+                full={sync.isFull(s.id)}
                 readOnly={status === 'refused' || sync.isFull(s.id)}
               />
             </Suspense>

@@ -24,6 +24,7 @@ export function RoomNotes({ roundId, viewer }: { roundId: string; viewer: { id: 
             docId={roundId}
             title={t('room.notes')}
             label={t('room.notesText')}
+            full={sync.isFull(roundId)}
             readOnly={status === 'refused' || sync.isFull(roundId)}
           />
         </Suspense>

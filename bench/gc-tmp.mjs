@@ -1,0 +1,25 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { loadDatabaseTools, migratedDatabase, freePort, load, cpuSeconds } from './lib.mjs';
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gc-'));
+const { startEmbeddedPostgres } = await loadDatabaseTools();
+const db = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), durable: false });
+const url = await migratedDatabase(db.url);
+const which = process.argv[2];
+const script = which === 'api' ? 'apps/api/dist/main.js' : 'bench/minimal-server.mjs';
+const port = await freePort();
+const out = fs.openSync(`/tmp/gc-${which}.log`, 'w');
+const child = spawn('taskset', ['-c', '0', process.execPath, '--trace-gc', '--trace-gc-nvp', ...(process.argv[3] ? process.argv[3].split(' ') : []), script], { env: { ...process.env, PORT: String(port), NODE_ENV: 'production', LOG_LEVEL: 'info', DEMO_DATA: 'false', DATABASE_URL: url, SMTP_URL: 'smtp://127.0.0.1:9', PUBLIC_URL: 'https://verbund.test' }, stdio: ['ignore', out, 'inherit'] });
+for (let i = 0; i < 300; i++) { if (await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok).catch(() => false)) break; await new Promise((r) => setTimeout(r, 100)); }
+const body = JSON.stringify({ query: '{ __typename }' });
+await load(`http://127.0.0.1:${port}/graphql`, body, { duration: 2 });
+fs.appendFileSync(`/tmp/gc-${which}.log`, 'MEASURE-START\n');
+const c0 = cpuSeconds(child.pid);
+const r = await load(`http://127.0.0.1:${port}/graphql`, body, { duration: 8 });
+console.log(which, 'cpu µs/req', (((cpuSeconds(child.pid) - c0) / r.total) * 1e6).toFixed(1), 'rps', Math.round(r.rps));
+child.kill('SIGTERM');
+await new Promise((r) => child.once('exit', r));
+await db.stop();
+fs.rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,16 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadDatabaseTools, migratedDatabase, startProductionApi, stop, load } from './lib.mjs';
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'heap-'));
+const { startEmbeddedPostgres } = await loadDatabaseTools();
+const db = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), durable: false });
+const url = await migratedDatabase(db.url);
+const { child, base } = await startProductionApi(url, { NODE_OPTIONS: '--heapsnapshot-signal=SIGUSR2', LOG_LEVEL: 'info' });
+await load(`${base}/graphql`, JSON.stringify({ query: '{ __typename }' }), { duration: 3 });
+process.chdir(dir);
+child.kill('SIGUSR2');
+await new Promise((r) => setTimeout(r, 15000));
+console.log(fs.readdirSync(process.cwd()), dir);
+await stop(child);
+await db.stop();

@@ -4,6 +4,7 @@ import { Access } from '../access/access.decorator.js';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { isLocalRequest } from '../http/loopback.js';
+import { ASSET_HEADERS } from '../http/security-headers.js';
 import { MailService } from './mail.service.js';
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -27,7 +28,9 @@ export class DevMailController {
       .outbox()
       .map((m) => `<li><a href="/dev/mail/${encodeURIComponent(m.id)}">${escape(m.subject)}</a> – ${escape(m.to)}</li>`)
       .join('');
+    // A document, unlike the API's JSON: the full set, with `base-uri` and `form-action` shut too.
     reply
+      .headers(ASSET_HEADERS)
       .header('content-type', 'text/html; charset=utf-8')
       .send(`<!doctype html><html lang="de"><title>Postausgang</title><h1>Postausgang (Entwicklung)</h1><ul>${items}</ul></html>`);
   }

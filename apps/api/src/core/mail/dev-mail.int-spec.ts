@@ -16,7 +16,9 @@ describe('the development outbox at /dev/mail', () => {
   it('lists every mail and shows its text', async () => {
     await t.graphql(REGISTER);
     await t.outbox();
-    const list = await (await fetch(`${t.url}/dev/mail`)).text();
+    const page = await fetch(`${t.url}/dev/mail`);
+    expect(page.headers.get('content-security-policy')).toBe("default-src 'none';frame-ancestors 'none';base-uri 'none';form-action 'none'");
+    const list = await page.text();
     expect(list).toContain('Bitte bestätigen Sie Ihre E-Mail-Adresse');
     const href = /href="(\/dev\/mail\/[^"]+)"/.exec(list)![1]!;
     const mail = await (await fetch(`${t.url}${href}`)).text();

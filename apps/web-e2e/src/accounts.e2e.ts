@@ -27,10 +27,16 @@ test('register, confirm via the outbox, ask to join Landkreis Leipzig, get appro
   await page.goto(`/email-bestaetigen?token=${token}`);
   await expect(page.getByText('Ihre E-Mail-Adresse ist bestätigt')).toBeVisible();
 
-  await page.goto('/anmelden?weiter=/kommunen/14729');
+  await page.goto('/anmelden?weiter=/');
   await page.getByLabel('E-Mail-Adresse').fill(email);
   await page.getByLabel('Passwort').fill(PASSWORD);
   await page.getByRole('button', { name: 'Anmelden' }).click();
+  // Before any membership the start page says why there are no suggestions yet, and where to begin.
+  const suggestions = page.getByRole('region', { name: 'Vorschläge für Sie' });
+  await expect(suggestions).toContainText('Vorschläge gibt es, sobald Ihre Mitgliedschaft in einer Kommune oder Organisation bestätigt ist.');
+  await suggestions.getByRole('link', { name: 'Ihre Kommune finden und beitreten' }).click();
+  await expect(page).toHaveURL(/\/kommunen$/);
+  await page.goto('/kommunen/14729');
   await expect(page.getByRole('heading', { level: 1, name: 'Landkreis Leipzig' })).toBeVisible();
   const join = page.getByRole('form', { name: 'Dieser Kommune beitreten' });
   await join.getByLabel('Ihre Funktion').selectOption({ label: 'Flüchtlingssozialarbeit' });

@@ -31,6 +31,11 @@ export function errorMessage(error: unknown, t: TFunction, language: string): st
   return error instanceof UploadError ? errorText({ code: error.code, message: error.message, details: { field: 'file' } }, t, language) : undefined;
 }
 
+/** The stable code of a refused request (`FORBIDDEN`, …), or undefined for other failures. */
+export function errorCode(error: unknown): string | undefined {
+  return firstGraphQLError(error)?.extensions?.code;
+}
+
 /** A refused upload (POST /uploads); its code and message come from the server like a GraphQL error's. */
 export class UploadError extends Error {
   constructor(

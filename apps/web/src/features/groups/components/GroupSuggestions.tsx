@@ -1,13 +1,16 @@
 import { useQuery } from '@apollo/client/react';
-import { SimpleGrid, Text, Title } from '@mantine/core';
+import { Anchor, SimpleGrid, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ErrorState } from '../../../components/ErrorState';
+import { errorCode } from '../../../components/errorMessage';
 import { GroupSuggestionsDocument } from '../../../gql/graphql';
 import { GroupCard } from './GroupCard';
 
 /** Groups to join: for the signed-in person, or around a municipality (`municipalityAgs`). */
 export function GroupSuggestions({ municipalityAgs, title }: { municipalityAgs?: string; title: string }) {
   const { t } = useTranslation();
-  const { data } = useQuery(GroupSuggestionsDocument, { variables: { municipalityAgs: municipalityAgs ?? null } });
+  const { data, error } = useQuery(GroupSuggestionsDocument, { variables: { municipalityAgs: municipalityAgs ?? null } });
   const list = data?.groupSuggestions ?? [];
   return (
     <section aria-labelledby="group-suggestions-title">
@@ -15,6 +18,17 @@ export function GroupSuggestions({ municipalityAgs, title }: { municipalityAgs?:
         {title}
       </Title>
       {data && !list.length && <Text c="gray.7">{t('groups.noSuggestions')}</Text>}
+      {/* Someone new, before their membership is confirmed, learns why there is nothing yet and where to ask. */}
+      {errorCode(error) === 'FORBIDDEN' ? (
+        <Text c="gray.7">
+          {t('groups.suggestionsAfterMembership')}{' '}
+          <Anchor component={Link} to="/kommunen">
+            {t('groups.toMemberships')}
+          </Anchor>
+        </Text>
+      ) : (
+        error && <ErrorState error={error} />
+      )}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         {list.map((s) => (
           <GroupCard key={s.group.id} group={s.group}>

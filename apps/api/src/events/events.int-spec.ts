@@ -137,6 +137,33 @@ describe('events open to neighbouring municipalities: reach by real borders, reg
     expect(await prisma.notification.count({ where: { kind: 'EVENT_CHANGED', subjectId: event.id } })).toBe(7);
   });
 
+  it('a registration waiting behind a cancellation or a narrower reach is refused once they commit, and writes nothing', async () => {
+    const make = async () =>
+      (await create(stadt, { organizerOrganizationId: stadtOrg, registrationMode: 'VERBUND', title: 'Fachtag im Wettlauf', openTo: 'EVERYONE' })).data!
+        .createEvent.id;
+    // The organiser's change holds the event's row while the registration arrives and waits for it.
+    const behind = async (eventId: string, change: string, client: TestClient) => {
+      const organiser = new pg.Client({ connectionString: t.db.url });
+      await organiser.connect();
+      try {
+        await organiser.query('BEGIN');
+        await organiser.query(`SELECT id FROM "Event" WHERE id = $1 FOR UPDATE`, [eventId]);
+        const late = client.graphql(`mutation { registerForEvent(id: "${eventId}") { id } }`);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        await organiser.query(change, [eventId]);
+        await organiser.query('COMMIT');
+        return await late;
+      } finally {
+        await organiser.end();
+      }
+    };
+    const cancelled = await make();
+    expect(code(await behind(cancelled, `UPDATE "Event" SET status = 'CANCELLED' WHERE id = $1`, kreis))).toBe('BAD_USER_INPUT');
+    const narrowed = await make();
+    expect(code(await behind(narrowed, `UPDATE "Event" SET "openTo" = 'NEIGHBOURS' WHERE id = $1`, muenchen))).toBe('NOT_FOUND');
+    expect(await prisma.eventRegistration.count({ where: { eventId: { in: [cancelled, narrowed] } } })).toBe(0);
+  });
+
   it('refuses bad input with the field named and writes nothing', async () => {
     const before = await prisma.event.count();
     const group = await createGroup(prisma, 'Gruppe ohne Kommune', (await prisma.membership.findFirstOrThrow({ where: { organizationId: stadtOrg } })).userId);

@@ -179,16 +179,20 @@ export class EventsService {
   async register(user: User, id: string): Promise<Event> {
     const scope = await this.scopes.requireConfirmed(user);
     const row = await this.visible(scope, id);
-    if (row.status === 'CANCELLED') throw badUserInput('Diese Veranstaltung ist abgesagt.', { field: 'id' });
-    if (row.registrationMode !== 'VERBUND') throw badUserInput('Für diese Veranstaltung meldet man sich nicht in Verbund an.', { field: 'id' });
-    if ((row.registrationDeadline ?? row.startsAt) <= new Date()) throw badUserInput('Die Anmeldung ist geschlossen.', { field: 'id' });
     await this.prisma.$transaction(async (tx) => {
-      const [locked] = await tx.$queryRaw<{ capacity: number | null }[]>`SELECT capacity FROM "Event" WHERE id = ${row.id}::uuid FOR UPDATE`;
+      await tx.$queryRaw`SELECT id FROM "Event" WHERE id = ${row.id}::uuid FOR UPDATE`;
+      // Asked under the lock: a cancellation, another way of registering or a narrower reach that committed while
+      // this waited counts, so nobody holds a place they would never hear of or could no longer see.
+      const event = await tx.event.findUniqueOrThrow({ where: { id: row.id } });
+      if (!(await this.maySee(tx, user, row.id))) throw notFound(GONE);
+      if (event.status === 'CANCELLED') throw badUserInput('Diese Veranstaltung ist abgesagt.', { field: 'id' });
+      if (event.registrationMode !== 'VERBUND') throw badUserInput('Für diese Veranstaltung meldet man sich nicht in Verbund an.', { field: 'id' });
+      if ((event.registrationDeadline ?? event.startsAt) <= new Date()) throw badUserInput('Die Anmeldung ist geschlossen.', { field: 'id' });
       if (await tx.eventRegistration.findUnique({ where: { eventId_userId: { eventId: row.id, userId: user.id } } })) {
         throw badUserInput('Sie sind schon angemeldet.', { field: 'id' });
       }
       const taken = await tx.eventRegistration.count({ where: { eventId: row.id, status: 'REGISTERED' } });
-      const capacity = locked?.capacity ?? null;
+      const capacity = event.capacity;
       await tx.eventRegistration.create({
         data: { eventId: row.id, userId: user.id, status: capacity === null || taken < capacity ? 'REGISTERED' : 'WAITING' },
       });

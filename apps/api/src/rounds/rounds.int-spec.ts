@@ -1,5 +1,6 @@
 import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
+import pg from 'pg';
 import { addMember, createUser, signIn } from '../../test/support/factories.js';
 import { eventually } from '../../test/support/eventually.js';
 import { startTestApp, type TestApp, type TestClient } from '../../test/support/test-app.js';
@@ -300,6 +301,35 @@ describe('exchange rounds: series across clock changes, audiences, places and wa
     await eventually(async () => (await left()).length === 1, 'both withdrawn', 10_000);
     expect(await left()).toEqual([{ userId: clara.person.id, status: 'REGISTERED' }]);
     expect(await prisma.notification.count({ where: { userId: bernd.person.id, kind: 'ROUND_PROMOTED' } })).toBe(0);
+  });
+
+  it('a registration waiting behind a cancelled date or a narrower audience is refused once they commit, and writes nothing', async () => {
+    const make = async () =>
+      (await create(stadt, { hostOrganizationId: stadtOrg, startsAt: '2027-09-01T10:00', title: 'Runde im Wettlauf' })).data!.createRound;
+    // The host's change holds the row (the date's, or the series' as a change of the series does) while the
+    // registration arrives and waits for it.
+    const behind = async (table: 'Round' | 'RoundSeries', rowId: string, change: string, client: TestClient, roundId: string) => {
+      const host = new pg.Client({ connectionString: t.db.url });
+      await host.connect();
+      try {
+        await host.query('BEGIN');
+        await host.query(`SELECT id FROM "${table}" WHERE id = $1 FOR UPDATE`, [rowId]);
+        const late = client.graphql(`mutation { registerForRound(input: { roundId: "${roundId}" }) { id } }`);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        await host.query(change, [rowId]);
+        await host.query('COMMIT');
+        return await late;
+      } finally {
+        await host.end();
+      }
+    };
+    const cancelled = await make();
+    expect(code(await behind('Round', cancelled.id, `UPDATE "Round" SET status = 'CANCELLED' WHERE id = $1`, nord, cancelled.id))).toBe('BAD_USER_INPUT');
+    const narrowed = await make();
+    const kreis = await prisma.municipality.findUniqueOrThrow({ where: { ags: '14729' } });
+    const narrower = `UPDATE "RoundSeries" SET audience = 'KREIS_AREA', "audienceKreisId" = '${kreis.id}' WHERE id = $1`;
+    expect(code(await behind('RoundSeries', narrowed.series.id, narrower, muenchen, narrowed.id))).toBe('NOT_FOUND');
+    expect(await prisma.roundRegistration.count({ where: { roundId: { in: [cancelled.id, narrowed.id] } } })).toBe(0);
   });
 
   it('a round for the Landkreis Leipzig and its neighbours is found in Nordsachsen, not in München', async () => {

@@ -225,42 +225,53 @@ export class RoundsService {
   async register(user: User, input: RegisterForRoundInput): Promise<Round> {
     const scope = await this.scopes.requireConfirmed(user);
     const round = await this.visible(scope, input.roundId);
-    const now = new Date();
+    const may = await this.audience.forViewer(scope);
     const share = input.shareMunicipality ?? false;
-    if (input.wholeSeries) {
-      await this.prisma.$transaction(async (tx) => {
-        await tx.roundSeriesRegistration.upsert({
-          where: { seriesId_userId: { seriesId: round.seriesId, userId: user.id } },
-          create: { seriesId: round.seriesId, userId: user.id, shareMunicipality: share },
-          update: { shareMunicipality: share },
-        });
-        // Dates whose registration has closed are left out, as when registering for one of them alone.
-        const open = new Date(now.getTime() + round.series.deadlineMinutes * 60_000);
-        const dates = await tx.round.findMany({
-          where: { seriesId: round.seriesId, status: 'SCHEDULED', startsAt: { gt: open } },
-          orderBy: { startsAt: 'asc' },
-        });
-        for (const date of dates) await this.take(tx, date.id, user.id, false, share);
+    await this.prisma.$transaction(async (tx) => {
+      // The series before its dates, in the order a host's change locks them: a narrower audience, a cancelled or
+      // moved date that committed while this waited counts as it now is.
+      await tx.$queryRaw`SELECT id FROM "RoundSeries" WHERE id = ${round.seriesId}::uuid FOR SHARE`;
+      const series = await tx.roundSeries.findUniqueOrThrow({ where: { id: round.seriesId } });
+      if (!(await may(series))) throw notFound(GONE);
+      if (!input.wholeSeries) return this.take(tx, round.id, user.id, series, true, share);
+      await tx.roundSeriesRegistration.upsert({
+        where: { seriesId_userId: { seriesId: series.id, userId: user.id } },
+        create: { seriesId: series.id, userId: user.id, shareMunicipality: share },
+        update: { shareMunicipality: share },
       });
-    } else {
-      if (round.status === 'CANCELLED') throw badUserInput('Dieser Termin fällt aus.', { field: 'roundId' });
-      if (round.startsAt.getTime() - round.series.deadlineMinutes * 60_000 <= now.getTime()) {
-        throw badUserInput('Die Anmeldung für diesen Termin ist geschlossen.', { field: 'roundId' });
-      }
-      await this.prisma.$transaction((tx) => this.take(tx, round.id, user.id, true, share));
-    }
+      const dates = await tx.round.findMany({
+        where: { seriesId: series.id, status: 'SCHEDULED', startsAt: { gt: new Date() } },
+        orderBy: { startsAt: 'asc' },
+        select: { id: true },
+      });
+      for (const date of dates) await this.take(tx, date.id, user.id, series, false, share);
+    });
     return this.get(user, round.id);
   }
 
-  private async take(tx: Prisma.TransactionClient, roundId: string, userId: string, strict: boolean, shareMunicipality: boolean): Promise<void> {
-    const [locked] = await tx.$queryRaw<{ capacity: number | null }[]>`
-      SELECT s.capacity FROM "Round" r JOIN "RoundSeries" s ON s.id = r."seriesId" WHERE r.id = ${roundId}::uuid FOR UPDATE OF r`;
+  /**
+   * One date, locked while its places are counted. A date no longer open (cancelled, its registration closed, already
+   * taken) is refused when asked for alone and left out of a whole series, as registering for it alone would be.
+   */
+  private async take(
+    tx: Prisma.TransactionClient,
+    roundId: string,
+    userId: string,
+    series: { capacity: number | null; deadlineMinutes: number },
+    strict: boolean,
+    shareMunicipality: boolean,
+  ): Promise<void> {
+    const refuse = (message: string) => {
+      if (strict) throw badUserInput(message, { field: 'roundId' });
+    };
+    const [date] = await tx.$queryRaw<{ status: string; startsAt: Date }[]>`SELECT status, "startsAt" FROM "Round" WHERE id = ${roundId}::uuid FOR UPDATE`;
+    if (!date || date.status === 'CANCELLED') return refuse('Dieser Termin fällt aus.');
+    if (date.startsAt.getTime() - series.deadlineMinutes * 60_000 <= Date.now()) return refuse('Die Anmeldung für diesen Termin ist geschlossen.');
     if (await tx.roundRegistration.findUnique({ where: { roundId_userId: { roundId, userId } } })) {
-      if (strict) throw badUserInput('Sie sind für diesen Termin schon angemeldet.', { field: 'roundId' });
-      return;
+      return refuse('Sie sind für diesen Termin schon angemeldet.');
     }
     const taken = await tx.roundRegistration.count({ where: { roundId, status: 'REGISTERED' } });
-    const status = locked?.capacity === null || locked?.capacity === undefined || taken < locked.capacity ? 'REGISTERED' : 'WAITING';
+    const status = series.capacity === null || taken < series.capacity ? 'REGISTERED' : 'WAITING';
     await tx.roundRegistration.create({ data: { roundId, userId, status, shareMunicipality } });
   }
 

@@ -1,6 +1,6 @@
 import type { EventAttendee, EventKind, EventRegistrationMode } from '../generated/prisma/client.js';
 import type { Topic } from '../core/catalogue/catalogue.enums.js';
-import { localToInstant, occurrences } from '../core/calendar/recurrence.js';
+import { localToInstant, occurrences, ruleText } from '../core/calendar/recurrence.js';
 import { badUserInput } from '../core/errors/app-error.js';
 import { httpsUrl, languageList, plainText, position } from '../core/validation/text.js';
 import type { EventDetailsFields } from './dto/event.inputs.js';
@@ -42,7 +42,7 @@ export function eventDetails(input: EventDetailsFields): EventDetails {
   if (endsAt <= startsAt) throw badUserInput('Das Ende liegt nach dem Beginn.', { field: 'endsAt' });
   if (endsAt.getTime() - startsAt.getTime() > MAX_DAYS * 86_400_000)
     throw badUserInput(`Eine Veranstaltung dauert höchstens ${MAX_DAYS} Tage.`, { field: 'endsAt' });
-  const rrule = input.rrule?.trim() ? input.rrule.trim().replace(/^RRULE:/i, '') : null;
+  const rrule = ruleText(input.rrule);
   const starts = occurrences(startsAt, rrule);
   const lastEndsAt = new Date(starts.at(-1)!.getTime() + (endsAt.getTime() - startsAt.getTime()));
   const address = plainText(input.address, 'address', 0, 300);

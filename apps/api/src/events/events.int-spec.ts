@@ -176,6 +176,7 @@ describe('events open to neighbouring municipalities: reach by real borders, reg
       [{ organizerOrganizationId: undefined, organizerGroupId: group.id }, 'openTo'],
       [{ latitude: 40.7128, longitude: -74.006 }, 'latitude'],
       [{ rrule: 'FREQ=WEEKLY' }, 'rrule'],
+      [{ rrule: 'FREQ=WEEKLY;COUNT=2\nEXRULE:FREQ=WEEKLY;COUNT=2' }, 'rrule'],
     ];
     for (const [input, name] of cases) {
       const res = await create(stadt, { organizerOrganizationId: stadtOrg, ...input });

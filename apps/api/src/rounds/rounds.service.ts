@@ -18,7 +18,7 @@ import {
   RoundStatus,
 } from './models/round.model.js';
 import { orderAgenda } from './agenda-order.js';
-import { localToInstant, occurrences } from '../core/calendar/recurrence.js';
+import { localToInstant, occurrences, ruleText } from '../core/calendar/recurrence.js';
 import { RoundAudienceRules } from './round-audience.js';
 import { roundDetails } from './round-details.js';
 
@@ -67,7 +67,7 @@ export class RoundsService {
           hostGroupId: input.hostGroupId ?? null,
           audience,
           ...region,
-          rrule: input.rrule ? input.rrule.replace(/^RRULE:/i, '') : null,
+          rrule: ruleText(input.rrule),
           firstStartsAt: first,
           durationMinutes: input.durationMinutes,
           createdById: user.id,

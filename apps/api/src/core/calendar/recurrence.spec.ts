@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { localToInstant, occurrences } from './recurrence.js';
+import { localToInstant, occurrences, ruleText } from './recurrence.js';
 
 const berlin = (d: Date) => DateTime.fromJSDate(d, { zone: 'Europe/Berlin' }).toFormat("yyyy-MM-dd'T'HH:mm");
 
@@ -17,7 +17,15 @@ describe('recurrence of exchange rounds in Europe/Berlin', () => {
   it('a single date is itself; bad rules are refused with the field', () => {
     const first = localToInstant('2027-01-20T10:00');
     expect(occurrences(first, null)).toEqual([first]);
-    for (const rule of ['FREQ=WEEKLY', 'FREQ=MINUTELY;COUNT=3', 'unsinn', 'FREQ=DAILY;COUNT=501', 'FREQ=WEEKLY;UNTIL=20260101T000000Z']) {
+    expect(ruleText(' rrule:freq=weekly;count=2 ')).toBe('FREQ=WEEKLY;COUNT=2');
+    expect(ruleText('  ')).toBeNull();
+    const refused = [
+      ...['FREQ=WEEKLY', 'FREQ=MINUTELY;COUNT=3', 'unsinn', 'FREQ=DAILY;COUNT=501', 'FREQ=WEEKLY;UNTIL=20260101T000000Z'],
+      // Only one RRULE line of known parts: nothing else reaches the calendar files as written.
+      ...['FREQ=WEEKLY;COUNT=2\nEXRULE:FREQ=WEEKLY;COUNT=2', 'FREQ=WEEKLY;COUNT=2;DTSTART=20200101T000000Z', 'FREQ=WEEKLY;COUNT=2;TZID=Europe/Paris'],
+      ...['FREQ=WEEKLY;COUNT=2;X-NAME=1', `FREQ=WEEKLY;COUNT=2;BYDAY=${'MO,'.repeat(100)}TU`, 'FREQ=WEEKLY;COUNT=2;;'],
+    ];
+    for (const rule of refused) {
       expect(() => occurrences(first, rule)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', details: expect.objectContaining({ field: 'rrule' }) }));
     }
     expect(() => localToInstant('20.01.2027 10:00')).toThrow(expect.objectContaining({ details: { field: 'startsAt' } }));

@@ -7,6 +7,10 @@ const { RRule } = rrule;
 export const BERLIN = 'Europe/Berlin';
 export const MAX_DATES = 500;
 const FREQUENCIES = new Set([RRule.DAILY, RRule.WEEKLY, RRule.MONTHLY, RRule.YEARLY]);
+const MAX_RULE_LENGTH = 300;
+/** The parts of one RRULE line; anything else (DTSTART, TZID, a second line such as EXRULE) would reach calendars as written. */
+const RULE_PART = /^(FREQ|INTERVAL|COUNT|UNTIL|WKST|BYDAY|BYMONTHDAY|BYMONTH|BYYEARDAY|BYWEEKNO|BYSETPOS|BYHOUR|BYMINUTE|BYSECOND)=[A-Z0-9,+-]+$/;
+const notARule = () => badUserInput('Die Wiederholungsregel ist keine gültige RRULE.', { field: 'rrule' });
 
 /** A local wall-clock time ("2027-03-10T12:30") in the zone as an instant; refuses what is not one. */
 export function localToInstant(local: string, zone = BERLIN, field = 'startsAt'): Date {
@@ -18,25 +22,45 @@ export function localToInstant(local: string, zone = BERLIN, field = 'startsAt')
 }
 
 /**
+ * A rule as it is stored and written into calendar files: one RRULE line of known parts, without the `RRULE:`
+ * prefix; null for none. Refuses anything else, as `occurrences` does.
+ */
+export function ruleText(rule: string | null | undefined): string | null {
+  const text = rule
+    ?.trim()
+    .replace(/^RRULE:/i, '')
+    .toUpperCase();
+  if (!text) return null;
+  if (text.length > MAX_RULE_LENGTH || !text.split(';').every((part) => RULE_PART.test(part))) throw notARule();
+  return text;
+}
+
+/**
  * The starts of a series as instants: `first`, then what `rule` (an RRULE without DTSTART) gives in local
  * time. rrule computes on floating times (the local wall clock written as if it were UTC); each is then placed
  * in the zone, so a 12:30 round stays at 12:30 across the March and October clock changes.
  */
 export function occurrences(first: Date, rule: string | null | undefined, zone = BERLIN): Date[] {
-  if (!rule) return [first];
+  const text = ruleText(rule);
+  if (!text) return [first];
   const local = DateTime.fromJSDate(first, { zone });
   const floating = new Date(Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute));
   let options: ReturnType<typeof RRule.parseString>;
   try {
-    options = RRule.parseString(rule.replace(/^RRULE:/i, ''));
+    options = RRule.parseString(text);
   } catch {
-    throw badUserInput('Die Wiederholungsregel ist keine gültige RRULE.', { field: 'rrule' });
+    throw notARule();
   }
   if (options.freq === undefined || !FREQUENCIES.has(options.freq)) {
     throw badUserInput('Eine Reihe wiederholt sich täglich, wöchentlich, monatlich oder jährlich.', { field: 'rrule' });
   }
   if (!options.count && !options.until) throw badUserInput('Eine Reihe braucht ein Ende (Anzahl der Termine oder letztes Datum).', { field: 'rrule' });
-  const dates = new RRule({ ...options, dtstart: floating }).all((_, i) => i <= MAX_DATES);
+  let dates: Date[];
+  try {
+    dates = new RRule({ ...options, dtstart: floating }).all((_, i) => i <= MAX_DATES);
+  } catch {
+    throw notARule();
+  }
   if (dates.length === 0) throw badUserInput('Diese Regel ergibt keinen Termin.', { field: 'rrule' });
   if (dates.length > MAX_DATES) throw badUserInput(`Höchstens ${MAX_DATES} Termine je Reihe.`, { field: 'rrule', limit: MAX_DATES });
   return dates.map((d) =>

@@ -13,7 +13,7 @@ export const REFRESH_JOB = 'insights.refresh';
  * - ROUND: people who entered the live room of the same date;
  * - CONCEPT: an adaptation and the concept it adapts (its organisation's municipality, or those of its group;
  *   two owners of one concept do not cooperate through it);
- * - EVENT: organiser, co-organisers and registered participants of the same event;
+ * - EVENT: organiser, co-organisers and registered participants of the same event, unless it was cancelled;
  * - OFFER: provider and partners with each other and with the municipalities named as "also for" (not those among
  *   themselves);
  * - MATERIAL: a material's municipality and one that marked it as used.
@@ -42,13 +42,14 @@ const FACTS = `
     LEFT JOIN group_place gp ON gp."groupId" = u."groupId" AND u."organizationId" IS NULL
     WHERE COALESCE(uo."locatedInId", gp.m) IS NOT NULL
   UNION ALL
-  SELECT 'EVENT', e.id::text, e."homeId", e."createdAt", 'peer' FROM "Event" e WHERE e."homeId" IS NOT NULL
+  SELECT 'EVENT', e.id::text, e."homeId", e."createdAt", 'peer' FROM "Event" e WHERE e."homeId" IS NOT NULL AND e.status <> 'CANCELLED'
   UNION ALL
   SELECT 'EVENT', c."eventId"::text, o."locatedInId", e."createdAt", 'peer' FROM "EventCoOrganizer" c
-    JOIN "Organization" o ON o.id = c."organizationId" JOIN "Event" e ON e.id = c."eventId"
+    JOIN "Organization" o ON o.id = c."organizationId" JOIN "Event" e ON e.id = c."eventId" WHERE e.status <> 'CANCELLED'
   UNION ALL
   SELECT 'EVENT', r."eventId"::text, mp.m, MIN(r."createdAt"), 'peer' FROM "EventRegistration" r
-    JOIN member_place mp ON mp."userId" = r."userId" WHERE r.status = 'REGISTERED' GROUP BY r."eventId", mp.m
+    JOIN member_place mp ON mp."userId" = r."userId" JOIN "Event" e ON e.id = r."eventId"
+    WHERE r.status = 'REGISTERED' AND e.status <> 'CANCELLED' GROUP BY r."eventId", mp.m
   UNION ALL
   SELECT 'OFFER', o.id::text, o."homeId", o."createdAt", 'provider' FROM "Offer" o WHERE o."archivedAt" IS NULL
   UNION ALL

@@ -223,6 +223,45 @@ describe('cooperation insights: what neighbours do together, from stored figures
     expect(offerPairs.map((p) => key(p.aId, p.bId)).sort()).toEqual([key(stadtM!.id, kreisM!.id), key(stadtM!.id, nordM!.id)].sort());
   });
 
+  it('an event ties its organiser and co-organisers together until it is cancelled', async () => {
+    const [kreisM, nordM] = await Promise.all(['14729', '14730'].map((ags) => prisma.municipality.findUniqueOrThrow({ where: { ags } })));
+    const organizer = (await prisma.membership.findFirstOrThrow({ where: { userId: kreisUser } })).organizationId;
+    const partner = (await addMember(prisma, (await createUser(prisma)).id, '14730')).organizationId;
+    const created = await kreis.graphql<{ createEvent: { id: string } }>('mutation ($i: CreateEventInput!) { createEvent(input: $i) { id } }', {
+      i: {
+        kind: 'FACHTAG',
+        title: 'Fachtag Nord-Süd',
+        description: '',
+        topics: ['SPRACHE'],
+        startsAt: '2027-06-01T09:00',
+        endsAt: '2027-06-01T12:00',
+        address: 'Markt 1, 04552 Borna',
+        latitude: 51.1245,
+        longitude: 12.4966,
+        openTo: 'EVERYONE',
+        audiences: ['FACHKRAEFTE'],
+        organizerOrganizationId: organizer,
+        coOrganizerIds: [partner],
+      },
+    });
+    expect(created.errors).toBeUndefined();
+    const pairs = () =>
+      prisma.cooperationPair.count({
+        where: {
+          kind: 'EVENT',
+          OR: [
+            { aId: kreisM!.id, bId: nordM!.id },
+            { aId: nordM!.id, bId: kreisM!.id },
+          ],
+        },
+      });
+    await refresh.refresh();
+    expect(await pairs()).toBe(1);
+    expect(code(await kreis.graphql(`mutation { cancelEvent(id: "${created.data!.createEvent.id}") { id } }`))).toBe('OK');
+    await refresh.refresh();
+    expect(await pairs()).toBe(0);
+  });
+
   it('refuses an unknown Land and an unknown key clearly', async () => {
     expect(code(await t.client().graphql('{ cooperationOverview(land: "99") { land } }'))).toBe('BAD_USER_INPUT');
     expect(code(await kreis.graphql('{ cooperation(ags: "99999") { gap } }'))).toBe('NOT_FOUND');

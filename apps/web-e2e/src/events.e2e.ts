@@ -58,6 +58,15 @@ test('Stadt Leipzig posts an event open to its neighbours; the Landkreis finds i
   await expect(muenchen.getByText('Diese Veranstaltung gibt es nicht, oder sie ist nicht für Sie.')).toBeVisible();
   await expectNoSeriousA11yViolations(muenchen);
 
+  // Taking registration away from Verbund warns the organiser that the registered lose their place and are told.
+  await stadt.reload();
+  await stadt.getByRole('button', { name: 'Bearbeiten' }).click();
+  const editing = stadt.getByRole('form', { name: 'Veranstaltung bearbeiten' });
+  await editing.getByRole('combobox', { name: 'Anmeldung', exact: true }).click();
+  await stadt.getByRole('option', { name: 'Ohne Anmeldung' }).click();
+  await expect(editing.getByText('Die Anmeldung von 1 Person in Verbund endet mit dem Speichern; sie wird benachrichtigt.')).toBeVisible();
+  await stadt.reload();
+
   // Cancelling asks first, in the app's own dialog; the registered Landkreis then sees it cancelled.
   await stadt.getByRole('button', { name: 'Veranstaltung absagen' }).click();
   const cancelling = stadt.getByRole('dialog', { name: 'Veranstaltung absagen' });

@@ -46,6 +46,7 @@ export class EventFeeds implements OnModuleInit {
           ],
         },
         include: EVENT_INCLUDE,
+        orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
         take: 1000,
       });
       return rows.map((r) => this.entry(r));

@@ -235,6 +235,44 @@ describe('events open to neighbouring municipalities: reach by real borders, reg
     expect((await fetch(`${t.url}${new URL(stranger).pathname}`)).status).toBe(404);
   });
 
+  it("who leaves their last organisation loses a group's feed, its events and the places they held there", async () => {
+    const greta = await createUser(prisma, { name: 'Greta Gruppe' });
+    const membership = await addMember(prisma, greta.id, '14729');
+    const client = await signIn(t, greta.email);
+    const group = await createGroup(prisma, 'AG Abschied', kreisUserId, [greta.id], 'CLOSED');
+    // Open to Bayern only: in Sachsen, the group's members see it as members.
+    const event = (
+      await create(kreis, { organizerGroupId: group.id, openTo: 'LAND', openLandCode: '09', registrationMode: 'VERBUND', title: 'Gruppentreffen' })
+    ).data!.createEvent;
+    expect(code(await client.graphql(`mutation { registerForEvent(id: "${event.id}") { id } }`))).toBe('OK');
+    const feed = new URL((await client.graphql<{ eventFeedUrl: string }>(`{ eventFeedUrl(groupId: "${group.id}") }`)).data!.eventFeedUrl).pathname;
+    expect(await (await fetch(`${t.url}${feed}`)).text()).toContain('Gruppentreffen');
+
+    expect(code(await client.graphql(`mutation { endMembership(input: { membershipId: "${membership.id}" }) }`))).toBe('OK');
+    expect((await fetch(`${t.url}${feed}`)).status).toBe(404);
+    expect(code(await client.graphql(`{ event(id: "${event.id}") { id } }`))).toBe('NOT_FOUND');
+    await eventually(async () => (await prisma.eventRegistration.count({ where: { userId: greta.id } })) === 0, 'the place withdrawn', 10_000);
+  });
+
+  it('registering moved away from Verbund ends the places and the waiting list, and tells everyone how it goes on', async () => {
+    const same = { ...base, title: 'Fachtag mit Wechsel', openTo: 'EVERYONE' };
+    const event = (await create(stadt, { ...same, organizerOrganizationId: stadtOrg, registrationMode: 'VERBUND', capacity: 1 })).data!.createEvent;
+    for (const client of [kreis, muenchen]) expect(code(await client.graphql(`mutation { registerForEvent(id: "${event.id}") { id } }`))).toBe('OK');
+    expect(await prisma.eventRegistration.count({ where: { eventId: event.id, status: 'WAITING' } })).toBe(1);
+    const moved = await stadt.graphql('mutation ($i: UpdateEventInput!) { updateEvent(input: $i) { id } }', {
+      i: { ...same, id: event.id, registrationMode: 'EXTERNAL', registrationUrl: 'https://anmeldung.example/fachtag' },
+    });
+    expect(code(moved)).toBe('OK');
+    expect(await prisma.eventRegistration.count({ where: { eventId: event.id } })).toBe(0);
+    const told = await prisma.notification.findMany({ where: { kind: 'EVENT_CHANGED', subjectId: event.id }, select: { userId: true } });
+    expect(told.map((n) => n.userId).sort()).toEqual([kreisUserId, muenchenUserId].sort());
+    const texts = (await muenchen.graphql<{ notifications: { nodes: { text: string }[] } }>('{ notifications(first: 20) { nodes { text } } }')).data!
+      .notifications.nodes;
+    expect(texts.map((n) => n.text)).toContain(
+      'Die Anmeldung zu „Fachtag mit Wechsel“ am Donnerstag, 6. Mai um 09:00 Uhr läuft nicht mehr über Verbund, Ihre Anmeldung dort ist beendet: Bitte melden Sie sich über den Link bei der Veranstaltung an.',
+    );
+  });
+
   it('organisers and co-organisers edit; a new time tells the registered, a change racing a cancellation is refused', async () => {
     const event = (
       await create(stadt, {

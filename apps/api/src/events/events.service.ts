@@ -112,6 +112,7 @@ export class EventsService {
       const dropped = await tx.eventCoOrganizer.deleteMany({ where: { eventId: row.id, organizationId: { notIn: coOrganizerIds } } });
       await tx.eventCoOrganizer.createMany({ data: coOrganizerIds.map((organizationId) => ({ eventId: row.id, organizationId })), skipDuplicates: true });
       if (details.registrationMode === 'VERBUND') await this.promote(tx, row.id, details.capacity, details.startsAt);
+      else if (current.registrationMode === 'VERBUND') await this.endRegistrations(tx, user, row.id, details.registrationMode, details.startsAt);
       if (moved) await this.tellRegistered(tx, user, row.id, 'changed', details.startsAt);
       // Opened to fewer people: whoever may no longer see it loses their registration (they could not even cancel it).
       if (dropped.count > 0 || reach.openTo !== current.openTo || reach.openLandCode !== current.openLandCode) {
@@ -359,6 +360,20 @@ export class EventsService {
     const scope = await this.scopes.of(user);
     const place = await this.openTo.place(scope.municipalityIds);
     return (await tx.event.count({ where: { AND: [{ id: eventId }, this.visibleWhere(scope, place)] } })) > 0;
+  }
+
+  /** Registering no longer runs through Verbund: places and the waiting list end, and everyone on them is told how it goes on. */
+  private async endRegistrations(tx: Prisma.TransactionClient, user: User, eventId: string, mode: 'NONE' | 'EXTERNAL', startsAt: Date): Promise<void> {
+    const people = await tx.eventRegistration.findMany({ where: { eventId }, select: { userId: true } });
+    if (!people.length) return;
+    await tx.eventRegistration.deleteMany({ where: { eventId } });
+    await this.notifications.notify(tx, {
+      recipients: people.map((p) => p.userId),
+      kind: 'EVENT_CHANGED',
+      subjectType: 'event',
+      subjectId: eventId,
+      payload: { actorId: user.id, eventId, startsAt: startsAt.toISOString(), eventChange: 'registration', registrationMode: mode },
+    });
   }
 
   private async tellRegistered(tx: Prisma.TransactionClient, user: User, eventId: string, change: 'cancelled' | 'changed', startsAt: Date) {

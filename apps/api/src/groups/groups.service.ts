@@ -8,7 +8,7 @@ import { toMunicipality } from '../municipalities/municipality.mapper.js';
 import type { CreateGroupInput, GroupsFilter } from './dto/group.inputs.js';
 import { GROUP_INCLUDE, toGroup, type GroupRow } from './group.mapper.js';
 import { GroupRegionKind, type GroupPage, type WorkingGroup } from './models/group.model.js';
-import { ViewerScopeService, type ViewerScope } from '../core/access/viewer-scope.service.js';
+import { ViewerScopeService } from '../core/access/viewer-scope.service.js';
 import { isUuid, isLandCode } from '../core/validation/ids.js';
 import { groupIn } from '../municipalities/urbanisation-where.js';
 
@@ -122,10 +122,6 @@ export class GroupsService {
     const row = isUuid(id) ? await this.prisma.workingGroup.findFirst({ where: { AND: [{ id }, visibleTo(user.id)] } }) : null;
     if (!row) throw notFound('Diese Arbeitsgruppe gibt es nicht, oder sie ist geschlossen.');
     return row;
-  }
-
-  isActiveMember(scope: ViewerScope, groupId: string): boolean {
-    return scope.activeGroupIds.includes(groupId);
   }
 }
 

@@ -25,9 +25,14 @@ export interface NotificationPayload {
   startsAt?: string;
   change?: 'cancelled' | 'moved' | 'withdrawn';
   count?: number;
-  /** EVENT_*: the event, its (next) start, and for EVENT_CHANGED what happened. OFFER_NEW: the offer. */
+  /**
+   * EVENT_*: the event, its (next) start, and for EVENT_CHANGED what happened; `registration`: registering no longer
+   * runs through Verbund (`registrationMode` says how it goes on) and the person's place or waiting ended.
+   * OFFER_NEW: the offer.
+   */
   eventId?: string;
-  eventChange?: 'cancelled' | 'changed' | 'withdrawn';
+  eventChange?: 'cancelled' | 'changed' | 'withdrawn' | 'registration';
+  registrationMode?: 'NONE' | 'EXTERNAL';
   offerId?: string;
   /** COOPERATION_SUGGESTION: for which municipality, with which neighbour, and what (with its id above). */
   municipalityId?: string;
@@ -209,15 +214,19 @@ export const NOTIFICATION_KINDS: Record<NotificationKind, KindRule> = {
       de: (p, n) =>
         p.eventChange === 'withdrawn'
           ? `Ihre Anmeldung zu ${[q.de(n.event), when.de(p.startsAt)].filter(Boolean).join(' ')} ist beendet: Die Veranstaltung ist nicht mehr für Sie offen ${WHY_WITHDRAWN.de}.`
-          : p.eventChange === 'cancelled'
-            ? `${q.de(n.event)} ${when.de(p.startsAt)} ist abgesagt.`
-            : `Die Veranstaltung ${q.de(n.event)}, für die Sie angemeldet sind, wurde geändert: jetzt ${when.de(p.startsAt)}.`,
+          : p.eventChange === 'registration'
+            ? `Die Anmeldung zu ${q.de(n.event)} ${when.de(p.startsAt)} läuft nicht mehr über Verbund, Ihre Anmeldung dort ist beendet: ${p.registrationMode === 'EXTERNAL' ? 'Bitte melden Sie sich über den Link bei der Veranstaltung an.' : 'Eine Anmeldung ist nicht mehr nötig.'}`
+            : p.eventChange === 'cancelled'
+              ? `${q.de(n.event)} ${when.de(p.startsAt)} ist abgesagt.`
+              : `Die Veranstaltung ${q.de(n.event)}, für die Sie angemeldet sind, wurde geändert: jetzt ${when.de(p.startsAt)}.`,
       en: (p, n) =>
         p.eventChange === 'withdrawn'
           ? `Your registration for ${[q.en(n.event), when.en(p.startsAt)].filter(Boolean).join(' ')} has ended: the event is no longer open to you ${WHY_WITHDRAWN.en}.`
-          : p.eventChange === 'cancelled'
-            ? `${q.en(n.event)} ${when.en(p.startsAt)} is cancelled.`
-            : `The event ${q.en(n.event)}, which you registered for, has changed: now ${when.en(p.startsAt)}.`,
+          : p.eventChange === 'registration'
+            ? `Registration for ${q.en(n.event)} ${when.en(p.startsAt)} no longer runs through Verbund, and your registration there has ended: ${p.registrationMode === 'EXTERNAL' ? 'please register through the link on the event.' : 'registration is no longer needed.'}`
+            : p.eventChange === 'cancelled'
+              ? `${q.en(n.event)} ${when.en(p.startsAt)} is cancelled.`
+              : `The event ${q.en(n.event)}, which you registered for, has changed: now ${when.en(p.startsAt)}.`,
     },
   },
   EVENT_PROMOTED: {

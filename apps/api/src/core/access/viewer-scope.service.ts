@@ -50,17 +50,21 @@ export class ViewerScopeService {
       this.prisma.membership.findMany({ where: { userId: user.id, status: 'CONFIRMED' }, include: { organization: true } }),
       this.prisma.groupMember.findMany({ where: { userId: user.id, status: 'ACTIVE' }, select: { groupId: true, role: true } }),
     ]);
+    const confirmed = memberships.length > 0;
+    // Groups are for confirmed members of the platform: who left their last organisation keeps their place in a
+    // group (to come back to) but sees and hears nothing of it meanwhile.
+    const groupsNow = confirmed ? groups : [];
     return {
       user,
-      confirmed: memberships.length > 0,
+      confirmed,
       organizationIds: memberships.map((m) => m.organizationId),
       municipalityIds: [...new Set(memberships.map((m) => m.organization.locatedInId))],
       municipalityOrganizations: memberships
         .filter((m) => m.organization.representsId)
         .map((m) => ({ organizationId: m.organizationId, municipalityId: m.organization.representsId! })),
       topics: [...new Set(memberships.flatMap((m) => m.topics))],
-      activeGroupIds: groups.map((g) => g.groupId),
-      moderatedGroupIds: groups.filter((g) => g.role === 'MODERATOR').map((g) => g.groupId),
+      activeGroupIds: groupsNow.map((g) => g.groupId),
+      moderatedGroupIds: groupsNow.filter((g) => g.role === 'MODERATOR').map((g) => g.groupId),
     };
   }
 }

@@ -40,11 +40,17 @@ export class CalendarFeeds {
     this.contributors.push({ kind, contribute });
   }
 
-  /** A group's feed is its active members' only: anyone else learns nothing, not even that the group exists. */
+  /**
+   * A group's feed is its active members' only, while they are confirmed members of the platform (as the group
+   * itself is): anyone else learns nothing, not even that the group exists.
+   */
   async entries(kind: FeedKind, user: User, groupId?: string): Promise<IcsEntry[]> {
     if (kind === 'group') {
-      const member = groupId ? await this.prisma.groupMember.findUnique({ where: { groupId_userId: { groupId, userId: user.id } } }) : null;
-      if (member?.status !== 'ACTIVE') throw notFound('Diesen Kalender gibt es nicht.');
+      const [member, confirmed] = await Promise.all([
+        groupId ? this.prisma.groupMember.findUnique({ where: { groupId_userId: { groupId, userId: user.id } } }) : null,
+        this.prisma.membership.count({ where: { userId: user.id, status: 'CONFIRMED' } }),
+      ]);
+      if (member?.status !== 'ACTIVE' || !confirmed) throw notFound('Diesen Kalender gibt es nicht.');
     }
     const parts = await Promise.all(this.contributors.filter((c) => c.kind === kind).map((c) => c.contribute(user, groupId)));
     return parts.flat().sort((a, b) => a.start.getTime() - b.start.getTime());

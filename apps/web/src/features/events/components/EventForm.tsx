@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, Group, MultiSelect, NumberInput, Select, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Group, MultiSelect, NumberInput, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../../components/FormAlert';
@@ -208,6 +208,11 @@ export function EventForm({ event, onDone }: { event?: EventFieldsFragment; onDo
         value={mode}
         onChange={(v) => setMode(v ?? 'NONE')}
       />
+      {event?.registrationMode === 'VERBUND' && mode !== 'VERBUND' && event.registeredCount + event.waitingCount > 0 && (
+        <Text size="sm" c="red.9">
+          {t('events.form.registrationsEnd', { count: event.registeredCount + event.waitingCount })}
+        </Text>
+      )}
       {mode === 'VERBUND' && (
         <Group grow align="flex-start">
           <NumberInput label={t('events.form.capacity')} description={t('rounds.form.capacityHint')} min={1} value={capacity} onChange={setCapacity} />

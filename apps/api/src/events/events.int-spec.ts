@@ -292,6 +292,7 @@ describe('events open to neighbouring municipalities: reach by real borders, reg
     expect(code(await update(across, {}))).toBe('FORBIDDEN');
     const moved = await update(kreis, { startsAt: '2027-05-07T09:00', endsAt: '2027-05-07T16:00' });
     expect(moved.data!.updateEvent.startsAt).toBe('2027-05-07T07:00:00.000Z');
+    expect((await prisma.eventDate.findMany({ where: { eventId: event.id } })).map((d) => d.startsAt.toISOString())).toEqual(['2027-05-07T07:00:00.000Z']);
     expect(await prisma.notification.count({ where: { kind: 'EVENT_CHANGED', subjectId: event.id } })).toBe(1);
     const told = await across.graphql<{ notifications: { nodes: { kind: string; text: string }[] } }>('{ notifications(first: 5) { nodes { kind text } } }');
     expect(told.data!.notifications.nodes.find((n) => n.kind === 'EVENT_CHANGED')?.text).toBe(

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Prisma, User } from '../generated/prisma/client.js';
+import { Prisma, type User } from '../generated/prisma/client.js';
 import { AccessLost } from '../core/access/access-lost.js';
 import { ViewerScopeService, type ViewerScope } from '../core/access/viewer-scope.service.js';
 import { PrismaService } from '../core/database/prisma.service.js';
@@ -9,6 +9,7 @@ import { groupIn, organizationIn } from '../municipalities/urbanisation-where.js
 import { OpenToRules, type Place } from '../municipalities/open-to.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import type { CreateEventInput, EventsFilter, UpdateEventInput } from './dto/event.inputs.js';
+import { writeEventDates } from './event-dates.js';
 import { eventDates, eventDetails, type EventDetails } from './event-details.js';
 import { GermanPlaces } from '../municipalities/german-places.js';
 import type { Event, EventPage } from './models/event.model.js';
@@ -70,6 +71,7 @@ export class EventsService {
           coOrganizers: { create: coOrganizerIds.map((organizationId) => ({ organizationId })) },
         },
       });
+      await writeEventDates(tx, created);
       await this.notifications.notify(tx, {
         recipients,
         kind: 'EVENT_NEW',
@@ -109,6 +111,7 @@ export class EventsService {
         details.address !== current.address ||
         details.onlineUrl !== current.onlineUrl;
       await tx.event.update({ where: { id: row.id }, data: { ...details, ...reach } });
+      await writeEventDates(tx, { id: row.id, ...details });
       const dropped = await tx.eventCoOrganizer.deleteMany({ where: { eventId: row.id, organizationId: { notIn: coOrganizerIds } } });
       await tx.eventCoOrganizer.createMany({ data: coOrganizerIds.map((organizationId) => ({ eventId: row.id, organizationId })), skipDuplicates: true });
       if (details.registrationMode === 'VERBUND') await this.promote(tx, row.id, details.capacity, details.startsAt);
@@ -154,23 +157,38 @@ export class EventsService {
       throw badUserInput(`Der Zeitraum endet nach seinem Beginn und umfasst höchstens ${MAX_SPAN_DAYS} Tage.`, { field: 'to' });
     }
     const place = await this.openTo.place(scope.municipalityIds);
-    const rows = await this.prisma.event.findMany({
-      where: {
-        AND: [
-          this.visibleWhere(scope, place),
-          { status: 'SCHEDULED', lastEndsAt: { gte: from }, ...(to ? { startsAt: { lt: to } } : {}) },
-          ...(await this.filterWhere(scope, place, filter)),
-        ],
-      },
-      include: EVENT_INCLUDE,
-      orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
-      take: 2000,
-    });
-    const dated = rows
-      .map((row) => ({ row, dates: eventDates(row, from, to, 100) }))
-      .filter((e) => e.dates.length > 0)
-      .sort((a, b) => a.dates[0]!.startsAt.getTime() - b.dates[0]!.startsAt.getTime() || a.row.id.localeCompare(b.row.id));
-    return { totalCount: dated.length, nodes: await this.present(scope, dated.slice(offset, offset + first)) };
+    const events: Prisma.EventWhereInput = {
+      AND: [this.visibleWhere(scope, place), { status: 'SCHEDULED' }, ...(await this.filterWhere(scope, place, filter))],
+    };
+    // The stored dates in the span: an event is ordered by its first one there, and the page is cut in the database.
+    const span: Prisma.EventDateWhereInput = { endsAt: { gte: from }, ...(to ? { startsAt: { lt: to } } : {}) };
+    const [page, totalCount] = await Promise.all([
+      this.prisma.eventDate.groupBy({
+        by: ['eventId'],
+        where: { AND: [span, { event: events }] },
+        _min: { startsAt: true },
+        orderBy: [{ _min: { startsAt: 'asc' } }, { eventId: 'asc' }],
+        skip: offset,
+        take: first,
+      }),
+      this.prisma.event.count({ where: { AND: [events, { occurrences: { some: span } }] } }),
+    ]);
+    const ids = page.map((p) => p.eventId);
+    if (!ids.length) return { totalCount, nodes: [] };
+    const [rows, dates] = await Promise.all([
+      this.prisma.event.findMany({ where: { id: { in: ids } }, include: EVENT_INCLUDE }),
+      // At most 100 dates of each event in the span: a daily series over a year would be hundreds.
+      this.prisma.$queryRaw<{ eventId: string; startsAt: Date; endsAt: Date }[]>`
+        SELECT "eventId", "startsAt", "endsAt" FROM (
+          SELECT d.*, row_number() OVER (PARTITION BY d."eventId" ORDER BY d."startsAt") AS n FROM "EventDate" d
+          WHERE d."eventId" = ANY(ARRAY[${Prisma.join(ids)}]::uuid[]) AND d."endsAt" >= ${from} ${to ? Prisma.sql`AND d."startsAt" < ${to}` : Prisma.empty}
+        ) dated WHERE n <= 100 ORDER BY "startsAt"`,
+    ]);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const datesOf = new Map<string, { startsAt: Date; endsAt: Date }[]>(ids.map((id) => [id, []]));
+    for (const d of dates) datesOf.get(d.eventId)!.push(d);
+    const entries = ids.map((id) => ({ row: byId.get(id)!, dates: datesOf.get(id)! }));
+    return { totalCount, nodes: await this.present(scope, entries) };
   }
 
   /**

@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { BERLIN } from '../core/calendar/recurrence.js';
 import { PrismaService } from '../core/database/prisma.service.js';
+import { writeEventDates } from '../events/event-dates.js';
 import { OpenToRules } from '../municipalities/open-to.js';
 
 export const DEMO_NEIGHBOUR_EVENT = 'Netzwerktreffen Ehrenamt in der Flüchtlingshilfe';
@@ -25,7 +26,7 @@ export async function seedDemoNeighbours(app: INestApplicationContext): Promise<
   let day = DateTime.now().setZone(BERLIN).plus({ weeks: 3 }).set({ hour: 17, minute: 0, second: 0, millisecond: 0 });
   while (day.weekday !== 3) day = day.plus({ days: 1 });
   const eventReach = await rules.fields('KREIS_AREA', mittelsachsen, null);
-  await prisma.event.create({
+  const event = await prisma.event.create({
     data: {
       kind: 'NETZWERKTREFFEN',
       title: DEMO_NEIGHBOUR_EVENT,
@@ -46,6 +47,7 @@ export async function seedDemoNeighbours(app: INestApplicationContext): Promise<
       cost: 'kostenfrei',
     },
   });
+  await writeEventDates(prisma, event);
 
   const offerReach = await rules.fields('NEIGHBOURS', mittelsachsen, null);
   await prisma.offer.create({

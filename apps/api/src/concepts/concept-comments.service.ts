@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { User } from '../generated/prisma/client.js';
 import { PrismaService } from '../core/database/prisma.service.js';
+import { ACTIVE_CONFIRMED } from '../groups/active-member.js';
 import { badUserInput, notFound } from '../core/errors/app-error.js';
 import { renderMarkdown } from '../core/markdown/markdown.js';
 import { isUuid } from '../core/validation/ids.js';
@@ -25,7 +26,7 @@ export class ConceptCommentsService {
     const concept = await this.prisma.concept.findUniqueOrThrow({ where: { id: conceptId }, select: { groupId: true, organizationId: true } });
     const rows = concept.groupId
       ? await this.prisma.groupMember.findMany({
-          where: { groupId: concept.groupId, status: 'ACTIVE' },
+          where: { groupId: concept.groupId, ...ACTIVE_CONFIRMED },
           select: { user: { select: { id: true, name: true } } },
         })
       : await this.prisma.membership.findMany({

@@ -23,8 +23,9 @@ async function insertDates(db: Prisma.TransactionClient, events: Dated[]): Promi
 }
 
 /**
- * Events without stored dates (recurring ones from before the dates were stored, or written by hand) get them when
- * the API starts, in batches. Processes starting together may both write one: the second skips what the first wrote.
+ * Events whose stored dates do not begin with their own start and end (recurring ones from before the dates were
+ * stored, one changed by an older process during a rolling update, or written by hand) get theirs anew when the API
+ * starts, in batches. Each batch locks its events as a change does, so what it writes is what they say now.
  */
 @Injectable()
 export class EventDatesBackfill implements OnApplicationBootstrap {
@@ -33,11 +34,19 @@ export class EventDatesBackfill implements OnApplicationBootstrap {
   constructor(private readonly prisma: PrismaService) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const missing = await this.prisma.event.findMany({
-      where: { occurrences: { none: {} } },
-      select: { id: true, startsAt: true, endsAt: true, rrule: true },
-    });
-    for (let i = 0; i < missing.length; i += BATCH) await insertDates(this.prisma, missing.slice(i, i + BATCH));
-    if (missing.length) this.logger.log(`event dates written for ${missing.length} events`);
+    const stale = await this.prisma.$queryRaw<{ id: string }[]>`
+      SELECT e.id FROM "Event" e WHERE NOT EXISTS (
+        SELECT 1 FROM "EventDate" d WHERE d."eventId" = e.id AND d."startsAt" = e."startsAt" AND d."endsAt" = e."endsAt")`;
+    const ids = stale.map((e) => e.id);
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const batch = ids.slice(i, i + BATCH);
+      await this.prisma.$transaction(async (tx) => {
+        const events = await tx.$queryRaw<Dated[]>`
+          SELECT id, "startsAt", "endsAt", rrule FROM "Event" WHERE id = ANY(${batch}::uuid[]) ORDER BY id FOR UPDATE`;
+        await tx.eventDate.deleteMany({ where: { eventId: { in: batch } } });
+        await insertDates(tx, events);
+      });
+    }
+    if (ids.length) this.logger.log(`event dates written for ${ids.length} events`);
   }
 }

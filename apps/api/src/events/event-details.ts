@@ -88,10 +88,19 @@ export function eventDetails(input: EventDetailsFields): EventDetails {
   };
 }
 
-/** The dates of an event (each as long as the first) that end after `from` and start before `to`. */
+/**
+ * The dates of a stored event (each as long as the first) that end after `from` and start before `to`. A rule stored
+ * before today's checks that they refuse counts as its first date only: reading never fails on what was once let in.
+ */
 export function eventDates(e: { startsAt: Date; endsAt: Date; rrule: string | null }, from: Date, to: Date | null, limit = 500) {
   const length = e.endsAt.getTime() - e.startsAt.getTime();
-  return occurrences(e.startsAt, e.rrule)
+  let starts: Date[];
+  try {
+    starts = occurrences(e.startsAt, e.rrule);
+  } catch {
+    starts = [e.startsAt];
+  }
+  return starts
     .map((start) => ({ startsAt: start, endsAt: new Date(start.getTime() + length) }))
     .filter((d) => d.endsAt >= from && (!to || d.startsAt < to))
     .slice(0, limit);

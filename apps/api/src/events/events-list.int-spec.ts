@@ -9,6 +9,7 @@ interface Listed {
   nodes: { title: string; dates: { startsAt: string }[] }[];
 }
 const LIST = 'query ($f: EventsFilter, $n: Int!, $o: Int!) { events(filter: $f, first: $n, offset: $o) { totalCount nodes { title dates { startsAt } } } }';
+const code = (res: { errors?: { extensions: { code: string } }[] }) => res.errors?.[0]?.extensions.code ?? 'OK';
 const JANUARY = { from: '2031-01-01T00:00:00Z', to: '2031-02-01T00:00:00Z' };
 
 describe('the events list, ordered and cut in the database over the stored dates', () => {
@@ -56,6 +57,16 @@ describe('the events list, ordered and cut in the database over the stored dates
     expect(next!.dates.map((d) => d.startsAt.slice(0, 10))).toEqual(['2031-01-06', '2031-01-13', '2031-01-20', '2031-01-27']);
     // The last page ends with the last of them.
     expect((await list(20, 2000)).nodes).toHaveLength(1);
+  });
+
+  it('a rule stored before the checks of today is read as its first date, and the start goes on', async () => {
+    const old = await prisma.event.create({
+      data: { ...event('Alte Regel', '2031-01-02T10:00:00Z', '2031-01-02T11:00:00Z', null), rrule: 'FREQ=WEEKLY;COUNT=2;DTSTART=20200101T000000Z' },
+    });
+    await t.app.get(EventDatesBackfill).onApplicationBootstrap();
+    expect((await prisma.eventDate.findMany({ where: { eventId: old.id } })).map((d) => d.startsAt.toISOString())).toEqual(['2031-01-02T10:00:00.000Z']);
+    expect(code(await client.graphql(`{ event(id: "${old.id}") { id } }`))).toBe('OK');
+    await prisma.event.delete({ where: { id: old.id } });
   });
 
   it('the stored dates go with their event', async () => {

@@ -239,7 +239,7 @@ describe('events open to neighbouring municipalities: reach by real borders, reg
     const greta = await createUser(prisma, { name: 'Greta Gruppe' });
     const membership = await addMember(prisma, greta.id, '14729');
     const client = await signIn(t, greta.email);
-    const group = await createGroup(prisma, 'AG Abschied', kreisUserId, [greta.id], 'CLOSED');
+    const group = await createGroup(prisma, 'AG Abschied', kreisUserId, [greta.id, muenchenUserId], 'CLOSED');
     // Open to Bayern only: in Sachsen, the group's members see it as members.
     const event = (
       await create(kreis, { organizerGroupId: group.id, openTo: 'LAND', openLandCode: '09', registrationMode: 'VERBUND', title: 'Gruppentreffen' })
@@ -252,6 +252,10 @@ describe('events open to neighbouring municipalities: reach by real borders, reg
     expect((await fetch(`${t.url}${feed}`)).status).toBe(404);
     expect(code(await client.graphql(`{ event(id: "${event.id}") { id } }`))).toBe('NOT_FOUND');
     await eventually(async () => (await prisma.eventRegistration.count({ where: { userId: greta.id } })) === 0, 'the place withdrawn', 10_000);
+    // Nor is she told of the group's next event.
+    const next = (await create(kreis, { organizerGroupId: group.id, openTo: 'LAND', openLandCode: '09', title: 'Nächstes Gruppentreffen' })).data!.createEvent;
+    const told = await prisma.notification.findMany({ where: { kind: 'EVENT_NEW', subjectId: next.id }, select: { userId: true } });
+    expect(told.map((n) => n.userId)).toEqual([muenchenUserId]);
   });
 
   it('registering moved away from Verbund ends the places and the waiting list, and tells everyone how it goes on', async () => {

@@ -9,6 +9,7 @@ import { groupIn, organizationIn } from '../municipalities/urbanisation-where.js
 import { OpenToRules, type Place } from '../municipalities/open-to.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import type { CreateEventInput, EventsFilter, UpdateEventInput } from './dto/event.inputs.js';
+import { ACTIVE_CONFIRMED } from '../groups/active-member.js';
 import { writeEventDates } from './event-dates.js';
 import { eventDates, eventDetails, type EventDetails } from './event-details.js';
 import { GermanPlaces } from '../municipalities/german-places.js';
@@ -56,7 +57,7 @@ export class EventsService {
     const reach = await this.openTo.fields(input.openTo, organizer?.locatedIn ?? null, input.openLandCode);
     const coOrganizerIds = await this.coOrganizers(input.coOrganizerIds, input.organizerOrganizationId ?? null);
     const recipients = input.organizerGroupId
-      ? (await this.prisma.groupMember.findMany({ where: { groupId: input.organizerGroupId, status: 'ACTIVE' }, select: { userId: true } })).map(
+      ? (await this.prisma.groupMember.findMany({ where: { groupId: input.organizerGroupId, ...ACTIVE_CONFIRMED }, select: { userId: true } })).map(
           (m) => m.userId,
         )
       : await this.openTo.recipients(reach);
@@ -107,7 +108,7 @@ export class EventsService {
       const moved =
         details.startsAt.getTime() !== current.startsAt.getTime() ||
         details.endsAt.getTime() !== current.endsAt.getTime() ||
-        details.rrule !== current.rrule ||
+        details.rrule !== (current.rrule?.toUpperCase() ?? null) ||
         details.address !== current.address ||
         details.onlineUrl !== current.onlineUrl;
       await tx.event.update({ where: { id: row.id }, data: { ...details, ...reach } });
@@ -187,7 +188,8 @@ export class EventsService {
     const byId = new Map(rows.map((row) => [row.id, row]));
     const datesOf = new Map<string, { startsAt: Date; endsAt: Date }[]>(ids.map((id) => [id, []]));
     for (const d of dates) datesOf.get(d.eventId)!.push(d);
-    const entries = ids.map((id) => ({ row: byId.get(id)!, dates: datesOf.get(id)! }));
+    // An event deleted since the page was cut is left out, not failed on.
+    const entries = ids.filter((id) => byId.has(id)).map((id) => ({ row: byId.get(id)!, dates: datesOf.get(id)! }));
     return { totalCount, nodes: await this.present(scope, entries) };
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma, User } from '../generated/prisma/client.js';
 import { PrismaService } from '../core/database/prisma.service.js';
+import { ACTIVE_CONFIRMED } from './active-member.js';
 import { badUserInput, forbidden, notFound } from '../core/errors/app-error.js';
 import { renderMarkdown } from '../core/markdown/markdown.js';
 import type { ReplyInput, StartThreadInput } from './dto/group.inputs.js';
@@ -61,7 +62,10 @@ export class DiscussionsService {
 
   /** Group members who can be mentioned with `@Name`. */
   private async mentionable(groupId: string) {
-    const members = await this.prisma.groupMember.findMany({ where: { groupId, status: 'ACTIVE' }, include: { user: { select: { id: true, name: true } } } });
+    const members = await this.prisma.groupMember.findMany({
+      where: { groupId, ...ACTIVE_CONFIRMED },
+      include: { user: { select: { id: true, name: true } } },
+    });
     return members.map((m) => m.user);
   }
 

@@ -6,6 +6,7 @@ import { APP_CONFIG } from '../core/config/config.module.js';
 import { MailService } from '../core/mail/mail.service.js';
 import type { Prisma, User } from '../generated/prisma/client.js';
 import { PrismaService } from '../core/database/prisma.service.js';
+import { ACTIVE_CONFIRMED } from './active-member.js';
 import { badUserInput, conflict, forbidden, notFound } from '../core/errors/app-error.js';
 import { assertKey } from '../municipalities/dto/municipalities.args.js';
 import { toMunicipality } from '../municipalities/municipality.mapper.js';
@@ -66,7 +67,7 @@ export class GroupMembershipService {
         });
         if (created.count === 0) throw conflict('Sie gehören dieser Gruppe schon an oder haben schon angefragt.');
         if (open) return;
-        const moderators = await tx.groupMember.findMany({ where: { groupId, status: 'ACTIVE', role: 'MODERATOR' }, select: { userId: true } });
+        const moderators = await tx.groupMember.findMany({ where: { groupId, ...ACTIVE_CONFIRMED, role: 'MODERATOR' }, select: { userId: true } });
         await this.notifications.notify(tx, {
           recipients: moderators.map((m) => m.userId),
           kind: 'GROUP_JOIN_REQUEST',
@@ -89,8 +90,8 @@ export class GroupMembershipService {
     await this.groups.visibleRow(user, groupId);
     return this.prisma.$transaction(async (tx) => {
       await tx.$queryRaw`SELECT 1 FROM "WorkingGroup" WHERE id = ${groupId}::uuid FOR UPDATE`;
-      const me = await tx.groupMember.findUnique({ where: { groupId_userId: { groupId, userId: user.id } } });
-      if (me?.status !== 'ACTIVE' || me.role !== 'MODERATOR') throw forbidden(NOT_MODERATOR);
+      const me = await tx.groupMember.findFirst({ where: { groupId, userId: user.id, role: 'MODERATOR', ...ACTIVE_CONFIRMED } });
+      if (!me) throw forbidden(NOT_MODERATOR);
       return work(tx);
     });
   }

@@ -60,6 +60,9 @@ export class RoundRoomClient {
   private readonly listeners = new Set<() => void>();
   private readonly ids = new Set<string>();
   private destroyed = false;
+  /** A join refused for pace waits to be asked again (one wait, however many joins were refused meanwhile). */
+  private paced = false;
+  private pacedError: RoomSnapshot['error'] = null;
 
   constructor(
     private readonly socket: RoomSocket,
@@ -134,11 +137,20 @@ export class RoundRoomClient {
     this.socket.emit('round:join', { roundId: this.roundId }, (reply) => {
       // Being too fast (the pace is shared by all of a person's tabs) passes: the room is asked again shortly.
       if (!reply.ok && reply.code === 'TOO_MANY_REQUESTS') {
-        setTimeout(() => !this.destroyed && this.socket.connected && !this.snapshot.joined && this.join(), RETRY_MS);
-        return this.update({ joined: false, error: { code: reply.code, message: reply.message } });
+        if (!this.paced) {
+          this.paced = true;
+          setTimeout(() => {
+            this.paced = false;
+            if (!this.destroyed && this.socket.connected && !this.snapshot.joined) this.join();
+          }, RETRY_MS);
+        }
+        this.pacedError = { code: reply.code, message: reply.message };
+        return this.update({ joined: false, error: this.pacedError });
       }
       if (!reply.ok) return this.update({ refused: reply.code, joined: false });
-      const error = this.snapshot.error?.code === 'TOO_MANY_REQUESTS' ? null : this.snapshot.error;
+      // The join's own refusal for pace is over; a refusal of something else stays for the person to read.
+      const error = this.snapshot.error === this.pacedError ? null : this.snapshot.error;
+      this.pacedError = null;
       this.update({ joined: true, refused: null, error, people: reply.data.people, queue: reply.data.queue.queue, speaker: reply.data.queue.speaker });
       for (const poll of reply.data.polls) this.onPoll({ roundId: this.roundId, poll });
       // The latest messages were read after the server let us in: nothing between them and the live ones is missing.

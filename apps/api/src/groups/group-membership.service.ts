@@ -264,7 +264,9 @@ export class GroupMembershipService {
         : null;
       if (row?.status !== 'ACTIVE') throw notFound('Diese Person gehört der Gruppe nicht an.');
       if (input.role === GroupRole.MEMBER && row.role === 'MODERATOR') {
-        const others = await tx.groupMember.count({ where: { groupId: input.groupId, status: 'ACTIVE', role: 'MODERATOR', userId: { not: input.personId } } });
+        const others = await tx.groupMember.count({
+          where: { groupId: input.groupId, ...ACTIVE_CONFIRMED, role: 'MODERATOR', userId: { not: input.personId } },
+        });
         if (others === 0) throw conflict('Die Gruppe braucht mindestens eine Moderation.');
       }
       await tx.groupMember.update({ where: { groupId_userId: { groupId: input.groupId, userId: input.personId } }, data: { role: input.role } });
@@ -316,7 +318,8 @@ async function removeMember(tx: Prisma.TransactionClient, groupId: string, userI
   const row = await tx.groupMember.findUnique({ where: { groupId_userId: { groupId, userId } } });
   if (!row) throw notFound('Diese Person gehört der Gruppe nicht an.');
   if (row.status === 'ACTIVE' && row.role === 'MODERATOR') {
-    const others = await tx.groupMember.count({ where: { groupId, status: 'ACTIVE', role: 'MODERATOR', userId: { not: userId } } });
+    // Another moderator who can act: one without a confirmed membership cannot (ACTIVE_CONFIRMED).
+    const others = await tx.groupMember.count({ where: { groupId, ...ACTIVE_CONFIRMED, role: 'MODERATOR', userId: { not: userId } } });
     if (others === 0) throw conflict(lastModeratorMessage);
   }
   await tx.groupMember.delete({ where: { groupId_userId: { groupId, userId } } });

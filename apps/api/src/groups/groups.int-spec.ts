@@ -1,4 +1,4 @@
-import { addMember, createUser, signIn } from '../../test/support/factories.js';
+import { addMember, createGroup, createUser, signIn } from '../../test/support/factories.js';
 import { startTestApp, type TestApp, type TestClient } from '../../test/support/test-app.js';
 import { PrismaService } from '../core/database/prisma.service.js';
 
@@ -248,6 +248,14 @@ describe('working groups', () => {
       i: { groupId: ids.request, personId: ids.dresden },
     });
     expect(removed.data!.removeGroupMember.map((m) => m.person.name)).toEqual(['Kai Kreis']);
+  });
+
+  it('a moderator without a confirmed membership cannot act, so the last one who can may not step down or leave', async () => {
+    const loose = await createUser(prisma, { name: 'Lose Moderatorin' });
+    const group = await createGroup(prisma, 'AG Übergabe', ids.stadt!);
+    await prisma.groupMember.create({ data: { groupId: group.id, userId: loose.id, role: 'MODERATOR', status: 'ACTIVE', joinedAt: new Date() } });
+    expect(code(await as.stadt.graphql(LEAVE, { id: group.id }))).toBe('CONFLICT');
+    expect(code(await as.stadt.graphql(SET_ROLE, { i: { groupId: group.id, personId: ids.stadt, role: 'MEMBER' } }))).toBe('CONFLICT');
   });
 
   it('discussions: members only; Markdown sanitised on the server; mentions of members marked', async () => {

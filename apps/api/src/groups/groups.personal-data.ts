@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '../generated/prisma/client.js';
 import { PersonalDataRegistry } from '../core/privacy/personal-data.js';
+import { ACTIVE_CONFIRMED } from './active-member.js';
 
 /** Groups' part of a person's data: their group memberships and posts. */
 @Injectable()
@@ -27,15 +28,15 @@ export class GroupsPersonalData {
   }
 }
 
-/** The longest-standing active member becomes moderator of each group the person moderates alone. */
+/** The longest-standing active, confirmed member becomes moderator of each group no one else can moderate. */
 async function handOverModeration(tx: Prisma.TransactionClient, userId: string): Promise<void> {
   const moderated = await tx.groupMember.findMany({ where: { userId, status: 'ACTIVE', role: 'MODERATOR' }, select: { groupId: true } });
   for (const { groupId } of moderated) {
     await tx.$queryRaw`SELECT 1 FROM "WorkingGroup" WHERE id = ${groupId}::uuid FOR UPDATE`;
-    const others = await tx.groupMember.count({ where: { groupId, status: 'ACTIVE', role: 'MODERATOR', userId: { not: userId } } });
+    const others = await tx.groupMember.count({ where: { groupId, ...ACTIVE_CONFIRMED, role: 'MODERATOR', userId: { not: userId } } });
     if (others > 0) continue;
     const next = await tx.groupMember.findFirst({
-      where: { groupId, status: 'ACTIVE', userId: { not: userId } },
+      where: { groupId, ...ACTIVE_CONFIRMED, userId: { not: userId } },
       orderBy: [{ joinedAt: 'asc' }, { createdAt: 'asc' }],
     });
     if (next) await tx.groupMember.update({ where: { groupId_userId: { groupId, userId: next.userId } }, data: { role: 'MODERATOR' } });

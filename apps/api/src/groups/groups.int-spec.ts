@@ -1,4 +1,5 @@
 import { addMember, createGroup, createUser, signIn } from '../../test/support/factories.js';
+import { eventually } from '../../test/support/eventually.js';
 import { startTestApp, type TestApp, type TestClient } from '../../test/support/test-app.js';
 import { PrismaService } from '../core/database/prisma.service.js';
 
@@ -256,6 +257,17 @@ describe('working groups', () => {
     await prisma.groupMember.create({ data: { groupId: group.id, userId: loose.id, role: 'MODERATOR', status: 'ACTIVE', joinedAt: new Date() } });
     expect(code(await as.stadt.graphql(LEAVE, { id: group.id }))).toBe('CONFLICT');
     expect(code(await as.stadt.graphql(SET_ROLE, { i: { groupId: group.id, personId: ids.stadt, role: 'MEMBER' } }))).toBe('CONFLICT');
+  });
+
+  it('a moderator who leaves their last organisation hands the group to the longest-standing confirmed member', async () => {
+    const [moderator, member] = [await createUser(prisma, { name: 'Mona Moderation' }), await createUser(prisma, { name: 'Max Mitglied' })];
+    const membership = await addMember(prisma, moderator.id, '14713');
+    await addMember(prisma, member.id, '14729');
+    const group = await createGroup(prisma, 'AG Weitergabe', moderator.id, [member.id]);
+    const client = await signIn(t, moderator.email);
+    expect(code(await client.graphql(`mutation { endMembership(input: { membershipId: "${membership.id}" }) }`))).toBe('OK');
+    const role = async () => (await prisma.groupMember.findUnique({ where: { groupId_userId: { groupId: group.id, userId: member.id } } }))?.role;
+    await eventually(async () => (await role()) === 'MODERATOR', 'the group handed over', 10_000);
   });
 
   it('discussions: members only; Markdown sanitised on the server; mentions of members marked', async () => {

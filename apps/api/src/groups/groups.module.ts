@@ -7,10 +7,20 @@ import { GroupMembershipService } from './group-membership.service.js';
 import { GroupSuggestionsService } from './group-suggestions.service.js';
 import { GroupsResolver } from './groups.resolver.js';
 import { GroupsService } from './groups.service.js';
+import { ModerationHandover } from './moderation-handover.js';
 
 @Module({
   imports: [MunicipalitiesModule],
-  providers: [GroupsPersonalData, GroupsService, GroupMembershipService, GroupSuggestionsService, DiscussionsService, GroupsResolver, DiscussionsResolver],
+  providers: [
+    GroupsPersonalData,
+    GroupsService,
+    GroupMembershipService,
+    GroupSuggestionsService,
+    DiscussionsService,
+    GroupsResolver,
+    DiscussionsResolver,
+    ModerationHandover,
+  ],
   exports: [GroupsService],
 })
 export class GroupsModule {}

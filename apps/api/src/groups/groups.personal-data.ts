@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Prisma } from '../generated/prisma/client.js';
 import { PersonalDataRegistry } from '../core/privacy/personal-data.js';
-import { ACTIVE_CONFIRMED } from './active-member.js';
+import { handOverModeration } from './moderation-handover.js';
 
 /** Groups' part of a person's data: their group memberships and posts. */
 @Injectable()
@@ -25,20 +24,5 @@ export class GroupsPersonalData {
         await tx.thread.deleteMany({ where: { posts: { none: {} } } });
       },
     });
-  }
-}
-
-/** The longest-standing active, confirmed member becomes moderator of each group no one else can moderate. */
-async function handOverModeration(tx: Prisma.TransactionClient, userId: string): Promise<void> {
-  const moderated = await tx.groupMember.findMany({ where: { userId, status: 'ACTIVE', role: 'MODERATOR' }, select: { groupId: true } });
-  for (const { groupId } of moderated) {
-    await tx.$queryRaw`SELECT 1 FROM "WorkingGroup" WHERE id = ${groupId}::uuid FOR UPDATE`;
-    const others = await tx.groupMember.count({ where: { groupId, ...ACTIVE_CONFIRMED, role: 'MODERATOR', userId: { not: userId } } });
-    if (others > 0) continue;
-    const next = await tx.groupMember.findFirst({
-      where: { groupId, ...ACTIVE_CONFIRMED, userId: { not: userId } },
-      orderBy: [{ joinedAt: 'asc' }, { createdAt: 'asc' }],
-    });
-    if (next) await tx.groupMember.update({ where: { groupId_userId: { groupId, userId: next.userId } }, data: { role: 'MODERATOR' } });
   }
 }

@@ -1,5 +1,5 @@
 import ICAL from 'ical.js';
-import pg from 'pg';
+import { behindLock } from '../../test/support/behind-lock.js';
 import { addMember, createGroup, createUser, signIn } from '../../test/support/factories.js';
 import { eventually } from '../../test/support/eventually.js';
 import { startTestApp, type TestApp, type TestClient } from '../../test/support/test-app.js';
@@ -142,21 +142,8 @@ describe('events open to neighbouring municipalities: reach by real borders, reg
       (await create(stadt, { organizerOrganizationId: stadtOrg, registrationMode: 'VERBUND', title: 'Fachtag im Wettlauf', openTo: 'EVERYONE' })).data!
         .createEvent.id;
     // The organiser's change holds the event's row while the registration arrives and waits for it.
-    const behind = async (eventId: string, change: string, client: TestClient) => {
-      const organiser = new pg.Client({ connectionString: t.db.url });
-      await organiser.connect();
-      try {
-        await organiser.query('BEGIN');
-        await organiser.query(`SELECT id FROM "Event" WHERE id = $1 FOR UPDATE`, [eventId]);
-        const late = client.graphql(`mutation { registerForEvent(id: "${eventId}") { id } }`);
-        await new Promise((resolve) => setTimeout(resolve, 500));
-        await organiser.query(change, [eventId]);
-        await organiser.query('COMMIT');
-        return await late;
-      } finally {
-        await organiser.end();
-      }
-    };
+    const behind = (eventId: string, change: string, client: TestClient) =>
+      behindLock(t.db.url, 'Event', eventId, change, () => client.graphql(`mutation { registerForEvent(id: "${eventId}") { id } }`));
     const cancelled = await make();
     expect(code(await behind(cancelled, `UPDATE "Event" SET status = 'CANCELLED' WHERE id = $1`, kreis))).toBe('BAD_USER_INPUT');
     const narrowed = await make();
@@ -304,21 +291,11 @@ describe('events open to neighbouring municipalities: reach by real borders, reg
     );
 
     // A cancellation that commits while a change waits for the row: the change is refused, nobody hears of it.
-    const canceller = new pg.Client({ connectionString: t.db.url });
-    await canceller.connect();
-    try {
-      await canceller.query('BEGIN');
-      await canceller.query(`SELECT id FROM "Event" WHERE id = $1 FOR UPDATE`, [event.id]);
-      const late = update(stadt, { startsAt: '2027-05-08T09:00', endsAt: '2027-05-08T16:00' });
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      await canceller.query(`UPDATE "Event" SET status = 'CANCELLED' WHERE id = $1`, [event.id]);
-      await canceller.query('COMMIT');
-      const refused = await late;
-      expect(code(refused)).toBe('BAD_USER_INPUT');
-      expect(field(refused)).toBe('id');
-    } finally {
-      await canceller.end();
-    }
+    const refused = await behindLock(t.db.url, 'Event', event.id, `UPDATE "Event" SET status = 'CANCELLED' WHERE id = $1`, () =>
+      update(stadt, { startsAt: '2027-05-08T09:00', endsAt: '2027-05-08T16:00' }),
+    );
+    expect(code(refused)).toBe('BAD_USER_INPUT');
+    expect(field(refused)).toBe('id');
     expect((await prisma.event.findUniqueOrThrow({ where: { id: event.id } })).startsAt.toISOString()).toBe('2027-05-07T07:00:00.000Z');
     expect(await prisma.notification.count({ where: { kind: 'EVENT_CHANGED', subjectId: event.id } })).toBe(1);
   });

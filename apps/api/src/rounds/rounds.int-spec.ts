@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
-import pg from 'pg';
+import { behindLock } from '../../test/support/behind-lock.js';
 import { addMember, createUser, signIn } from '../../test/support/factories.js';
 import { eventually } from '../../test/support/eventually.js';
 import { startTestApp, type TestApp, type TestClient } from '../../test/support/test-app.js';
@@ -308,21 +308,8 @@ describe('exchange rounds: series across clock changes, audiences, places and wa
       (await create(stadt, { hostOrganizationId: stadtOrg, startsAt: '2027-09-01T10:00', title: 'Runde im Wettlauf' })).data!.createRound;
     // The host's change holds the row (the date's, or the series' as a change of the series does) while the
     // registration arrives and waits for it.
-    const behind = async (table: 'Round' | 'RoundSeries', rowId: string, change: string, client: TestClient, roundId: string) => {
-      const host = new pg.Client({ connectionString: t.db.url });
-      await host.connect();
-      try {
-        await host.query('BEGIN');
-        await host.query(`SELECT id FROM "${table}" WHERE id = $1 FOR UPDATE`, [rowId]);
-        const late = client.graphql(`mutation { registerForRound(input: { roundId: "${roundId}" }) { id } }`);
-        await new Promise((resolve) => setTimeout(resolve, 500));
-        await host.query(change, [rowId]);
-        await host.query('COMMIT');
-        return await late;
-      } finally {
-        await host.end();
-      }
-    };
+    const behind = (table: 'Round' | 'RoundSeries', rowId: string, change: string, client: TestClient, roundId: string) =>
+      behindLock(t.db.url, table, rowId, change, () => client.graphql(`mutation { registerForRound(input: { roundId: "${roundId}" }) { id } }`));
     const cancelled = await make();
     expect(code(await behind('Round', cancelled.id, `UPDATE "Round" SET status = 'CANCELLED' WHERE id = $1`, nord, cancelled.id))).toBe('BAD_USER_INPUT');
     const narrowed = await make();

@@ -1,18 +1,25 @@
+import type { Page } from '@playwright/test';
 import { expect, expectNoSeriousA11yViolations, signedIn, test } from './fixtures';
+
+/** Opens the new-event form on the events page, organised by Stadt Leipzig, with its title and one topic. */
+async function newEventByCity(page: Page, title: string, topic: string) {
+  await page.getByRole('button', { name: 'Neue Veranstaltung' }).click();
+  const form = page.getByRole('form', { name: 'Neue Veranstaltung' });
+  await form.getByRole('combobox', { name: 'Veranstalterin', exact: true }).click();
+  await page.getByRole('option', { name: 'Stadt Leipzig', exact: true }).click();
+  await form.getByLabel('Titel').fill(title);
+  await form.getByRole('combobox', { name: 'Themen' }).click();
+  await page.getByRole('option', { name: topic, exact: true }).click();
+  await page.keyboard.press('Escape');
+  return form;
+}
 
 test('Stadt Leipzig posts an event open to its neighbours; the Landkreis finds it near it and on the map and registers; München does not see it', async ({
   newPage,
 }) => {
   const title = `Fachtag Wohnen und Ankommen ${Date.now().toString(36)}`;
   const stadt = await signedIn(newPage, 'integration@stadt-leipzig.example', 'Verbund-Demo-Stadt-2026', '/veranstaltungen');
-  await stadt.getByRole('button', { name: 'Neue Veranstaltung' }).click();
-  const form = stadt.getByRole('form', { name: 'Neue Veranstaltung' });
-  await form.getByRole('combobox', { name: 'Veranstalterin', exact: true }).click();
-  await stadt.getByRole('option', { name: 'Stadt Leipzig', exact: true }).click();
-  await form.getByLabel('Titel').fill(title);
-  await form.getByRole('combobox', { name: 'Themen' }).click();
-  await stadt.getByRole('option', { name: 'Wohnen', exact: true }).click();
-  await stadt.keyboard.press('Escape');
+  const form = await newEventByCity(stadt, title, 'Wohnen');
   await form.getByLabel(/^Beginn/).fill('2027-06-10T09:30');
   await form.getByLabel(/^Ende/).fill('2027-06-10T15:00');
   await form.getByLabel(/^Adresse/).fill('Neues Rathaus, Martin-Luther-Ring 4–6, 04109 Leipzig');
@@ -94,4 +101,32 @@ test("the offers open to Nordsachsen residents include the city's Migrationsbera
   await nord.goto('/kommunen/14730');
   const section = nord.getByRole('region', { name: 'Angebote für Einwohnerinnen und Einwohner' });
   await expect(section.getByRole('link', { name: 'Migrationsberatung der Stadt Leipzig' })).toBeVisible();
+});
+
+test('changing a series that has begun keeps its dates: the form shows its first date, not the next one', async ({ newPage }) => {
+  const title = `Elterncafé ${Date.now().toString(36)}`;
+  // Weekly, four dates, the first 15 or 16 days ago (Berlin's date may be a day ahead of UTC's): one date is ahead.
+  const first = `${new Date(Date.now() - 16 * 86_400_000).toISOString().slice(0, 10)}T10:00`;
+  const stadt = await signedIn(newPage, 'integration@stadt-leipzig.example', 'Verbund-Demo-Stadt-2026', '/veranstaltungen');
+  const form = await newEventByCity(stadt, title, 'Bildung und Schule');
+  await form.getByLabel(/^Beginn/).fill(first);
+  await form.getByLabel(/^Ende/).fill(first.replace('T10:00', 'T12:00'));
+  await form.getByRole('combobox', { name: 'Wiederholung', exact: true }).click();
+  await stadt.getByRole('option', { name: 'Wöchentlich', exact: true }).click();
+  await form.getByLabel(/^Anzahl der Termine/).fill('4');
+  await form.getByLabel(/^Adresse/).fill('Stadtteilzentrum, Eisenbahnstraße 66, 04315 Leipzig');
+  await form.getByRole('button', { name: 'Veranstaltung anlegen' }).click();
+  await expect(stadt.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(stadt.getByRole('heading', { name: 'Die nächsten Termine' })).toHaveCount(0);
+
+  await stadt.getByRole('button', { name: 'Bearbeiten' }).click();
+  const editing = stadt.getByRole('form', { name: 'Veranstaltung bearbeiten' });
+  await expect(editing.getByLabel(/^Beginn/)).toHaveValue(first);
+  await expect(editing.getByText('Eine Reihe: Beginn und Ende sind die ihres ersten Termins; von dort wiederholt sie sich wie bisher.')).toBeVisible();
+  await expectNoSeriousA11yViolations(stadt);
+  await editing.getByLabel('Titel').fill(`${title} mit Kinderbetreuung`);
+  await editing.getByRole('button', { name: 'Änderungen speichern' }).click();
+  await expect(stadt.getByRole('heading', { level: 1, name: `${title} mit Kinderbetreuung` })).toBeVisible();
+  // Still the one date ahead: the series did not start again from it.
+  await expect(stadt.getByRole('heading', { name: 'Die nächsten Termine' })).toHaveCount(0);
 });

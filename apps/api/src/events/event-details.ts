@@ -1,6 +1,6 @@
 import type { EventAttendee, EventKind, EventRegistrationMode } from '../generated/prisma/client.js';
 import type { Topic } from '../core/catalogue/catalogue.enums.js';
-import { localToInstant, occurrences, ruleText } from '../core/calendar/recurrence.js';
+import { localToInstant, occurrences, ruleText, storedOccurrences } from '../core/calendar/recurrence.js';
 import { badUserInput } from '../core/errors/app-error.js';
 import { httpsUrl, languageList, plainText, position } from '../core/validation/text.js';
 import type { EventDetailsFields } from './dto/event.inputs.js';
@@ -89,18 +89,12 @@ export function eventDetails(input: EventDetailsFields): EventDetails {
 }
 
 /**
- * The dates of a stored event (each as long as the first) that end after `from` and start before `to`. A rule stored
- * before today's checks that they refuse counts as its first date only: reading never fails on what was once let in.
+ * The dates of a stored event (each as long as the first) that end after `from` and start before `to`. Reading never
+ * fails on a rule that was once let in (`storedOccurrences`).
  */
 export function eventDates(e: { startsAt: Date; endsAt: Date; rrule: string | null }, from: Date, to: Date | null, limit = 500) {
   const length = e.endsAt.getTime() - e.startsAt.getTime();
-  let starts: Date[];
-  try {
-    starts = occurrences(e.startsAt, e.rrule);
-  } catch {
-    starts = [e.startsAt];
-  }
-  return starts
+  return storedOccurrences(e.startsAt, e.rrule)
     .map((start) => ({ startsAt: start, endsAt: new Date(start.getTime() + length) }))
     .filter((d) => d.endsAt >= from && (!to || d.startsAt < to))
     .slice(0, limit);

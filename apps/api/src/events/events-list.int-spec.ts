@@ -69,6 +69,24 @@ describe('the events list, ordered and cut in the database over the stored dates
     await prisma.event.delete({ where: { id: old.id } });
   });
 
+  it('a rule stored before that does not begin at the start keeps its dates across starts', async () => {
+    // 2 January 2031 is a Thursday; the rule's dates are Mondays. The start counts as the first of COUNT.
+    const misaligned = await prisma.event.create({
+      data: { ...event('Verschobene Regel', '2031-01-02T10:00:00Z', '2031-01-02T11:00:00Z', null), rrule: 'FREQ=WEEKLY;BYDAY=MO;COUNT=3' },
+    });
+    const backfill = t.app.get(EventDatesBackfill);
+    await backfill.onApplicationBootstrap();
+    const written = () =>
+      prisma.$queryRaw<
+        { startsAt: Date; xmin: string }[]
+      >`SELECT "startsAt", xmin::text FROM "EventDate" WHERE "eventId" = ${misaligned.id}::uuid ORDER BY "startsAt"`;
+    const first = await written();
+    expect(first.map((d) => d.startsAt.toISOString().slice(0, 10))).toEqual(['2031-01-02', '2031-01-06', '2031-01-13']);
+    await backfill.onApplicationBootstrap();
+    expect(await written()).toEqual(first);
+    await prisma.event.delete({ where: { id: misaligned.id } });
+  });
+
   it('the stored dates go with their event', async () => {
     const [row] = await prisma.event.findMany({ where: { title: 'Neujahrsempfang' } });
     expect(await prisma.eventDate.count({ where: { eventId: row!.id } })).toBe(1);

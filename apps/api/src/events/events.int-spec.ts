@@ -164,6 +164,8 @@ describe('events open to neighbouring municipalities: reach by real borders, reg
       [{ latitude: 40.7128, longitude: -74.006 }, 'latitude'],
       [{ rrule: 'FREQ=WEEKLY' }, 'rrule'],
       [{ rrule: 'FREQ=WEEKLY;COUNT=2\nEXRULE:FREQ=WEEKLY;COUNT=2' }, 'rrule'],
+      // 6 May 2027 is a Thursday: a series of Mondays would not begin with it.
+      [{ rrule: 'FREQ=WEEKLY;BYDAY=MO;COUNT=2' }, 'rrule'],
     ];
     for (const [input, name] of cases) {
       const res = await create(stadt, { organizerOrganizationId: stadtOrg, ...input });

@@ -428,6 +428,8 @@ export class EventsService {
       topics: row.topics as never,
       startsAt: dates[0]?.startsAt ?? row.startsAt,
       endsAt: dates[0]?.endsAt ?? row.endsAt,
+      firstStartsAt: row.startsAt,
+      firstEndsAt: row.endsAt,
       rrule: row.rrule,
       dates,
       address: row.address,

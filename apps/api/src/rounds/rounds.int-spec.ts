@@ -415,6 +415,7 @@ describe('exchange rounds: series across clock changes, audiences, places and wa
     const cases: [Record<string, unknown>, string][] = [
       [{ startsAt: '2027-03-10T12:30', rrule: 'FREQ=DAILY;COUNT=501' }, 'rrule'],
       [{ startsAt: '2027-03-10T12:30', rrule: 'FREQ=WEEKLY;UNTIL=20260101T000000Z' }, 'rrule'],
+      [{ startsAt: '2027-03-10T12:30', rrule: 'FREQ=MONTHLY;BYDAY=1TU;COUNT=3' }, 'rrule'],
       [{ startsAt: '2027-03-10T12:30', rrule: 'FREQ=WEEKLY;COUNT=2;DTSTART=20200101T000000Z' }, 'rrule'],
       [{ startsAt: '2027-03-10T12:30', capacity: 0 }, 'capacity'],
       [{ startsAt: '2027-03-10T12:30', capacity: -3 }, 'capacity'],

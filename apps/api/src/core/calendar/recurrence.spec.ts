@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { localToInstant, occurrences, ruleText } from './recurrence.js';
+import { localToInstant, occurrences, ruleText, storedOccurrences } from './recurrence.js';
 
 const berlin = (d: Date) => DateTime.fromJSDate(d, { zone: 'Europe/Berlin' }).toFormat("yyyy-MM-dd'T'HH:mm");
 
@@ -29,5 +29,22 @@ describe('recurrence of exchange rounds in Europe/Berlin', () => {
       expect(() => occurrences(first, rule)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', details: expect.objectContaining({ field: 'rrule' }) }));
     }
     expect(() => localToInstant('20.01.2027 10:00')).toThrow(expect.objectContaining({ details: { field: 'startsAt' } }));
+  });
+
+  it('a rule that does not begin at the start is refused; one stored before reads as calendar programs show it', () => {
+    // 20 January 2027 is a Wednesday; the rule's dates are Mondays.
+    const wednesday = localToInstant('2027-01-20T10:00');
+    expect(() => occurrences(wednesday, 'FREQ=WEEKLY;BYDAY=MO;COUNT=3')).toThrow(
+      expect.objectContaining({ code: 'BAD_USER_INPUT', details: expect.objectContaining({ field: 'rrule' }) }),
+    );
+    expect(occurrences(wednesday, 'FREQ=WEEKLY;BYDAY=WE;COUNT=2').map(berlin)).toEqual(['2027-01-20T10:00', '2027-01-27T10:00']);
+    // The start counts as the first of COUNT (RFC 5545); without COUNT the rule's dates up to UNTIL follow it.
+    expect(storedOccurrences(wednesday, 'FREQ=WEEKLY;BYDAY=MO;COUNT=3').map(berlin)).toEqual(['2027-01-20T10:00', '2027-01-25T10:00', '2027-02-01T10:00']);
+    expect(storedOccurrences(wednesday, 'FREQ=WEEKLY;BYDAY=MO;UNTIL=20270202T000000Z').map(berlin)).toEqual([
+      '2027-01-20T10:00',
+      '2027-01-25T10:00',
+      '2027-02-01T10:00',
+    ]);
+    expect(storedOccurrences(wednesday, 'FREQ=WEEKLY;COUNT=2;DTSTART=20200101T000000Z')).toEqual([wednesday]);
   });
 });

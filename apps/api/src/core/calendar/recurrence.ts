@@ -38,9 +38,36 @@ export function ruleText(rule: string | null | undefined): string | null {
 /**
  * The starts of a series as instants: `first`, then what `rule` (an RRULE without DTSTART) gives in local
  * time. rrule computes on floating times (the local wall clock written as if it were UTC); each is then placed
- * in the zone, so a 12:30 round stays at 12:30 across the March and October clock changes.
+ * in the zone, so a 12:30 round stays at 12:30 across the March and October clock changes. A rule whose first
+ * date is not `first` (a BYDAY that does not match its weekday) is refused: calendar programs would show `first`
+ * beside the rule's dates, and the series would mean two different things.
  */
 export function occurrences(first: Date, rule: string | null | undefined, zone = BERLIN): Date[] {
+  const dates = expand(first, rule, zone);
+  if (dates[0]!.getTime() !== first.getTime()) {
+    throw badUserInput('Der erste Termin der Regel ist nicht der Beginn: Wochentag oder Tag im Monat passen nicht zum Beginn.', { field: 'rrule' });
+  }
+  return dates;
+}
+
+/**
+ * The starts of a series stored before its rule was checked as `occurrences` checks it now: what calendar
+ * programs show for it (RFC 5545: the start, counted as the first of COUNT, then the rule's later dates), or the
+ * start alone if the rule is not one.
+ */
+export function storedOccurrences(first: Date, rule: string | null, zone = BERLIN): Date[] {
+  let dates: Date[];
+  try {
+    dates = expand(first, rule, zone);
+  } catch {
+    return [first];
+  }
+  if (dates[0]!.getTime() === first.getTime()) return dates;
+  const withStart = [first, ...dates.filter((d) => d > first)];
+  return ruleText(rule)!.includes('COUNT=') ? withStart.slice(0, dates.length) : withStart;
+}
+
+function expand(first: Date, rule: string | null | undefined, zone: string): Date[] {
   const text = ruleText(rule);
   if (!text) return [first];
   const local = DateTime.fromJSDate(first, { zone });

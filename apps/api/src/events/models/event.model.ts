@@ -101,7 +101,13 @@ export class Event {
   @Field()
   endsAt!: Date;
 
-  @Field(() => String, { nullable: true, description: 'RRULE of a recurring event (local times, Europe/Berlin).' })
+  @Field({ description: 'The first date of the series as stored (of a single event, its date): what a change of the event sets.' })
+  firstStartsAt!: Date;
+
+  @Field()
+  firstEndsAt!: Date;
+
+  @Field(() => String, { nullable: true, description: 'RRULE of a recurring event (local times, Europe/Berlin), from its first date.' })
   rrule!: string | null;
 
   @Field(() => [EventDate], { description: 'Its dates in the requested span (a list), or the next twelve (the event itself).' })

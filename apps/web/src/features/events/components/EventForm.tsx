@@ -35,8 +35,9 @@ export function EventForm({ event, onDone }: { event?: EventFieldsFragment; onDo
   const [topics, setTopics] = useState<Topic[]>(event?.topics ?? []);
   const [organizer, setOrganizer] = useState<string | null>(null);
   const [coOrganizers, setCoOrganizers] = useState<string[]>(event?.coOrganizers.map((c) => c.id) ?? []);
-  const [startsAt, setStartsAt] = useState(event ? berlinLocal(event.dates[0]?.startsAt ?? event.startsAt) : '');
-  const [endsAt, setEndsAt] = useState(event ? berlinLocal(event.dates[0]?.endsAt ?? event.endsAt) : '');
+  // A series is changed from its first date, which its rule repeats: the next date would move the whole series.
+  const [startsAt, setStartsAt] = useState(event ? berlinLocal(event.firstStartsAt) : '');
+  const [endsAt, setEndsAt] = useState(event ? berlinLocal(event.firstEndsAt) : '');
   const [repeat, setRepeat] = useState('none');
   const [count, setCount] = useState<number | string>(10);
   const [address, setAddress] = useState(event?.address ?? '');
@@ -142,6 +143,7 @@ export function EventForm({ event, onDone }: { event?: EventFieldsFragment; onDo
           onChange={(e) => setEndsAt(e.currentTarget.value)}
         />
       </Group>
+      {event?.rrule && <Text size="sm">{t('events.form.seriesHint')}</Text>}
       {!event && (
         <Group grow align="flex-start">
           <Select

@@ -22,3 +22,13 @@ export function canEdit(scope: ViewerScope, concept: { groupId: string | null; o
       (concept.organizationId !== null && scope.organizationIds.includes(concept.organizationId)))
   );
 }
+
+/**
+ * The list's word filter: on the working title and summary only where the person drafts; elsewhere on what was
+ * published (the working text would otherwise be readable word by word through the filter).
+ */
+export function titleOrSummaryContains(scope: ViewerScope, words: string): Prisma.ConceptWhereInput {
+  const contains = { contains: words, mode: 'insensitive' as const };
+  const inText = [{ title: contains }, { summary: contains }];
+  return { OR: [{ AND: [editableConcepts(scope), { OR: inText }] }, { versions: { some: { OR: inText } } }] };
+}

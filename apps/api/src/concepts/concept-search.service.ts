@@ -32,11 +32,12 @@ export class ConceptSearchService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const missing = await this.prisma.concept.findMany({
       where: { versions: { some: {} } },
-      select: { id: true, title: true, summary: true, versions: { orderBy: { number: 'desc' }, take: 1, select: { sections: true } } },
+      select: { id: true, versions: { orderBy: { number: 'desc' }, take: 1, select: { title: true, summary: true, sections: true } } },
     });
     const unindexed = new Set((await this.prisma.$queryRaw<{ id: string }[]>`SELECT id FROM "Concept" WHERE "searchVector" IS NULL`).map((r) => r.id));
     for (const c of missing.filter((m) => unindexed.has(m.id))) {
-      const words = await indexConcept(this.prisma, c.id, c.title, c.summary, c.versions[0]!.sections as unknown as SectionSnapshot[]);
+      const { title, summary, sections } = c.versions[0]!;
+      const words = await indexConcept(this.prisma, c.id, title, summary, sections as unknown as SectionSnapshot[]);
       await this.words.remember(words);
     }
   }
@@ -67,11 +68,13 @@ export class ConceptSearchService implements OnApplicationBootstrap {
       found.flatMap((f) => {
         const row = byId.get(f.id);
         if (!row) return [];
-        const sections = (row.versions[0]?.sections ?? []) as unknown as SectionSnapshot[];
+        // Only the published version is searched, and only it is quoted: the drafters' working text is theirs.
+        const latest = row.versions[0];
+        const sections = (latest?.sections ?? []) as unknown as SectionSnapshot[];
         return [
           this.concepts.present(scope, row).then((concept) => ({
             concept,
-            snippet: snippet([row.summary, sections.map((s) => `${s.title}. ${s.text}`).join(' '), row.title], terms),
+            snippet: snippet([latest?.summary ?? '', sections.map((s) => `${s.title}. ${s.text}`).join(' '), latest?.title ?? ''], terms),
             rank: f.rank,
             updatedAt: f.updatedAt,
           })),

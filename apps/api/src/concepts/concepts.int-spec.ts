@@ -136,9 +136,26 @@ describe('integration concepts: drafted together, published, adapted, compared s
     // A new working title is the drafters' until it is published, in the concept and in its exports.
     const TITLE = 'title summary editable';
     const renamed = await drafter.graphql<{ updateConcept: { title: string } }>(
-      `mutation { updateConcept(input: { conceptId: "${concept.id}", title: "Arbeitstitel, noch offen", summary: "Entwurf der Zusammenfassung" }) { ${TITLE} } }`,
+      `mutation { updateConcept(input: { conceptId: "${concept.id}", title: "Arbeitstitel, noch offen", summary: "Entwurf: Vielfalt kostet 80.000 Euro" }) { ${TITLE} } }`,
     );
-    expect(renamed.data!.updateConcept).toMatchObject({ title: 'Arbeitstitel, noch offen', summary: 'Entwurf der Zusammenfassung', editable: true });
+    expect(renamed.data!.updateConcept).toMatchObject({ title: 'Arbeitstitel, noch offen', summary: 'Entwurf: Vielfalt kostet 80.000 Euro', editable: true });
+    // Neither the list's word filter nor the search's snippet reads the working text for others; drafters find it.
+    const filtered = async (client: TestClient, words: string) =>
+      (
+        await client.graphql<{ concepts: { nodes: { id: string }[] } }>(`{ concepts(search: "${words}", first: 100) { nodes { id } } }`)
+      ).data!.concepts.nodes.some((c) => c.id === concept.id);
+    expect([await filtered(outsider, 'Arbeitstitel'), await filtered(outsider, '80.000'), await filtered(drafter, 'Arbeitstitel')]).toEqual([
+      false,
+      false,
+      true,
+    ]);
+    expect(await filtered(outsider, published.data!.publishConcept.title)).toBe(true);
+    const found = await outsider.graphql<{ search: { nodes: { concept: { title: string } | null; snippet: { text: string }[] }[] } }>(
+      '{ search(search: "Vielfalt", first: 10) { nodes { concept { title } snippet { text } } } }',
+    );
+    const hit = found.data!.search.nodes.find((n) => n.concept?.title === published.data!.publishConcept.title)!;
+    expect(hit.snippet.map((p) => p.text).join('')).toContain('Normalität');
+    expect(hit.snippet.map((p) => p.text).join('')).not.toContain('80.000');
     const reader = (await outsider.graphql<{ concept: { title: string; summary: string } }>(`{ concept(id: "${concept.id}") { ${TITLE} } }`)).data!.concept;
     expect(reader).toMatchObject({ title: published.data!.publishConcept.title, summary: published.data!.publishConcept.summary, editable: false });
     const listed = await outsider.graphql<{ concepts: { nodes: { id: string; title: string }[] } }>('{ concepts(first: 100) { nodes { id title } } }');
@@ -152,12 +169,17 @@ describe('integration concepts: drafted together, published, adapted, compared s
   });
 
   it('an adaptation of version 1 tells, per section, what changed upstream, locally, or on both sides; take and keep settle it', async () => {
-    const versionId = (await prisma.conceptVersion.findFirstOrThrow({ where: { conceptId: concept.id, number: 1 } })).id;
+    const v1 = await prisma.conceptVersion.findFirstOrThrow({ where: { conceptId: concept.id, number: 1 } });
+    const versionId = v1.id;
+    // An adaptation starts from the version's title, not from what the drafters are working on meanwhile.
+    await drafter.graphql(`mutation { updateConcept(input: { conceptId: "${concept.id}", title: "Arbeitstitel vor der Anpassung" }) { id } }`);
     const adapted = await adapter.graphql<{ adaptConcept: ConceptData }>(
       `mutation { adaptConcept(input: { versionId: "${versionId}", organizationId: "${adapterOrgId}" }) { ${FIELDS} } }`,
     );
+    await drafter.graphql(`mutation { updateConcept(input: { conceptId: "${concept.id}", title: "${v1.title}" }) { id } }`);
     expect(adapted.errors).toBeUndefined();
     const local = adapted.data!.adaptConcept;
+    expect(local.title).toBe(v1.title);
     expect(local.upstream).toMatchObject({ concept: { id: concept.id }, adaptedFromVersion: 1, latestVersion: 1, pendingSections: 0 });
     expect(section(local, 'Handlungsfeld Sprache').upstreamSectionId).toBe(section(concept, 'Handlungsfeld Sprache').id);
     // A second adaptation by the same organisation is refused: it takes changes in the first.

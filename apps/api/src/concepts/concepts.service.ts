@@ -6,7 +6,7 @@ import { badUserInput, forbidden, notFound } from '../core/errors/app-error.js';
 import { RealtimeService } from '../core/realtime/realtime.service.js';
 import { isUuid } from '../core/validation/ids.js';
 import { groupIn, organizationIn } from '../municipalities/urbanisation-where.js';
-import { canEdit, editableConcepts, visibleConcepts } from './concept-access.js';
+import { canEdit, editableConcepts, titleOrSummaryContains, visibleConcepts } from './concept-access.js';
 import { ConceptCollab } from './collab/concept-collab.service.js';
 import { ConceptDrafting, GONE } from './concept-drafting.js';
 import { STANDARD_OUTLINE } from './concept-outline.js';
@@ -118,9 +118,7 @@ export class ConceptsService {
         ...(filter?.topics?.length ? [{ topics: { hasSome: filter.topics } }] : []),
         ...(filter?.status ? [{ status: filter.status }] : []),
         ...(filter?.urbanisation?.length ? [fromPlaces(filter.urbanisation)] : []),
-        ...(words
-          ? [{ OR: [{ title: { contains: words, mode: 'insensitive' as const } }, { summary: { contains: words, mode: 'insensitive' as const } }] }]
-          : []),
+        ...(words ? [titleOrSummaryContains(scope, words)] : []),
       ],
     };
     const [rows, totalCount] = await Promise.all([

@@ -101,8 +101,8 @@ export class UpstreamService {
     const snapshot = version.sections as unknown as SectionSnapshot[];
     const concept = await this.prisma.concept.create({
       data: {
-        title: version.concept.title,
-        summary: version.concept.summary,
+        title: version.title,
+        summary: version.summary,
         topics: version.concept.topics,
         licence: version.concept.licence,
         organizationId: organization.id,
@@ -266,7 +266,7 @@ export class UpstreamService {
       const shown = own ? (row.removedAt ? null : snapshotOf(row)) : (published ?? null);
       const org = row.concept.organization;
       return {
-        concept: { id: row.concept.id, title: row.concept.title },
+        concept: { id: row.concept.id, title: own ? row.concept.title : (row.concept.versions[0]?.title ?? row.concept.title) },
         organization: org ? { id: org.id, name: org.name, kind: org.kind, municipality: toMunicipality(org.locatedIn) } : null,
         text: shown?.text ?? '',
         removed: !shown,

@@ -1,6 +1,6 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { Prisma, type User } from '../generated/prisma/client.js';
-import { ViewerScopeService } from '../core/access/viewer-scope.service.js';
+import { ViewerScopeService, type ViewerScope } from '../core/access/viewer-scope.service.js';
 import { PrismaService } from '../core/database/prisma.service.js';
 import { queryTerms } from '../core/search/search-document.js';
 import { SearchWords } from '../core/search/search-words.service.js';
@@ -10,6 +10,13 @@ import { indexConcept } from './concept-index.js';
 import { ConceptsService } from './concepts.service.js';
 import type { Concept } from './models/concept.model.js';
 import type { SectionSnapshot } from './section-content.js';
+
+export interface RankedConcepts {
+  scope: ViewerScope;
+  terms: string[];
+  found: { id: string; rank: number; updatedAt: Date }[];
+  total: number;
+}
 
 export interface ConceptHit {
   concept: Concept;
@@ -42,11 +49,14 @@ export class ConceptSearchService implements OnApplicationBootstrap {
     }
   }
 
-  /** The best `limit` published concepts for the search words, with the total; none without words. */
-  async search(user: User, search: string, limit: number): Promise<{ hits: ConceptHit[]; total: number }> {
+  /**
+   * Ids and ranks of the best `limit` published concepts for the search words, with the total (none without words):
+   * the combined search ranks deep and shows only its page.
+   */
+  async ranked(user: User, search: string, limit: number): Promise<RankedConcepts> {
     const scope = await this.scopes.of(user);
     const terms = queryTerms(search);
-    if (!terms.length || !scope.confirmed) return { hits: [], total: 0 };
+    if (!terms.length || !scope.confirmed) return { scope, terms, found: [], total: 0 };
     const queries = await Promise.all(terms.map((t) => this.words.expand(t)));
     const where = Prisma.join(
       queries.map((q) => Prisma.sql`c."searchVector" @@ to_tsquery('german', ${q})`),
@@ -61,10 +71,15 @@ export class ConceptSearchService implements OnApplicationBootstrap {
         SELECT id, rank, "updatedAt", (SELECT count(*) FROM hits) AS total FROM hits
         ORDER BY rank DESC, "updatedAt" DESC, id LIMIT ${limit}`,
     ]);
-    if (!found.length) return { hits: [], total: 0 };
+    return { scope, terms, found, total: found.length ? Number(found[0]!.total) : 0 };
+  }
+
+  /** The given matches as the search shows them, in their order. */
+  async shown({ scope, terms }: RankedConcepts, found: RankedConcepts['found']): Promise<ConceptHit[]> {
+    if (!found.length) return [];
     const rows = await this.prisma.concept.findMany({ where: { id: { in: found.map((f) => f.id) } }, include: CONCEPT_INCLUDE });
     const byId = new Map(rows.map((r) => [r.id, r]));
-    const hits = await Promise.all(
+    return Promise.all(
       found.flatMap((f) => {
         const row = byId.get(f.id);
         if (!row) return [];
@@ -81,6 +96,5 @@ export class ConceptSearchService implements OnApplicationBootstrap {
         ];
       }),
     );
-    return { hits, total: Number(found[0]!.total) };
   }
 }

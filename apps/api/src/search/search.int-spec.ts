@@ -78,6 +78,10 @@ describe('one search box for materials and published concepts', () => {
     const first = await search(lea, 'Dolmetscher', 1, 0);
     const second = await search(lea, 'Dolmetscher', 1, 1);
     expect([...titles(first.data!.search.nodes), ...titles(second.data!.search.nodes)]).toEqual(titles((await search(lea, 'Dolmetscher')).data!.search.nodes));
+    // The web app's "Weitere anzeigen" asks for 30 at a time: deep pages answer too (past the materials' own 100).
+    const deep = await search(lea, 'Dolmetscher', 30, 90);
+    expect(deep.errors).toBeUndefined();
+    expect(deep.data!.search).toEqual({ totalCount: 2, nodes: [] });
   });
 
   it('gives people without a confirmed membership nothing, and refuses bad input with stable codes', async () => {

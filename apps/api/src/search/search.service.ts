@@ -23,24 +23,27 @@ export class SearchService {
     if (offset < 0 || offset > MAX_OFFSET) throw badUserInput(`offset muss zwischen 0 und ${MAX_OFFSET} liegen.`, { field: 'offset', limit: MAX_OFFSET });
     if (!search.trim()) throw badUserInput('Bitte geben Sie Suchwörter ein.', { field: 'search' });
     const [materials, concepts] = await Promise.all([
-      this.materials.search(user, search, null, offset + first, 0),
-      this.concepts.search(user, search, offset + first),
+      this.materials.ranked(user, { search, filter: null, limit: offset + first, offset: 0 }),
+      this.concepts.ranked(user, search, offset + first),
     ]);
-    const hits: (SearchHit & { rank: number; updatedAt: Date })[] = [
-      ...materials.nodes.map((n) => ({
-        kind: SearchKind.MATERIAL,
-        material: n.material,
-        concept: null,
-        snippet: n.snippet,
-        rank: n.rank ?? 0,
-        updatedAt: n.updatedAt ?? new Date(0),
-      })),
-      ...concepts.hits.map((h) => ({ kind: SearchKind.CONCEPT, material: null, concept: h.concept, snippet: h.snippet, rank: h.rank, updatedAt: h.updatedAt })),
-    ];
-    hits.sort((a, b) => b.rank - a.rank || b.updatedAt.getTime() - a.updatedAt.getTime());
-    return {
-      totalCount: materials.totalCount + concepts.total,
-      nodes: hits.slice(offset, offset + first).map(({ rank: _rank, updatedAt: _updatedAt, ...hit }) => hit),
-    };
+    const page = [...materials.found.map((f) => ({ ...f, kind: SearchKind.MATERIAL })), ...concepts.found.map((f) => ({ ...f, kind: SearchKind.CONCEPT }))]
+      .sort((a, b) => b.rank - a.rank || b.updatedAt.getTime() - a.updatedAt.getTime())
+      .slice(offset, offset + first);
+    // Only the page is shown: ranking reads ids, showing reads whole documents.
+    const [shownMaterials, shownConcepts] = await Promise.all([
+      this.materials.shown(
+        materials,
+        page.filter((f) => f.kind === SearchKind.MATERIAL),
+      ),
+      this.concepts.shown(
+        concepts,
+        page.filter((f) => f.kind === SearchKind.CONCEPT),
+      ),
+    ]);
+    const byId = new Map<string, SearchHit>([
+      ...shownMaterials.map((n) => [n.material.id, { kind: SearchKind.MATERIAL, material: n.material, concept: null, snippet: n.snippet }] as const),
+      ...shownConcepts.map((h) => [h.concept.id, { kind: SearchKind.CONCEPT, material: null, concept: h.concept, snippet: h.snippet }] as const),
+    ]);
+    return { totalCount: materials.total + concepts.total, nodes: page.flatMap((f) => byId.get(f.id) ?? []) };
   }
 }

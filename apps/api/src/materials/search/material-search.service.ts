@@ -23,6 +23,20 @@ interface Found {
   total: bigint;
 }
 
+interface MaterialQuery {
+  search: string | null | undefined;
+  filter: MaterialsFilter | null | undefined;
+  limit: number;
+  offset: number;
+}
+
+export interface RankedMaterials {
+  scope: ViewerScope;
+  terms: string[];
+  found: Omit<Found, 'total'>[];
+  total: number;
+}
+
 /**
  * Every search word must match the document's `german` full-text vector, as itself (stems: "Sprachkurse"
  * finds "Sprachkurs"; folding: "Fluechtlinge" finds "Flüchtlinge") or as a word that contains it (expanded
@@ -47,6 +61,15 @@ export class MaterialSearchService {
   ): Promise<MaterialSearchResult> {
     if (first < 1 || first > 100) throw badUserInput('first muss zwischen 1 und 100 liegen.', { field: 'first' });
     if (offset < 0 || offset > 10_000) throw badUserInput('offset muss zwischen 0 und 10000 liegen.', { field: 'offset' });
+    const ranked = await this.ranked(user, { search, filter, limit: first, offset });
+    return { totalCount: ranked.total, nodes: await this.shown(ranked, ranked.found) };
+  }
+
+  /**
+   * The matches from `offset` in rank order, at most `limit`, with the total: ids and ranks only, so that the
+   * combined search (`SearchService`) ranks deep and shows only its page.
+   */
+  async ranked(user: User, { search, filter, limit, offset }: MaterialQuery): Promise<RankedMaterials> {
     const scope = await this.scopes.of(user);
     const terms = queryTerms(search ?? '');
     const queries = await Promise.all(terms.map((t) => this.words.expand(t)));
@@ -61,15 +84,20 @@ export class MaterialSearchService {
       WITH hits AS MATERIALIZED (SELECT m.id, m."updatedAt", ${rank} AS rank FROM "Material" m WHERE ${where})
       SELECT id, rank, "updatedAt", (SELECT count(*) FROM hits) AS total FROM hits
       ORDER BY rank DESC, "updatedAt" DESC, id
-      LIMIT ${first} OFFSET ${offset}`;
+      LIMIT ${limit} OFFSET ${offset}`;
     // With search words, the GIN index decides the matches. A sequential scan would read every document's
     // vector out of TOAST storage, which the planner underestimates when a word is in most documents.
     // (Visibility has no index of its own for the same reason: its three values never narrow much.)
     const found = queries.length
       ? (await this.prisma.$transaction([this.prisma.$executeRaw`SET LOCAL enable_seqscan = off`, this.prisma.$queryRaw<Found[]>(select)]))[1]
       : await this.prisma.$queryRaw<Found[]>(select);
-    if (!found.length) return { nodes: [], totalCount: offset ? await this.count(where) : 0 };
+    const total = found.length ? Number(found[0]!.total) : offset ? await this.count(where) : 0;
+    return { scope, terms, found, total };
+  }
 
+  /** The given matches as the list shows them (snippet from the latest version's text), in their order. */
+  async shown({ scope, terms }: RankedMaterials, found: RankedMaterials['found']): Promise<MaterialSearchResult['nodes']> {
+    if (!found.length) return [];
     const ids = found.map((f) => f.id);
     const [rows, texts] = await Promise.all([
       this.prisma.material.findMany({ where: { id: { in: ids } }, include: MATERIAL_INCLUDE }),
@@ -83,15 +111,12 @@ export class MaterialSearchService {
     const textOf = new Map(texts.map((t) => [t.materialId, t.text]));
     const ordered = ids.flatMap((id) => byId.get(id) ?? []);
     const materials = await this.materials.present(scope, ordered);
-    return {
-      totalCount: Number(found[0]!.total),
-      nodes: materials.map((material, i) => ({
-        material,
-        snippet: snippet([ordered[i]!.summary, textOf.get(material.id) ?? '', ordered[i]!.title], terms),
-        rank: found.find((f) => f.id === material.id)?.rank ?? 0,
-        updatedAt: ordered[i]!.updatedAt,
-      })),
-    };
+    return materials.map((material, i) => ({
+      material,
+      snippet: snippet([ordered[i]!.summary, textOf.get(material.id) ?? '', ordered[i]!.title], terms),
+      rank: found.find((f) => f.id === material.id)?.rank ?? 0,
+      updatedAt: ordered[i]!.updatedAt,
+    }));
   }
 
   private async count(where: Prisma.Sql): Promise<number> {

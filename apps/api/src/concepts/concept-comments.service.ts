@@ -37,7 +37,7 @@ export class ConceptCommentsService {
   }
 
   async list(user: User, conceptId: string): Promise<ConceptComment[]> {
-    const rows = await this.drafting.asDrafter(user, conceptId, (tx) =>
+    const rows = await this.drafting.readAsDrafter(user, conceptId, (tx) =>
       tx.conceptComment.findMany({
         where: { conceptId },
         include: { author: { select: { id: true, name: true } }, resolvedBy: { select: { id: true, name: true } } },

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Concept, Prisma, User } from '../generated/prisma/client.js';
-import { ViewerScopeService } from '../core/access/viewer-scope.service.js';
+import { ViewerScopeService, type ViewerScope } from '../core/access/viewer-scope.service.js';
 import { PrismaService } from '../core/database/prisma.service.js';
 import { forbidden, notFound } from '../core/errors/app-error.js';
 import { isUuid } from '../core/validation/ids.js';
@@ -26,12 +26,23 @@ export class ConceptDrafting {
     return this.prisma.$transaction(async (tx) => {
       const [row] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Concept" WHERE id = ${conceptId}::uuid FOR UPDATE`;
       if (!row) throw notFound(GONE);
-      const concept = await tx.concept.findFirst({ where: { AND: [{ id: conceptId }, visibleConcepts(scope)] } });
-      if (!concept) throw notFound(GONE);
-      if (!canEdit(scope, concept)) throw forbidden('Dieses Konzept bearbeiten die Mitglieder seiner Trägerin.');
-      const result = await work(tx, concept);
+      const result = await work(tx, await this.drafted(tx, scope, conceptId));
       await tx.concept.update({ where: { id: conceptId }, data: { updatedAt: new Date() } });
       return result;
     });
+  }
+
+  /** What only drafters read (comments, upstream changes), as `asDrafter` checks it: no lock, and no change. */
+  async readAsDrafter<T>(user: User, conceptId: string, read: (db: Prisma.TransactionClient, concept: Concept) => Promise<T>): Promise<T> {
+    const scope = await this.scopes.requireConfirmed(user);
+    if (!isUuid(conceptId)) throw notFound(GONE);
+    return read(this.prisma, await this.drafted(this.prisma, scope, conceptId));
+  }
+
+  private async drafted(db: Prisma.TransactionClient, scope: ViewerScope, conceptId: string): Promise<Concept> {
+    const concept = await db.concept.findFirst({ where: { AND: [{ id: conceptId }, visibleConcepts(scope)] } });
+    if (!concept) throw notFound(GONE);
+    if (!canEdit(scope, concept)) throw forbidden('Dieses Konzept bearbeiten die Mitglieder seiner Trägerin.');
+    return concept;
   }
 }

@@ -326,6 +326,14 @@ describe('integration concepts: drafted together, published, adapted, compared s
       `mutation { resolveConceptComment(input: { conceptId: "${concept.id}", commentId: "${comment!.id}" }) { resolvedAt resolvedBy { name } } }`,
     );
     expect(resolved.data!.resolveConceptComment[0]).toMatchObject({ resolvedAt: expect.any(String), resolvedBy: { name: 'Ina Integration' } });
+    // Reading the comments changes nothing: the concept keeps its place in the lists (ordered by last change).
+    const changedAt = async (id: string) => (await prisma.concept.findUniqueOrThrow({ where: { id } })).updatedAt;
+    const before = await changedAt(concept.id);
+    expect((await ina.graphql<{ conceptComments: unknown[] }>(`{ conceptComments(conceptId: "${concept.id}") { id } }`)).data!.conceptComments).toHaveLength(1);
+    const adaptation = await prisma.concept.findFirstOrThrow({ where: { upstreamConceptId: concept.id } });
+    const adaptedBefore = await changedAt(adaptation.id);
+    expect(code(await adapter.graphql(`{ conceptUpstreamChanges(conceptId: "${adaptation.id}") { state } }`))).toBe('OK');
+    expect([await changedAt(concept.id), await changedAt(adaptation.id)]).toEqual([before, adaptedBefore]);
     // Published, the concept is visible to others; its comments are the drafters' own.
     expect(code(await outsider.graphql(`{ conceptComments(conceptId: "${concept.id}") { id } }`))).toBe('FORBIDDEN');
     expect(

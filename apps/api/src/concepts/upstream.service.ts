@@ -144,7 +144,7 @@ export class UpstreamService {
 
   /** For the adaptation's drafters: every section that differs from its upstream, and why. */
   async changes(user: User, conceptId: string): Promise<SectionChange[]> {
-    const comparison = await this.drafting.asDrafter(user, conceptId, (tx) => this.compare(tx, conceptId));
+    const comparison = await this.drafting.readAsDrafter(user, conceptId, (db) => this.compare(db, conceptId));
     return comparison
       .filter((c) => c.state !== 'UNCHANGED' || !c.local)
       .concat(comparison.filter((c) => c.state === 'UNCHANGED' && c.local))

@@ -178,11 +178,15 @@ export class CooperationOverviewService {
       WHERE bd.level = 'KREIS' AND bd."viaAgs" = '' AND f.ags < t.ags AND f."retiredAt" IS NULL AND t."retiredAt" IS NULL`;
   }
 
-  /** Per Land and degree of urbanisation: kreisangehörige Gemeinden with an organisation on Verbund, and those cooperating with another Kreis. */
+  /**
+   * Per Land and degree of urbanisation: kreisangehörige Gemeinden with an organisation on Verbund (one with a
+   * confirmed member: a request alone, pending or refused, makes none), and those cooperating with another Kreis.
+   */
   private gemeinden() {
     return this.prisma.$queryRaw<GemeindenOfLand[]>`
       WITH active AS (
-        SELECT DISTINCT m.id, m.ags, m."landCode", m.urbanisation::text AS urbanisation FROM "Organization" o JOIN "Municipality" m ON m.id = o."locatedInId" WHERE m.kind = 'GEMEINDE'
+        SELECT DISTINCT m.id, m.ags, m."landCode", m.urbanisation::text AS urbanisation FROM "Organization" o JOIN "Municipality" m ON m.id = o."locatedInId"
+        WHERE m.kind = 'GEMEINDE' AND EXISTS (SELECT 1 FROM "Membership" ms WHERE ms."organizationId" = o.id AND ms.status = 'CONFIRMED')
       ),
       beyond AS (
         SELECT DISTINCT a.id FROM active a JOIN "CooperationPair" p ON p."aId" = a.id OR p."bId" = a.id

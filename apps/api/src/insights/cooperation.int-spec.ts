@@ -197,6 +197,18 @@ describe('cooperation insights: what neighbours do together, from stored figures
       ['GERING', 0, 0],
     ]);
     expect(o.byUrbanisation.reduce((sum, s) => sum + s.gemeindenActive, 0)).toBe(o.gemeindenActive);
+
+    // A Gemeinde is active on Verbund with a confirmed member: a request waiting for a decision makes it none.
+    const applicant = await createUser(prisma);
+    const request = await addMember(prisma, applicant.id, '14729030');
+    await prisma.membership.update({ where: { id: request.id }, data: { status: 'REQUESTED' } });
+    await refresh.refresh();
+    expect((await split(null)).gemeindenActive).toBe(o.gemeindenActive);
+    await prisma.membership.update({ where: { id: request.id }, data: { status: 'CONFIRMED' } });
+    await refresh.refresh();
+    expect((await split(null)).gemeindenActive).toBe(o.gemeindenActive + 1);
+    await prisma.membership.delete({ where: { id: request.id } });
+    await refresh.refresh();
   });
 
   it('an offer open to two Landkreise ties each to the provider, not the two to each other', async () => {

@@ -12,6 +12,7 @@ import { newMailKey, unsubscribeToken } from './unsubscribe-token.js';
 
 export const DIGEST_JOB = 'notifications.digest';
 const DAY_MS = 24 * 3_600_000;
+const DIGEST_DAYS = 7;
 
 const WORDS = {
   de: {
@@ -92,11 +93,12 @@ export class NotificationMailer {
   }
 
   /**
-   * The daily digest (07:00 Europe/Berlin): per person one mail with their unread DIGEST notifications of the last
-   * day not yet mailed. Marking them mailed and queueing the mail happen in one transaction: nothing twice.
+   * The daily digest (07:00 Europe/Berlin): per person one mail with their unread DIGEST notifications not yet
+   * mailed, of the last week at most (a run that starts late or is missed loses nothing; what lay unread for longer
+   * is old news). Marking them mailed and queueing the mail happen in one transaction: nothing twice.
    */
   async sendDigests(now = new Date()): Promise<number> {
-    const since = new Date(now.getTime() - DAY_MS);
+    const since = new Date(now.getTime() - DIGEST_DAYS * DAY_MS);
     const people = await this.prisma.notification.findMany({
       where: { channel: 'DIGEST', mailedAt: null, readAt: null, createdAt: { gte: since } },
       distinct: ['userId'],

@@ -163,9 +163,12 @@ describe('notifications', () => {
     expect(prefs.data!.notificationPreferences.find((p) => p.kind === 'MENTION')!.channel).toBe('IN_APP');
   });
 
-  it('the daily digest sends each unread item of the last day once, in one mail', async () => {
+  it('the daily digest sends each unread item not yet mailed once, in one mail, also after a missed run', async () => {
     await reader.graphql('mutation { setNotificationPreference(input: { kind: MENTION, channel: DIGEST }) { kind } }');
     await author.graphql(REPLY, { i: { threadId, body: '@Rafael Leser für den Überblick 1' } });
+    // Written 30 hours ago: yesterday's run did not happen (a deployment at 07:00), today's takes it.
+    const late = await prisma.notification.findFirstOrThrow({ where: { userId: readerId, channel: 'DIGEST' }, orderBy: { createdAt: 'desc' } });
+    await prisma.notification.update({ where: { id: late.id }, data: { createdAt: new Date(Date.now() - 30 * 3_600_000) } });
     await author.graphql(REPLY, { i: { threadId, body: '@Rafael Leser für den Überblick 2' } });
     const email = (await prisma.user.findUniqueOrThrow({ where: { id: readerId } })).email;
     const before = (await t.outbox()).filter((m) => m.to === email).length;

@@ -56,14 +56,19 @@ export class CooperationDigest {
       select: { userId: true },
     });
     const recipients = [...new Set(members.map((m) => m.userId))];
-    const earlier = await this.prisma.notification.findMany({
-      where: { kind: 'COOPERATION_SUGGESTION', userId: { in: recipients }, subjectId: { in: found.map((s) => s.subjectId) } },
-      select: { userId: true, subjectId: true },
-    });
+    // A round series is one suggestion whichever of its dates is next: it is told once, not every week anew.
+    const told = new Set(
+      (
+        await this.prisma.notification.findMany({
+          where: { kind: 'COOPERATION_SUGGESTION', userId: { in: recipients } },
+          select: { userId: true, subjectId: true, payload: true },
+        })
+      ).map((e) => `${e.userId} ${(e.payload as { seriesId?: string } | null)?.seriesId ?? e.subjectId}`),
+    );
     let written = 0;
     await this.prisma.$transaction(async (tx) => {
       for (const userId of recipients) {
-        const fresh = found.filter((s) => !earlier.some((e) => e.userId === userId && e.subjectId === s.subjectId)).slice(0, PER_WEEK);
+        const fresh = found.filter((s) => !told.has(`${userId} ${s.seriesId ?? s.subjectId}`)).slice(0, PER_WEEK);
         for (const suggestion of fresh) {
           await this.notifications.notify(tx, {
             recipients: [userId],

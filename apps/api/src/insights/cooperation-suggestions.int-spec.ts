@@ -157,6 +157,34 @@ describe('cooperation suggestions: what acts on a gap, and only what is open to 
 
     await digest.send();
     expect(await prisma.notification.count({ where: { kind: 'COOPERATION_SUGGESTION', userId: kreisUser } })).toBe(3);
+
+    // A neighbour's weekly round is suggested once, not again each week with its next date.
+    const series = await prisma.roundSeries.create({
+      data: {
+        title: 'Wöchentlicher Austausch Sprachmittlung',
+        description: '',
+        topics: ['SPRACHE'],
+        hostOrganizationId: mittelOrg,
+        audience: 'NEIGHBOURS',
+        videoUrl: 'https://meet.example/sprachmittlung',
+        firstStartsAt: new Date(Date.now() + DAY),
+        durationMinutes: 60,
+      },
+    });
+    const dates = [1, 8].map((days) => new Date(Date.now() + days * DAY));
+    await prisma.round.createMany({
+      data: dates.map((startsAt) => ({ seriesId: series.id, originalStartsAt: startsAt, startsAt, endsAt: new Date(startsAt.getTime() + 3_600_000) })),
+    });
+    await digest.send();
+    expect(await prisma.notification.count({ where: { kind: 'COOPERATION_SUGGESTION', userId: kreisUser } })).toBe(4);
+    const held = new Date(Date.now() - DAY);
+    await prisma.round.updateMany({
+      where: { seriesId: series.id, startsAt: dates[0] },
+      data: { startsAt: held, endsAt: new Date(held.getTime() + 3_600_000) },
+    });
+    await digest.send();
+    expect(await prisma.notification.count({ where: { kind: 'COOPERATION_SUGGESTION', userId: kreisUser } })).toBe(4);
+    await prisma.roundSeries.delete({ where: { id: series.id } });
   });
 
   it("the Landkreis's staff looking at one of its Gemeinden see only what is open to them too", async () => {

@@ -297,6 +297,23 @@ describe('memberships: who may do what', () => {
     expect(await prisma.membership.count({ where: { id: { in: [cMembership.id, dMembership.id] }, role: 'ADMIN', status: 'CONFIRMED' } })).toBe(1);
   });
 
+  it('a request sent twice at once (a double click) is one request; one name founded twice at once is one organisation', async () => {
+    const person = await createUser(prisma);
+    const client = await signIn(t, person.email);
+    const input = { municipalityAgs: '14713', function: 'INTEGRATIONSBEAUFTRAGTE', topics: [] };
+    const twice = await Promise.all([client.graphql(REQUEST, { i: input }), client.graphql(REQUEST, { i: input })]);
+    expect(twice.map(code).sort()).toEqual(['CONFLICT', 'OK']);
+    expect(await prisma.membership.count({ where: { userId: person.id } })).toBe(1);
+
+    const CREATE = 'mutation ($i: CreateOrganizationInput!) { createOrganization(input: $i) { id } }';
+    const founders = await Promise.all([createUser(prisma), createUser(prisma)]);
+    const founding = { name: 'Zwillingsverein Leipzig', kind: 'VEREIN', municipalityAgs: '14713', function: 'EHRENAMTSKOORDINATION' };
+    const clients = await Promise.all(founders.map((f) => signIn(t, f.email)));
+    const founded = await Promise.all(clients.map((c) => c.graphql(CREATE, { i: founding })));
+    expect(founded.map(code).sort()).toEqual(['CONFLICT', 'OK']);
+    expect(await prisma.organization.count({ where: { name: founding.name } })).toBe(1);
+  });
+
   it('an unknown membership id is NOT_FOUND', async () => {
     expect(code(await as.admin.graphql(DECIDE, { i: { membershipId: '00000000-0000-0000-0000-000000000000', approve: true } }))).toBe('NOT_FOUND');
     expect(code(await as.admin.graphql(DECIDE, { i: { membershipId: 'not-a-uuid', approve: true } }))).toBe('NOT_FOUND');

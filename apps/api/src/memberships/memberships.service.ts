@@ -95,6 +95,8 @@ export class MembershipsService {
             create: { kind: 'MUNICIPALITY', name: municipality.displayName, representsId: municipality.id, locatedInId: municipality.id },
           })
         : civil!;
+      // One request at a time per organisation: a double click finds the first and is told so.
+      await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${organization.id}::uuid FOR UPDATE`;
       const existing = await tx.membership.findUnique({ where: { userId_organizationId: { userId: user.id, organizationId: organization.id } } });
       if (existing && existing.status !== 'REJECTED') throw conflict('Sie sind dort bereits Mitglied oder haben schon angefragt.');
       const data = {
@@ -125,6 +127,8 @@ export class MembershipsService {
     if (name.length < 3 || name.length > 150) throw badUserInput('Der Name muss 3 bis 150 Zeichen lang sein.', { field: 'name' });
     const municipality = await this.locate(input.municipalityAgs);
     return this.prisma.$transaction(async (tx) => {
+      // Names are compared under one lock per municipality: two founders of the same name at once found one.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`organization-names:${municipality.id}`}, 0))`;
       const twin = await tx.organization.findFirst({ where: { locatedInId: municipality.id, name: { equals: name, mode: 'insensitive' } } });
       if (twin) throw conflict('Eine Organisation dieses Namens gibt es dort schon. Bitten Sie um Aufnahme.');
       const organization = await tx.organization.create({ data: { kind: input.kind, name, locatedInId: municipality.id } });

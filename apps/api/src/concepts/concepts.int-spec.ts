@@ -341,6 +341,18 @@ describe('integration concepts: drafted together, published, adapted, compared s
     ).toBe('BAD_USER_INPUT');
   });
 
+  it('two colleagues adapting at once make one adaptation, and the second hears of it', async () => {
+    const versionId = (await prisma.conceptVersion.findFirstOrThrow({ where: { conceptId: concept.id, number: 1 } })).id;
+    const colleagues = await Promise.all([createUser(prisma), createUser(prisma)]);
+    const { organizationId } = await addMember(prisma, colleagues[0]!.id, '14626');
+    await addMember(prisma, colleagues[1]!.id, '14626');
+    const clients = await Promise.all(colleagues.map((c) => signIn(t, c.email)));
+    const ADAPT = `mutation { adaptConcept(input: { versionId: "${versionId}", organizationId: "${organizationId}" }) { id } }`;
+    const both = await Promise.all(clients.map((c) => c.graphql(ADAPT)));
+    expect(both.map(code).sort()).toEqual(['CONFLICT', 'OK']);
+    expect(await prisma.concept.count({ where: { upstreamConceptId: concept.id, organizationId } })).toBe(1);
+  });
+
   it('a concept under all rights reserved cannot be adapted, and none by its own organisation', async () => {
     const own = await drafter.graphql<{ createConcept: ConceptData }>(`mutation ($i: CreateConceptInput!) { createConcept(input: $i) { ${FIELDS} } }`, {
       i: {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Prisma, User } from '../generated/prisma/client.js';
+import type { Concept, ConceptVersion, Prisma, User } from '../generated/prisma/client.js';
 import { ViewerScopeService } from '../core/access/viewer-scope.service.js';
 import { PrismaService } from '../core/database/prisma.service.js';
 import { badUserInput, conflict, forbidden, notFound } from '../core/errors/app-error.js';
@@ -95,17 +95,30 @@ export class UpstreamService {
       throw forbidden('Die Lizenz dieses Konzepts erlaubt keine Anpassung. Fragen Sie seine Trägerin nach einer offenen Lizenz.');
     }
     if (version.concept.organizationId === organizationId) throw conflict('Das ist schon das Konzept Ihrer Organisation.');
-    const existing = await this.prisma.concept.findFirst({ where: { upstreamConceptId: version.conceptId, organizationId }, select: { id: true } });
-    if (existing) throw conflict('Ihre Organisation hat dieses Konzept schon angepasst: Übernehmen Sie dort die neuen Änderungen.');
-    const organization = await this.prisma.organization.findUniqueOrThrow({ where: { id: organizationId } });
     const snapshot = version.sections as unknown as SectionSnapshot[];
-    const concept = await this.prisma.concept.create({
+    // Under the organisation's lock: two colleagues adapting at once make one adaptation, and the second hears of it.
+    return this.prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${organizationId}::uuid FOR UPDATE`;
+      const existing = await tx.concept.findFirst({ where: { upstreamConceptId: version.conceptId, organizationId }, select: { id: true } });
+      if (existing) throw conflict('Ihre Organisation hat dieses Konzept schon angepasst: Übernehmen Sie dort die neuen Änderungen.');
+      return (await this.createAdaptation(tx, user, version, organizationId, snapshot)).id;
+    });
+  }
+
+  private createAdaptation(
+    tx: Prisma.TransactionClient,
+    user: User,
+    version: ConceptVersion & { concept: Concept },
+    organizationId: string,
+    snapshot: SectionSnapshot[],
+  ) {
+    return tx.concept.create({
       data: {
         title: version.title,
         summary: version.summary,
         topics: version.concept.topics,
         licence: version.concept.licence,
-        organizationId: organization.id,
+        organizationId,
         upstreamConceptId: version.conceptId,
         adaptedFromVersionId: version.id,
         createdById: user.id,
@@ -122,7 +135,6 @@ export class UpstreamService {
         },
       },
     });
-    return concept.id;
   }
 
   private async compare(db: Prisma.TransactionClient, conceptId: string): Promise<SectionComparison[]> {

@@ -41,8 +41,16 @@ export class UpstreamService {
     let words: string[] = [];
     const published = await this.drafting.asDrafter(user, conceptId, async (tx, concept) => {
       // What was typed in the last moments is in the shared editor's updates: the version takes it too.
-      const live = await tx.conceptSection.findMany({ where: { conceptId, removedAt: null }, select: { id: true } });
-      for (const { id } of live) await this.collab.materialize(tx, conceptId, id);
+      // A text the editor holds but the section cannot keep is refused by name, never published as it was before.
+      const live = await tx.conceptSection.findMany({ where: { conceptId, removedAt: null }, select: { id: true, title: true } });
+      for (const { id, title } of live) {
+        if (!(await this.collab.materialize(tx, conceptId, id))) {
+          throw badUserInput(`Der Abschnitt „${title}“ ist zu lang, um veröffentlicht zu werden: Bitte kürzen oder teilen Sie ihn.`, {
+            field: 'sectionId',
+            sectionId: id,
+          });
+        }
+      }
       const sections = await tx.conceptSection.findMany({ where: { conceptId, removedAt: null }, orderBy: { position: 'asc' }, include: SECTION_INCLUDE });
       if (sections.length === 0) throw badUserInput('Ein Konzept ohne Abschnitte kann nicht veröffentlicht werden.', { field: 'conceptId' });
       const last = await tx.conceptVersion.aggregate({ where: { conceptId }, _max: { number: true } });

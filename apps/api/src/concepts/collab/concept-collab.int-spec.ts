@@ -1,6 +1,8 @@
 import { type Ack, type ClientToServerEvents, type ServerToClientEvents, SOCKET_PATH } from '@verbund/shared';
 import { RoomDocs } from '@verbund/shared/collab';
 import { io, type Socket } from 'socket.io-client';
+import * as encoding from 'lib0/encoding';
+import { writeUpdate } from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { addMember, createGroup, createUser, signIn } from '../../../test/support/factories.js';
 import { eventually } from '../../../test/support/eventually.js';
@@ -222,6 +224,52 @@ describe('drafting a concept together: Yjs over socket.io, stored in PostgreSQL'
     await settled(again);
     await eventually(async () => (await storedText(section)).endsWith('Neu: Sprachcafé'), 'the new text stored', 5000);
     expect(await size()).toBeLessThan(100_000);
+  });
+
+  it('two pastes at once on two processes, each fitting alone, do not pass the limit together', async () => {
+    const section = sectionIds[8]!;
+    const [lea, nils] = [open(first.url, cookies.lea), open(second.url, cookies.nils)];
+    for (const editor of [lea, nils]) editor.sync.doc(section);
+    await Promise.all([settled(lea), settled(nils)]);
+    const paste = (words: string) => {
+      const doc = new Y.Doc();
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [new Y.XmlText(words.repeat(110_000 / words.length))]);
+      doc.getXmlFragment('default').insert(0, [paragraph]);
+      const encoder = encoding.createEncoder();
+      writeUpdate(encoder, Y.encodeStateAsUpdate(doc));
+      return encoding.toUint8Array(encoder);
+    };
+    const answers = await Promise.all(
+      [lea, nils].map((editor, i) => ask(editor.socket, 'doc:update', { room: `concept:${conceptId}`, docId: section, message: paste(`Absatz ${i}. `) })),
+    );
+    expect(answers.map((a) => (a.ok ? 'OK' : a.code)).sort()).toEqual(['BAD_USER_INPUT', 'OK']);
+    const stored = await prisma.conceptSectionUpdate.findMany({ where: { sectionId: section } });
+    expect(stored.reduce((n, r) => n + r.update.byteLength, 0)).toBeLessThanOrEqual(192 * 1024);
+  });
+
+  it('a text the section cannot keep (its document too large) is refused at publishing by name, not published as before', async () => {
+    const section = sectionIds[9]!;
+    const lea = open(first.url, cookies.lea);
+    const doc = lea.sync.doc(section).doc;
+    await settled(lea);
+    // 4,000 one-letter paragraphs: 160 KB of Yjs, within the limit, but 240,000 characters as a document.
+    doc.transact(() => {
+      const fragment = doc.getXmlFragment('default');
+      for (let i = 0; i < 4_000; i++) {
+        const paragraph = new Y.XmlElement('paragraph');
+        paragraph.insert(0, [new Y.XmlText('a')]);
+        fragment.insert(fragment.length, [paragraph]);
+      }
+    });
+    await settled(lea);
+    const published = await first
+      .client(cookies.lea)
+      .graphql(`mutation { publishConcept(input: { conceptId: "${conceptId}", note: "Erste Fassung" }) { id } }`);
+    expect(published.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'sectionId', sectionId: section } });
+    expect(await prisma.conceptVersion.count({ where: { conceptId } })).toBe(0);
+    doc.transact(() => doc.getXmlFragment('default').delete(0, 4_000));
+    await settled(lea);
   });
 
   it('refuses outsiders, guests, other concepts and malformed messages, with stable codes', async () => {

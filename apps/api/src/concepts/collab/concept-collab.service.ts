@@ -47,9 +47,9 @@ export class ConceptCollab implements OnModuleInit {
     if (change) await this.shared.announce(tx, { room: `concept:${target.conceptId}`, docId: target.sectionId }, change.update, change.id);
   }
 
-  /** Writes the section's derived text now (publishing needs it current), in the caller's transaction. */
-  async materialize(tx: Prisma.TransactionClient, conceptId: string, sectionId: string): Promise<void> {
-    await this.shared.materialize(tx, { room: `concept:${conceptId}`, docId: sectionId });
+  /** Writes the section's derived text now (publishing needs it current), in the caller's transaction; false if it cannot. */
+  async materialize(tx: Prisma.TransactionClient, conceptId: string, sectionId: string): Promise<boolean> {
+    return this.shared.materialize(tx, { room: `concept:${conceptId}`, docId: sectionId });
   }
 
   private async authorize(userId: string, conceptId: string, sectionId: string): Promise<void> {

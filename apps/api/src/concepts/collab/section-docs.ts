@@ -3,15 +3,15 @@ import { prosemirrorJSONToYXmlFragment, updateYFragment, yXmlFragmentToProsemirr
 import * as Y from 'yjs';
 import type { DocStore } from '../../core/collab/doc-store.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import { type PmNode, plainText, validDoc } from '../section-content.js';
+import { EMPTY_DOC, type PmNode, plainText, validDoc } from '../section-content.js';
 import { EDITOR_FIELD, EDITOR_SCHEMA } from './editor-schema.js';
 
 /** From this many stored updates on, a section's rows are merged into one when its text is next written. */
 const COMPACT_AT = 50;
 
 /**
- * The shared text of sections as Yjs documents in PostgreSQL: updates are appended as they arrive (cheap, no
- * lock: Yjs updates commute) and merged into one row now and then. Whatever rewrites a whole section (the demo
+ * The shared text of sections as Yjs documents in PostgreSQL: updates are appended as they arrive (Yjs updates
+ * commute; one that adds text holds the lock only to measure the size) and merged into one row now and then. Whatever rewrites a whole section (the demo
  * data, "take upstream", a section from before the shared editor) goes through here too, as a Yjs change, so the
  * editors that are open apply it like anyone's typing.
  */
@@ -62,16 +62,20 @@ export class SectionDocs implements DocStore {
    * Writes the section's `content` and `text` from its Yjs state (what publishing, comparison and search read)
    * and merges its rows when there are many.
    */
-  async materialize(tx: Prisma.TransactionClient, sectionId: string, compact = false): Promise<void> {
+  async materialize(tx: Prisma.TransactionClient, sectionId: string, compact = false): Promise<boolean> {
     await this.lock(tx, sectionId);
     const { doc, rows } = await this.load(tx, sectionId);
-    const content = yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(EDITOR_FIELD)) as PmNode;
-    if (validDoc(content) && fitsSchema(content)) await this.writeColumns(tx, sectionId, content);
+    const fragment = doc.getXmlFragment(EDITOR_FIELD);
+    // An empty section is the app's empty document, which the editor's schema (a block at least) would refuse.
+    const content = fragment.length ? (yXmlFragmentToProsemirrorJSON(fragment) as PmNode) : EMPTY_DOC;
+    const derived = !fragment.length || (validDoc(content) && fitsSchema(content));
+    if (derived) await this.writeColumns(tx, sectionId, content);
     if (rows.length >= COMPACT_AT || (compact && rows.length > 1)) {
       // Exactly the rows merged: one committed meanwhile with a lower id stays.
       await tx.conceptSectionUpdate.deleteMany({ where: { sectionId, id: { in: rows.map((r) => r.id) } } });
       await this.append(tx, sectionId, Y.encodeStateAsUpdate(doc));
     }
+    return derived;
   }
 
   /** The section's document under the lock; written from its stored text first if it has no updates yet. */
@@ -101,8 +105,8 @@ export class SectionDocs implements DocStore {
     await tx.conceptSection.update({ where: { id: sectionId }, data: { content: content as unknown as Prisma.InputJsonObject, text } });
   }
 
-  /** One writer of a section's whole state at a time (appending needs no lock). */
-  private async lock(tx: Prisma.TransactionClient, sectionId: string): Promise<void> {
+  /** One writer of a section's whole state at a time; an append that adds text holds it to measure the size. */
+  async lock(tx: Prisma.TransactionClient, sectionId: string): Promise<void> {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`concept-section:${sectionId}`}, 0))`;
   }
 }

@@ -14,9 +14,12 @@ export interface DocStore {
   size(tx: Prisma.TransactionClient, docId: string): Promise<number>;
   /**
    * Writes the derived columns from the Yjs state and merges many rows into one, deleted text dropped; with
-   * `compact`, merges whatever there is (a document at its size limit, to see what deleting freed).
+   * `compact`, merges whatever there is (a document at its size limit, to see what deleting freed). False when the
+   * state could not become the columns (they keep what they had): whoever relies on them must say so.
    */
-  materialize(tx: Prisma.TransactionClient, docId: string, compact?: boolean): Promise<void>;
+  materialize(tx: Prisma.TransactionClient, docId: string, compact?: boolean): Promise<boolean>;
+  /** Held to the end of the transaction by whoever rewrites the whole state, and by an append that adds (its size check). */
+  lock(tx: Prisma.TransactionClient, docId: string): Promise<void>;
 }
 
 /** A kind of shared document: its store and who may write it (throws FORBIDDEN or NOT_FOUND otherwise). */

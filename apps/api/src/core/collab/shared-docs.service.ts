@@ -77,13 +77,19 @@ export class SharedDocs implements OnModuleInit, OnModuleDestroy {
   async update(socket: AppSocket, userId: string, payload: DocMessage): Promise<void> {
     const { target, kind } = await this.authorize(socket, userId, payload);
     const update = readUpdate(bytes(payload.message, MAX_UPDATE_BYTES));
-    if (adds(update) && !(await this.fits(kind, target, update.byteLength))) {
-      throw badUserInput('Dieser Text hat die Höchstlänge erreicht: Ihre letzte Änderung ist nicht gespeichert. Kürzen Sie ihn oder teilen Sie ihn auf.', {
+    const adding = adds(update);
+    const full = () =>
+      badUserInput('Dieser Text hat die Höchstlänge erreicht: Ihre letzte Änderung ist nicht gespeichert. Kürzen Sie ihn oder teilen Sie ihn auf.', {
         field: 'message',
         limit: kind.maxBytes,
       });
-    }
+    if (adding && !(await this.fits(kind, target, update.byteLength))) throw full();
     await this.prisma.$transaction(async (tx) => {
+      // Measured again under the document's lock: two pastes at once, each fitting alone, might not together.
+      if (adding) {
+        await kind.store.lock(tx, target.docId);
+        if ((await kind.store.size(tx, target.docId)) + update.byteLength > kind.maxBytes) throw full();
+      }
       const id = await kind.store.append(tx, target.docId, update);
       await this.announce(tx, target, update, id, socket.id);
     });
@@ -143,11 +149,11 @@ export class SharedDocs implements OnModuleInit, OnModuleDestroy {
   }
 
   /** Writes the document's derived columns now (publishing needs them current), in the caller's transaction. */
-  async materialize(tx: Prisma.TransactionClient, target: DocTarget): Promise<void> {
+  async materialize(tx: Prisma.TransactionClient, target: DocTarget): Promise<boolean> {
     const key = `${target.room}/${target.docId}`;
     clearTimeout(this.pending.get(key)?.timer);
     this.pending.delete(key);
-    await this.kindOf(target.room).store.materialize(tx, target.docId);
+    return this.kindOf(target.room).store.materialize(tx, target.docId);
   }
 
   private materializeSoon(target: DocTarget): void {

@@ -38,7 +38,7 @@ export class RoundNotesDocs implements DocStore {
     return row?.bytes ?? 0;
   }
 
-  async materialize(tx: Prisma.TransactionClient, roundId: string, compact = false): Promise<void> {
+  async materialize(tx: Prisma.TransactionClient, roundId: string, compact = false): Promise<boolean> {
     await this.lock(tx, roundId);
     const { doc, rows } = await this.load(tx, roundId);
     const notes = notesMarkdown(yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(EDITOR_FIELD)) as PmNode);
@@ -48,6 +48,7 @@ export class RoundNotesDocs implements DocStore {
       await tx.roundNoteUpdate.deleteMany({ where: { roundId, id: { in: rows.map((r) => r.id) } } });
       await this.append(tx, roundId, Y.encodeStateAsUpdate(doc));
     }
+    return true;
   }
 
   /** The document under the lock; a new one gets the agenda's headings first. */
@@ -73,7 +74,7 @@ export class RoundNotesDocs implements DocStore {
     return tx.roundNoteUpdate.findMany({ where: { roundId }, orderBy: { id: 'asc' }, select: { id: true, update: true } });
   }
 
-  private async lock(tx: Prisma.TransactionClient, roundId: string): Promise<void> {
+  async lock(tx: Prisma.TransactionClient, roundId: string): Promise<void> {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`round-notes:${roundId}`}, 0))`;
   }
 }

@@ -14,6 +14,8 @@ const DOC_TOPIC = 'shared-doc';
 const AWARENESS_TOPIC = 'shared-doc-awareness';
 /** Typing is stored at once; the document's derived columns (search, comparison, protocol) follow this long after. */
 const MATERIALIZE_AFTER_MS = 1_500;
+/** A keystroke's or a short paste's worth: stored without the document's lock while the document is under half its limit. */
+const UNLOCKED_UPDATE_BYTES = 1024;
 const ROOM = /^(concept|round):([0-9a-f-]{36})$/;
 
 export interface DocTarget {
@@ -83,10 +85,14 @@ export class SharedDocs implements OnModuleInit, OnModuleDestroy {
         field: 'message',
         limit: kind.maxBytes,
       });
-    if (adding && !(await this.fits(kind, target, update.byteLength))) throw full();
+    const size = adding ? await this.sizeWithRoom(kind, target, update.byteLength) : 0;
+    if (size + update.byteLength > kind.maxBytes) throw full();
+    // Measured again under the document's lock (two pastes at once, each fitting alone, might not together), unless
+    // a keystroke's worth is added to a document under half its limit: typing is not queued behind a lock. Such
+    // appends in flight are at most one per database connection, far less than the other half.
+    const exact = adding && (update.byteLength > UNLOCKED_UPDATE_BYTES || size + update.byteLength > kind.maxBytes / 2);
     await this.prisma.$transaction(async (tx) => {
-      // Measured again under the document's lock: two pastes at once, each fitting alone, might not together.
-      if (adding) {
+      if (exact) {
         await kind.store.lock(tx, target.docId);
         if ((await kind.store.size(tx, target.docId)) + update.byteLength > kind.maxBytes) throw full();
       }
@@ -97,19 +103,20 @@ export class SharedDocs implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * Whether `bytes` more fit the document. At the limit its rows are merged first, deleted text dropped, so that
-   * what was deleted makes room again; that is tried once after each change, not on every refused keystroke.
+   * The document's size, made room for `bytes` more if they do not fit: at the limit its rows are merged first,
+   * deleted text dropped, so that what was deleted makes room again; that is tried once after each change, not on
+   * every refused keystroke.
    */
-  private async fits(kind: DocKind, target: DocTarget, bytes: number): Promise<boolean> {
+  private async sizeWithRoom(kind: DocKind, target: DocTarget, bytes: number): Promise<number> {
     const key = `${target.room}/${target.docId}`;
     let size = await kind.store.size(this.prisma, target.docId);
-    if (size + bytes <= kind.maxBytes) return true;
+    if (size + bytes <= kind.maxBytes) return size;
     if (this.merged.get(key) !== size) {
       await this.prisma.$transaction((tx) => kind.store.materialize(tx, target.docId, true));
       size = await kind.store.size(this.prisma, target.docId);
       this.merged.set(key, size);
     }
-    return size + bytes <= kind.maxBytes;
+    return size;
   }
 
   /** Tells the open editors of a document about a change made on the server (a rewrite of a section). */

@@ -195,8 +195,14 @@ describe('integration concepts: drafted together, published, adapted, compared s
     await drafter.graphql(`mutation { publishConcept(input: { conceptId: "${concept.id}", note: "Leitbild geschärft, Abendkurse" }) { id } }`);
 
     const changes = await adapter.graphql<{
-      conceptUpstreamChanges: { section: { id: string; title: string }; state: string; upstreamText: string | null; localText: string | null }[];
-    }>(`{ conceptUpstreamChanges(conceptId: "${local.id}") { section { id title } state upstreamText localText } }`);
+      conceptUpstreamChanges: {
+        section: { id: string; title: string };
+        state: string;
+        upstreamText: string | null;
+        localText: string | null;
+        upstreamVersion: number;
+      }[];
+    }>(`{ conceptUpstreamChanges(conceptId: "${local.id}") { section { id title } state upstreamText localText upstreamVersion } }`);
     const state = (title: string) => changes.data!.conceptUpstreamChanges.find((c) => c.section.title === title)!.state;
     expect([state('Leitbild'), state('Handlungsfeld Sprache'), state('Handlungsfeld Arbeit')]).toEqual(['UPSTREAM_CHANGED', 'BOTH_CHANGED', 'LOCAL_CHANGED']);
     expect(changes.data!.conceptUpstreamChanges.filter((c) => c.state !== 'UNCHANGED')).toHaveLength(3);
@@ -207,18 +213,31 @@ describe('integration concepts: drafted together, published, adapted, compared s
     const note = await prisma.notification.findFirstOrThrow({ where: { userId: adapterId, kind: 'CONCEPT_UPSTREAM_CHANGED' } });
     expect(note.payload).toMatchObject({ conceptId: local.id, upstreamConceptId: concept.id, versionNumber: 2 });
 
+    // A decision is on the version the drafter compared with: one published since is looked at first.
+    expect(changes.data!.conceptUpstreamChanges.every((c) => c.upstreamVersion === 2)).toBe(true);
+    const stale = await adapter.graphql(
+      `mutation { keepLocalSection(input: { conceptId: "${local.id}", sectionId: "${section(local, 'Leitbild').id}", upstreamVersion: 1 }) { id } }`,
+    );
+    expect([code(stale), stale.errors?.[0]?.message]).toEqual([
+      'CONFLICT',
+      'Inzwischen ist Version 2 der Vorlage erschienen: Bitte sehen Sie sich ihre Änderungen noch einmal an.',
+    ]);
     const take = await adapter.graphql<{ takeUpstreamSection: ConceptData }>(
-      `mutation { takeUpstreamSection(input: { conceptId: "${local.id}", sectionId: "${section(local, 'Leitbild').id}" }) { ${FIELDS} } }`,
+      `mutation { takeUpstreamSection(input: { conceptId: "${local.id}", sectionId: "${section(local, 'Leitbild').id}", upstreamVersion: 2 }) { ${FIELDS} } }`,
     );
     expect(section(take.data!.takeUpstreamSection, 'Leitbild').text).toBe('Vielfalt ist Normalität und Auftrag im Leipziger Raum.');
     const keep = await adapter.graphql<{ keepLocalSection: ConceptData }>(
-      `mutation { keepLocalSection(input: { conceptId: "${local.id}", sectionId: "${section(local, 'Handlungsfeld Sprache').id}" }) { ${FIELDS} } }`,
+      `mutation { keepLocalSection(input: { conceptId: "${local.id}", sectionId: "${section(local, 'Handlungsfeld Sprache').id}", upstreamVersion: 2 }) { ${FIELDS} } }`,
     );
     expect(section(keep.data!.keepLocalSection, 'Handlungsfeld Sprache').text).toBe('Sprachkurse mit Kinderbetreuung in Nordsachsen.');
     expect(keep.data!.keepLocalSection.upstream!.pendingSections).toBe(0);
     // Nothing left to decide, and both decisions are recorded.
     expect(
-      code(await adapter.graphql(`mutation { keepLocalSection(input: { conceptId: "${local.id}", sectionId: "${section(local, 'Leitbild').id}" }) { id } }`)),
+      code(
+        await adapter.graphql(
+          `mutation { keepLocalSection(input: { conceptId: "${local.id}", sectionId: "${section(local, 'Leitbild').id}", upstreamVersion: 2 }) { id } }`,
+        ),
+      ),
     ).toBe('CONFLICT');
     expect((await prisma.conceptSectionDecision.findMany({ where: { conceptId: local.id }, orderBy: { decidedAt: 'asc' } })).map((d) => d.decision)).toEqual([
       'TAKE_UPSTREAM',

@@ -15,6 +15,7 @@ import {
   MoveConceptSectionInput,
   PublishConceptInput,
   RenameConceptSectionInput,
+  UpstreamDecisionInput,
   ResolveConceptCommentInput,
   UpdateConceptInput,
   UpdateConceptMeasureInput,
@@ -138,17 +139,17 @@ export class ConceptsResolver {
 
   @Mutation(() => Concept)
   @Access('AUTHENTICATED')
-  async takeUpstreamSection(@Http() { req }: RequestContext, @Args('input') input: ConceptSectionInput): Promise<Concept> {
+  async takeUpstreamSection(@Http() { req }: RequestContext, @Args('input') input: UpstreamDecisionInput): Promise<Concept> {
     const user = await this.sessions.requireUser(req);
-    await this.upstream.takeUpstream(user, input.conceptId, input.sectionId);
+    await this.upstream.takeUpstream(user, input);
     return this.service.get(user, input.conceptId);
   }
 
   @Mutation(() => Concept)
   @Access('AUTHENTICATED')
-  async keepLocalSection(@Http() { req }: RequestContext, @Args('input') input: ConceptSectionInput): Promise<Concept> {
+  async keepLocalSection(@Http() { req }: RequestContext, @Args('input') input: UpstreamDecisionInput): Promise<Concept> {
     const user = await this.sessions.requireUser(req);
-    await this.upstream.keepLocal(user, input.conceptId, input.sectionId);
+    await this.upstream.keepLocal(user, input);
     return this.service.get(user, input.conceptId);
   }
 

@@ -13,6 +13,7 @@ import { indexConcept } from './concept-index.js';
 import { ConceptDrafting, GONE } from './concept-drafting.js';
 import { ADAPTABLE_LICENCES } from './concept-outline.js';
 import { SECTION_INCLUDE, snapshotOf } from './concept.mapper.js';
+import type { UpstreamDecisionInput } from './dto/concept.inputs.js';
 import type { ConceptLineage, LineageEntry, SectionAdaptation, SectionChange } from './models/concept.model.js';
 import { SectionChangeState } from './models/concept.model.js';
 import { type SectionSnapshot, sameSection } from './section-content.js';
@@ -145,30 +146,33 @@ export class UpstreamService {
     });
   }
 
-  private async compare(db: Prisma.TransactionClient, conceptId: string): Promise<SectionComparison[]> {
+  /** Each section against the upstream's latest version, with that version's number (0: none, or no upstream). */
+  private async compare(db: Prisma.TransactionClient, conceptId: string): Promise<{ latest: number; sections: SectionComparison[] }> {
     const concept = await db.concept.findUnique({ where: { id: conceptId }, select: { upstreamConceptId: true } });
-    if (!concept?.upstreamConceptId) return [];
+    if (!concept?.upstreamConceptId) return { latest: 0, sections: [] };
     const sections = await db.conceptSection.findMany({ where: { conceptId }, orderBy: { position: 'asc' }, include: SECTION_INCLUDE });
     const versions = await db.conceptVersion.findMany({ where: { conceptId: concept.upstreamConceptId }, select: { number: true, sections: true } });
     const latest = Math.max(0, ...versions.map((v) => v.number));
-    return compareWithUpstream(
+    const compared = compareWithUpstream(
       sections.map((s) => ({ snapshot: snapshotOf(s), upstreamSectionId: s.upstreamSectionId, baseVersion: s.baseVersion, removed: s.removedAt !== null })),
       new Map(versions.map((v) => [v.number, v.sections as unknown as SectionSnapshot[]])),
       latest,
     );
+    return { latest, sections: compared };
   }
 
   async pendingCount(conceptId: string): Promise<number> {
-    return (await this.compare(this.prisma, conceptId)).filter(isPending).length;
+    return (await this.compare(this.prisma, conceptId)).sections.filter(isPending).length;
   }
 
   /** For the adaptation's drafters: every section that differs from its upstream, and why. */
   async changes(user: User, conceptId: string): Promise<SectionChange[]> {
-    const comparison = await this.drafting.readAsDrafter(user, conceptId, (db) => this.compare(db, conceptId));
+    const { latest, sections: comparison } = await this.drafting.readAsDrafter(user, conceptId, (db) => this.compare(db, conceptId));
     return comparison
       .filter((c) => c.state !== 'UNCHANGED' || !c.local)
       .concat(comparison.filter((c) => c.state === 'UNCHANGED' && c.local))
       .map((c) => ({
+        upstreamVersion: latest,
         section: { id: c.id, title: c.title },
         state: SectionChangeState[c.state],
         addedUpstream: c.addedUpstream,
@@ -180,10 +184,10 @@ export class UpstreamService {
   }
 
   /** One click: the section becomes what upstream's latest version says (added, replaced or removed), recorded. */
-  async takeUpstream(user: User, conceptId: string, sectionId: string): Promise<void> {
+  async takeUpstream(user: User, input: UpstreamDecisionInput): Promise<void> {
+    const { conceptId } = input;
     await this.drafting.asDrafter(user, conceptId, async (tx) => {
-      const change = await this.pendingChange(tx, conceptId, sectionId);
-      const latest = await this.latestVersion(tx, conceptId);
+      const { change, latest } = await this.pendingChange(tx, input);
       const upstream = change.upstream;
       let localId = change.local || change.removedUpstream || !change.addedUpstream ? change.id : null;
       if (!upstream) {
@@ -221,10 +225,10 @@ export class UpstreamService {
   }
 
   /** The local section stays as it is and is aligned with the latest upstream version: no longer pending, recorded. */
-  async keepLocal(user: User, conceptId: string, sectionId: string): Promise<void> {
+  async keepLocal(user: User, input: UpstreamDecisionInput): Promise<void> {
+    const { conceptId } = input;
     await this.drafting.asDrafter(user, conceptId, async (tx) => {
-      const change = await this.pendingChange(tx, conceptId, sectionId);
-      const latest = await this.latestVersion(tx, conceptId);
+      const { change, latest } = await this.pendingChange(tx, input);
       let localId = change.addedUpstream ? null : change.id;
       if (localId) {
         await tx.conceptSection.update({ where: { id: localId }, data: { baseVersion: latest } });
@@ -242,17 +246,20 @@ export class UpstreamService {
     });
   }
 
-  private async pendingChange(tx: Prisma.TransactionClient, conceptId: string, sectionId: string): Promise<SectionComparison> {
-    const change = (await this.compare(tx, conceptId)).find((c) => c.id === sectionId);
+  /**
+   * The decision's section as compared with the upstream's latest version, which must be the one the drafter saw:
+   * a version published meanwhile is looked at first. The upstream is held (shared) so none is published meanwhile.
+   */
+  private async pendingChange(tx: Prisma.TransactionClient, input: UpstreamDecisionInput): Promise<{ change: SectionComparison; latest: number }> {
+    await tx.$queryRaw`SELECT u.id FROM "Concept" c JOIN "Concept" u ON u.id = c."upstreamConceptId" WHERE c.id = ${input.conceptId}::uuid FOR SHARE OF u`;
+    const { latest, sections } = await this.compare(tx, input.conceptId);
+    const change = sections.find((c) => c.id === input.sectionId);
     if (!change) throw notFound('Diesen Abschnitt gibt es in diesem Konzept nicht, oder er folgt keinem Abschnitt der Vorlage.');
+    if (input.upstreamVersion !== latest) {
+      throw conflict(`Inzwischen ist Version ${latest} der Vorlage erschienen: Bitte sehen Sie sich ihre Änderungen noch einmal an.`);
+    }
     if (!isPending(change)) throw conflict('Für diesen Abschnitt gibt es keine offene Änderung der Vorlage.');
-    return change;
-  }
-
-  private async latestVersion(tx: Prisma.TransactionClient, conceptId: string): Promise<number> {
-    const concept = await tx.concept.findUniqueOrThrow({ where: { id: conceptId }, select: { upstreamConceptId: true } });
-    const last = await tx.conceptVersion.aggregate({ where: { conceptId: concept.upstreamConceptId! }, _max: { number: true } });
-    return last._max.number ?? 0;
+    return { change, latest };
   }
 
   private async renumber(tx: Prisma.TransactionClient, conceptId: string): Promise<void> {

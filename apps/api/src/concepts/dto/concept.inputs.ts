@@ -70,6 +70,12 @@ export class ConceptSectionInput {
 }
 
 @InputType()
+export class UpstreamDecisionInput extends ConceptSectionInput {
+  @Field(() => Int, { description: 'The upstream version the drafter compared with (conceptUpstreamChanges): a newer one is a CONFLICT.' })
+  upstreamVersion!: number;
+}
+
+@InputType()
 export class RenameConceptSectionInput extends ConceptSectionInput {
   @Field()
   title!: string;

@@ -190,6 +190,9 @@ export class ConceptPage {
 
 @ObjectType({ description: 'One section of an adaptation compared with its upstream.' })
 export class SectionChange {
+  @Field(() => Int, { description: "The upstream's latest version, compared with: what taking or keeping decides on." })
+  upstreamVersion!: number;
+
   @Field(() => ConceptRef, { description: 'The local section; for a section new upstream, the upstream one.' })
   section!: ConceptRef;
 

@@ -86,8 +86,8 @@ function conceptRows(): Row[] {
       query: `mutation { resolveConceptComment(input: { conceptId: "${none}", commentId: "${none}" }) { id } }`,
       expect: notFound,
     },
-    { op: 'Mutation.takeUpstreamSection', query: `mutation { takeUpstreamSection(input: { ${ids} }) { id } }`, expect: notFound },
-    { op: 'Mutation.keepLocalSection', query: `mutation { keepLocalSection(input: { ${ids} }) { id } }`, expect: notFound },
+    { op: 'Mutation.takeUpstreamSection', query: `mutation { takeUpstreamSection(input: { ${ids}, upstreamVersion: 1 }) { id } }`, expect: notFound },
+    { op: 'Mutation.keepLocalSection', query: `mutation { keepLocalSection(input: { ${ids}, upstreamVersion: 1 }) { id } }`, expect: notFound },
   ];
 }
 

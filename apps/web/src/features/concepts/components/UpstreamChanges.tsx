@@ -24,7 +24,7 @@ export function UpstreamChanges({ conceptId, upstreamTitle }: { conceptId: strin
       {data && changes.length === 0 && <Text>{t('concepts.nothingChanged')}</Text>}
       {changes.map((c) => {
         const pending = c.state === 'UPSTREAM_CHANGED' || c.state === 'BOTH_CHANGED';
-        const input = { variables: { input: { conceptId, sectionId: c.section.id } } };
+        const input = { variables: { input: { conceptId, sectionId: c.section.id, upstreamVersion: c.upstreamVersion } } };
         return (
           <Paper key={c.section.id} withBorder p="md" component="article" aria-labelledby={`change-${c.section.id}`}>
             <Group justify="space-between" mb="xs">

@@ -257,6 +257,14 @@ describe('memberships: who may do what', () => {
     expect(taken!.text).toBe('Gerda Gibt hat Ihnen die Admin-Rechte für „Landkreis Meißen“ entzogen. Sie bleiben Mitglied.');
     expect((await request(hansClient))?.readAt).not.toBeNull();
     expect((await request(gerdaClient))?.readAt).toBeNull();
+
+    // The last admin leaves: the request is no longer hers, and the platform admins, who decide now, hear of it.
+    const gerdaMembership = await prisma.membership.findFirstOrThrow({ where: { userId: gerda.id } });
+    const platform = await prisma.user.findMany({ where: { platformRole: 'ADMIN' }, select: { id: true } });
+    expect(code(await gerdaClient.graphql(`mutation { endMembership(input: { membershipId: "${gerdaMembership.id}" }) }`))).toBe('OK');
+    expect((await request(gerdaClient))?.readAt).not.toBeNull();
+    const told = await prisma.notification.findMany({ where: { kind: 'ORGANIZATION_JOIN_REQUEST', userId: { in: platform.map((p) => p.id) }, readAt: null } });
+    expect(told.filter((n) => (n.payload as { organizationId?: string }).organizationId === gerdaMembership.organizationId)).toHaveLength(platform.length);
   });
 
   it('a platform admin gives an organisation without admins its first one, and then leaves it to that admin', async () => {

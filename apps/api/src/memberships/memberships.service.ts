@@ -172,6 +172,18 @@ export class MembershipsService {
     });
   }
 
+  /**
+   * An admin who leaves no longer decides the organisation's requests; if nobody is left to, the platform admins do
+   * from now on, and are told of each request still open (they were not when it was made).
+   */
+  private async handOverRequests(tx: Prisma.TransactionClient, admin: { userId: string; organizationId: string }): Promise<void> {
+    const { organizationId } = admin;
+    await this.notifications.settle(tx, { kind: 'ORGANIZATION_JOIN_REQUEST', organizationId, userIds: [admin.userId] });
+    if (await tx.membership.count({ where: { organizationId, role: 'ADMIN', status: 'CONFIRMED' } })) return;
+    const open = await tx.membership.findMany({ where: { organizationId, status: 'REQUESTED' }, include: { user: true } });
+    for (const request of open) await this.notifyDeciders(tx, request.user, organizationId, request.id);
+  }
+
   /** May `user` decide requests of this organisation? */
   private async mayDecide(user: User, organizationId: string, db: Pick<Prisma.TransactionClient, 'membership'> = this.prisma): Promise<boolean> {
     const admins = await db.membership.findMany({ where: { organizationId, role: 'ADMIN', status: 'CONFIRMED' }, select: { userId: true } });
@@ -293,6 +305,7 @@ export class MembershipsService {
         { actorId: user.id, subjectId: membership.userId, ip, data: { organizationId: membership.organizationId, status: membership.status } },
         tx,
       );
+      if (membership.role === 'ADMIN' && membership.status === 'CONFIRMED') await this.handOverRequests(tx, membership);
       await this.accessLost.lost(tx, membership.userId);
     });
     this.scopes.forget(user);

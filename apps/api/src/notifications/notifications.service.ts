@@ -5,8 +5,8 @@ import { badUserInput } from '../core/errors/app-error.js';
 import { JobsService } from '../core/jobs/jobs.service.js';
 import { RealtimeService } from '../core/realtime/realtime.service.js';
 import { isUuid } from '../core/validation/ids.js';
-import { asLocale, NOTIFICATION_KINDS, type NotificationPayload } from './notification-kinds.js';
-import { describe } from './notification-texts.js';
+import { asLocale, type Locale, NOTIFICATION_KINDS, type NotificationPayload } from './notification-kinds.js';
+import { type Described, describe } from './notification-texts.js';
 import type { Notification, NotificationConnection, NotificationPreference } from './models/notification.model.js';
 import { NotificationChannel, NotificationKind as Kind } from './models/notification.model.js';
 import { readUnsubscribeToken, validSignature } from './unsubscribe-token.js';
@@ -56,20 +56,37 @@ export class NotificationsService {
           payload: input.payload as Prisma.InputJsonObject,
         })),
     });
-    const locales = await tx.user.findMany({ where: { id: { in: rows.map((r) => r.userId) } }, select: { id: true, locale: true } });
-    for (const row of rows) {
-      if (row.channel === 'EMAIL') await this.jobs.send(EMAIL_JOB, { id: row.id }, { tx });
-      const [described] = await describe(tx, [row], asLocale(locales.find((u) => u.id === row.userId)?.locale));
-      const unreadCount = await tx.notification.count({ where: { userId: row.userId, readAt: null } });
-      await this.realtime.emitAfterCommit(tx, `user:${row.userId}`, 'notification:new', {
-        id: row.id,
-        kind: row.kind,
-        text: described!.text,
-        link: described!.link,
-        createdAt: row.createdAt.toISOString(),
-        unreadCount,
-      });
-    }
+    if (rows.length === 0) return;
+    // Every recipient gets the same notice: its text is made once per language, and the bells are told in one
+    // statement, so that an offer open to a whole Land does not take a statement per person in its transaction.
+    const ids = rows.map((r) => r.userId);
+    const [people, unread] = await Promise.all([
+      tx.user.findMany({ where: { id: { in: ids } }, select: { id: true, locale: true } }),
+      tx.notification.groupBy({ by: ['userId'], where: { userId: { in: ids }, readAt: null }, _count: true }),
+    ]);
+    const localeOf = new Map(people.map((u) => [u.id, asLocale(u.locale)]));
+    const texts = new Map<Locale, Described>();
+    for (const locale of new Set(localeOf.values())) texts.set(locale, (await describe(tx, [rows[0]!], locale))[0]!);
+    for (const row of rows) if (row.channel === 'EMAIL') await this.jobs.send(EMAIL_JOB, { id: row.id }, { tx });
+    const unreadOf = new Map(unread.map((u) => [u.userId, u._count]));
+    await this.realtime.emitManyAfterCommit(
+      tx,
+      rows.map((row) => {
+        const described = texts.get(localeOf.get(row.userId) ?? asLocale(undefined))!;
+        return {
+          room: `user:${row.userId}` as const,
+          event: 'notification:new' as const,
+          payload: {
+            id: row.id,
+            kind: row.kind,
+            text: described.text,
+            link: described.link,
+            createdAt: row.createdAt.toISOString(),
+            unreadCount: unreadOf.get(row.userId) ?? 0,
+          },
+        };
+      }),
+    );
   }
 
   /**

@@ -99,4 +99,19 @@ describe('standing offers: open to residents of neighbours, shared positions, ar
     expect(code(await create(muenchen, { providerOrganizationId: stadtOrg }))).toBe('FORBIDDEN');
     expect(await prisma.offer.count()).toBe(before);
   });
+
+  it('an offer open to a whole Land tells its 4,000 members in the one transaction that creates it', async () => {
+    const emails = Array.from({ length: 4_000 }, (_, i) => `land-${i}@verbund.example`);
+    await prisma.user.createMany({ data: emails.map((email) => ({ email, name: 'Kollegin im Land', passwordHash: 'x', emailVerifiedAt: new Date() })) });
+    const people = await prisma.user.findMany({ where: { email: { in: emails } }, select: { id: true } });
+    await prisma.membership.createMany({
+      data: people.map((p) => ({ userId: p.id, organizationId: nordOrg, role: 'MEMBER', status: 'CONFIRMED', function: 'VERWALTUNG', topics: [] })),
+    });
+    const res = await create(stadt, { title: 'Landesweite Beratung für Fachkräfte', providerOrganizationId: stadtOrg, openTo: 'LAND', openLandCode: '14' });
+    expect(code(res)).toBe('OK');
+    expect(
+      await prisma.notification.count({ where: { kind: 'OFFER_NEW', subjectId: res.data!.createOffer.id, userId: { in: people.map((p) => p.id) } } }),
+    ).toBe(4_000);
+    await prisma.membership.deleteMany({ where: { userId: { in: people.map((p) => p.id) } } });
+  });
 });

@@ -152,6 +152,16 @@ export class RealtimeService implements OnModuleInit, OnModuleDestroy {
     await db.$executeRaw`SELECT pg_notify(${CHANNEL}, ${this.envelope(room, event, payload)})`;
   }
 
+  /** Many events at once after the commit, in one statement (a notice to everyone in a Land), in the given order. */
+  async emitManyAfterCommit<E extends ServerEventName>(
+    db: Prisma.TransactionClient,
+    events: { room: `user:${string}` | RoomName; event: E; payload: ServerEventPayload<E> }[],
+  ): Promise<void> {
+    if (!events.length) return;
+    const messages = events.map((e) => this.envelope(e.room, e.event, e.payload));
+    await db.$executeRaw`SELECT pg_notify(${CHANNEL}, m) FROM unnest(${messages}::text[]) WITH ORDINALITY AS t(m, i) ORDER BY i`;
+  }
+
   /**
    * The NOTIFY text of an event, for a statement that sends it itself (`pg_notify(channel, …)`), completed there
    * with what only the statement knows (a new row's id).

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { NotificationKind, Prisma, User } from '../generated/prisma/client.js';
 import { PrismaService } from '../core/database/prisma.service.js';
 import { badUserInput } from '../core/errors/app-error.js';
+import { AccessLost } from '../core/access/access-lost.js';
 import { JobsService } from '../core/jobs/jobs.service.js';
 import { RealtimeService } from '../core/realtime/realtime.service.js';
 import { isUuid } from '../core/validation/ids.js';
@@ -24,6 +25,9 @@ export interface NotifyInput {
   mailedByAction?: boolean;
 }
 
+/** Notices about the person's own account and memberships: mailed whatever they still belong to. */
+const PERSONAL_KINDS: NotificationKind[] = ['REQUEST_DECIDED', 'MEMBERSHIP_ROLE_CHANGED'];
+
 /**
  * Notifications are written with `notify(tx, …)` inside the transaction of the action that causes them: none
  * for an action that rolls back, none lost for one that commits. The bell hears of them over socket.io after
@@ -35,7 +39,23 @@ export class NotificationsService {
     private readonly prisma: PrismaService,
     private readonly realtime: RealtimeService,
     private readonly jobs: JobsService,
-  ) {}
+    accessLost: AccessLost,
+  ) {
+    accessLost.onLost('notifications', (userId) => this.holdBackUnmailed(userId));
+  }
+
+  /**
+   * Who no longer belongs to any organisation gets no more mail about what they saw through it (the digest would
+   * otherwise tell them tomorrow of offers and events of their former municipality); what concerns them as a person
+   * (a decided request, rights given or taken) still goes out.
+   */
+  async holdBackUnmailed(userId: string): Promise<void> {
+    if (await this.prisma.membership.count({ where: { userId, status: 'CONFIRMED' } })) return;
+    await this.prisma.notification.updateMany({
+      where: { userId, mailedAt: null, channel: { in: ['DIGEST', 'EMAIL'] }, kind: { notIn: PERSONAL_KINDS } },
+      data: { mailedAt: new Date() },
+    });
+  }
 
   async notify(tx: Prisma.TransactionClient, input: NotifyInput): Promise<void> {
     // Nobody is notified of what they did themselves.

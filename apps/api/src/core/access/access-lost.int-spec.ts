@@ -120,4 +120,19 @@ describe('what a membership granted ends with it: registrations of a group one l
     expect((await prisma.eventRegistration.findUniqueOrThrow({ where: { eventId_userId: { eventId: id, userId: nordId } } })).status).toBe('REGISTERED');
     expect(await prisma.notification.count({ where: { userId: nordId, kind: 'EVENT_PROMOTED', subjectId: id } })).toBe(1);
   });
+
+  it('who leaves their last organisation gets no digest of what they saw through it; what concerns them still goes out', async () => {
+    const person = await createUser(prisma);
+    const membership = await addMember(prisma, person.id, '14729');
+    const client = await signIn(t, person.email);
+    const notice = (kind: 'OFFER_NEW' | 'REQUEST_DECIDED') =>
+      prisma.notification.create({
+        data: { userId: person.id, kind, channel: 'DIGEST', subjectType: 'offer', subjectId: membership.id, payload: { organizationId: stadtOrg } },
+      });
+    const [offer, decided] = [await notice('OFFER_NEW'), await notice('REQUEST_DECIDED')];
+    expect(code(await client.graphql(`mutation { endMembership(input: { membershipId: "${membership.id}" }) }`))).toBe('OK');
+    const mailedAt = async (id: string) => (await prisma.notification.findUniqueOrThrow({ where: { id } })).mailedAt;
+    await eventually(async () => (await mailedAt(offer.id)) !== null, 'the offer held back from the digest');
+    expect(await mailedAt(decided.id)).toBeNull();
+  });
 });

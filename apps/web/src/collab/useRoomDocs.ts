@@ -20,8 +20,8 @@ export function useRoomDocs(room: RoomName, viewer: { id: string; name: string }
   const viewerId = viewer?.id;
   const name = viewer?.name;
   const [sync, setSync] = useState<RoomDocs | null>(null);
-  // With the number of texts at their limit: one filling up changes no status but must re-render.
-  const [state, setState] = useState<{ status: CollabStatus; full: number }>({ status: 'connecting', full: 0 });
+  // With the number of texts stopped (at their limit, removed): one stopping changes no status but must re-render.
+  const [state, setState] = useState<{ status: CollabStatus; stopped: number }>({ status: 'connecting', stopped: 0 });
   useEffect(() => {
     if (!enabled || !viewerId || !name) return;
     let live: RoomDocs | null = null;
@@ -31,7 +31,7 @@ export function useRoomDocs(room: RoomName, viewer: { id: string; name: string }
       if (cancelled) return;
       const docs = new RoomDocs(socket, room, { name, color: colourOf(viewerId) });
       const update = () =>
-        setState((prev) => (prev.status === docs.status && prev.full === docs.fullDocs ? prev : { status: docs.status, full: docs.fullDocs }));
+        setState((prev) => (prev.status === docs.status && prev.stopped === docs.stoppedDocs ? prev : { status: docs.status, stopped: docs.stoppedDocs }));
       live = docs;
       unsubscribe = docs.subscribe(update);
       update();

@@ -5,7 +5,8 @@ import { type CollabUser, DocSync, RETRY_AFTER_MS } from './doc-sync.js';
 
 /**
  * `full`: the server refused a change to one of the room's texts because it reached its length limit (that text
- * stops, the others go on: `isFull`); `refused`: no right to write in the room.
+ * stops, the others go on: `isFull`); a text removed meanwhile stops alone too (`isGone`); `refused`: no right to
+ * write in the room.
  */
 export type CollabStatus = 'connecting' | 'saving' | 'saved' | 'offline' | 'refused';
 
@@ -19,6 +20,7 @@ export class RoomDocs {
   private joined = false;
   private refusal: string | null = null;
   private readonly full = new Set<string>();
+  private readonly gone = new Set<string>();
   private readonly listeners = new Set<(status: CollabStatus) => void>();
 
   constructor(
@@ -39,7 +41,7 @@ export class RoomDocs {
     if (!this.socket.connected) return this.joined ? 'offline' : 'connecting';
     if (!this.joined) return 'connecting';
     // A text at its limit is told beside it (isFull), its refused change never saved: the status is the others'.
-    return [...this.docs].some(([docId, s]) => s.saving && !this.full.has(docId)) ? 'saving' : 'saved';
+    return [...this.docs].some(([docId, s]) => s.saving && !this.stopped(docId)) ? 'saving' : 'saved';
   }
 
   /** The reason the server refused, as its stable error code. */
@@ -52,9 +54,14 @@ export class RoomDocs {
     return this.full.has(docId);
   }
 
-  /** The texts at their length limit, for a view to re-render when another one fills up. */
-  get fullDocs(): number {
-    return this.full.size;
+  /** Whether this text was removed (another drafter removed its section): its editor stops, the others go on. */
+  isGone(docId: string): boolean {
+    return this.gone.has(docId);
+  }
+
+  /** The texts stopped (at their length limit or removed), for a view to re-render when another one stops. */
+  get stoppedDocs(): number {
+    return this.full.size + this.gone.size;
   }
 
   doc(docId: string): DocSync {
@@ -71,6 +78,7 @@ export class RoomDocs {
     this.docs.get(docId)?.destroy();
     this.docs.delete(docId);
     this.full.delete(docId);
+    this.gone.delete(docId);
   }
 
   subscribe(listener: (status: CollabStatus) => void): () => void {
@@ -95,20 +103,25 @@ export class RoomDocs {
     for (const listener of this.listeners) listener(status);
   };
 
-  /** A text at its limit stops alone; any other refusal (rights gone, room removed) stops the room. */
+  /** A text at its limit or removed stops alone; any other refusal (rights gone, room removed) stops the room. */
   private readonly refuse = (code: string, docId?: string): void => {
     if (docId && code === 'BAD_USER_INPUT') this.full.add(docId);
+    else if (docId && code === 'NOT_FOUND') this.gone.add(docId);
     else this.refusal = code;
     this.notify();
   };
+
+  private stopped(docId: string): boolean {
+    return this.full.has(docId) || this.gone.has(docId);
+  }
 
   private readonly onConnect = (): void => {
     this.socket.emit('room:join', { room: this.room }, (reply) => {
       if (!reply.ok && reply.code === 'TOO_MANY_REQUESTS') return void timeout(RETRY_AFTER_MS, () => this.socket.connected && this.onConnect());
       if (!reply.ok) return this.refuse(reply.code);
       this.joined = true;
-      // A text at its limit stays stopped: its refused change would only be sent and refused again.
-      for (const [docId, doc] of this.docs) if (!this.full.has(docId)) doc.start();
+      // A text at its limit or removed stays stopped: its change would only be sent and refused again.
+      for (const [docId, doc] of this.docs) if (!this.stopped(docId)) doc.start();
       this.notify();
     });
   };

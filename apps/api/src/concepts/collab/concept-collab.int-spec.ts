@@ -272,6 +272,37 @@ describe('drafting a concept together: Yjs over socket.io, stored in PostgreSQL'
     await settled(lea);
   });
 
+  it('a section another drafter removes stops alone: the other sections stay editable, also after a reconnect', async () => {
+    const add = async (title: string) => {
+      const res = await first
+        .client(cookies.lea)
+        .graphql<{ addConceptSection: { sections: { id: string; title: string }[] } }>(
+          `mutation { addConceptSection(input: { conceptId: "${conceptId}", title: "${title}" }) { sections { id title } } }`,
+        );
+      return res.data!.addConceptSection.sections.find((s) => s.title === title)!.id;
+    };
+    const [removed, kept] = [await add('Entwurf zum Streichen'), await add('Anhang')];
+    const nils = open(second.url, cookies.nils);
+    nils.sync.doc(removed);
+    nils.sync.doc(kept);
+    await settled(nils);
+    const res = await first
+      .client(cookies.lea)
+      .graphql(`mutation { removeConceptSection(input: { conceptId: "${conceptId}", sectionId: "${removed}" }) { id } }`);
+    expect(res.errors).toBeUndefined();
+    // The right to write is asked again every five seconds: a keystroke after that is refused for this section only.
+    for (let i = 0; i < 16 && !nils.sync.isGone(removed); i++) {
+      nils.type(removed, ' Noch ein Satz.');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    expect([nils.sync.isGone(removed), nils.sync.status]).toEqual([true, 'saved']);
+    nils.socket.disconnect().connect();
+    await settled(nils);
+    expect([nils.sync.status, nils.sync.isGone(kept)]).toEqual(['saved', false]);
+    nils.type(kept, 'Geht weiter.');
+    await eventually(async () => (await storedText(kept)).endsWith('Geht weiter.'), 'the other section stored', 5000);
+  });
+
   it('refuses outsiders, guests, other concepts and malformed messages, with stable codes', async () => {
     const outsider = open(first.url, cookies.outsider);
     outsider.sync.doc(sectionIds[0]!);

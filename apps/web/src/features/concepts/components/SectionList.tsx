@@ -230,8 +230,13 @@ export function SectionList({ conceptId, sections, editable, adapted }: { concep
                 title={s.title}
                 label={t('concepts.sectionText', { title: s.title })}
                 full={sync.isFull(s.id)}
-                readOnly={status === 'refused' || sync.isFull(s.id)}
+                readOnly={status === 'refused' || sync.isFull(s.id) || sync.isGone(s.id)}
               />
+              {sync.isGone(s.id) && (
+                <Text role="status" c="orange.9" mt="xs">
+                  {t('concepts.sectionGone')}
+                </Text>
+              )}
             </Suspense>
           ) : (
             <SectionText section={s} />

@@ -46,10 +46,13 @@ export class UpstreamService {
       const live = await tx.conceptSection.findMany({ where: { conceptId, removedAt: null }, select: { id: true, title: true } });
       for (const { id, title } of live) {
         if (!(await this.collab.materialize(tx, conceptId, id))) {
-          throw badUserInput(`Der Abschnitt „${title}“ ist zu lang, um veröffentlicht zu werden: Bitte kürzen oder teilen Sie ihn.`, {
-            field: 'sectionId',
-            sectionId: id,
-          });
+          throw badUserInput(
+            `Der Abschnitt „${title}“ lässt sich so nicht veröffentlichen (zu lang oder mit Inhalten, die der Editor nicht kennt): Bitte kürzen oder teilen Sie ihn.`,
+            {
+              field: 'sectionId',
+              sectionId: id,
+            },
+          );
         }
       }
       const sections = await tx.conceptSection.findMany({ where: { conceptId, removedAt: null }, orderBy: { position: 'asc' }, include: SECTION_INCLUDE });

@@ -297,8 +297,8 @@ export class MembershipsService {
       // Asked again under the lock: the admin removing someone may just have lost their rights to them.
       if (membership.userId !== user.id && !(await this.mayDecide(user, membership.organizationId, tx)))
         throw forbidden('Mitglieder entfernen die Admins der Organisation.');
-      // Only as it was checked: a decision that came in meanwhile is not undone unseen.
-      const ended = await tx.membership.deleteMany({ where: { id: membership.id, status: membership.status } });
+      // Only as it was checked: a decision or a role given meanwhile is not undone unseen.
+      const ended = await tx.membership.deleteMany({ where: { id: membership.id, status: membership.status, role: membership.role } });
       if (ended.count === 0) throw conflict('Diese Mitgliedschaft hat sich gerade geändert. Bitte laden Sie die Seite neu.');
       await this.audit.record(
         'MEMBERSHIP_ENDED',

@@ -25,8 +25,11 @@ export interface NotifyInput {
   mailedByAction?: boolean;
 }
 
-/** Notices about the person's own account and memberships: mailed whatever they still belong to. */
-const PERSONAL_KINDS: NotificationKind[] = ['REQUEST_DECIDED', 'MEMBERSHIP_ROLE_CHANGED'];
+/**
+ * Notices about the person's own account and memberships, and join requests (a platform admin decides them without
+ * belonging anywhere): mailed whatever they still belong to.
+ */
+const PERSONAL_KINDS: NotificationKind[] = ['REQUEST_DECIDED', 'MEMBERSHIP_ROLE_CHANGED', 'ORGANIZATION_JOIN_REQUEST'];
 
 /**
  * Notifications are written with `notify(tx, …)` inside the transaction of the action that causes them: none

@@ -86,7 +86,7 @@ export class SharedDocs implements OnModuleInit, OnModuleDestroy {
         limit: kind.maxBytes,
       });
     const size = adding ? await this.sizeWithRoom(kind, target, update.byteLength) : 0;
-    if (size + update.byteLength > kind.maxBytes) throw full();
+    if (adding && size + update.byteLength > kind.maxBytes) throw full();
     // Measured again under the document's lock (two pastes at once, each fitting alone, might not together), unless
     // a keystroke's worth is added to a document under half its limit: typing is not queued behind a lock. Such
     // appends in flight are at most one per database connection, far less than the other half.

@@ -25,7 +25,7 @@ export function RoomNotes({ roundId, viewer }: { roundId: string; viewer: { id: 
             title={t('room.notes')}
             label={t('room.notesText')}
             full={sync.isFull(roundId)}
-            readOnly={status === 'refused' || sync.isFull(roundId)}
+            readOnly={status === 'refused' || sync.isFull(roundId) || sync.isGone(roundId)}
           />
         </Suspense>
       )}

@@ -266,8 +266,11 @@ try {
   await insert(
     client,
     'ConceptVersion',
-    ['id', 'conceptId', 'number', 'note', 'sections'],
-    [...upstreams, ...adaptations].map((c) => [randomUUID(), c.id, 1, '', '[]']),
+    ['id', 'conceptId', 'number', 'title', 'licence', 'note', 'sections'],
+    [
+      ...upstreams.map((c) => [randomUUID(), c.id, 1, `Integrationskonzept ${c.i}`, 'CC_BY_4_0', '', '[]']),
+      ...adaptations.map((a) => [randomUUID(), a.id, 1, `Anpassung von ${a.u.i}`, 'CC_BY_4_0', '', '[]']),
+    ],
   );
   await client.query('ANALYZE');
   const generated = performance.now() - started;

@@ -57,28 +57,31 @@ export class ConceptExportController {
             ...owner,
             sections: { where: { removedAt: null }, orderBy: { position: 'asc' }, include: SECTION_INCLUDE },
             versions: { orderBy: { number: 'desc' }, take: 1 },
-            upstreamConcept: { include: { ...owner, versions: { orderBy: { number: 'desc' }, take: 1 } } },
+            upstreamConcept: { include: { ...owner, versions: { select: { number: true, title: true, licence: true }, orderBy: { number: 'desc' } } } },
           },
         })
       : null;
     if (!row) throw notFound(GONE);
     const editable = canEdit(scope, row);
     const latest = row.versions[0];
-    const aligned = Math.max(0, ...row.sections.map((s) => s.baseVersion ?? 0));
+    const published = !editable && latest !== undefined;
+    // The upstream version the text rests on: the working sections' alignment, or what the exported version recorded.
+    const aligned = published ? (latest.upstreamVersion ?? 0) : Math.max(0, ...row.sections.map((s) => s.baseVersion ?? 0));
+    const upstreamVersion = row.upstreamConcept?.versions.find((v) => v.number === aligned) ?? row.upstreamConcept?.versions[0];
     const url = (conceptId: string) => `${this.config.publicUrl}/konzepte/${conceptId}`;
     const concept: ExportedConcept = {
-      title: editable || !latest ? row.title : latest.title,
-      summary: editable || !latest ? row.summary : latest.summary,
+      title: published ? latest.title : row.title,
+      summary: published ? latest.summary : row.summary,
       owner: row.group?.name ?? row.organization?.name ?? '',
-      licence: row.licence,
-      version: editable || !latest ? null : { number: latest.number, publishedAt: latest.publishedAt },
-      sections: editable ? row.sections.map(snapshotOf) : ((latest?.sections ?? []) as unknown as SectionSnapshot[]),
+      licence: published ? latest.licence : row.licence,
+      version: published ? { number: latest.number, publishedAt: latest.publishedAt } : null,
+      sections: published ? (latest.sections as unknown as SectionSnapshot[]) : row.sections.map(snapshotOf),
       upstream: row.upstreamConcept
         ? {
-            title: row.upstreamConcept.versions[0]?.title ?? row.upstreamConcept.title,
+            title: upstreamVersion?.title ?? row.upstreamConcept.title,
             owner: row.upstreamConcept.group?.name ?? row.upstreamConcept.organization?.name ?? '',
             version: aligned,
-            licence: row.upstreamConcept.licence,
+            licence: upstreamVersion?.licence ?? row.upstreamConcept.licence,
             url: url(row.upstreamConcept.id),
           }
         : null,

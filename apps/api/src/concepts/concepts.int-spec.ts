@@ -36,6 +36,7 @@ describe('integration concepts: drafted together, published, adapted, compared s
   let outsider: TestClient;
   let adapterOrgId: string;
   let adapterId: string;
+  let outsiderOrgId: string;
   let concept: ConceptData;
 
   /** What the shared editor stores for a section; here written directly, as the socket path will. */
@@ -50,7 +51,7 @@ describe('integration concepts: drafted together, published, adapted, compared s
     adapterId = a.id;
     await addMember(prisma, d.id, '14713');
     adapterOrgId = (await addMember(prisma, a.id, '14730')).organizationId;
-    await addMember(prisma, o.id, '14729');
+    outsiderOrgId = (await addMember(prisma, o.id, '14729')).organizationId;
     await prisma.workingGroup.create({
       data: {
         name: 'AG Konzept Leipzig',
@@ -212,6 +213,13 @@ describe('integration concepts: drafted together, published, adapted, compared s
     // Its maker hears of the new version.
     const note = await prisma.notification.findFirstOrThrow({ where: { userId: adapterId, kind: 'CONCEPT_UPSTREAM_CHANGED' } });
     expect(note.payload).toMatchObject({ conceptId: local.id, upstreamConceptId: concept.id, versionNumber: 2 });
+    // Its text names the version as published, not what the drafters call it meanwhile.
+    await drafter.graphql(`mutation { updateConcept(input: { conceptId: "${concept.id}", title: "Arbeitstitel nach Version 2" }) { id } }`);
+    const told = await adapter.graphql<{ notifications: { nodes: { kind: string; text: string }[] } }>('{ notifications(first: 50) { nodes { kind text } } }');
+    const text = told.data!.notifications.nodes.find((n) => n.kind === 'CONCEPT_UPSTREAM_CHANGED')!.text;
+    expect(text).toContain(`„${v1.title}“ ist in Version 2 erschienen`);
+    expect(text).not.toContain('Arbeitstitel');
+    await drafter.graphql(`mutation { updateConcept(input: { conceptId: "${concept.id}", title: "${v1.title}" }) { id } }`);
 
     // A decision is on the version the drafter compared with: one published since is looked at first.
     expect(changes.data!.conceptUpstreamChanges.every((c) => c.upstreamVersion === 2)).toBe(true);
@@ -392,7 +400,6 @@ describe('integration concepts: drafted together, published, adapted, compared s
       'FORBIDDEN',
     );
     // Nor by its own organisation, under any licence: it is already theirs.
-    await prisma.concept.update({ where: { id }, data: { licence: 'CC_BY_4_0' } });
     const leasOrg = (await prisma.concept.findUniqueOrThrow({ where: { id } })).organizationId;
     expect(code(await drafter.graphql(`mutation { adaptConcept(input: { versionId: "${versionId}", organizationId: "${leasOrg}" }) { id } }`))).toBe(
       'CONFLICT',
@@ -429,5 +436,31 @@ describe('integration concepts: drafted together, published, adapted, compared s
     expect(code(await drafter.graphql(`mutation { renameConceptSection(input: { conceptId: "${id}", sectionId: "${sectionId}", title: "X" }) { id } }`))).toBe(
       'NOT_FOUND',
     );
+  });
+  it('a published version keeps the licence it was published under; a new licence applies from the next version', async () => {
+    const LICENCE = '{ concept(id: "ID") { licence versions { number licence } } }'.replace('ID', concept.id);
+    type Licences = { concept: { licence: string; versions: { number: number; licence: string }[] } };
+    const changed = await drafter.graphql<{ updateConcept: { licence: string } }>(
+      `mutation { updateConcept(input: { conceptId: "${concept.id}", licence: ALL_RIGHTS_RESERVED }) { licence } }`,
+    );
+    expect(changed.data!.updateConcept.licence).toBe('ALL_RIGHTS_RESERVED');
+    // Readers see what the published versions were granted under, and may still adapt them.
+    const read = (await outsider.graphql<Licences>(LICENCE)).data!.concept;
+    expect(read.licence).toBe('CC_BY_4_0');
+    expect(read.versions.map((v) => v.licence)).toEqual(['CC_BY_4_0', 'CC_BY_4_0']);
+    const latest = await prisma.conceptVersion.findFirstOrThrow({ where: { conceptId: concept.id }, orderBy: { number: 'desc' } });
+    const adapted = await outsider.graphql<{ adaptConcept: { id: string; licence: string } }>(
+      `mutation { adaptConcept(input: { versionId: "${latest.id}", organizationId: "${outsiderOrgId}" }) { id licence } }`,
+    );
+    expect(adapted.errors).toBeUndefined();
+    expect(adapted.data!.adaptConcept.licence).toBe('CC_BY_4_0');
+    const docx = await fetch(`${t.url}/concepts/${concept.id}/export.docx`, { headers: { cookie: outsider.cookie! } });
+    const xml = (await (await JSZip.loadAsync(Buffer.from(await docx.arrayBuffer()))).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(xml).toContain('Lizenz: CC BY 4.0');
+
+    // The next version is published under the new licence: from it on, readers see that one.
+    await drafter.graphql(`mutation { publishConcept(input: { conceptId: "${concept.id}", note: "Neue Lizenz" }) { id } }`);
+    const after = (await outsider.graphql<Licences>(LICENCE)).data!.concept;
+    expect([after.licence, ...after.versions.map((v) => v.licence)]).toEqual(['ALL_RIGHTS_RESERVED', 'ALL_RIGHTS_RESERVED', 'CC_BY_4_0', 'CC_BY_4_0']);
   });
 });

@@ -66,6 +66,8 @@ export class UpstreamService {
           number,
           title: concept.title,
           summary: concept.summary,
+          licence: concept.licence,
+          upstreamVersion: concept.upstreamConceptId ? Math.max(0, ...sections.map((s) => s.baseVersion ?? 0)) : null,
           note: why,
           publishedById: user.id,
           sections: snapshot as unknown as Prisma.InputJsonArray,
@@ -103,10 +105,11 @@ export class UpstreamService {
       ? await this.prisma.conceptVersion.findFirst({ where: { id: versionId, concept: visibleConcepts(scope) }, include: { concept: true } })
       : null;
     if (!version) throw notFound('Diese Version gibt es nicht.');
-    if (!ADAPTABLE_LICENCES.has(version.concept.licence)) {
-      throw forbidden('Die Lizenz dieses Konzepts erlaubt keine Anpassung. Fragen Sie seine Trägerin nach einer offenen Lizenz.');
-    }
     if (version.concept.organizationId === organizationId) throw conflict('Das ist schon das Konzept Ihrer Organisation.');
+    // The licence the version was published under decides: it was granted for that version, whatever came after.
+    if (!ADAPTABLE_LICENCES.has(version.licence)) {
+      throw forbidden('Die Lizenz dieser Version erlaubt keine Anpassung. Fragen Sie die Trägerin des Konzepts nach einer offenen Lizenz.');
+    }
     const snapshot = version.sections as unknown as SectionSnapshot[];
     // Under the organisation's lock: two colleagues adapting at once make one adaptation, and the second hears of it.
     return this.prisma.$transaction(async (tx) => {
@@ -129,7 +132,7 @@ export class UpstreamService {
         title: version.title,
         summary: version.summary,
         topics: version.concept.topics,
-        licence: version.concept.licence,
+        licence: version.licence,
         organizationId,
         upstreamConceptId: version.conceptId,
         adaptedFromVersionId: version.id,

@@ -123,7 +123,9 @@ describe('cooperation suggestions: what acts on a gap, and only what is open to 
     await prisma.concept.create({
       data: { title: 'Entwurf ohne Version', topics: [], licence: 'CC_BY_4_0', organizationId: mittelOrg, upstreamConceptId: upstream.id },
     });
-    await prisma.conceptVersion.create({ data: { conceptId: adaptation.id, number: 1, title: adaptation.title, note: '', sections: [] } });
+    await prisma.conceptVersion.create({
+      data: { conceptId: adaptation.id, number: 1, title: adaptation.title, licence: adaptation.licence, note: '', sections: [] },
+    });
 
     const found = await suggestions();
     expect(found.map((s) => s.kind)).toEqual(['GROUP', 'ROUND', 'EVENT']);
@@ -153,6 +155,12 @@ describe('cooperation suggestions: what acts on a gap, and only what is open to 
     const texts = await kreis.graphql<{ notifications: { nodes: { text: string; link: string }[] } }>('{ notifications(first: 10) { nodes { text link } } }');
     expect(texts.data!.notifications.nodes.map((n) => n.text)).toContain(
       'Noch keine Zusammenarbeit zwischen Landkreis Leipzig und Landkreis Mittelsachsen: Das Angebot „Beratung für die Nachbarn“ aus Landkreis Mittelsachsen ist offen für Landkreis Leipzig.',
+    );
+    // A concept is named as published: the neighbour's working title is its drafters' alone.
+    await prisma.concept.updateMany({ where: { title: 'Integrationskonzept Mittelsachsen' }, data: { title: 'Arbeitstitel Mittelsachsen' } });
+    const renamed = await kreis.graphql<{ notifications: { nodes: { text: string }[] } }>('{ notifications(first: 10) { nodes { text } } }');
+    expect(renamed.data!.notifications.nodes.map((n) => n.text)).toContain(
+      'Noch keine Zusammenarbeit zwischen Landkreis Leipzig und Landkreis Mittelsachsen: Landkreis Mittelsachsen hat das Konzept „Integrationskonzept Mittelsachsen“ angepasst.',
     );
 
     await digest.send();

@@ -6,6 +6,12 @@ export interface Described {
   link: string;
 }
 
+/**
+ * Told to the drafters of `conceptId` (a mention in its comments, a new version of what their adaptation follows):
+ * they read its working title. Everyone else reads a concept by what was published (ADR 0011).
+ */
+const TO_DRAFTERS: ReadonlySet<NotificationKind> = new Set(['CONCEPT_COMMENT_MENTION', 'CONCEPT_UPSTREAM_CHANGED']);
+
 const ids = (rows: NotificationPayload[], key: keyof NotificationPayload) => [
   ...new Set(rows.map((r) => r[key]).filter((v): v is string => typeof v === 'string')),
 ];
@@ -19,7 +25,10 @@ export async function describe(db: Prisma.TransactionClient, rows: { kind: Notif
     db.thread.findMany({ where: { id: { in: ids(payloads, 'threadId') } }, select: { id: true, title: true } }),
     db.organization.findMany({ where: { id: { in: ids(payloads, 'organizationId') } }, select: { id: true, name: true } }),
     db.material.findMany({ where: { id: { in: ids(payloads, 'materialId') } }, select: { id: true, title: true } }),
-    db.concept.findMany({ where: { id: { in: [...ids(payloads, 'conceptId'), ...ids(payloads, 'upstreamConceptId')] } }, select: { id: true, title: true } }),
+    db.concept.findMany({
+      where: { id: { in: [...ids(payloads, 'conceptId'), ...ids(payloads, 'upstreamConceptId')] } },
+      select: { id: true, title: true, versions: { select: { number: true, title: true }, orderBy: { number: 'desc' } } },
+    }),
     db.conceptSection.findMany({ where: { id: { in: ids(payloads, 'sectionId') } }, select: { id: true, title: true } }),
     db.round.findMany({ where: { id: { in: ids(payloads, 'roundId') } }, select: { id: true, series: { select: { title: true } } } }),
     db.event.findMany({ where: { id: { in: ids(payloads, 'eventId') } }, select: { id: true, title: true } }),
@@ -33,6 +42,11 @@ export async function describe(db: Prisma.TransactionClient, rows: { kind: Notif
     const found = id ? list.find((x) => x.id === id) : undefined;
     return found ? (found.name ?? found.title ?? null) : null;
   };
+  /** The title of the given version, else of the latest one; null when nothing was published. */
+  const published = (id?: string, number?: number) => {
+    const versions = concepts.find((c) => c.id === id)?.versions ?? [];
+    return (versions.find((v) => v.number === number) ?? versions[0])?.title ?? null;
+  };
   return rows.map((row, i) => {
     const p = payloads[i]!;
     const names: Names = {
@@ -41,8 +55,8 @@ export async function describe(db: Prisma.TransactionClient, rows: { kind: Notif
       thread: name(threads, p.threadId),
       organization: name(organizations, p.organizationId),
       material: name(materials, p.materialId),
-      concept: name(concepts, p.conceptId),
-      upstreamConcept: name(concepts, p.upstreamConceptId),
+      concept: TO_DRAFTERS.has(row.kind) ? name(concepts, p.conceptId) : published(p.conceptId),
+      upstreamConcept: published(p.upstreamConceptId, p.versionNumber),
       section: name(sections, p.sectionId),
       round: name(
         rounds.map((r) => ({ id: r.id, title: r.series.title })),

@@ -79,7 +79,8 @@ export function ConceptPage() {
       <SectionList conceptId={c.id} sections={c.sections} editable={c.editable} adapted={c.adaptationCount > 0} />
       {c.editable && c.status !== 'ARCHIVED' && <PublishForm conceptId={c.id} next={(latest?.number ?? 0) + 1} />}
       {/* A jointly drafted concept is adapted by each member's own organisation, as the study recommends. */}
-      {latest && ADAPTABLE.has(c.licence) && (!c.editable || c.group) && (
+      {/* The licence a version was published under decides, whatever its drafters chose since. */}
+      {latest && ADAPTABLE.has(latest.licence) && (!c.editable || c.group) && (
         <AdaptForm conceptId={c.id} versionId={latest.id} number={latest.number} ownerOrganizationId={c.organization?.id ?? null} />
       )}
       {c.versions.length > 0 && (
@@ -91,7 +92,7 @@ export function ConceptPage() {
             {c.versions.map((v) => (
               <List.Item key={v.id}>
                 {t('concepts.version', { number: v.number })} · {format.berlinDate(v.publishedAt)}
-                {v.publishedBy ? ` · ${v.publishedBy.name}` : ''} · {v.note}
+                {v.publishedBy ? ` · ${v.publishedBy.name}` : ''} · {t(`materials.licence.${v.licence}`)} · {v.note}
               </List.Item>
             ))}
           </List>

@@ -91,6 +91,9 @@ export class ConceptVersionInfo {
   @Field()
   note!: string;
 
+  @Field(() => MaterialLicence, { description: 'The licence it was published under; a later licence of the concept does not change it.' })
+  licence!: MaterialLicence;
+
   @Field()
   publishedAt!: Date;
 
@@ -145,7 +148,7 @@ export class Concept {
   @Field(() => [Topic])
   topics!: Topic[];
 
-  @Field(() => MaterialLicence)
+  @Field(() => MaterialLicence, { description: "Drafters: the licence the next version is published under. Others: the latest version's." })
   licence!: MaterialLicence;
 
   @Field(() => ConceptStatus)

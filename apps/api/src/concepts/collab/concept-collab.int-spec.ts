@@ -248,6 +248,48 @@ describe('drafting a concept together: Yjs over socket.io, stored in PostgreSQL'
     expect(stored.reduce((n, r) => n + r.update.byteLength, 0)).toBeLessThanOrEqual(192 * 1024);
   });
 
+  it('updates that only delete take a section to twice its limit at most, however their delete set is made', async () => {
+    const added = await first
+      .client(cookies.lea)
+      .graphql<{ addConceptSection: { sections: { id: string; title: string }[] } }>(
+        `mutation { addConceptSection(input: { conceptId: "${conceptId}", title: "Nur Löschungen" }) { sections { id title } } }`,
+      );
+    const section = added.data!.addConceptSection.sections.find((s) => s.title === 'Nur Löschungen')!.id;
+    const lea = open(first.url, cookies.lea);
+    lea.sync.doc(section);
+    await settled(lea);
+    lea.type(section, 'Ein kurzer Text, der bleibt.');
+    await settled(lea);
+    // No structs, one client, 60,000 deleted ranges of items the section never had: about 230 KB each.
+    const crafted = (from: number) => {
+      const update = encoding.createEncoder();
+      encoding.writeVarUint(update, 0);
+      encoding.writeVarUint(update, 1);
+      encoding.writeVarUint(update, 424_242);
+      encoding.writeVarUint(update, 60_000);
+      for (let i = 0; i < 60_000; i++) {
+        encoding.writeVarUint(update, from + i * 2);
+        encoding.writeVarUint(update, 1);
+      }
+      const message = encoding.createEncoder();
+      writeUpdate(message, encoding.toUint8Array(update));
+      return encoding.toUint8Array(message);
+    };
+    const answers: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const answer = await ask(lea.socket, 'doc:update', { room: `concept:${conceptId}`, docId: section, message: crafted(i * 200_000) });
+      answers.push(answer.ok ? 'OK' : answer.code);
+    }
+    expect(answers).toEqual(['OK', 'BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT']);
+    const stored = await prisma.conceptSectionUpdate.findMany({ where: { sectionId: section } });
+    expect(stored.reduce((n, r) => n + r.update.byteLength, 0)).toBeLessThanOrEqual(2 * 192 * 1024);
+    // A real deletion still goes through, and the text is what the editor shows.
+    const doc = lea.sync.doc(section).doc;
+    doc.transact(() => ((doc.getXmlFragment('default').get(0) as Y.XmlElement).get(0) as Y.XmlText).delete(0, 'Ein kurzer '.length));
+    await settled(lea);
+    await eventually(async () => (await storedText(section)) === 'Text, der bleibt.', 'the deletion stored', 5000);
+  });
+
   it('a text the section cannot keep (its document too large) is refused at publishing by name, not published as before', async () => {
     const section = sectionIds[9]!;
     const lea = open(first.url, cookies.lea);

@@ -85,16 +85,20 @@ export class SharedDocs implements OnModuleInit, OnModuleDestroy {
         field: 'message',
         limit: kind.maxBytes,
       });
-    const size = adding ? await this.sizeWithRoom(kind, target, update.byteLength) : 0;
-    if (adding && size + update.byteLength > kind.maxBytes) throw full();
+    // Deleting has to work at the limit (what it deletes is dropped at the next merge), so an update that only
+    // deletes may take the document up to twice its limit, never beyond: a delete set made by hand would otherwise
+    // grow it without end.
+    const limit = adding ? kind.maxBytes : 2 * kind.maxBytes;
+    const size = await this.sizeWithRoom(kind, target, update.byteLength);
+    if (size + update.byteLength > limit) throw full();
     // Measured again under the document's lock (two pastes at once, each fitting alone, might not together), unless
-    // a keystroke's worth is added to a document under half its limit: typing is not queued behind a lock. Such
+    // a keystroke's worth comes to a document under half its limit: typing is not queued behind a lock. Such
     // appends in flight are at most one per database connection, far less than the other half.
-    const exact = adding && (update.byteLength > UNLOCKED_UPDATE_BYTES || size + update.byteLength > kind.maxBytes / 2);
+    const exact = update.byteLength > UNLOCKED_UPDATE_BYTES || size + update.byteLength > limit / 2;
     await this.prisma.$transaction(async (tx) => {
       if (exact) {
         await kind.store.lock(tx, target.docId);
-        if ((await kind.store.size(tx, target.docId)) + update.byteLength > kind.maxBytes) throw full();
+        if ((await kind.store.size(tx, target.docId)) + update.byteLength > limit) throw full();
       }
       const id = await kind.store.append(tx, target.docId, update);
       await this.announce(tx, target, update, id, socket.id);

@@ -79,13 +79,19 @@ export class ConceptSearchService implements OnApplicationBootstrap {
     if (!found.length) return [];
     const rows = await this.prisma.concept.findMany({ where: { id: { in: found.map((f) => f.id) } }, include: CONCEPT_INCLUDE });
     const byId = new Map(rows.map((r) => [r.id, r]));
+    // The snippet quotes the latest version's sections: only those texts are loaded, of no older version.
+    const latestVersions = rows.flatMap((r) => (r.versions[0] ? [{ conceptId: r.id, number: r.versions[0].number }] : []));
+    const texts = latestVersions.length
+      ? await this.prisma.conceptVersion.findMany({ where: { OR: latestVersions }, select: { conceptId: true, sections: true } })
+      : [];
+    const sectionsOf = new Map(texts.map((v) => [v.conceptId, v.sections as unknown as SectionSnapshot[]]));
     return Promise.all(
       found.flatMap((f) => {
         const row = byId.get(f.id);
         if (!row) return [];
         // Only the published version is searched, and only it is quoted: the drafters' working text is theirs.
         const latest = row.versions[0];
-        const sections = (latest?.sections ?? []) as unknown as SectionSnapshot[];
+        const sections = sectionsOf.get(row.id) ?? [];
         return [
           this.concepts.present(scope, row).then((concept) => ({
             concept,

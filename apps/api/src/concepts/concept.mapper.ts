@@ -7,11 +7,14 @@ import { type Concept, type ConceptSection, ConceptStatus, MeasureStatus } from 
 
 export const SECTION_INCLUDE = { measures: { orderBy: { position: 'asc' } } } as const satisfies Prisma.ConceptSectionInclude;
 
+/**
+ * What a concept is shown with, in a list as on its page: no section texts, of no version. Its sections are a field
+ * of their own (`ConceptsService.sectionsOf`), loaded only where a query asks for them.
+ */
 export const CONCEPT_INCLUDE = {
   group: { select: { id: true, name: true } },
   organization: { include: { locatedIn: true } },
-  sections: { where: { removedAt: null }, orderBy: { position: 'asc' }, include: SECTION_INCLUDE },
-  versions: { orderBy: { number: 'desc' }, include: { publishedBy: { select: { id: true, name: true } } } },
+  versions: { orderBy: { number: 'desc' }, omit: { sections: true }, include: { publishedBy: { select: { id: true, name: true } } } },
   upstreamConcept: { select: { id: true, title: true, versions: { select: { number: true, title: true }, orderBy: { number: 'desc' }, take: 1 } } },
   adaptedFromVersion: { select: { number: true } },
   _count: { select: { adaptations: true } },
@@ -55,9 +58,6 @@ export function toSection(s: SectionSnapshot, upstreamSectionId: string | null):
 /** Drafters see the working state; everyone else the latest published version. */
 export function toConcept(row: ConceptRow, editable: boolean, pendingSections: number): Concept {
   const latest = row.versions[0];
-  const sections = editable
-    ? row.sections.map((s) => toSection(snapshotOf(s), s.upstreamSectionId))
-    : ((latest?.sections ?? []) as unknown as SectionSnapshot[]).map((s) => toSection(s, null));
   return {
     id: row.id,
     title: editable ? row.title : (latest?.title ?? row.title),
@@ -71,7 +71,6 @@ export function toConcept(row: ConceptRow, editable: boolean, pendingSections: n
       ? { id: row.organization.id, name: row.organization.name, kind: row.organization.kind, municipality: toMunicipality(row.organization.locatedIn) }
       : null,
     showingVersion: editable ? null : (latest?.number ?? null),
-    sections,
     versions: row.versions.map((v) => ({
       id: v.id,
       number: v.number,

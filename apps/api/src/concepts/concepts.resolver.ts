@@ -1,4 +1,4 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { SessionsService } from '../accounts/sessions.service.js';
 import { Access } from '../core/access/access.decorator.js';
 import { Http, type RequestContext } from '../core/access/viewer.decorator.js';
@@ -50,6 +50,11 @@ export class ConceptsResolver {
   @Access('AUTHENTICATED')
   async concept(@Http() { req }: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<Concept> {
     return this.service.get(await this.sessions.requireUser(req), id);
+  }
+
+  @ResolveField(() => [ConceptSection], { description: 'Drafters: the working sections. Others: those of `showingVersion`.' })
+  sections(@Parent() concept: Concept): Promise<ConceptSection[]> {
+    return this.service.sectionsOf(concept);
   }
 
   @Query(() => [ConceptSection], { description: 'The sections of one published version (history; any two side by side).' })

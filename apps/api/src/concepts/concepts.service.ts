@@ -10,7 +10,7 @@ import { canEdit, editableConcepts, titleOrSummaryContains, visibleConcepts } fr
 import { ConceptCollab } from './collab/concept-collab.service.js';
 import { ConceptDrafting, GONE } from './concept-drafting.js';
 import { STANDARD_OUTLINE } from './concept-outline.js';
-import { CONCEPT_INCLUDE, type ConceptRow, toConcept, toSection } from './concept.mapper.js';
+import { CONCEPT_INCLUDE, type ConceptRow, SECTION_INCLUDE, snapshotOf, toConcept, toSection } from './concept.mapper.js';
 import type {
   AddConceptMeasureInput,
   AddConceptSectionInput,
@@ -95,6 +95,24 @@ export class ConceptsService {
     const editable = canEdit(scope, row);
     const pending = editable && row.upstreamConceptId ? await this.upstream.pendingCount(row.id) : 0;
     return toConcept(row, editable, pending);
+  }
+
+  /** What a presented concept shows: the working sections to its drafters, the shown version's to everyone else. */
+  async sectionsOf(concept: Pick<Concept, 'id' | 'editable' | 'showingVersion'>): Promise<ConceptSection[]> {
+    if (concept.editable) {
+      const rows = await this.prisma.conceptSection.findMany({
+        where: { conceptId: concept.id, removedAt: null },
+        orderBy: { position: 'asc' },
+        include: SECTION_INCLUDE,
+      });
+      return rows.map((s) => toSection(snapshotOf(s), s.upstreamSectionId));
+    }
+    if (concept.showingVersion === null) return [];
+    const version = await this.prisma.conceptVersion.findUnique({
+      where: { conceptId_number: { conceptId: concept.id, number: concept.showingVersion } },
+      select: { sections: true },
+    });
+    return ((version?.sections ?? []) as unknown as SectionSnapshot[]).map((s) => toSection(s, null));
   }
 
   /** The sections of one published version, for anyone who sees the concept (history, side by side). */

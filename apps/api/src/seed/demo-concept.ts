@@ -33,7 +33,8 @@ export async function seedDemoConcept(app: INestApplicationContext, groupId: str
     topics: ['SPRACHE', 'ARBEIT_AUSBILDUNG', 'VERWALTUNG_STRATEGIE'],
     groupId,
   });
-  const section = (title: string) => concept.sections.find((s) => s.title === title)!;
+  const sections = await concepts.sectionsOf(concept);
+  const section = (title: string) => sections.find((s) => s.title === title)!;
   for (const [title, text] of Object.entries(TEXTS)) await write(concept.id, section(title).id, text);
   await concepts.addMeasure(await fresh(stadt), {
     conceptId: concept.id,

@@ -166,9 +166,6 @@ export class Concept {
   @Field(() => Int, { nullable: true, description: 'Which published version `sections` shows; null: the working state.' })
   showingVersion!: number | null;
 
-  @Field(() => [ConceptSection])
-  sections!: ConceptSection[];
-
   @Field(() => [ConceptVersionInfo])
   versions!: ConceptVersionInfo[];
 

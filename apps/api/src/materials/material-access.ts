@@ -1,13 +1,16 @@
 import type { Prisma } from '../generated/prisma/client.js';
 import type { ViewerScope } from '../core/access/viewer-scope.service.js';
 
-/** Who sees a material: every confirmed member, the active members of its group, or its organisation's members. */
+/**
+ * Who sees a material: every confirmed member, the active members of its group, its organisation's members, or
+ * (AREA) its organisation's members and those of the places it names.
+ */
 export function visibleMaterials(scope: ViewerScope): Prisma.MaterialWhereInput {
   return {
     OR: [
-      ...(scope.confirmed ? [{ visibility: 'MEMBERS' as const }] : []),
+      ...(scope.confirmed ? [{ visibility: 'MEMBERS' as const }, { visibility: 'AREA' as const, readerAreas: { hasSome: scope.areaKeys } }] : []),
       { visibility: 'GROUP', groupId: { in: scope.activeGroupIds } },
-      { visibility: 'ORGANIZATION', organizationId: { in: scope.organizationIds } },
+      { visibility: { in: ['ORGANIZATION', 'AREA'] }, organizationId: { in: scope.organizationIds } },
     ],
   };
 }

@@ -39,8 +39,12 @@ export class MaterialsService {
     private readonly words: SearchWords,
   ) {}
 
-  async create(user: User, input: CreateMaterialInput): Promise<Material> {
+  /** `readerAreas`: for AREA, which only the server chooses (a round's protocol for the round's audience). */
+  async create(user: User, input: CreateMaterialInput, readerAreas: string[] = []): Promise<Material> {
     const scope = await this.scopes.requireConfirmed(user);
+    if ((input.visibility === 'AREA') !== readerAreas.length > 0) {
+      throw badUserInput('Für eine Region sichtbar sind nur Protokolle von Austauschrunden.', { field: 'visibility' });
+    }
     const title = input.title.trim();
     const summary = input.summary.trim();
     if (title.length < 3 || title.length > 200) throw badUserInput('Der Titel braucht 3 bis 200 Zeichen.', { field: 'title' });
@@ -69,6 +73,7 @@ export class MaterialsService {
           languages,
           licence: input.licence,
           visibility: input.visibility,
+          readerAreas,
           groupId: group?.id ?? null,
           organizationId: organization.id,
           municipalityId: organization.locatedInId,

@@ -60,6 +60,31 @@ export class RoundAudienceRules {
     };
   }
 
+  /**
+   * The audience of a Land, Kreis area or neighbourhood as the places a material names for its readers
+   * (`Material.readerAreas`, matched against ViewerScope.areaKeys as `forViewer` matches places); null for an
+   * audience of every member or of a group.
+   */
+  async readerAreas(s: Audience): Promise<string[] | null> {
+    switch (s.audience) {
+      case 'SIGNED_IN':
+      case 'GROUP':
+        return null;
+      case 'LAND':
+        return s.audienceLandCode ? [`l:${s.audienceLandCode}`] : [];
+      case 'KREIS_AREA': {
+        const kreise = s.audienceKreisId ? await this.neighbourhood.kreisArea([s.audienceKreisId]) : [];
+        const rows = await this.prisma.municipality.findMany({ where: { id: { in: kreise } }, select: { ags: true } });
+        return rows.map((k) => `k:${k.ags}`);
+      }
+      case 'NEIGHBOURS': {
+        const near = s.hostOrganizationId ? await this.hostNeighbourhood(s.hostOrganizationId) : [];
+        const rows = await this.prisma.municipality.findMany({ where: { id: { in: near } }, select: { ags: true, isKreis: true } });
+        return rows.flatMap((m) => [`m:${m.ags}`, ...(m.isKreis ? [`k:${m.ags}`] : [])]);
+      }
+    }
+  }
+
   /** "Near me": the viewer's municipalities, their Kreise and every municipality bordering one of them. */
   async nearby(municipalityIds: string[]): Promise<string[]> {
     const place = await this.place(municipalityIds);

@@ -14,6 +14,11 @@ export interface ViewerScope {
   /** Municipality organisations only: those that can mark a material as used. */
   municipalityOrganizations: { organizationId: string; municipalityId: string }[];
   topics: string[];
+  /**
+   * The places the person belongs to, as materials for an area name them (`Material.readerAreas`): each of their
+   * organisations' municipality (`m:`), its Kreis (`k:`) and its Land (`l:`).
+   */
+  areaKeys: string[];
   activeGroupIds: string[];
   moderatedGroupIds: string[];
 }
@@ -47,7 +52,10 @@ export class ViewerScopeService {
 
   private async load(user: User): Promise<ViewerScope> {
     const [memberships, groups] = await Promise.all([
-      this.prisma.membership.findMany({ where: { userId: user.id, status: 'CONFIRMED' }, include: { organization: true } }),
+      this.prisma.membership.findMany({
+        where: { userId: user.id, status: 'CONFIRMED' },
+        include: { organization: { include: { locatedIn: { select: { ags: true } } } } },
+      }),
       this.prisma.groupMember.findMany({ where: { userId: user.id, status: 'ACTIVE' }, select: { groupId: true, role: true } }),
     ]);
     const confirmed = memberships.length > 0;
@@ -63,8 +71,14 @@ export class ViewerScopeService {
         .filter((m) => m.organization.representsId)
         .map((m) => ({ organizationId: m.organizationId, municipalityId: m.organization.representsId! })),
       topics: [...new Set(memberships.flatMap((m) => m.topics))],
+      areaKeys: [...new Set(memberships.flatMap((m) => areaKeysOf(m.organization.locatedIn.ags)))],
       activeGroupIds: groupsNow.map((g) => g.groupId),
       moderatedGroupIds: groupsNow.filter((g) => g.role === 'MODERATOR').map((g) => g.groupId),
     };
   }
+}
+
+/** A municipality's keys: its own, its Kreis's (itself for a Kreis or kreisfreie Stadt) and its Land's. */
+export function areaKeysOf(ags: string): string[] {
+  return [`m:${ags}`, ...(ags.length >= 5 ? [`k:${ags.slice(0, 5)}`] : []), `l:${ags.slice(0, 2)}`];
 }

@@ -8,6 +8,7 @@ export enum MaterialVisibility {
   MEMBERS = 'MEMBERS',
   GROUP = 'GROUP',
   ORGANIZATION = 'ORGANIZATION',
+  AREA = 'AREA',
 }
 export enum MaterialFormat {
   FILE = 'FILE',
@@ -15,7 +16,8 @@ export enum MaterialFormat {
 }
 registerEnumType(MaterialVisibility, {
   name: 'MaterialVisibility',
-  description: 'MEMBERS: every confirmed member of Verbund; GROUP: one working group; ORGANIZATION: one organisation.',
+  description:
+    "MEMBERS: every confirmed member of Verbund; GROUP: one working group; ORGANIZATION: one organisation; AREA: the organisation and the members of some places (a round's protocol, for its audience; not chosen by people).",
 });
 registerEnumType(MaterialFormat, { name: 'MaterialFormat' });
 

@@ -125,10 +125,13 @@ export class MaterialSearchService {
   }
 
   private visibility(scope: ViewerScope): Prisma.Sql {
-    const any = (ids: string[]) => Prisma.sql`ARRAY[${ids.length ? Prisma.join(ids) : Prisma.sql`NULL`}]::uuid[]`;
-    return Prisma.sql`(${scope.confirmed ? Prisma.sql`m.visibility = 'MEMBERS'` : Prisma.sql`false`}
+    const array = (values: string[], type: 'uuid' | 'text') =>
+      Prisma.sql`ARRAY[${values.length ? Prisma.join(values) : Prisma.sql`NULL`}]::${Prisma.raw(type)}[]`;
+    const any = (ids: string[]) => array(ids, 'uuid');
+    const areas = Prisma.sql`m.visibility = 'AREA' AND m."readerAreas" && ${array(scope.areaKeys, 'text')}`;
+    return Prisma.sql`(${scope.confirmed ? Prisma.sql`m.visibility = 'MEMBERS' OR (${areas})` : Prisma.sql`false`}
       OR (m.visibility = 'GROUP' AND m."groupId" = ANY(${any(scope.activeGroupIds)}))
-      OR (m.visibility = 'ORGANIZATION' AND m."organizationId" = ANY(${any(scope.organizationIds)})))`;
+      OR (m.visibility IN ('ORGANIZATION', 'AREA') AND m."organizationId" = ANY(${any(scope.organizationIds)})))`;
   }
 
   private async filters(filter: MaterialsFilter | null | undefined): Promise<Prisma.Sql[]> {

@@ -295,4 +295,47 @@ describe("a round's live room: presence, chat in one order with replay, speaking
     expect(readOnly.data!.roundRoom).toMatchObject({ state: 'CLOSED', canTakePart: false });
     expect(readOnly.data!.roundRoom.messages.length).toBeGreaterThan(10);
   });
+  it("a round for a Kreis area publishes its protocol to that area's members, not to everyone", async () => {
+    const res = await host.graphql<{ createRound: { id: string } }>('mutation ($i: CreateRoundInput!) { createRound(input: $i) { id } }', {
+      i: {
+        title: 'Runde im Leipziger Raum',
+        topics: ['SPRACHE'],
+        hostOrganizationId: hostOrg,
+        audience: 'KREIS_AREA',
+        audienceKreisAgs: '14729',
+        videoUrl: 'https://meet.example/raum',
+        startsAt: local(5),
+        durationMinutes: 60,
+      },
+    });
+    const regional = res.data!.createRound.id;
+    await host.graphql(`mutation { openRoundRoom(roundId: "${regional}") { state } }`);
+    const closed = await host.graphql<{ closeRoundRoom: { protocolId: string } }>(`mutation { closeRoundRoom(roundId: "${regional}") { protocolId } }`);
+    const protocolId = closed.data!.closeRoundRoom.protocolId;
+    const read = async (client: TestClient) => code(await client.graphql(`{ material(id: "${protocolId}") { id } }`));
+    // Landkreis Leipzig, and Nordsachsen bordering it, are in the area; the host is its Stadt; München is not.
+    expect([await read(host), await read(ada), await read(nord), await read(outsider)]).toEqual(['OK', 'OK', 'OK', 'NOT_FOUND']);
+    const found = async (client: TestClient) =>
+      (
+        await client.graphql<{ materials: { nodes: { material: { id: string } }[] } }>(
+          '{ materials(search: "Protokoll Leipziger Raum", first: 50) { nodes { material { id } } } }',
+        )
+      ).data!.materials.nodes.some((n) => n.material.id === protocolId);
+    expect([await found(ada), await found(outsider)]).toEqual([true, false]);
+    // Nobody chooses such a visibility by hand.
+    const chosen = await host.graphql('mutation ($i: CreateMaterialInput!) { createMaterial(input: $i) { id } }', {
+      i: {
+        title: 'Nur für die Region',
+        summary: '',
+        topics: ['SPRACHE'],
+        kind: 'LEITFADEN',
+        languages: ['de'],
+        licence: 'CC_BY_4_0',
+        visibility: 'AREA',
+        organizationId: hostOrg,
+        markdown: 'Text',
+      },
+    });
+    expect([code(chosen), chosen.errors?.[0]?.message]).toEqual(['BAD_USER_INPUT', 'Für eine Region sichtbar sind nur Protokolle von Austauschrunden.']);
+  });
 });

@@ -17,6 +17,7 @@ import type { RoundRoom } from './models/round-room.model.js';
 import { RoundChat } from './round-chat.js';
 import { RoundPolls } from './round-polls.js';
 import { protocolMarkdown } from './round-protocol.js';
+import { RoundAudienceRules } from '../round-audience.js';
 import { type RoomAccess, RoundRoomAccess } from './round-room-access.js';
 import { OPENS_BEFORE_MS, roomName } from './room-state.js';
 
@@ -36,6 +37,7 @@ export class RoundRoomService {
     private readonly scopes: ViewerScopeService,
     private readonly realtime: RealtimeService,
     private readonly shared: SharedDocs,
+    private readonly audience: RoundAudienceRules,
   ) {}
 
   async room(user: User, roundId: string): Promise<RoundRoom> {
@@ -131,7 +133,7 @@ export class RoundRoomService {
     return this.room(user, item.roundId);
   }
 
-  /** The protocol as a material: for the hosting group's members, or for all members when an organisation hosts. */
+  /** The protocol as a material, for those who may see the round: the hosting group's members, or its audience. */
   private async publishProtocol(user: User, access: RoomAccess): Promise<string> {
     const { round } = access;
     // What was typed in the last moments is in the notes' updates: the protocol takes it too.
@@ -165,6 +167,7 @@ export class RoundRoomService {
     const organizationId = series.hostOrganizationId ?? scope.organizationIds[0];
     if (!organizationId) throw forbidden('Protokolle veröffentlicht ein bestätigtes Mitglied einer Organisation.');
     const date = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'long' }).format(round.startsAt);
+    const areas = series.hostGroupId ? null : await this.audience.readerAreas(series);
     const input: CreateMaterialInput = {
       title: `Protokoll: ${series.title} (${date})`.slice(0, 200),
       summary: `Protokoll der Austauschrunde vom ${date}: Tagesordnung, Abstimmungen, Aufgaben und teilnehmende Kommunen.`,
@@ -172,12 +175,13 @@ export class RoundRoomService {
       kind: 'PROTOKOLL',
       languages: ['de'],
       licence: 'CC_BY_4_0',
-      visibility: series.hostGroupId ? MaterialVisibility.GROUP : MaterialVisibility.MEMBERS,
+      // Read by whoever may see the round: its group, every member, or the members of its Land, Kreis area or neighbourhood.
+      visibility: series.hostGroupId ? MaterialVisibility.GROUP : areas ? MaterialVisibility.AREA : MaterialVisibility.MEMBERS,
       organizationId,
       groupId: series.hostGroupId,
       markdown,
     };
-    return (await this.materials.create(user, input)).id;
+    return (await this.materials.create(user, input, areas ?? [])).id;
   }
 
   private async present(access: RoomAccess): Promise<RoundRoom> {

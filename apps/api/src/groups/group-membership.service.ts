@@ -131,9 +131,12 @@ export class GroupMembershipService {
     }
     if (input.email) {
       const email = normalizeEmail(input.email);
-      await this.throttle.beforeMail('invitation', ip, email);
-      const { groupName, known } = await this.asModerator(user, input.groupId, (tx) => this.inviteAddress(tx, user, input.groupId, email));
-      await this.mailInvitation(email, input.groupId, known ? groupName : null);
+      // Counted only for moderators: anyone else could otherwise use up an address's invitations.
+      const { groupName, member } = await this.asModerator(user, input.groupId, async (tx) => {
+        await this.throttle.beforeMail('invitation', ip, email);
+        return this.inviteAddress(tx, user, input.groupId, email);
+      });
+      await this.mailInvitation(email, input.groupId, member ? groupName : null);
       return { invited: 1, skipped: 0 };
     }
     return this.asModerator(user, input.groupId, async (tx) => {
@@ -156,11 +159,22 @@ export class GroupMembershipService {
         people = [...new Set(members.map((m) => m.userId))];
         via = 'MUNICIPALITY';
       }
+      // Skipped are only those the moderator sees in the group already. Someone invited before by address or with
+      // their municipality counts as invited again: the answer must not tell whom an address or a municipality reached.
+      const seen = await tx.groupMember.count({
+        where: { groupId: input.groupId, userId: { in: people }, OR: [{ status: { not: 'INVITED' } }, { invitedVia: 'PERSON' }] },
+      });
       const created = await tx.groupMember.createManyAndReturn({
         data: people.map((userId) => ({ groupId: input.groupId, userId, status: 'INVITED' as const, invitedById: user.id, invitedVia: via })),
         skipDuplicates: true,
         select: { userId: true },
       });
+      if (via === 'PERSON' && seen === 0 && created.length === 0) {
+        await tx.groupMember.updateMany({
+          where: { groupId: input.groupId, userId: people[0], status: 'INVITED' },
+          data: { invitedVia: 'PERSON', invitedById: user.id },
+        });
+      }
       await this.notifications.notify(tx, {
         recipients: created.map((c) => c.userId),
         kind: 'GROUP_INVITATION',
@@ -168,14 +182,17 @@ export class GroupMembershipService {
         subjectId: input.groupId,
         payload: { actorId: user.id, groupId: input.groupId },
       });
-      return { invited: created.length, skipped: people.length - created.length };
+      return { invited: people.length - seen, skipped: seen };
     });
   }
 
   private async inviteAddress(tx: Prisma.TransactionClient, user: User, groupId: string, email: string) {
     const group = await tx.workingGroup.findUniqueOrThrow({ where: { id: groupId }, select: { name: true } });
     // A confirmed address gets the invitation at once (accepting still needs a confirmed membership).
-    const invitee = await tx.user.findFirst({ where: { email, emailVerifiedAt: { not: null } } });
+    const invitee = await tx.user.findFirst({
+      where: { email, emailVerifiedAt: { not: null } },
+      select: { id: true, _count: { select: { memberships: { where: { status: 'CONFIRMED' } } } } },
+    });
     if (invitee) {
       const created = await tx.groupMember.createManyAndReturn({
         data: [{ groupId, userId: invitee.id, status: 'INVITED', invitedById: user.id, invitedVia: 'EMAIL' }],
@@ -197,7 +214,7 @@ export class GroupMembershipService {
         update: {},
       });
     }
-    return { groupName: group.name, known: Boolean(invitee) };
+    return { groupName: group.name, member: Boolean(invitee?._count.memberships) };
   }
 
   /** Group names are chosen by people: only a confirmed member of Verbund gets one in a mail. */

@@ -232,6 +232,36 @@ describe('working groups', () => {
       expect(await prisma.groupEmailInvitation.count({ where: { email: unknown } })).toBe(0);
       expect((await as.dresden.graphql<Pending>(PENDING, { id: groupId })).data!.group.pendingInvitations).toBe(2);
     });
+
+    it('an answer does not tell whom an address or a municipality reached; only moderators use up an address, and a group name goes only to members', async () => {
+      const groupId = await newGroup(as.dresden, 'Dresdner Runde ohne Spuren');
+      const stadtEmail = (await prisma.user.findUniqueOrThrow({ where: { id: ids.stadt } })).email;
+      await as.dresden.graphql(INVITE, { i: { groupId, email: stadtEmail } });
+      // Inviting the person behind the address answers as for anyone not invited before, and so does her municipality.
+      const byPerson = await as.dresden.graphql(INVITE, { i: { groupId, personId: ids.stadt } });
+      expect(byPerson.data).toEqual({ inviteToGroup: { invited: 1, skipped: 0 } });
+      const other = await newGroup(as.dresden, 'Dresdner Runde mit Adresse');
+      await as.dresden.graphql(INVITE, { i: { groupId: other, email: stadtEmail } });
+      const fresh = await newGroup(as.dresden, 'Dresdner Runde ohne Adresse');
+      const [reached, unreached] = [
+        await as.dresden.graphql(INVITE, { i: { groupId: other, municipalityAgs: '14713' } }),
+        await as.dresden.graphql(INVITE, { i: { groupId: fresh, municipalityAgs: '14713' } }),
+      ];
+      expect(reached.data).toEqual(unreached.data);
+
+      // Someone who moderates nothing there cannot use up an address's invitations.
+      const open = (await as.stadt.graphql<{ createGroup: { id: string } }>(CREATE, { i: input({ name: 'Offene Runde Stadt', access: 'OPEN' }) })).data!
+        .createGroup.id;
+      const target = `ziel-${Date.now()}@verbund.example`;
+      for (let i = 0; i < 4; i++) expect(code(await as.kreis.graphql(INVITE, { i: { groupId: open, email: target } }))).toBe('FORBIDDEN');
+      expect(code(await as.stadt.graphql(INVITE, { i: { groupId: open, email: target } }))).toBe('OK');
+
+      // A confirmed address without a membership gets the invitation without the group's name (chosen by people).
+      const account = await createUser(prisma, { name: 'Ohne Mitgliedschaft' });
+      await as.stadt.graphql(INVITE, { i: { groupId: open, email: account.email } });
+      const mail = (await t.outbox()).find((m) => m.to === account.email && /Einladung/.test(m.subject))!;
+      expect(mail.text).not.toContain('Offene Runde Stadt');
+    });
   });
 
   it('the last moderator hands over before leaving; removal and roles are for moderators', async () => {

@@ -1,4 +1,4 @@
-import type { Prisma } from '../generated/prisma/client.js';
+import type { Material, Prisma } from '../generated/prisma/client.js';
 import type { ViewerScope } from '../core/access/viewer-scope.service.js';
 
 /**
@@ -15,11 +15,40 @@ export function visibleMaterials(scope: ViewerScope): Prisma.MaterialWhereInput 
   };
 }
 
-/** Adding versions: the author, members of the publishing organisation, and moderators of its group. */
+/**
+ * Who sees a material, as people (the counterpart of `visibleMaterials`): for those told of it, such as the
+ * municipalities that marked it useful.
+ */
+export function readersOf(material: Pick<Material, 'visibility' | 'organizationId' | 'groupId' | 'readerAreas'>): Prisma.UserWhereInput {
+  const confirmed = (organization?: Prisma.OrganizationWhereInput) => ({
+    memberships: { some: { status: 'CONFIRMED' as const, ...(organization ? { organization } : {}) } },
+  });
+  switch (material.visibility) {
+    case 'MEMBERS':
+      return confirmed();
+    case 'GROUP':
+      return material.groupId ? { AND: [confirmed(), { groupMembers: { some: { groupId: material.groupId, status: 'ACTIVE' } } }] } : { id: { in: [] } };
+    case 'ORGANIZATION':
+      return confirmed({ id: material.organizationId });
+    case 'AREA':
+      return confirmed({
+        OR: [
+          { id: material.organizationId },
+          ...material.readerAreas.map((key) => ({ locatedIn: key.startsWith('m:') ? { ags: key.slice(2) } : { ags: { startsWith: key.slice(2) } } })),
+        ],
+      });
+  }
+}
+
+/**
+ * Adding versions: members of the publishing organisation, moderators of its group, and its author while still
+ * in its group (who left both publishes no more in their name).
+ */
 export function canEdit(scope: ViewerScope, material: { createdById: string | null; organizationId: string; groupId: string | null }): boolean {
+  const inGroup = material.groupId !== null && scope.activeGroupIds.includes(material.groupId);
   return (
-    material.createdById === scope.user.id ||
     scope.organizationIds.includes(material.organizationId) ||
-    (material.groupId !== null && scope.moderatedGroupIds.includes(material.groupId))
+    (material.groupId !== null && scope.moderatedGroupIds.includes(material.groupId)) ||
+    (material.createdById === scope.user.id && inGroup)
   );
 }

@@ -239,6 +239,34 @@ describe('materials library', () => {
       expect(unmarked.data!.markMaterialUsed).toMatchObject({ useCount: 1, usedBy: [{ ags: '14713' }] });
     });
 
+    it("who left publishes no more versions in the organisation's name, and who no longer sees a material hears nothing of it", async () => {
+      const [author, stays, leaves] = [
+        await createUser(prisma, { name: 'Ali Autor' }),
+        await createUser(prisma, { name: 'Bea Bleibt' }),
+        await createUser(prisma, { name: 'Gero Geht' }),
+      ];
+      await addMember(prisma, author.id, '14729');
+      await addMember(prisma, author.id, '14713');
+      await addMember(prisma, stays.id, '14612');
+      await addMember(prisma, leaves.id, '14628');
+      const [asAuthor, asStays, asLeaves] = [await signIn(t, author.email), await signIn(t, stays.email), await signIn(t, leaves.email)];
+      const made = await create(asAuthor, { title: 'Leitfaden Ankommen', markdown: 'Erste Fassung' });
+      const id = made.data!.createMaterial.id;
+      const MARK = 'mutation ($id: ID!) { markMaterialUsed(id: $id) { useCount } }';
+      await asStays.graphql(MARK, { id });
+      await asLeaves.graphql(MARK, { id });
+      // Gero leaves Verbund; the author leaves the Landkreis and stays with the Stadt.
+      await prisma.membership.deleteMany({ where: { OR: [{ userId: leaves.id }, { userId: author.id, organizationId: org.kreis }] } });
+      const ADD = 'mutation ($i: AddMaterialVersionInput!) { addMaterialVersion(input: $i) { currentVersion { number } } }';
+      expect(code(await asAuthor.graphql(ADD, { i: { materialId: id, markdown: 'Zweite Fassung' } }))).toBe('FORBIDDEN');
+      const added = await as.kreis.graphql<{ addMaterialVersion: { currentVersion: { number: number } } }>(ADD, {
+        i: { materialId: id, markdown: 'Zweite Fassung' },
+      });
+      expect(added.data!.addMaterialVersion.currentVersion.number).toBe(2);
+      const told = await prisma.notification.findMany({ where: { kind: 'MATERIAL_VERSION', subjectId: id }, select: { userId: true } });
+      expect(told.map((n) => n.userId)).toEqual([stays.id]);
+    });
+
     it('Markdown materials are sanitised and download as .md', async () => {
       const res = await create(as.kreis, {
         title: 'Checkliste Erstaufnahme',

@@ -8,7 +8,7 @@ import { isUuid } from '../core/validation/ids.js';
 import { ViewerScopeService, type ViewerScope } from '../core/access/viewer-scope.service.js';
 import { toMunicipality } from '../municipalities/municipality.mapper.js';
 import type { AddMaterialVersionInput, CreateMaterialInput } from './dto/material.inputs.js';
-import { canEdit, visibleMaterials } from './material-access.js';
+import { canEdit, readersOf, visibleMaterials } from './material-access.js';
 import { MATERIAL_INCLUDE, toMaterial, toVersion, VERSION_SELECT, type MaterialRow } from './material.mapper.js';
 import type { Material, MaterialVersion } from './models/material.model.js';
 import type { Municipality } from '../municipalities/models/municipality.model.js';
@@ -161,10 +161,21 @@ export class MaterialsService {
       const number = (last._max.number ?? 0) + 1;
       const text = await this.addVersion(tx, material.id, number, user, content, note);
       await tx.material.update({ where: { id: material.id }, data: { updatedAt: new Date() } });
-      // Those who marked it useful for their municipality hear of the new version.
-      const markers = await tx.materialUse.findMany({ where: { materialId: material.id, markedById: { not: null } }, select: { markedById: true } });
+      // Those who marked it useful for their municipality hear of the new version, while they still work there and see it.
+      const uses = await tx.materialUse.findMany({
+        where: { materialId: material.id, markedById: { not: null } },
+        select: { markedById: true, municipalityId: true },
+      });
+      const markers = await tx.user.findMany({
+        where: {
+          id: { in: uses.map((u) => u.markedById!) },
+          memberships: { some: { status: 'CONFIRMED', organization: { representsId: { in: uses.map((u) => u.municipalityId) } } } },
+          AND: [readersOf(material)],
+        },
+        select: { id: true },
+      });
       await this.notifications.notify(tx, {
-        recipients: markers.map((m) => m.markedById!),
+        recipients: markers.map((m) => m.id),
         kind: 'MATERIAL_VERSION',
         subjectType: 'material',
         subjectId: material.id,

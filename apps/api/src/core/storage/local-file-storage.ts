@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { assertStorageKey, type FileStorage } from './file-storage.js';
+import { assertStorageKey, type FileStorage, missingFile } from './file-storage.js';
 
 /** Files under one directory; a put copies to a temporary name and renames, so readers never see half a file. */
 export class LocalFileStorage implements FileStorage {
@@ -30,7 +30,9 @@ export class LocalFileStorage implements FileStorage {
 
   async open(key: string): Promise<Readable> {
     const file = this.pathOf(key);
-    await fs.promises.access(file);
+    await fs.promises.access(file).catch((error: NodeJS.ErrnoException) => {
+      throw error.code === 'ENOENT' ? missingFile() : error;
+    });
     return fs.createReadStream(file);
   }
 

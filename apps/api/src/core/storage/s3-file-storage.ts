@@ -1,8 +1,8 @@
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import type { S3Config } from '../config/config.js';
-import { assertStorageKey, type FileStorage } from './file-storage.js';
+import { assertStorageKey, type FileStorage, missingFile } from './file-storage.js';
 
 /** S3 or a compatible store (MinIO, Ceph, the object storage of a municipal data centre). */
 export class S3FileStorage implements FileStorage {
@@ -38,7 +38,9 @@ export class S3FileStorage implements FileStorage {
 
   async open(key: string): Promise<Readable> {
     assertStorageKey(key);
-    const object = await this.client.send(new GetObjectCommand({ Bucket: this.config.bucket, Key: key }));
+    const object = await this.client.send(new GetObjectCommand({ Bucket: this.config.bucket, Key: key })).catch((error: unknown) => {
+      throw error instanceof NoSuchKey ? missingFile() : error;
+    });
     if (!(object.Body instanceof Readable)) throw new Error('S3 returned no readable body');
     return object.Body;
   }

@@ -1,8 +1,10 @@
 import { type ClientToServerEvents, type ServerToClientEvents, SOCKET_PATH, type WelcomePayload } from '@verbund/shared';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { io, type Socket } from 'socket.io-client';
 import { eventually } from '../../test/support/eventually.js';
 import { startTestApp, type TestApp, type TestClient } from '../../test/support/test-app.js';
 import { PrismaService } from '../core/database/prisma.service.js';
+import { SessionsService } from './sessions.service.js';
 
 const PASSWORD = 'Sonnenblume-Leipzig-77';
 const REGISTER = 'mutation ($input: RegisterInput!) { register(input: $input) }';
@@ -213,6 +215,10 @@ describe('accounts and sessions', () => {
       const address = await verified();
       const old = t.client();
       await old.graphql(LOGIN, { input: { email: address, password: PASSWORD } });
+      const feed = (await old.graphql<{ myCalendarFeedUrl: string }>('{ myCalendarFeedUrl }')).data!.myCalendarFeedUrl.replace(/^https?:\/\/[^/]+/, t.url);
+      expect((await fetch(feed)).status).toBe(200);
+      // What a login that checked the old password just before the reset read.
+      const before = await prisma.user.findUniqueOrThrow({ where: { email: address } });
       const known = await t.client().graphql<{ requestPasswordReset: string }>('mutation ($e: String!) { requestPasswordReset(email: $e) }', { e: address });
       const unknown = await t.client().graphql<{ requestPasswordReset: string }>('mutation ($e: String!) { requestPasswordReset(email: $e) }', { e: email() });
       expect(unknown.data).toEqual(known.data);
@@ -224,6 +230,11 @@ describe('accounts and sessions', () => {
       expect((await reset('Neues-Sicheres-Passwort-9')).errors).toBeUndefined();
       expect((await reset('Noch-Ein-Passwort-99')).errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
       expect((await old.graphql<{ me: unknown }>(ME)).data!.me).toBeNull();
+      // That login, finishing after the reset, gets no session; nor does the old calendar address answer.
+      const request = { ip: '127.0.0.1', headers: {} } as FastifyRequest;
+      expect(await t.app.get(SessionsService).start(before.id, request, {} as FastifyReply, before.passwordHash)).toBe(false);
+      expect(await prisma.session.count({ where: { userId: before.id } })).toBe(0);
+      expect((await fetch(feed)).status).toBe(404);
       expect((await t.client().graphql(LOGIN, { input: { email: address, password: 'Neues-Sicheres-Passwort-9' } })).errors).toBeUndefined();
     });
 

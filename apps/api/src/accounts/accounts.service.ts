@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { User } from '../generated/prisma/client.js';
+import type { Prisma, User } from '../generated/prisma/client.js';
 import { AuditService } from '../core/audit/audit.service.js';
 import type { AppConfig } from '../core/config/config.js';
 import { APP_CONFIG } from '../core/config/config.module.js';
@@ -136,9 +136,13 @@ export class AccountsService {
       throw new AppError('FORBIDDEN', 'Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse über den Link in unserer E-Mail.', { reason: 'EMAIL_NOT_VERIFIED' });
     }
     await this.throttle.passwordAccepted(email, request.ip);
-    // A session id from before the login is never reused (fixation): end it, start a new one.
+    // A session id from before the login is never reused (fixation): end it, start a new one, for the password
+    // checked: one changed meanwhile (a reset because the old one leaked) is not let in.
     await this.sessions.end(request, reply);
-    await this.sessions.start(user.id, request, reply);
+    if (!(await this.sessions.start(user.id, request, reply, user.passwordHash))) {
+      await this.audit.record('LOGIN_FAILED', { subjectId: user.id, ip: request.ip, data: { email } });
+      throw new AppError('UNAUTHENTICATED', BAD_LOGIN, { reason: 'BAD_CREDENTIALS' });
+    }
     await this.audit.record('LOGIN', { actorId: user.id, subjectId: user.id, ip: request.ip });
     return user;
   }
@@ -158,11 +162,24 @@ export class AccountsService {
     await this.audit.record('LOGOUT_EVERYWHERE', { actorId: viewer.user.id, subjectId: viewer.user.id, ip: request.ip });
   }
 
-  /** After a password change or reset: no session, socket or pending mailed link of before stays valid. */
+  /**
+   * After a password change or reset: no session, socket, pending mailed link or calendar address of before stays
+   * valid (a calendar address is made anew when next asked for).
+   */
   private async endEverything(userId: string): Promise<void> {
     await this.sessions.endAll(userId);
     await this.prisma.emailToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: new Date() } });
+    await this.prisma.user.update({ where: { id: userId }, data: { calendarToken: null } });
     this.realtime.disconnectUser(userId);
+  }
+
+  /** The new password and the end of every session in one step: a login checked against the old one cannot slip in between. */
+  private async replacePassword(userId: string, data: Prisma.UserUpdateInput): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      await tx.user.update({ where: { id: userId }, data });
+      await tx.session.deleteMany({ where: { userId } });
+    });
+    await this.endEverything(userId);
   }
 
   /** Answers before anything is looked up or sent, so that the time taken says nothing about the address. */
@@ -204,11 +221,7 @@ export class AccountsService {
     if (!row) throw badUserInput(BAD_LINK, { field: 'token' });
     const user = pending.user;
     // Proving control of the mailbox also confirms the address.
-    await this.prisma.user.update({
-      where: { id: user.id },
-      data: { passwordHash: await hashPassword(input.newPassword), emailVerifiedAt: user.emailVerifiedAt ?? new Date() },
-    });
-    await this.endEverything(user.id);
+    await this.replacePassword(user.id, { passwordHash: await hashPassword(input.newPassword), emailVerifiedAt: user.emailVerifiedAt ?? new Date() });
     await this.audit.record('PASSWORD_RESET', { actorId: user.id, subjectId: user.id, ip });
   }
 
@@ -219,9 +232,9 @@ export class AccountsService {
     const { user } = viewer;
     await this.checkPassword(user, input.currentPassword, request.ip, 'currentPassword', 'Das bisherige Passwort stimmt nicht.');
     assertPassword(input.newPassword, { email: user.email, name: user.name }, 'newPassword');
-    await this.prisma.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(input.newPassword) } });
-    await this.endEverything(user.id);
-    await this.sessions.start(user.id, request, reply);
+    const passwordHash = await hashPassword(input.newPassword);
+    await this.replacePassword(user.id, { passwordHash });
+    await this.sessions.start(user.id, request, reply, passwordHash);
     await this.audit.record('PASSWORD_CHANGED', { actorId: user.id, subjectId: user.id, ip: request.ip });
   }
 

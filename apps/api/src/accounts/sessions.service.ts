@@ -27,17 +27,28 @@ export class SessionsService {
   ) {}
 
   /** A fresh session (a new id at every login) and its cookie. */
-  async start(userId: string, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  /**
+   * A new session for the person, if their password is still `checkedHash` (the one just checked): the row is held
+   * while the session is written, and a password change replaces it and ends all sessions in one transaction, so
+   * either the change comes first and this refuses (false), or it ends this session too.
+   */
+  async start(userId: string, request: FastifyRequest, reply: FastifyReply, checkedHash?: string): Promise<boolean> {
     const token = newToken(16);
-    await this.prisma.session.create({
-      data: {
-        id: tokenHash(token),
-        userId,
-        expiresAt: new Date(Date.now() + this.config.session.absoluteMs),
-        ip: request.ip,
-        userAgent: (request.headers['user-agent'] ?? '').slice(0, 300),
-      },
+    const started = await this.prisma.$transaction(async (tx) => {
+      const [row] = await tx.$queryRaw<{ passwordHash: string }[]>`SELECT "passwordHash" FROM "User" WHERE id = ${userId}::uuid FOR SHARE`;
+      if (!row || (checkedHash !== undefined && row.passwordHash !== checkedHash)) return false;
+      await tx.session.create({
+        data: {
+          id: tokenHash(token),
+          userId,
+          expiresAt: new Date(Date.now() + this.config.session.absoluteMs),
+          ip: request.ip,
+          userAgent: (request.headers['user-agent'] ?? '').slice(0, 300),
+        },
+      });
+      return true;
     });
+    if (!started) return false;
     setCookie(reply, this.config.session.cookieName, token, {
       httpOnly: true,
       sameSite: 'lax',
@@ -46,6 +57,7 @@ export class SessionsService {
       maxAge: Math.floor(this.config.session.absoluteMs / 1000),
     });
     this.perRequest.delete(request);
+    return true;
   }
 
   /** The signed-in person of this request, or null; looked up once per request. */

@@ -31,7 +31,7 @@ export class RoundAgendaService {
     if (note.length > 1000) throw badUserInput('Höchstens 1000 Zeichen.', { field: 'note', limit: 1000 });
     if (HTML.test(title) || HTML.test(note)) throw badUserInput('Bitte ohne HTML.', { field: HTML.test(title) ? 'title' : 'note' });
     await this.requireParticipant(user.id, scope, round);
-    if (round.endsAt.getTime() < Date.now()) throw badUserInput('Dieser Termin ist vorbei.', { field: 'roundId' });
+    assertAhead(round);
     await this.prisma.$transaction(async (tx) => {
       await tx.$queryRaw`SELECT id FROM "Round" WHERE id = ${round.id}::uuid FOR UPDATE`;
       if ((await tx.roundAgendaItem.count({ where: { roundId: round.id } })) >= MAX_ITEMS) {
@@ -48,9 +48,12 @@ export class RoundAgendaService {
     const item = await this.item(itemId);
     const round = await this.rounds.visible(scope, item.roundId);
     await this.requireParticipant(user.id, scope, round);
-    const key = { itemId_userId: { itemId: item.id, userId: user.id } };
-    if (await this.prisma.roundAgendaVote.findUnique({ where: key })) await this.prisma.roundAgendaVote.delete({ where: key });
-    else await this.prisma.roundAgendaVote.create({ data: { itemId: item.id, userId: user.id } }).catch(() => undefined);
+    assertAhead(round);
+    // deleteMany and skipDuplicates: a double click takes back or votes once, never an error.
+    const where = { itemId: item.id, userId: user.id };
+    if ((await this.prisma.roundAgendaVote.deleteMany({ where })).count === 0) {
+      await this.prisma.roundAgendaVote.createMany({ data: [where], skipDuplicates: true });
+    }
     return this.rounds.get(user, item.roundId);
   }
 
@@ -59,6 +62,7 @@ export class RoundAgendaService {
     const item = await this.item(input.itemId);
     const round = await this.rounds.visible(scope, item.roundId);
     if (!this.audience.hosts(scope, round.series)) throw forbidden('Die Tagesordnung legen die Gastgeberinnen fest.');
+    assertAhead(round);
     await this.prisma.$transaction(async (tx) => {
       await tx.$queryRaw`SELECT id FROM "Round" WHERE id = ${round.id}::uuid FOR UPDATE`;
       const accepted = (
@@ -86,4 +90,9 @@ export class RoundAgendaService {
     if (!item) throw notFound('Diesen Punkt gibt es nicht.');
     return item;
   }
+}
+
+/** A past date's agenda is what was discussed: it stays as it was. */
+function assertAhead(round: { endsAt: Date }): void {
+  if (round.endsAt.getTime() < Date.now()) throw badUserInput('Dieser Termin ist vorbei.', { field: 'roundId' });
 }

@@ -229,6 +229,13 @@ describe('exchange rounds: series across clock changes, audiences, places and wa
     ]);
     // Someone who may see the round but takes no part does not vote.
     expect(code(await muenchen.graphql(`mutation { voteAgendaItem(id: "${training.id}") { id } }`))).toBe('FORBIDDEN');
+    // A double click on taking a vote back gives no error; and once the date is over, its agenda stays.
+    await nord.graphql(`mutation { voteAgendaItem(id: "${training.id}") { id } }`);
+    const twice = await Promise.all([1, 2].map(() => nord.graphql(`mutation { voteAgendaItem(id: "${training.id}") { id } }`)));
+    expect(twice.map(code)).toEqual(['OK', 'OK']);
+    await prisma.round.update({ where: { id: round.id }, data: { startsAt: new Date(Date.now() - 7_200_000), endsAt: new Date(Date.now() - 3_600_000) } });
+    expect(code(await nord.graphql(`mutation { voteAgendaItem(id: "${training.id}") { id } }`))).toBe('BAD_USER_INPUT');
+    expect(code(await stadt.graphql(`mutation { acceptAgendaItem(input: { itemId: "${training.id}", position: 0 }) { id } }`))).toBe('BAD_USER_INPUT');
   });
 
   it('registers for the whole series at once', async () => {

@@ -24,11 +24,23 @@ describe('recurrence of exchange rounds in Europe/Berlin', () => {
       // Only one RRULE line of known parts: nothing else reaches the calendar files as written.
       ...['FREQ=WEEKLY;COUNT=2\nEXRULE:FREQ=WEEKLY;COUNT=2', 'FREQ=WEEKLY;COUNT=2;DTSTART=20200101T000000Z', 'FREQ=WEEKLY;COUNT=2;TZID=Europe/Paris'],
       ...['FREQ=WEEKLY;COUNT=2;X-NAME=1', `FREQ=WEEKLY;COUNT=2;BYDAY=${'MO,'.repeat(100)}TU`, 'FREQ=WEEKLY;COUNT=2;;'],
+      // Seconds would fold into one minute; a series ends within ten years, however sparse its rule.
+      ...['FREQ=DAILY;BYSECOND=0,30;COUNT=4', 'FREQ=YEARLY;COUNT=12', 'FREQ=MONTHLY;UNTIL=20400101T000000Z'],
     ];
     for (const rule of refused) {
       expect(() => occurrences(first, rule)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', details: expect.objectContaining({ field: 'rrule' }) }));
     }
     expect(() => localToInstant('20.01.2027 10:00')).toThrow(expect.objectContaining({ details: { field: 'startsAt' } }));
+    expect(occurrences(first, 'FREQ=YEARLY;COUNT=10')).toHaveLength(10);
+  });
+
+  it('a sparse rule is refused after ten years of dates sought, not after centuries', () => {
+    // 29 February on a Monday: 2044, then 2072 … about 285 dates up to the year 9999, which rrule would seek day by day.
+    const leapMonday = localToInstant('2044-02-29T10:00');
+    expect(() => occurrences(leapMonday, 'FREQ=DAILY;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO;COUNT=500')).toThrow(
+      expect.objectContaining({ code: 'BAD_USER_INPUT', details: expect.objectContaining({ field: 'rrule', limit: 10 }) }),
+    );
+    expect(storedOccurrences(leapMonday, 'FREQ=DAILY;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO;COUNT=500')).toEqual([leapMonday]);
   });
 
   it('a rule that does not begin at the start is refused; one stored before reads as calendar programs show it', () => {

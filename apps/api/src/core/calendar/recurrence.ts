@@ -8,8 +8,13 @@ export const BERLIN = 'Europe/Berlin';
 export const MAX_DATES = 500;
 const FREQUENCIES = new Set([RRule.DAILY, RRule.WEEKLY, RRule.MONTHLY, RRule.YEARLY]);
 const MAX_RULE_LENGTH = 300;
-/** The parts of one RRULE line; anything else (DTSTART, TZID, a second line such as EXRULE) would reach calendars as written. */
-const RULE_PART = /^(FREQ|INTERVAL|COUNT|UNTIL|WKST|BYDAY|BYMONTHDAY|BYMONTH|BYYEARDAY|BYWEEKNO|BYSETPOS|BYHOUR|BYMINUTE|BYSECOND)=[A-Z0-9,+-]+$/;
+/** A series ends within this many years: the dates are sought up to there and no further (a sparse rule could seek for centuries). */
+const MAX_YEARS = 10;
+/**
+ * The parts of one RRULE line; anything else (DTSTART, TZID, a second line such as EXRULE) would reach calendars as
+ * written. No BYSECOND: dates are kept to the minute.
+ */
+const RULE_PART = /^(FREQ|INTERVAL|COUNT|UNTIL|WKST|BYDAY|BYMONTHDAY|BYMONTH|BYYEARDAY|BYWEEKNO|BYSETPOS|BYHOUR|BYMINUTE)=[A-Z0-9,+-]+$/;
 const notARule = () => badUserInput('Die Wiederholungsregel ist keine gültige RRULE.', { field: 'rrule' });
 
 /** A local wall-clock time ("2027-03-10T12:30") in the zone as an instant; refuses what is not one. */
@@ -82,14 +87,18 @@ function expand(first: Date, rule: string | null | undefined, zone: string): Dat
     throw badUserInput('Eine Reihe wiederholt sich täglich, wöchentlich, monatlich oder jährlich.', { field: 'rrule' });
   }
   if (!options.count && !options.until) throw badUserInput('Eine Reihe braucht ein Ende (Anzahl der Termine oder letztes Datum).', { field: 'rrule' });
+  const horizon = new Date(Date.UTC(local.year + MAX_YEARS, local.month - 1, local.day, local.hour, local.minute));
+  const tooLong = () => badUserInput(`Eine Reihe endet spätestens ${MAX_YEARS} Jahre nach ihrem Beginn.`, { field: 'rrule', limit: MAX_YEARS });
+  if (options.until && options.until > horizon) throw tooLong();
   let dates: Date[];
   try {
-    dates = new RRule({ ...options, dtstart: floating }).all((_, i) => i <= MAX_DATES);
+    dates = new RRule({ ...options, dtstart: floating }).between(floating, horizon, true, (_, i) => i <= MAX_DATES);
   } catch {
     throw notARule();
   }
   if (dates.length === 0) throw badUserInput('Diese Regel ergibt keinen Termin.', { field: 'rrule' });
   if (dates.length > MAX_DATES) throw badUserInput(`Höchstens ${MAX_DATES} Termine je Reihe.`, { field: 'rrule', limit: MAX_DATES });
+  if (options.count && dates.length < options.count) throw tooLong();
   return dates.map((d) =>
     DateTime.fromObject(
       { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes() },

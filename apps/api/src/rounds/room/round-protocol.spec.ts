@@ -53,6 +53,14 @@ describe('the protocol of a date', () => {
     expect(md).toContain('- Stadt Leipzig: Kosten prüfen');
     expect(protocolMarkdown({ ...base, notes: 'Kurz.' }, 200_000)).not.toContain('gekürzt');
   });
+
+  it('cuts its end when the tasks alone pass the limit, so that the room still closes', () => {
+    const actions = Array.from({ length: 300 }, (_, i) => ({ who: `Kommune ${i}`, what: '*'.repeat(1000), due: null }));
+    const md = protocolMarkdown({ ...base, notes: 'Notiz.', actions }, 200_000);
+    expect(md.length).toBeLessThanOrEqual(200_000);
+    expect(md).toContain('- Kommune 0: ');
+    expect(md).toContain('Das Protokoll ist hier gekürzt');
+  });
 });
 
 describe('the shared notes as Markdown', () => {

@@ -17,17 +17,20 @@ const berlin = (d: Date, options: Intl.DateTimeFormatOptions) => new Intl.DateTi
 const inline = (s: string) => s.replace(/([\\`*_[\]#<>|])/g, '\\$1').replace(/\s+/g, ' ');
 
 const CUT = '\n\n*(Die Notizen sind hier gekürzt: Sie waren länger, als ein Protokoll fassen kann.)*';
+const CUT_ALL = '\n\n*(Das Protokoll ist hier gekürzt: Der Raum hält alles Weitere fest.)*';
 
 /**
  * The protocol of a date as Markdown: what was agreed, decided and noted, and who took part (by consent). Beyond
- * `maxLength` the shared notes are cut, so that overlong notes never keep a room from closing.
+ * `maxLength` the shared notes are cut, and if what remains is still too long, the protocol's end: nothing written
+ * in a room keeps it from closing.
  */
 export function protocolMarkdown(p: ProtocolInput, maxLength = Infinity): string {
   const full = protocolText(p);
+  if (full.length <= maxLength) return full;
   const notes = p.notes.trim();
-  if (full.length <= maxLength || !notes) return full;
   const keep = Math.max(0, notes.length - (full.length - maxLength) - CUT.length);
-  return protocolText({ ...p, notes: notes.slice(0, keep) + CUT });
+  const cut = notes ? protocolText({ ...p, notes: notes.slice(0, keep) + CUT }) : full;
+  return cut.length <= maxLength ? cut : cut.slice(0, maxLength - CUT_ALL.length) + CUT_ALL;
 }
 
 function protocolText(p: ProtocolInput): string {

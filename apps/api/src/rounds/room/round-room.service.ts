@@ -21,6 +21,9 @@ import { RoundAudienceRules } from '../round-audience.js';
 import { type RoomAccess, RoundRoomAccess } from './round-room-access.js';
 import { OPENS_BEFORE_MS, roomName } from './room-state.js';
 
+/** Action items of one date: more than a meeting agrees on, few enough for its protocol. */
+const MAX_ACTIONS = 100;
+
 /**
  * A round's live room beyond the socket events: its state for the page, opening and closing (closing writes the
  * protocol and publishes it as a material), action items.
@@ -98,6 +101,10 @@ export class RoundRoomService {
     const due = input.due ? new Date(`${input.due}T00:00:00Z`) : null;
     if (input.due && (!/^\d{4}-\d{2}-\d{2}$/.test(input.due) || Number.isNaN(due!.getTime()))) throw badUserInput('Datum als JJJJ-MM-TT.', { field: 'due' });
     await this.prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM "Round" WHERE id = ${input.roundId}::uuid FOR UPDATE`;
+      if ((await tx.roundActionItem.count({ where: { roundId: input.roundId } })) >= MAX_ACTIONS) {
+        throw badUserInput(`Höchstens ${MAX_ACTIONS} Aufgaben je Termin.`, { field: 'what', limit: MAX_ACTIONS });
+      }
       await tx.roundActionItem.create({ data: { roundId: input.roundId, who, what, due, createdById: user.id } });
       await this.realtime.emitAfterCommit(tx, roomName(input.roundId), 'room:changed', { roundId: input.roundId });
     });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { RoundSeries } from '../generated/prisma/client.js';
+import type { Prisma, RoundSeries } from '../generated/prisma/client.js';
 import type { ViewerScope } from '../core/access/viewer-scope.service.js';
 import { PrismaService } from '../core/database/prisma.service.js';
 import { Neighbourhood } from '../municipalities/neighbourhood.js';
@@ -57,6 +57,30 @@ export class RoundAudienceRules {
           return [...place.municipalityIds, ...place.kreisIds].some((id) => near.has(id));
         }
       }
+    };
+  }
+
+  /**
+   * The series a viewer may see, as a query: the same rules as `forViewer`, so that lists are filtered, counted and
+   * paged in the database. (A Kreis area and a host's neighbourhood are symmetric: the viewer's Kreis is in the
+   * audience's area exactly when the audience's Kreis is in the viewer's, and likewise for bordering places.)
+   */
+  async visibleSeries(scope: ViewerScope): Promise<Prisma.RoundSeriesWhereInput> {
+    if (!scope.confirmed) return { id: { in: [] } };
+    const [place, kreise, near] = await Promise.all([
+      this.place(scope.municipalityIds),
+      this.neighbourhood.kreisArea(scope.municipalityIds),
+      this.nearby(scope.municipalityIds),
+    ]);
+    return {
+      OR: [
+        { hostGroupId: { in: scope.activeGroupIds } },
+        { hostOrganizationId: { in: scope.organizationIds } },
+        { audience: 'SIGNED_IN' },
+        { audience: 'LAND', audienceLandCode: { in: [...place.landCodes] } },
+        { audience: 'KREIS_AREA', audienceKreisId: { in: kreise } },
+        { audience: 'NEIGHBOURS', hostOrganization: { locatedInId: { in: near } } },
+      ],
     };
   }
 

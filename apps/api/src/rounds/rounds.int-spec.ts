@@ -439,4 +439,46 @@ describe('exchange rounds: series across clock changes, audiences, places and wa
     expect(code(await create(nord, { hostOrganizationId: stadtOrg, startsAt: '2027-03-10T12:30' }))).toBe('FORBIDDEN');
     expect(await prisma.roundSeries.count()).toBe(before);
   });
+  it('the list is filtered, counted and paged in the database: thousands of dates hidden from a person do not push out theirs', async () => {
+    const group = await prisma.workingGroup.create({
+      data: { name: 'Geschlossene Tagesrunde', description: '', topics: ['SPRACHE'], access: 'CLOSED', regionKind: 'BUNDESWEIT' },
+    });
+    const start = Date.now() + 3_600_000;
+    const hidden = await prisma.roundSeries.create({
+      data: {
+        title: 'Tägliche Gruppenrunde',
+        description: '',
+        topics: ['SPRACHE'],
+        hostGroupId: group.id,
+        audience: 'GROUP',
+        videoUrl: 'https://meet.example/gruppe',
+        firstStartsAt: new Date(start),
+        durationMinutes: 30,
+      },
+    });
+    await prisma.round.createMany({
+      data: Array.from({ length: 2_100 }, (_, i) => {
+        const startsAt = new Date(start + i * 60_000);
+        return { seriesId: hidden.id, originalStartsAt: startsAt, startsAt, endsAt: new Date(startsAt.getTime() + 1_800_000) };
+      }),
+    });
+    const neighbours = (
+      await create(stadt, { hostOrganizationId: stadtOrg, startsAt: '2027-09-01T10:00', audience: 'NEIGHBOURS', title: 'Runde für die Nachbarn' })
+    ).data!.createRound;
+    const saxony = (
+      await create(stadt, { hostOrganizationId: stadtOrg, startsAt: '2027-09-08T10:00', audience: 'LAND', audienceLandCode: '14', title: 'Runde für Sachsen' })
+    ).data!.createRound;
+    const listed = async (client: TestClient, offset = 0) =>
+      (
+        await client.graphql<{ rounds: { totalCount: number; nodes: { id: string }[] } }>(
+          `{ rounds(first: 100, offset: ${offset}) { totalCount nodes { id } } }`,
+        )
+      ).data!.rounds;
+    const forNord = await listed(nord);
+    const seen = [...forNord.nodes, ...(await listed(nord, 100)).nodes].map((n) => n.id);
+    expect(seen).toEqual(expect.arrayContaining([neighbours.id, saxony.id]));
+    expect(forNord.totalCount).toBe(seen.length);
+    const forMuenchen = (await listed(muenchen)).nodes.map((n) => n.id);
+    expect([forMuenchen.includes(neighbours.id), forMuenchen.includes(saxony.id)]).toEqual([false, false]);
+  });
 });

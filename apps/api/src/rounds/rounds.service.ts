@@ -109,25 +109,21 @@ export class RoundsService {
   async list(user: User, filter: RoundsFilter | null | undefined, first: number, offset: number): Promise<RoundPage> {
     if (first < 1 || first > 100 || offset < 0 || offset > 5000) throw badUserInput('first: 1 bis 100, offset: 0 bis 5000.', { field: 'first', limit: 100 });
     const scope = await this.scopes.of(user);
-    const may = await this.audience.forViewer(scope);
     const from = filter?.from ?? new Date();
     if (filter?.to && (filter.to <= from || filter.to.getTime() - from.getTime() > 400 * 86_400_000)) {
       throw badUserInput('Der Zeitraum endet nach seinem Beginn und umfasst höchstens 400 Tage.', { field: 'to' });
     }
-    const rows = await this.prisma.round.findMany({
-      where: {
-        endsAt: { gte: from },
-        ...(filter?.to ? { startsAt: { lt: filter.to } } : {}),
-        status: RoundStatus.SCHEDULED,
-        series: await this.seriesWhere(scope, filter),
-      },
-      include: ROUND_INCLUDE,
-      orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
-      take: 2000,
-    });
-    const allowed: RoundRow[] = [];
-    for (const row of rows) if (await may(row.series)) allowed.push(row);
-    return { totalCount: allowed.length, nodes: await this.present(scope, allowed.slice(offset, offset + first)) };
+    const where: Prisma.RoundWhereInput = {
+      endsAt: { gte: from },
+      ...(filter?.to ? { startsAt: { lt: filter.to } } : {}),
+      status: RoundStatus.SCHEDULED,
+      series: { AND: [await this.seriesWhere(scope, filter), await this.audience.visibleSeries(scope)] },
+    };
+    const [rows, totalCount] = await Promise.all([
+      this.prisma.round.findMany({ where, include: ROUND_INCLUDE, orderBy: [{ startsAt: 'asc' }, { id: 'asc' }], skip: offset, take: first }),
+      this.prisma.round.count({ where }),
+    ]);
+    return { totalCount, nodes: await this.present(scope, rows) };
   }
 
   private async seriesWhere(scope: ViewerScope, filter: RoundsFilter | null | undefined): Promise<Prisma.RoundSeriesWhereInput> {

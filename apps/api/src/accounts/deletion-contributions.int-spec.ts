@@ -102,4 +102,56 @@ describe('account deletion and contributions', () => {
     await expectMaterialKept(materialId, before);
     expect(await prisma.thread.count({ where: { groupId } })).toBe(1);
   });
+  it('a deleted account gives its places at coming rounds and events to the first waiting, who hear of it', async () => {
+    const host = await createUser(prisma, { name: 'Gastgeberin' });
+    const { organizationId } = await addMember(prisma, host.id, '14713');
+    const hostClient = await signIn(t, host.email);
+    const round = await hostClient.graphql<{ createRound: { id: string } }>('mutation ($i: CreateRoundInput!) { createRound(input: $i) { id } }', {
+      i: {
+        title: 'Runde mit einem Platz',
+        topics: ['SPRACHE'],
+        hostOrganizationId: organizationId,
+        videoUrl: 'https://meet.example/r',
+        startsAt: '2027-04-07T10:00',
+        durationMinutes: 60,
+        capacity: 1,
+      },
+    });
+    const event = await hostClient.graphql<{ createEvent: { id: string } }>('mutation ($i: CreateEventInput!) { createEvent(input: $i) { id } }', {
+      i: {
+        kind: 'FACHTAG',
+        title: 'Fachtag mit einem Platz',
+        description: 'Ein Platz.',
+        topics: ['SPRACHE'],
+        startsAt: '2027-04-08T09:00',
+        endsAt: '2027-04-08T16:00',
+        address: 'Rathaus Leipzig',
+        openTo: 'NEIGHBOURS',
+        audiences: ['FACHKRAEFTE'],
+        organizerOrganizationId: organizationId,
+        registrationMode: 'VERBUND',
+        capacity: 1,
+        registrationDeadline: '2027-04-01T12:00',
+      },
+    });
+    const [roundId, eventId] = [round.data!.createRound.id, event.data!.createEvent.id];
+    const [leaving, waiting] = [await createUser(prisma, { name: 'Geht' }), await createUser(prisma, { name: 'Wartet' })];
+    for (const person of [leaving, waiting]) {
+      await addMember(prisma, person.id, '14729');
+      const client = await signIn(t, person.email);
+      await client.graphql(`mutation { registerForRound(input: { roundId: "${roundId}" }) { id } }`);
+      await client.graphql(`mutation { registerForEvent(id: "${eventId}") { id } }`);
+    }
+    expect((await (await signIn(t, leaving.email)).graphql(DELETE, { c: 'DELETE' })).errors).toBeUndefined();
+    const places = await Promise.all([
+      prisma.roundRegistration.findMany({ where: { roundId }, select: { userId: true, status: true } }),
+      prisma.eventRegistration.findMany({ where: { eventId }, select: { userId: true, status: true } }),
+    ]);
+    expect(places).toEqual([[{ userId: waiting.id, status: 'REGISTERED' }], [{ userId: waiting.id, status: 'REGISTERED' }]]);
+    const told = await prisma.notification.findMany({
+      where: { userId: waiting.id, kind: { in: ['ROUND_PROMOTED', 'EVENT_PROMOTED'] } },
+      select: { kind: true },
+    });
+    expect(told.map((n) => n.kind).sort()).toEqual(['EVENT_PROMOTED', 'ROUND_PROMOTED']);
+  });
 });

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { PersonalDataRegistry } from '../core/privacy/personal-data.js';
+import { EventsService } from './events.service.js';
 
 /**
  * Events' part of a person's data: what they registered for and what they created. Created events stay with the
- * organiser (the creator is set to null); registrations go with the person.
+ * organiser (the creator is set to null); registrations go with the person, and their places to those waiting.
  */
 @Injectable()
 export class EventsPersonalData {
-  constructor(registry: PersonalDataRegistry) {
+  constructor(registry: PersonalDataRegistry, events: EventsService) {
     registry.register({
       key: 'events',
       export: async (db, user) => ({
@@ -18,6 +19,8 @@ export class EventsPersonalData {
         }),
         offersCreated: await db.offer.findMany({ where: { createdById: user.id }, select: { title: true, createdAt: true } }),
       }),
+      // The remaining registrations go with the account (the foreign key deletes them).
+      erase: (tx, user) => events.releasePlaces(tx, user.id),
     });
   }
 }

@@ -347,6 +347,19 @@ export class EventsService {
     return wanted;
   }
 
+  /** An account being deleted: its places at coming events go to those waiting, in the deletion's transaction. */
+  async releasePlaces(tx: Prisma.TransactionClient, userId: string): Promise<void> {
+    const places = await tx.eventRegistration.findMany({
+      where: { userId, status: 'REGISTERED', event: { lastEndsAt: { gt: new Date() } } },
+      include: { event: { select: { id: true, startsAt: true } } },
+    });
+    for (const place of places) {
+      const [locked] = await tx.$queryRaw<{ capacity: number | null }[]>`SELECT capacity FROM "Event" WHERE id = ${place.eventId}::uuid FOR UPDATE`;
+      await tx.eventRegistration.delete({ where: { id: place.id } });
+      await this.promote(tx, place.eventId, locked?.capacity ?? null, place.event.startsAt);
+    }
+  }
+
   /** Moves people up from the waiting list (the event is locked) while places are free, and tells each of them. */
   private async promote(tx: Prisma.TransactionClient, eventId: string, capacity: number | null, startsAt: Date): Promise<void> {
     const taken = await tx.eventRegistration.count({ where: { eventId, status: 'REGISTERED' } });

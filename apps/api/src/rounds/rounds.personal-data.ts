@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { PersonalDataRegistry } from '../core/privacy/personal-data.js';
+import { RoundsService } from './rounds.service.js';
 
 /**
  * Rounds' part of a person's data: what they registered for, wrote in live rooms and voted, and the secret of
  * their calendar feed. Series they created stay with the host (the foreign key sets the creator to null);
- * registrations, reminders and votes go; chat messages are erased, keeping their place in the room's order.
+ * registrations, reminders and votes go (places on coming dates to those waiting); chat messages are erased, keeping
+ * their place in the room's order.
  */
 @Injectable()
 export class RoundsPersonalData {
-  constructor(registry: PersonalDataRegistry) {
+  constructor(registry: PersonalDataRegistry, rounds: RoundsService) {
     registry.register({
       key: 'rounds',
       export: async (db, user) => ({
@@ -35,6 +37,7 @@ export class RoundsPersonalData {
       }),
       // Agenda proposals stay with their date, without a name (the foreign key sets it to null).
       erase: async (tx, user) => {
+        await rounds.releasePlaces(tx, user.id);
         await tx.roundRegistration.deleteMany({ where: { userId: user.id } });
         await tx.roundSeriesRegistration.deleteMany({ where: { userId: user.id } });
         await tx.roundReminder.deleteMany({ where: { userId: user.id } });

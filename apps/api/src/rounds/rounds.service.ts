@@ -185,6 +185,29 @@ export class RoundsService {
     return this.series(user, series.id);
   }
 
+  /**
+   * The series' places as they are now, held until the transaction ends: a host changing them commits first or waits.
+   * Taken before the date's lock, in the order a host's change takes them (series, then its dates).
+   */
+  private async lockedCapacity(tx: Prisma.TransactionClient, seriesId: string): Promise<number | null> {
+    const [row] = await tx.$queryRaw<{ capacity: number | null }[]>`SELECT capacity FROM "RoundSeries" WHERE id = ${seriesId}::uuid FOR SHARE`;
+    return row?.capacity ?? null;
+  }
+
+  /** An account being deleted: its places on coming dates go to those waiting, in the deletion's transaction. */
+  async releasePlaces(tx: Prisma.TransactionClient, userId: string): Promise<void> {
+    const places = await tx.roundRegistration.findMany({
+      where: { userId, status: 'REGISTERED', round: { endsAt: { gt: new Date() } } },
+      include: { round: { select: { id: true, seriesId: true, startsAt: true } } },
+    });
+    for (const place of places) {
+      const capacity = await this.lockedCapacity(tx, place.round.seriesId);
+      await tx.$queryRaw`SELECT id FROM "Round" WHERE id = ${place.roundId}::uuid FOR UPDATE`;
+      await tx.roundRegistration.delete({ where: { id: place.id } });
+      await this.promote(tx, place.round, capacity);
+    }
+  }
+
   /** Moves people up from the waiting list of a date (locked) while places are free, and tells each of them. */
   private async promote(tx: Prisma.TransactionClient, date: { id: string; startsAt: Date }, capacity: number | null): Promise<void> {
     await tx.$queryRaw`SELECT id FROM "Round" WHERE id = ${date.id}::uuid FOR UPDATE`;
@@ -296,11 +319,12 @@ export class RoundsService {
       for (const [index, round] of rounds.entries()) {
         const tell = !told;
         const gone = await this.prisma.$transaction(async (tx) => {
+          const capacity = await this.lockedCapacity(tx, round.seriesId);
           await tx.$queryRaw`SELECT id FROM "Round" WHERE id = ${round.id}::uuid FOR UPDATE`;
           const mine = await tx.roundRegistration.findUnique({ where: { roundId_userId: { roundId: round.id, userId } } });
           if (!mine) return false;
           await tx.roundRegistration.delete({ where: { id: mine.id } });
-          if (mine.status === 'REGISTERED') await this.promote(tx, round, round.series.capacity);
+          if (mine.status === 'REGISTERED') await this.promote(tx, round, capacity);
           if (tell)
             await this.notifications.notify(tx, {
               recipients: [userId],
@@ -324,11 +348,12 @@ export class RoundsService {
     const scope = await this.scopes.of(user);
     const round = await this.visible(scope, roundId);
     await this.prisma.$transaction(async (tx) => {
+      const capacity = await this.lockedCapacity(tx, round.seriesId);
       await tx.$queryRaw`SELECT id FROM "Round" WHERE id = ${round.id}::uuid FOR UPDATE`;
       const mine = await tx.roundRegistration.findUnique({ where: { roundId_userId: { roundId: round.id, userId: user.id } } });
       if (!mine) throw badUserInput('Sie sind für diesen Termin nicht angemeldet.', { field: 'roundId' });
       await tx.roundRegistration.delete({ where: { id: mine.id } });
-      if (mine.status === 'REGISTERED') await this.promote(tx, round, round.series.capacity);
+      if (mine.status === 'REGISTERED') await this.promote(tx, round, capacity);
     });
     return this.get(user, round.id);
   }

@@ -82,6 +82,7 @@ const schema = z.object({
   UPLOAD_LIMIT_BYTES: positiveInt(25 * 1024 * 1024),
   UPLOAD_STAGING_PER_PERSON_BYTES: positiveInt(100 * 1024 * 1024),
   UPLOAD_STAGING_TOTAL_BYTES: positiveInt(2 * 1024 * 1024 * 1024),
+  UPLOAD_PER_PERSON_DAY_BYTES: positiveInt(500 * 1024 * 1024),
   EXTRACTION_CONCURRENCY: positiveInt(2),
   EXTRACTION_ADDRESS_SPACE_MB: positiveInt(1536),
   S3_BUCKET: z.string().min(3).optional(),
@@ -157,6 +158,8 @@ export interface AppConfig {
     uploadLimitBytes: number;
     /** Bytes of uploads not yet part of a material, per person and in all; a full staging area refuses more. */
     staging: { perPersonBytes: number; totalBytes: number };
+    /** Bytes one person may upload in 24 hours, kept or not: versions stay for good, so they count too. */
+    perPersonDayBytes: number;
     /** Text extraction: children at once per process, and each child's address space. */
     extraction: { concurrency: number; addressSpaceMb: number };
     s3?: S3Config;
@@ -267,6 +270,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       dir: path.resolve(c.VERBUND_FILES_DIR),
       uploadLimitBytes: c.UPLOAD_LIMIT_BYTES,
       staging: { perPersonBytes: c.UPLOAD_STAGING_PER_PERSON_BYTES, totalBytes: c.UPLOAD_STAGING_TOTAL_BYTES },
+      perPersonDayBytes: c.UPLOAD_PER_PERSON_DAY_BYTES,
       extraction: { concurrency: c.EXTRACTION_CONCURRENCY, addressSpaceMb: c.EXTRACTION_ADDRESS_SPACE_MB },
       s3: c.S3_BUCKET
         ? {

@@ -67,3 +67,42 @@ describe('quota on uploads not yet part of a material', () => {
     expect(full.body.message).toMatch(/voll/);
   });
 });
+
+describe('quota on what one person uploads in a day', () => {
+  it('counts versions kept as well as unused uploads: adding versions does not get round it', async () => {
+    const file = await pdfWith('Merkblatt Wohnsitzauflage');
+    const t = await startTestApp({ UPLOAD_PER_PERSON_DAY_BYTES: String(file.length * 2) }, { directory: true });
+    const prisma = new PrismaService(t.db.url);
+    try {
+      const user = await createUser(prisma);
+      const { organizationId } = await addMember(prisma, user.id, '14729');
+      const client = await signIn(t, user.email);
+      const first = await upload(t.url, client, file, 'a.pdf');
+      const created = await client.graphql<{ createMaterial: { id: string } }>(CREATE, {
+        i: {
+          title: 'Merkblatt',
+          summary: '',
+          topics: ['WOHNEN'],
+          kind: 'VORLAGE',
+          languages: ['de'],
+          licence: 'CC0_1_0',
+          visibility: 'MEMBERS',
+          organizationId,
+          uploadId: first.body.id,
+        },
+      });
+      const second = await upload(t.url, client, file, 'b.pdf');
+      const added = await client.graphql('mutation ($i: AddMaterialVersionInput!) { addMaterialVersion(input: $i) { id } }', {
+        i: { materialId: created.data!.createMaterial.id, uploadId: second.body.id },
+      });
+      expect(added.errors).toBeUndefined();
+      // Nothing is staged now, but two files were kept today.
+      const third = await upload(t.url, client, file, 'c.pdf');
+      expect([third.status, third.body.code]).toEqual([413, 'CONFLICT']);
+      expect(third.body.message).toMatch(/letzten 24 Stunden/);
+    } finally {
+      await prisma.$disconnect();
+      await t.close();
+    }
+  });
+});

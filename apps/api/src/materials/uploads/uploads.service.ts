@@ -101,11 +101,27 @@ export class UploadsService {
     }
   }
 
-  /** Refuses `bytes` more when the person's or everyone's unused uploads would pass their limit. */
+  /**
+   * Refuses `bytes` more when the person's or everyone's unused uploads would pass their limit, or what the person
+   * uploaded in the last 24 hours (staged, and kept as versions, which stay for good).
+   */
   private async assertRoom(db: Prisma.TransactionClient, userId: string, bytes: number): Promise<void> {
     const { perPersonBytes, totalBytes } = this.config.files.staging;
-    const [mine, all] = await Promise.all([db.upload.aggregate({ where: { userId }, _sum: { size: true } }), db.upload.aggregate({ _sum: { size: true } })]);
+    const dayAgo = new Date(Date.now() - UNUSED_AFTER_MS);
+    const [mine, all, kept] = await Promise.all([
+      db.upload.aggregate({ where: { userId }, _sum: { size: true } }),
+      db.upload.aggregate({ _sum: { size: true } }),
+      db.materialVersion.aggregate({ where: { createdById: userId, createdAt: { gt: dayAgo }, storageKey: { not: null } }, _sum: { size: true } }),
+    ]);
     const mb = (n: number) => Math.round(n / 1024 / 1024);
+    const perDay = this.config.files.perPersonDayBytes;
+    if ((mine._sum.size ?? 0) + (kept._sum.size ?? 0) + bytes > perDay) {
+      throw new AppError(
+        'CONFLICT',
+        `Sie haben in den letzten 24 Stunden Dateien bis zur Grenze von ${mb(perDay)} MB hochgeladen. Bitte versuchen Sie es später noch einmal.`,
+        { field: 'file', quota: 'day', limitBytes: perDay, status: 413 },
+      );
+    }
     if ((mine._sum.size ?? 0) + bytes > perPersonBytes) {
       throw new AppError(
         'CONFLICT',

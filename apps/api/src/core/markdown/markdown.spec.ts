@@ -35,6 +35,15 @@ describe('renderMarkdown', () => {
     expect(html).toContain('<code>@Dritte Person</code>');
   });
 
+  it('mentions everyone of a shared name, none left out, and marks no one person', () => {
+    const { html, mentioned } = renderMarkdown('Danke @Thomas Müller', [
+      { id: 't1', name: 'Thomas Müller' },
+      { id: 't2', name: 'Thomas Müller' },
+    ]);
+    expect(mentioned.sort()).toEqual(['t1', 't2']);
+    expect(html).toContain('<span class="mention">@Thomas Müller</span>');
+  });
+
   it('mentions names with & and quotes; a hand-written mention span is dropped', () => {
     const { html, mentioned } = renderMarkdown('Danke @Müller & Söhne und @Jo "JJ" Meier', [
       { id: 'm', name: 'Müller & Söhne' },

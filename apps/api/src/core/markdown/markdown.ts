@@ -62,7 +62,12 @@ const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
  */
 export function renderMarkdown(source: string, mentionable: Mentionable[] = []): { html: string; mentioned: string[] } {
   const html = sanitizeHtml(marked.parse(source) as string, POLICY);
-  const byToken = new Map(mentionable.filter((p) => p.name.trim()).map((p) => [`@${escapeText(p.name)}`, p.id]));
+  // People may share a name: each of them is mentioned, none is left out (and the mark names a person only when one is meant).
+  const byToken = new Map<string, string[]>();
+  for (const p of mentionable.filter((m) => m.name.trim())) {
+    const token = `@${escapeText(p.name)}`;
+    byToken.set(token, [...(byToken.get(token) ?? []), p.id]);
+  }
   if (!byToken.size) return { html, mentioned: [] };
   // Longest names first, so "@Anna Maria Schulz" is not also "@Anna Maria".
   const tokens = [...byToken.keys()].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
@@ -78,9 +83,9 @@ export function renderMarkdown(source: string, mentionable: Mentionable[] = []):
     }
     if (literal > 0) return text!;
     return text!.replace(pattern, (token: string) => {
-      const id = byToken.get(token)!;
-      mentioned.add(id);
-      return `<span class="mention" data-user-id="${id}">${token}</span>`;
+      const ids = byToken.get(token)!;
+      for (const id of ids) mentioned.add(id);
+      return ids.length === 1 ? `<span class="mention" data-user-id="${ids[0]}">${token}</span>` : `<span class="mention">${token}</span>`;
     });
   });
   return { html: withMentions, mentioned: [...mentioned] };

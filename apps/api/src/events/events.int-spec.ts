@@ -308,9 +308,20 @@ describe('events open to neighbouring municipalities: reach by real borders, reg
     ).data!.createEvent;
     for (const client of [muenchen, kreis]) expect(code(await client.graphql(`mutation { registerForEvent(id: "${event.id}") { id } }`))).toBe('OK');
     const narrowed = await stadt.graphql(`mutation ($i: UpdateEventInput!) { updateEvent(input: $i) { id } }`, {
-      i: { ...base, id: event.id, registrationMode: 'VERBUND', capacity: 1, title: 'Fachtag Ehrenamt', openTo: 'NEIGHBOURS' },
+      i: {
+        ...base,
+        id: event.id,
+        registrationMode: 'VERBUND',
+        capacity: 1,
+        title: 'Fachtag Ehrenamt',
+        openTo: 'NEIGHBOURS',
+        address: 'Volkshaus, Karl-Liebknecht-Straße 30, Leipzig',
+      },
     });
     expect(code(narrowed)).toBe('OK');
+    // The new place is told to whoever still sees the event, not to the registrant it no longer reaches.
+    const changed = await prisma.notification.findMany({ where: { kind: 'EVENT_CHANGED', subjectId: event.id }, select: { userId: true, payload: true } });
+    expect(changed.filter((n) => (n.payload as { eventChange?: string }).eventChange === 'changed').map((n) => n.userId)).toEqual([kreisUserId]);
     const told = await eventually(
       () => prisma.notification.findFirst({ where: { userId: muenchenUserId, kind: 'EVENT_CHANGED', subjectId: event.id } }).then((n) => n ?? undefined),
       'the notice of the withdrawn registration',

@@ -117,9 +117,10 @@ export class EventsService {
       await tx.eventCoOrganizer.createMany({ data: coOrganizerIds.map((organizationId) => ({ eventId: row.id, organizationId })), skipDuplicates: true });
       if (details.registrationMode === 'VERBUND') await this.promote(tx, row.id, details.capacity, details.startsAt);
       else if (current.registrationMode === 'VERBUND') await this.endRegistrations(tx, user, row.id, details.registrationMode, details.startsAt);
-      if (moved) await this.tellRegistered(tx, user, row.id, 'changed', details.startsAt);
+      const narrowed = dropped.count > 0 || reach.openTo !== current.openTo || reach.openLandCode !== current.openLandCode;
+      if (moved) await this.tellRegistered(tx, user, row.id, 'changed', details.startsAt, narrowed);
       // Opened to fewer people: whoever may no longer see it loses their registration (they could not even cancel it).
-      if (dropped.count > 0 || reach.openTo !== current.openTo || reach.openLandCode !== current.openLandCode) {
+      if (narrowed) {
         const registered = await tx.eventRegistration.findMany({ where: { eventId: row.id }, select: { userId: true } });
         for (const { userId } of registered) await this.accessLost.lost(tx, userId);
       }
@@ -409,8 +410,10 @@ export class EventsService {
     });
   }
 
-  private async tellRegistered(tx: Prisma.TransactionClient, user: User, eventId: string, change: 'cancelled' | 'changed', startsAt: Date) {
-    const people = await tx.eventRegistration.findMany({ where: { eventId }, select: { userId: true } });
+  /** `narrowed`: opened to fewer people in the same change; those it no longer reaches hear only that their place ended. */
+  private async tellRegistered(tx: Prisma.TransactionClient, user: User, eventId: string, change: 'cancelled' | 'changed', startsAt: Date, narrowed = false) {
+    const registered = await tx.eventRegistration.findMany({ where: { eventId }, select: { userId: true, user: true } });
+    const people = narrowed ? (await Promise.all(registered.map(async (p) => ((await this.maySee(tx, p.user, eventId)) ? [p] : [])))).flat() : registered;
     await this.notifications.notify(tx, {
       recipients: people.map((p) => p.userId),
       kind: 'EVENT_CHANGED',

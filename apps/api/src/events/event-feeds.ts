@@ -27,9 +27,12 @@ export class EventFeeds implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
+    // Registered, and still open to the person: one they lost access to leaves the feed at once, also while it runs.
     this.feeds.register('mine', async (user) => {
+      const scope = await this.scopes.of(user);
+      const place = await this.openTo.place(scope.municipalityIds);
       const rows = await this.prisma.event.findMany({
-        where: { registrations: { some: { userId: user.id } }, lastEndsAt: { gte: since() } },
+        where: { AND: [{ registrations: { some: { userId: user.id } }, lastEndsAt: { gte: since() } }, this.events.visibleWhere(scope, place)] },
         include: EVENT_INCLUDE,
       });
       return rows.map((r) => this.entry(r));

@@ -289,6 +289,32 @@ describe('exchange rounds: series across clock changes, audiences, places and wa
     expect(await prisma.roundSeriesRegistration.count({ where: { userId: nele.id } })).toBe(0);
   });
 
+  it('a running date leaves the personal feed as soon as the person may no longer see it', async () => {
+    const round = (
+      await create(stadt, {
+        hostOrganizationId: stadtOrg,
+        startsAt: '2027-07-21T14:00',
+        audience: 'KREIS_AREA',
+        audienceKreisAgs: '14729',
+        title: 'Laufende Runde',
+      })
+    ).data!.createRound;
+    const ole = await createUser(prisma, { name: 'Ole Ortswechsel' });
+    const nordsachsen = await addMember(prisma, ole.id, '14730');
+    await addMember(prisma, ole.id, '09162');
+    const client = await signIn(t, ole.email);
+    await client.graphql(`mutation { registerForRound(input: { roundId: "${round.id}" }) { id } }`);
+    await prisma.round.update({ where: { id: round.id }, data: { startsAt: new Date(Date.now() - 1_800_000), endsAt: new Date(Date.now() + 1_800_000) } });
+    const path = new URL((await client.graphql<{ myCalendarFeedUrl: string }>('{ myCalendarFeedUrl }')).data!.myCalendarFeedUrl).pathname;
+    const summaries = async () =>
+      new ICAL.Component(ICAL.parse(await (await ics(path)).text())).getAllSubcomponents('vevent').map((e) => new ICAL.Event(e).summary);
+    expect(await summaries()).toContain('Laufende Runde');
+    // Only München is left: the Kreis area's round is no longer for Ole, and a running date is not withdrawn.
+    await prisma.membership.delete({ where: { id: nordsachsen.id } });
+    expect(await prisma.roundRegistration.count({ where: { roundId: round.id, userId: ole.id } })).toBe(1);
+    expect(await summaries()).not.toContain('Laufende Runde');
+  });
+
   it('moving the waiting list up passes over whoever may no longer see the round', async () => {
     const round = (
       await create(stadt, { hostOrganizationId: stadtOrg, startsAt: '2027-08-04T10:00', capacity: 1, audience: 'KREIS_AREA', audienceKreisAgs: '14729' })

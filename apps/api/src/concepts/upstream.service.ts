@@ -33,7 +33,11 @@ export class UpstreamService {
     private readonly notifications: NotificationsService,
     private readonly collab: ConceptCollab,
     private readonly words: SearchWords,
-  ) {}
+  ) {
+    notifications.seesSubjects('concept', async (scope, ids) =>
+      (await this.prisma.concept.findMany({ where: { AND: [{ id: { in: ids } }, visibleConcepts(scope)] }, select: { id: true } })).map((r) => r.id),
+    );
+  }
 
   async publish(user: User, conceptId: string, note: string): Promise<number> {
     const why = note.trim();

@@ -37,6 +37,11 @@ export class EventsService {
     private readonly accessLost: AccessLost,
   ) {
     accessLost.onLost('events', (userId) => this.withdrawUnseen(userId));
+    notifications.seesSubjects('event', async (scope, ids) => {
+      const place = await this.openTo.place(scope.municipalityIds);
+      const rows = await this.prisma.event.findMany({ where: { AND: [{ id: { in: ids } }, this.visibleWhere(scope, place)] }, select: { id: true } });
+      return rows.map((r) => r.id);
+    });
   }
 
   async create(user: User, input: CreateEventInput): Promise<Event> {

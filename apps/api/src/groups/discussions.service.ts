@@ -7,7 +7,7 @@ import { renderMarkdown } from '../core/markdown/markdown.js';
 import type { ReplyInput, StartThreadInput } from './dto/group.inputs.js';
 import { person } from './group.mapper.js';
 import { isUuid } from '../core/validation/ids.js';
-import { GroupsService } from './groups.service.js';
+import { GroupsService, visibleTo } from './groups.service.js';
 import type { Post, Thread } from './models/discussion.model.js';
 import { ViewerScopeService } from '../core/access/viewer-scope.service.js';
 import { RealtimeService } from '../core/realtime/realtime.service.js';
@@ -26,6 +26,13 @@ export class DiscussionsService {
     private readonly notifications: NotificationsService,
     realtime: RealtimeService,
   ) {
+    // Mentions are in a group's discussions: for its active members.
+    notifications.seesSubjects('post', async (scope, ids) =>
+      (await prisma.post.findMany({ where: { id: { in: ids }, thread: { groupId: { in: scope.activeGroupIds } } }, select: { id: true } })).map((r) => r.id),
+    );
+    notifications.seesSubjects('group', async (scope, ids) =>
+      (await prisma.workingGroup.findMany({ where: { id: { in: ids }, ...visibleTo(scope.user.id) }, select: { id: true } })).map((r) => r.id),
+    );
     // The live room of a group (new posts, presence) is for its active members, as its discussions are.
     realtime.registerRoom('group', async (userId, groupId) => {
       const member = await prisma.groupMember.findUnique({ where: { groupId_userId: { groupId, userId } }, select: { status: true } });

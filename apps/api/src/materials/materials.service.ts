@@ -37,7 +37,11 @@ export class MaterialsService {
     private readonly uploads: UploadsService,
     private readonly notifications: NotificationsService,
     private readonly words: SearchWords,
-  ) {}
+  ) {
+    notifications.seesSubjects('material', async (scope, ids) =>
+      (await this.prisma.material.findMany({ where: { AND: [{ id: { in: ids } }, visibleMaterials(scope)] }, select: { id: true } })).map((r) => r.id),
+    );
+  }
 
   /** `readerAreas`: for AREA, which only the server chooses (a round's protocol for the round's audience). */
   async create(user: User, input: CreateMaterialInput, readerAreas: string[] = []): Promise<Material> {

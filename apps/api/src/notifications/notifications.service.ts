@@ -3,6 +3,7 @@ import type { NotificationKind, Prisma, User } from '../generated/prisma/client.
 import { PrismaService } from '../core/database/prisma.service.js';
 import { badUserInput } from '../core/errors/app-error.js';
 import { AccessLost } from '../core/access/access-lost.js';
+import { type ViewerScope, ViewerScopeService } from '../core/access/viewer-scope.service.js';
 import { JobsService } from '../core/jobs/jobs.service.js';
 import { RealtimeService } from '../core/realtime/realtime.service.js';
 import { isUuid } from '../core/validation/ids.js';
@@ -13,12 +14,19 @@ import { NotificationChannel, NotificationKind as Kind } from './models/notifica
 import { readUnsubscribeToken, validSignature } from './unsubscribe-token.js';
 
 export const EMAIL_JOB = 'notifications.email';
+
+/** A notice that a person's place or registration ended: theirs to hear, even about what they no longer see. */
+const endedPlace = (p: NotificationPayload | null) => p?.change === 'withdrawn' || p?.eventChange === 'withdrawn' || p?.eventChange === 'registration';
 const MAX_PAGE = 100;
+
+type SubjectType = 'post' | 'group' | 'organization' | 'membership' | 'material' | 'concept' | 'round' | 'event' | 'offer';
+/** Which of these subjects (ids of one type) the person with this scope still sees. */
+type Seen = (scope: ViewerScope, ids: string[]) => Promise<string[]>;
 
 export interface NotifyInput {
   recipients: string[];
   kind: NotificationKind;
-  subjectType: 'post' | 'group' | 'organization' | 'membership' | 'material' | 'concept' | 'round' | 'event' | 'offer';
+  subjectType: SubjectType;
   subjectId: string;
   payload: NotificationPayload;
   /** The action mails the recipients itself (an invitation to an address): the notification does not mail again. */
@@ -38,26 +46,57 @@ const PERSONAL_KINDS: NotificationKind[] = ['REQUEST_DECIDED', 'MEMBERSHIP_ROLE_
  */
 @Injectable()
 export class NotificationsService {
+  private readonly subjects = new Map<SubjectType, Seen>();
+
   constructor(
     private readonly prisma: PrismaService,
     private readonly realtime: RealtimeService,
     private readonly jobs: JobsService,
+    private readonly scopes: ViewerScopeService,
     accessLost: AccessLost,
   ) {
     accessLost.onLost('notifications', (userId) => this.holdBackUnmailed(userId));
   }
 
+  /** Each domain once, for its subjects: which of them a person still sees (`holdBackUnmailed` asks after a loss of access). */
+  seesSubjects(type: SubjectType, seen: Seen): void {
+    if (this.subjects.has(type)) throw new Error(`subjects of ${type} registered twice`);
+    this.subjects.set(type, seen);
+  }
+
   /**
-   * Who no longer belongs to any organisation gets no more mail about what they saw through it (the digest would
-   * otherwise tell them tomorrow of offers and events of their former municipality); what concerns them as a person
-   * (a decided request, rights given or taken) still goes out.
+   * After a person lost access (left an organisation or group): no more mail about what they no longer see, e.g. the
+   * digest telling them tomorrow of offers and events of a municipality they left. Who belongs nowhere hears of
+   * nothing but what concerns them as a person (a decided request, rights given or taken, a place that ended).
    */
   async holdBackUnmailed(userId: string): Promise<void> {
-    if (await this.prisma.membership.count({ where: { userId, status: 'CONFIRMED' } })) return;
-    await this.prisma.notification.updateMany({
+    const pending = await this.prisma.notification.findMany({
       where: { userId, mailedAt: null, channel: { in: ['DIGEST', 'EMAIL'] }, kind: { notIn: PERSONAL_KINDS } },
-      data: { mailedAt: new Date() },
+      select: { id: true, kind: true, subjectType: true, subjectId: true, payload: true },
     });
+    const user = pending.length ? await this.prisma.user.findUnique({ where: { id: userId } }) : null;
+    if (!user) return;
+    const scope = await this.scopes.of(user);
+    const telling = pending.filter((n) => !endedPlace(n.payload as NotificationPayload | null));
+    const held = scope.confirmed ? await this.unseen(scope, telling) : telling.map((n) => n.id);
+    if (held.length) await this.prisma.notification.updateMany({ where: { id: { in: held }, mailedAt: null }, data: { mailedAt: new Date() } });
+  }
+
+  private async unseen(scope: ViewerScope, pending: { id: string; kind: NotificationKind; subjectType: string; subjectId: string | null; payload: unknown }[]) {
+    // A suggestion is for one municipality: who no longer works there is not told of it.
+    const held = new Set(
+      pending
+        .filter((n) => n.kind === 'COOPERATION_SUGGESTION')
+        .filter((n) => !scope.municipalityIds.includes((n.payload as NotificationPayload | null)?.municipalityId ?? ''))
+        .map((n) => n.id),
+    );
+    for (const [type, seen] of this.subjects) {
+      const rows = pending.filter((n) => n.subjectType === type && n.subjectId);
+      if (!rows.length) continue;
+      const visible = new Set(await seen(scope, [...new Set(rows.map((n) => n.subjectId!))]));
+      for (const n of rows) if (!visible.has(n.subjectId!)) held.add(n.id);
+    }
+    return [...held];
   }
 
   async notify(tx: Prisma.TransactionClient, input: NotifyInput): Promise<void> {

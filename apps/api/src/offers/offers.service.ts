@@ -31,7 +31,13 @@ export class OffersService {
     private readonly openTo: OpenToRules,
     private readonly places: GermanPlaces,
     private readonly notifications: NotificationsService,
-  ) {}
+  ) {
+    notifications.seesSubjects('offer', async (scope, ids) => {
+      const place = await this.openTo.place(scope.municipalityIds);
+      const rows = await this.prisma.offer.findMany({ where: { AND: [{ id: { in: ids } }, this.visibleWhere(scope, place)] }, select: { id: true } });
+      return rows.map((r) => r.id);
+    });
+  }
 
   async create(user: User, input: CreateOfferInput): Promise<Offer> {
     const scope = await this.scopes.requireConfirmed(user);

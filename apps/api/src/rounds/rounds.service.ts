@@ -38,6 +38,10 @@ export class RoundsService {
     accessLost: AccessLost,
   ) {
     accessLost.onLost('rounds', (userId) => this.withdrawUnseen(userId));
+    notifications.seesSubjects('round', async (scope, ids) => {
+      const series = await this.audience.visibleSeries(scope);
+      return (await this.prisma.round.findMany({ where: { id: { in: ids }, series }, select: { id: true } })).map((r) => r.id);
+    });
   }
 
   async create(user: User, input: CreateRoundInput): Promise<Round> {

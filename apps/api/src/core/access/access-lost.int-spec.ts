@@ -135,4 +135,42 @@ describe('what a membership granted ends with it: registrations of a group one l
     await eventually(async () => (await mailedAt(offer.id)) !== null, 'the offer held back from the digest');
     expect(await mailedAt(decided.id)).toBeNull();
   });
+  it('who leaves one of two organisations gets no digest of what they saw only through it; the rest still goes out', async () => {
+    const person = await createUser(prisma);
+    const leipzig = await addMember(prisma, person.id, '14729');
+    const muenchenMembership = await addMember(prisma, person.id, '09162');
+    const client = await signIn(t, person.email);
+    const home = await prisma.municipality.findUniqueOrThrow({ where: { ags: '14713' } });
+    const offer = (title: string, openTo: 'NEIGHBOURS' | 'EVERYONE') =>
+      prisma.offer.create({
+        data: {
+          kind: 'BERATUNGSSTELLE',
+          title,
+          description: '',
+          topics: ['BERATUNG_BEGLEITUNG'],
+          providerOrganizationId: stadtOrg,
+          homeId: home.id,
+          homeKreisId: home.id,
+          openTo,
+          languages: ['de'],
+          contact: 'Sozialamt',
+        },
+      });
+    const [near, everywhere] = [await offer('Beratung für die Nachbarn', 'NEIGHBOURS'), await offer('Beratung für alle', 'EVERYONE')];
+    const notice = (kind: 'OFFER_NEW' | 'COOPERATION_SUGGESTION', subjectId: string, payload: Record<string, string>) =>
+      prisma.notification.create({ data: { userId: person.id, kind, channel: 'DIGEST', subjectType: 'offer', subjectId, payload } });
+    const [leipzigId, muenchenId] = await Promise.all(
+      [leipzig, muenchenMembership].map(async (m) => (await prisma.organization.findUniqueOrThrow({ where: { id: m.organizationId } })).locatedInId),
+    );
+    const notices = [
+      await notice('OFFER_NEW', near.id, { offerId: near.id }),
+      await notice('OFFER_NEW', everywhere.id, { offerId: everywhere.id }),
+      await notice('COOPERATION_SUGGESTION', everywhere.id, { municipalityId: leipzigId!, offerId: everywhere.id, suggestion: 'OFFER' }),
+      await notice('COOPERATION_SUGGESTION', everywhere.id, { municipalityId: muenchenId!, offerId: everywhere.id, suggestion: 'OFFER' }),
+    ];
+    expect(code(await client.graphql(`mutation { endMembership(input: { membershipId: "${leipzig.id}" }) }`))).toBe('OK');
+    const held = async () => Promise.all(notices.map(async (n) => (await prisma.notification.findUniqueOrThrow({ where: { id: n.id } })).mailedAt !== null));
+    await eventually(async () => (await held())[0], 'the offer near Leipzig held back');
+    expect(await held()).toEqual([true, false, true, false]);
+  });
 });

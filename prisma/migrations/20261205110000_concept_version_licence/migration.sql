@@ -6,7 +6,7 @@ ADD COLUMN "upstreamVersion" INTEGER;
 -- Versions published before knew neither: the concept's licence and its sections' alignment today are the best record.
 UPDATE "ConceptVersion" v SET "licence" = c."licence" FROM "Concept" c WHERE c."id" = v."conceptId";
 UPDATE "ConceptVersion" v SET "upstreamVersion" = s."aligned"
-FROM (SELECT "conceptId", MAX("baseVersion") AS "aligned" FROM "ConceptSection" GROUP BY "conceptId") s
+FROM (SELECT "conceptId", MAX("baseVersion") AS "aligned" FROM "ConceptSection" WHERE "removedAt" IS NULL GROUP BY "conceptId") s
 WHERE s."conceptId" = v."conceptId" AND s."aligned" IS NOT NULL;
 
 ALTER TABLE "ConceptVersion" ALTER COLUMN "licence" SET NOT NULL;

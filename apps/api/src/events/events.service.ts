@@ -356,8 +356,9 @@ export class EventsService {
   /** An account being deleted: its places at coming events go to those waiting, in the deletion's transaction. */
   async releasePlaces(tx: Prisma.TransactionClient, userId: string): Promise<void> {
     const places = await tx.eventRegistration.findMany({
-      where: { userId, status: 'REGISTERED', event: { lastEndsAt: { gt: new Date() } } },
+      where: { userId, status: 'REGISTERED', event: { lastEndsAt: { gt: new Date() }, status: 'SCHEDULED' } },
       include: { event: { select: { id: true, startsAt: true } } },
+      orderBy: { eventId: 'asc' },
     });
     for (const place of places) {
       const [locked] = await tx.$queryRaw<{ capacity: number | null }[]>`SELECT capacity FROM "Event" WHERE id = ${place.eventId}::uuid FOR UPDATE`;

@@ -201,8 +201,10 @@ export class RoundsService {
   /** An account being deleted: its places on coming dates go to those waiting, in the deletion's transaction. */
   async releasePlaces(tx: Prisma.TransactionClient, userId: string): Promise<void> {
     const places = await tx.roundRegistration.findMany({
-      where: { userId, status: 'REGISTERED', round: { endsAt: { gt: new Date() } } },
+      where: { userId, status: 'REGISTERED', round: { endsAt: { gt: new Date() }, status: RoundStatus.SCHEDULED } },
       include: { round: { select: { id: true, seriesId: true, startsAt: true } } },
+      // In the order registering for a whole series locks dates: never the opposite way round.
+      orderBy: [{ round: { startsAt: 'asc' } }, { roundId: 'asc' }],
     });
     for (const place of places) {
       const capacity = await this.lockedCapacity(tx, place.round.seriesId);

@@ -41,6 +41,9 @@ describe('recurrence of exchange rounds in Europe/Berlin', () => {
       expect.objectContaining({ code: 'BAD_USER_INPUT', details: expect.objectContaining({ field: 'rrule', limit: 10 }) }),
     );
     expect(storedOccurrences(leapMonday, 'FREQ=DAILY;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO;COUNT=500')).toEqual([leapMonday]);
+    // A series stored before the bound keeps its dates up to ten years, not just its first.
+    const monthly = localToInstant('2027-01-20T10:00');
+    expect(storedOccurrences(monthly, 'FREQ=MONTHLY;UNTIL=20400101T000000Z')).toHaveLength(121);
   });
 
   it('a rule that does not begin at the start is refused; one stored before reads as calendar programs show it', () => {

@@ -63,7 +63,7 @@ export function occurrences(first: Date, rule: string | null | undefined, zone =
 export function storedOccurrences(first: Date, rule: string | null, zone = BERLIN): Date[] {
   let dates: Date[];
   try {
-    dates = expand(first, rule, zone);
+    dates = expand(first, rule, zone, false);
   } catch {
     return [first];
   }
@@ -72,7 +72,8 @@ export function storedOccurrences(first: Date, rule: string | null, zone = BERLI
   return ruleText(rule)!.includes('COUNT=') ? withStart.slice(0, dates.length) : withStart;
 }
 
-function expand(first: Date, rule: string | null | undefined, zone: string): Date[] {
+/** `bounded`: a rule that runs past the horizon is refused (new rules); a stored one keeps its dates up to there. */
+function expand(first: Date, rule: string | null | undefined, zone: string, bounded = true): Date[] {
   const text = ruleText(rule);
   if (!text) return [first];
   const local = DateTime.fromJSDate(first, { zone });
@@ -89,7 +90,7 @@ function expand(first: Date, rule: string | null | undefined, zone: string): Dat
   if (!options.count && !options.until) throw badUserInput('Eine Reihe braucht ein Ende (Anzahl der Termine oder letztes Datum).', { field: 'rrule' });
   const horizon = new Date(Date.UTC(local.year + MAX_YEARS, local.month - 1, local.day, local.hour, local.minute));
   const tooLong = () => badUserInput(`Eine Reihe endet spätestens ${MAX_YEARS} Jahre nach ihrem Beginn.`, { field: 'rrule', limit: MAX_YEARS });
-  if (options.until && options.until > horizon) throw tooLong();
+  if (bounded && options.until && options.until > horizon) throw tooLong();
   let dates: Date[];
   try {
     dates = new RRule({ ...options, dtstart: floating }).between(floating, horizon, true, (_, i) => i <= MAX_DATES);
@@ -98,7 +99,7 @@ function expand(first: Date, rule: string | null | undefined, zone: string): Dat
   }
   if (dates.length === 0) throw badUserInput('Diese Regel ergibt keinen Termin.', { field: 'rrule' });
   if (dates.length > MAX_DATES) throw badUserInput(`Höchstens ${MAX_DATES} Termine je Reihe.`, { field: 'rrule', limit: MAX_DATES });
-  if (options.count && dates.length < options.count) throw tooLong();
+  if (bounded && options.count && dates.length < options.count) throw tooLong();
   return dates.map((d) =>
     DateTime.fromObject(
       { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes() },

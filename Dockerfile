@@ -46,4 +46,5 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
-CMD ["node", "apps/api/dist/main.js"]
+# A young generation of 32 MB: fewer scavenges under load (ADR 0023).
+CMD ["node", "--max-semi-space-size=32", "apps/api/dist/main.js"]

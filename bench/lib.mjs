@@ -20,8 +20,14 @@ export function freePort() {
   });
 }
 
+/**
+ * The runtime options the API runs with in production (`npm start`, the Dockerfile; ADR 0023), given to every
+ * server measured here, the baselines included, so each is measured as it would run.
+ */
+export const PRODUCTION_NODE_ARGS = ['--max-semi-space-size=32'];
+
 /** Node options for the servers under test only, e.g. `BENCH_NODE_ARGS=--cpu-prof` to see where their time goes. */
-const serverNodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const serverNodeArgs = [...PRODUCTION_NODE_ARGS, ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)];
 
 /** Starts a server process pinned to the server core; resolves once `isReady` says so. */
 export async function startPinned(args, env, isReady) {

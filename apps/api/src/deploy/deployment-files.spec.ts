@@ -74,6 +74,14 @@ describe('the production stack (docker-compose.yml, Dockerfile, deploy/Caddyfile
     expect(dockerfile).toMatch(/process\.env\.PORT/);
   });
 
+  it('starts the app with the same runtime options in the image, `npm start` and the benchmark (ADR 0023)', () => {
+    const cmd = JSON.parse(/^CMD (\[.*\])$/m.exec(dockerfile)![1]!) as string[];
+    expect(cmd).toEqual(['node', '--max-semi-space-size=32', 'apps/api/dist/main.js']);
+    const start = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts.start!;
+    expect(start).toMatch(/&& node --max-semi-space-size=32 apps\/api\/dist\/main\.js$/);
+    expect(read('bench/lib.mjs')).toContain("PRODUCTION_NODE_ARGS = ['--max-semi-space-size=32']");
+  });
+
   it('keeps secrets and test output out of the image', () => {
     const ignored = read('.dockerignore').split('\n');
     for (const entry of ['**/.env*', '**/coverage', '**/test-results', '**/playwright-report']) expect(ignored).toContain(entry);

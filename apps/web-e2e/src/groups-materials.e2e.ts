@@ -1,4 +1,5 @@
 import { expect, expectNoSeriousA11yViolations, signedIn, test } from './fixtures';
+import type { Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 
@@ -103,16 +104,21 @@ test('Stadt Leipzig founds an on-request group; Landkreis Leipzig finds it, is a
   await expect(members.getByRole('button', { name: 'Entfernen' })).toHaveCount(0);
 });
 
-test('a search with more hits than one page shows the rest on request', async ({ newPage }) => {
-  const word = `Seitenprobe${Date.now().toString(36)}`;
-  const stadt = await signedIn(newPage, 'integration@stadt-leipzig.example', 'Verbund-Demo-Stadt-2026', '/suche');
-  const graphql = async (query: string, variables?: Record<string, unknown>) => {
-    const res = await stadt.request.post('/graphql', { data: { query, variables } });
+/** GraphQL as the page's signed-in person, for setting up what a test needs; any error fails the test. */
+function graphqlAs(page: Page) {
+  return async (query: string, variables?: Record<string, unknown>) => {
+    const res = await page.request.post('/graphql', { data: { query, variables } });
     expect(res.ok()).toBe(true);
     const body = (await res.json()) as { data: Record<string, unknown>; errors?: unknown };
     expect(body.errors).toBeUndefined();
     return body.data;
   };
+}
+
+test('a search with more hits than one page shows the rest on request', async ({ newPage }) => {
+  const word = `Seitenprobe${Date.now().toString(36)}`;
+  const stadt = await signedIn(newPage, 'integration@stadt-leipzig.example', 'Verbund-Demo-Stadt-2026', '/suche');
+  const graphql = graphqlAs(stadt);
   const { myMemberships } = (await graphql('{ myMemberships { status organization { id } } }')) as {
     myMemberships: { status: string; organization: { id: string } }[];
   };
@@ -153,4 +159,29 @@ test('materials of one municipality, reached from its page, say so and the filte
   await scope.click();
   await expect(kreis).not.toHaveURL(/kommune=/);
   await expect(scope).toHaveCount(0);
+});
+
+test('a discussion list with more threads than one page shows the rest on request', async ({ newPage }) => {
+  const word = `Fallprobe${Date.now().toString(36)}`;
+  const stadt = await signedIn(newPage, 'integration@stadt-leipzig.example', 'Verbund-Demo-Stadt-2026', '/arbeitsgruppen');
+  const graphql = graphqlAs(stadt);
+  const { createGroup } = (await graphql('mutation ($i: CreateGroupInput!) { createGroup(input: $i) { id } }', {
+    i: { name: `Archiv ${word}`, description: 'Viele Fälle.', topics: ['SPRACHE'], access: 'CLOSED', region: { kind: 'BUNDESWEIT' } },
+  })) as { createGroup: { id: string } };
+  for (let i = 1; i <= 31; i++) {
+    await graphql('mutation ($i: StartThreadInput!) { startThread(input: $i) { id } }', {
+      i: { groupId: createGroup.id, title: `Fall ${word} ${i}`, body: `Fall Nummer ${i}.` },
+    });
+  }
+  await stadt.goto(`/arbeitsgruppen/${createGroup.id}`);
+  await stadt.getByRole('tab', { name: 'Diskussion' }).click();
+  const threads = stadt.getByRole('button', { name: new RegExp(`^Fall ${word} `) });
+  await expect(threads).toHaveCount(30);
+  await expect(threads.first()).toHaveAccessibleName(`Fall ${word} 31`);
+  const more = stadt.getByRole('button', { name: 'Weitere anzeigen (30 von 31 angezeigt)' });
+  await expectNoSeriousA11yViolations(stadt);
+  await more.click();
+  await expect(threads).toHaveCount(31);
+  await expect(threads.last()).toHaveAccessibleName(`Fall ${word} 1`);
+  await expect(more).toBeHidden();
 });

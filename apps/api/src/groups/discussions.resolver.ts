@@ -1,23 +1,27 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { SessionsService } from '../accounts/sessions.service.js';
 import { Access } from '../core/access/access.decorator.js';
 import { Http, type RequestContext } from '../core/access/viewer.decorator.js';
 import { DiscussionsService } from './discussions.service.js';
 import { ReplyInput, StartThreadInput } from './dto/group.inputs.js';
-import { Thread, ThreadDetail } from './models/discussion.model.js';
-import { WorkingGroup } from './models/group.model.js';
+import { ThreadDetail, ThreadPage } from './models/discussion.model.js';
 
-@Resolver(() => WorkingGroup)
+@Resolver()
 export class DiscussionsResolver {
   constructor(
     private readonly discussions: DiscussionsService,
     private readonly sessions: SessionsService,
   ) {}
 
-  @ResolveField(() => [Thread], { nullable: true, description: 'For active members; null for everyone else.' })
-  async threads(@Parent() group: WorkingGroup, @Http() { req }: RequestContext): Promise<Thread[] | null> {
-    if (group.viewerStatus !== 'ACTIVE') return null;
-    return this.discussions.threads(await this.sessions.requireUser(req), group.id);
+  @Query(() => ThreadPage, { description: "A working group's threads, the most recently active first; for its active members." })
+  @Access('AUTHENTICATED')
+  async groupThreads(
+    @Http() { req }: RequestContext,
+    @Args('groupId', { type: () => ID }) groupId: string,
+    @Args('first', { type: () => Int, defaultValue: 30 }) first = 30,
+    @Args('offset', { type: () => Int, defaultValue: 0 }) offset = 0,
+  ): Promise<ThreadPage> {
+    return this.discussions.threads(await this.sessions.requireUser(req), groupId, first, offset);
   }
 
   @Query(() => ThreadDetail)

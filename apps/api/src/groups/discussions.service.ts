@@ -8,12 +8,13 @@ import type { ReplyInput, StartThreadInput } from './dto/group.inputs.js';
 import { person } from './group.mapper.js';
 import { isUuid } from '../core/validation/ids.js';
 import { GroupsService, visibleTo } from './groups.service.js';
-import type { Post, Thread } from './models/discussion.model.js';
+import type { Post, Thread, ThreadPage } from './models/discussion.model.js';
 import { ViewerScopeService } from '../core/access/viewer-scope.service.js';
 import { RealtimeService } from '../core/realtime/realtime.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 
 const MAX_BODY = 20_000;
+const MAX_PAGE = 100;
 const NOT_MEMBER = 'Die Diskussionen einer Gruppe sind ihren Mitgliedern vorbehalten.';
 
 /** Threads and replies inside a working group; for its active members only. */
@@ -76,15 +77,20 @@ export class DiscussionsService {
     return members.map((m) => m.user);
   }
 
-  async threads(user: User, groupId: string): Promise<Thread[]> {
+  async threads(user: User, groupId: string, first: number, offset: number): Promise<ThreadPage> {
+    if (first < 1 || first > MAX_PAGE || offset < 0) throw badUserInput(`first: 1 bis ${MAX_PAGE}, offset ab 0.`, { field: 'first', limit: MAX_PAGE });
     await this.requireMember(user, groupId);
-    const rows = await this.prisma.thread.findMany({
-      where: { groupId },
-      include: { author: { select: { id: true, name: true } }, _count: { select: { posts: true } } },
-      orderBy: { lastPostAt: 'desc' },
-      take: 100,
-    });
-    return rows.map((r) => ({
+    const [rows, totalCount] = await this.prisma.$transaction([
+      this.prisma.thread.findMany({
+        where: { groupId },
+        include: { author: { select: { id: true, name: true } }, _count: { select: { posts: true } } },
+        orderBy: [{ lastPostAt: 'desc' }, { id: 'asc' }],
+        take: first,
+        skip: offset,
+      }),
+      this.prisma.thread.count({ where: { groupId } }),
+    ]);
+    const nodes = rows.map((r) => ({
       id: r.id,
       groupId: r.groupId,
       title: r.title,
@@ -93,6 +99,7 @@ export class DiscussionsService {
       lastPostAt: r.lastPostAt,
       postCount: r._count.posts,
     }));
+    return { nodes, totalCount };
   }
 
   async thread(user: User, id: string): Promise<Thread & { posts: Post[] }> {

@@ -6,7 +6,7 @@ import { PrismaService } from '../core/database/prisma.service.js';
 const CREATE =
   'mutation ($i: CreateGroupInput!) { createGroup(input: $i) { id access viewerRole viewerStatus memberCount region { kind kreis { ags } landCodes laender { name } } } }';
 const GROUP =
-  'query ($id: ID!) { group(id: $id) { id name viewerStatus viewerRole memberCount members { person { id name } role status organizations { municipality { ags } } } threads { id title } } }';
+  'query ($id: ID!) { group(id: $id) { id name viewerStatus viewerRole memberCount members { person { id name } role status organizations { municipality { ags } } } } }';
 const LIST = '{ groups(first: 50) { totalCount nodes { id name } } }';
 const JOIN = 'mutation ($id: ID!) { joinGroup(id: $id) { id viewerStatus } }';
 const LEAVE = 'mutation ($id: ID!) { leaveGroup(id: $id) }';
@@ -16,6 +16,7 @@ const SET_ROLE = 'mutation ($i: SetGroupRoleInput!) { setGroupRole(input: $i) { 
 const REMOVE = 'mutation ($i: GroupMemberInput!) { removeGroupMember(input: $i) { person { name } } }';
 const START = 'mutation ($i: StartThreadInput!) { startThread(input: $i) { id posts { html author { name } } } }';
 const REPLY = 'mutation ($i: ReplyInput!) { replyToThread(input: $i) { posts { html } } }';
+const THREADS = 'query ($id: ID!, $first: Int, $offset: Int) { groupThreads(groupId: $id, first: $first, offset: $offset) { totalCount nodes { title } } }';
 const SUGGEST = 'query ($ags: String) { groupSuggestions(municipalityAgs: $ags) { group { id name } reasons via { ags } } }';
 
 const code = (res: { errors?: { extensions: { code: string } }[] }) => res.errors?.[0]?.extensions.code ?? 'OK';
@@ -325,8 +326,30 @@ describe('working groups', () => {
       '<p><a rel="noopener noreferrer nofollow">Klick</a> <a href="https://www.leipzig.de" rel="noopener noreferrer nofollow">ok</a></p>\n',
     );
     expect(code(await as.kreis2.graphql('query ($id: ID!) { thread(id: $id) { id } }', { id: started.data!.startThread.id }))).toBe('NOT_FOUND');
-    const outsiderView = await as.kreis2.graphql<{ group: { threads: unknown } }>(GROUP, { id: ids.open });
-    expect(outsiderView.data!.group.threads).toBeNull();
+    expect(code(await as.kreis2.graphql(THREADS, { id: ids.open }))).toBe('FORBIDDEN');
+  });
+
+  it("lists a group's threads a page at a time, the most recently active first", async () => {
+    const created = await as.stadt.graphql<{ createGroup: { id: string } }>(CREATE, { i: input({ name: 'Archiv der Fallkonferenzen', access: 'CLOSED' }) });
+    const group = { id: created.data!.createGroup.id };
+    const base = Date.parse('2026-11-01T00:00:00Z');
+    await prisma.thread.createMany({
+      data: Array.from({ length: 105 }, (_, i) => ({ groupId: group.id, title: `Fall ${i}`, authorId: ids.stadt, lastPostAt: new Date(base + i * 60_000) })),
+    });
+    type Page = { groupThreads: { totalCount: number; nodes: { title: string }[] } };
+    const first = await as.stadt.graphql<Page>(THREADS, { id: group.id });
+    expect(first.data!.groupThreads.totalCount).toBe(105);
+    expect(first.data!.groupThreads.nodes.map((n) => n.title).slice(0, 2)).toEqual(['Fall 104', 'Fall 103']);
+    expect(first.data!.groupThreads.nodes).toHaveLength(30);
+    const seen = new Set(first.data!.groupThreads.nodes.map((n) => n.title));
+    for (let offset = 30; offset < 105; offset += 30) {
+      const page = await as.stadt.graphql<Page>(THREADS, { id: group.id, offset });
+      for (const node of page.data!.groupThreads.nodes) seen.add(node.title);
+    }
+    expect(seen.size).toBe(105);
+    expect(code(await as.stadt.graphql(THREADS, { id: group.id, first: 101 }))).toBe('BAD_USER_INPUT');
+    expect(code(await as.stadt.graphql(THREADS, { id: group.id, offset: -1 }))).toBe('BAD_USER_INPUT');
+    expect(code(await as.dresden.graphql(THREADS, { id: group.id }))).toBe('NOT_FOUND');
   });
 
   it('suggests groups members from bordering municipalities are in, groups for the region, and groups on my topics', async () => {

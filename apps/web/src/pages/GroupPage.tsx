@@ -100,7 +100,7 @@ export function GroupPage() {
           <GroupMembers groupId={g.id} name={g.name} members={g.members} moderator={g.viewerRole === 'MODERATOR'} pendingInvitations={g.pendingInvitations} />
         </Tabs.Panel>
         <Tabs.Panel value="discussion" pt="md">
-          {member && g.threads ? <GroupDiscussion groupId={g.id} threads={g.threads} /> : <Text c="gray.7">{t('groups.membersOnly')}</Text>}
+          {member ? <GroupDiscussion groupId={g.id} /> : <Text c="gray.7">{t('groups.membersOnly')}</Text>}
         </Tabs.Panel>
         <Tabs.Panel value="materials" pt="md">
           {member && g.materials ? (

@@ -271,6 +271,7 @@ const MATRIX: Row[] = [
   { op: 'Query.groupSuggestions', query: '{ groupSuggestions { reasons } }', expect: confirmedOnly('OK') },
   { op: 'Query.group', query: ({ groupId }) => `{ group(id: "${groupId}") { id } }`, expect: closedGroup('OK', 'FORBIDDEN') },
   { op: 'Query.thread', query: ({ threadId }) => `{ thread(id: "${threadId}") { id } }`, expect: closedGroup('OK') },
+  { op: 'Query.groupThreads', query: ({ groupId }) => `{ groupThreads(groupId: "${groupId}") { totalCount } }`, expect: closedGroup('OK') },
   { op: 'Query.materials', query: '{ materials(search: "Konzept") { totalCount } }', expect: signedIn('OK') },
   { op: 'Query.search', query: '{ search(search: "Konzept") { totalCount nodes { kind } } }', expect: signedIn('OK') },
   { op: 'Query.material', query: ({ materialId }) => `{ material(id: "${materialId}") { id } }`, expect: closedGroup('OK') },

@@ -43,6 +43,15 @@ export class Thread {
   postCount!: number;
 }
 
+@ObjectType({ description: "A page of a group's threads, the most recently active first." })
+export class ThreadPage {
+  @Field(() => [Thread])
+  nodes!: Thread[];
+
+  @Field(() => Int)
+  totalCount!: number;
+}
+
 @ObjectType()
 export class ThreadDetail extends Thread {
   @Field(() => [Post])

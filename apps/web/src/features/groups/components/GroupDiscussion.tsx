@@ -5,15 +5,9 @@ import { useLocation, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../../components/FormAlert';
 import { useFormat } from '../../../components/useFormat';
-import { GroupDetailDocument, ReplyToThreadDocument, StartThreadDocument, ThreadDocument } from '../../../gql/graphql';
-
-interface ThreadSummary {
-  id: string;
-  title: string;
-  postCount: number;
-  lastPostAt: string;
-  author: { name: string };
-}
+import { appendPage } from '../../../components/appendPage';
+import { LoadMore } from '../../../components/LoadMore';
+import { GroupThreadsDocument, ReplyToThreadDocument, StartThreadDocument, ThreadDocument } from '../../../gql/graphql';
 
 /** Post HTML is rendered and sanitised by the server (allow-list); it is inserted as given. */
 function PostBody({ html }: { html: string }) {
@@ -37,7 +31,7 @@ function ThreadView({ id, onBack }: { id: string; onBack: () => void }) {
     post?.scrollIntoView({ block: 'center' });
     post?.focus();
   }, [data, hash]);
-  const [reply, { loading, error }] = useMutation(ReplyToThreadDocument);
+  const [reply, { loading, error }] = useMutation(ReplyToThreadDocument, { refetchQueries: ['GroupThreads'] });
   if (!data) return null;
   return (
     <Stack>
@@ -76,7 +70,7 @@ function ThreadView({ id, onBack }: { id: string; onBack: () => void }) {
   );
 }
 
-export function GroupDiscussion({ groupId, threads }: { groupId: string; threads: ThreadSummary[] }) {
+export function GroupDiscussion({ groupId }: { groupId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [params, setParams] = useSearchParams();
@@ -93,12 +87,16 @@ export function GroupDiscussion({ groupId, threads }: { groupId: string; threads
     );
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
-  const [start, { loading, error }] = useMutation(StartThreadDocument, { refetchQueries: [{ query: GroupDetailDocument, variables: { id: groupId } }] });
+  const threads = useQuery(GroupThreadsDocument, { variables: { groupId, offset: 0 } });
+  const page = threads.data?.groupThreads;
+  const [start, { loading, error }] = useMutation(StartThreadDocument, {
+    refetchQueries: [{ query: GroupThreadsDocument, variables: { groupId, offset: 0 } }],
+  });
   if (open) return <ThreadView id={open} onBack={() => setOpen(null)} />;
   return (
     <Stack>
-      {threads.length === 0 && <Text c="gray.7">{t('groups.noThreads')}</Text>}
-      {threads.map((th) => (
+      {page?.totalCount === 0 && <Text c="gray.7">{t('groups.noThreads')}</Text>}
+      {page?.nodes.map((th) => (
         <Paper key={th.id} withBorder p="sm">
           <Anchor component="button" type="button" fw={500} onClick={() => setOpen(th.id)}>
             {th.title}
@@ -108,6 +106,13 @@ export function GroupDiscussion({ groupId, threads }: { groupId: string; threads
           </Text>
         </Paper>
       ))}
+      {page && (
+        <LoadMore
+          shown={page.nodes.length}
+          total={page.totalCount}
+          onMore={() => threads.fetchMore({ variables: { offset: page.nodes.length }, updateQuery: appendPage('groupThreads') })}
+        />
+      )}
       <Stack
         component="form"
         gap="xs"

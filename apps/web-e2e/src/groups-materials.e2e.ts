@@ -67,6 +67,9 @@ test('Stadt Leipzig founds an on-request group; Landkreis Leipzig finds it, is a
   await expectNoSeriousA11yViolations(kreis);
   await publish.getByRole('button', { name: 'Veröffentlichen' }).click();
   await expect(kreis.getByRole('heading', { level: 1, name: 'Leitfaden Sprachmittlung im Landkreis' })).toBeVisible();
+  await kreis.goto(groupUrl);
+  await kreis.getByRole('tab', { name: 'Materialien' }).click();
+  await expect(kreis.getByRole('tabpanel', { name: 'Materialien' }).getByText('Leitfaden Sprachmittlung im Landkreis')).toBeVisible();
 
   const nord = await signedIn(newPage, 'integration@nordsachsen.example', 'Verbund-Demo-Nordsachsen-2026', '/materialien');
   await nord.getByLabel('Suche in Titeln, Texten und Dateien').fill(word);

@@ -2,7 +2,6 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { SessionsService } from '../accounts/sessions.service.js';
 import { Access } from '../core/access/access.decorator.js';
 import { Http, type RequestContext } from '../core/access/viewer.decorator.js';
-import { WorkingGroup } from '../groups/models/group.model.js';
 import { AddMaterialVersionInput, CreateMaterialInput, MaterialsFilter } from './dto/material.inputs.js';
 import { MaterialsService } from './materials.service.js';
 import { Material, MaterialSearchResult, MaterialVersion } from './models/material.model.js';
@@ -67,19 +66,5 @@ export class MaterialsResolver {
   @ResolveField(() => [Municipality], { description: 'Municipalities that marked it "useful for us".' })
   usedBy(@Parent() material: Material): Promise<Municipality[]> {
     return this.library.usedBy(material.id);
-  }
-}
-
-@Resolver(() => WorkingGroup)
-export class GroupMaterialsResolver {
-  constructor(
-    private readonly library: MaterialsService,
-    private readonly sessions: SessionsService,
-  ) {}
-
-  @ResolveField(() => [Material], { nullable: true, description: 'For active members; null for everyone else.' })
-  async materials(@Parent() group: WorkingGroup, @Http() { req }: RequestContext): Promise<Material[] | null> {
-    if (group.viewerStatus !== 'ACTIVE') return null;
-    return this.library.ofGroup(await this.sessions.requireUser(req), group.id);
   }
 }

@@ -228,18 +228,6 @@ export class MaterialsService {
     return rows.map((row) => toMaterial(row, scope, usedIds.has(row.id)));
   }
 
-  async ofGroup(user: User, groupId: string): Promise<Material[]> {
-    const scope = await this.scopes.of(user);
-    if (!scope.activeGroupIds.includes(groupId)) return [];
-    const rows = await this.prisma.material.findMany({
-      where: { AND: [{ groupId }, visibleMaterials(scope)] },
-      include: MATERIAL_INCLUDE,
-      orderBy: { updatedAt: 'desc' },
-      take: 100,
-    });
-    return this.present(scope, rows);
-  }
-
   /** "Useful for us": recorded for one of the person's municipalities (the only one, or the one named). */
   async markUsed(user: User, id: string, used: boolean, organizationId?: string | null): Promise<Material> {
     const scope = await this.scopes.requireConfirmed(user);

@@ -1,11 +1,11 @@
 import { CombinedGraphQLErrors } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Badge, Button, Group, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Tabs, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { HostedRounds } from '../features/rounds/components/HostedRounds';
 import { EventFeed } from '../features/events/components/EventFeed';
 import { LocalEvents } from '../features/events/components/LocalEventsAndOffers';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { ErrorState } from '../components/ErrorState';
 import { FormAlert } from '../components/FormAlert';
@@ -13,8 +13,8 @@ import { LoadingState } from '../components/LoadingState';
 import { PageHeading } from '../components/PageHeading';
 import { GroupDiscussion } from '../features/groups/components/GroupDiscussion';
 import { regionText } from '../features/groups/components/GroupCard';
+import { GroupMaterials } from '../features/groups/components/GroupMaterials';
 import { GroupMembers } from '../features/groups/components/GroupMembers';
-import { MaterialCard } from '../features/materials/components/MaterialCard';
 import { GroupDetailDocument, JoinGroupDocument, LeaveGroupDocument } from '../gql/graphql';
 
 export function GroupPage() {
@@ -103,21 +103,7 @@ export function GroupPage() {
           {member ? <GroupDiscussion groupId={g.id} /> : <Text c="gray.7">{t('groups.membersOnly')}</Text>}
         </Tabs.Panel>
         <Tabs.Panel value="materials" pt="md">
-          {member && g.materials ? (
-            <Stack>
-              <Anchor component={Link} to={`/materialien/neu?gruppe=${g.id}`}>
-                {t('groups.addMaterial')}
-              </Anchor>
-              {g.materials.length === 0 && <Text c="gray.7">{t('groups.noMaterials')}</Text>}
-              <SimpleGrid cols={{ base: 1, md: 2 }}>
-                {g.materials.map((m) => (
-                  <MaterialCard key={m.id} material={m} />
-                ))}
-              </SimpleGrid>
-            </Stack>
-          ) : (
-            <Text c="gray.7">{t('groups.membersOnly')}</Text>
-          )}
+          {member ? <GroupMaterials groupId={g.id} /> : <Text c="gray.7">{t('groups.membersOnly')}</Text>}
         </Tabs.Panel>
         <Tabs.Panel value="rounds" pt="md">
           <HostedRounds filter={{ hostGroupId: g.id }} empty={t('rounds.noneByGroup')} />

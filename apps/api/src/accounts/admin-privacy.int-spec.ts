@@ -93,6 +93,8 @@ describe('platform administration and personal data', () => {
       });
     }
     expect(await prisma.auditEvent.count({ where: { type: 'LOGIN_THROTTLED' } })).toBeGreaterThan(0);
+    // A request to join a group was counted under the person's id.
+    await prisma.loginThrottle.create({ data: { key: `group-request:${personId}|00000000-0000-0000-0000-000000000001` } });
     const stolen = person.cookie;
     expect(code(await person.graphql(del, { i: { password: TEST_PASSWORD, contributions: 'ANONYMISE' } }))).toBe('OK');
     expect(await prisma.user.findUnique({ where: { id: personId } })).toBeNull();
@@ -100,6 +102,7 @@ describe('platform administration and personal data', () => {
     expect(await prisma.membership.count({ where: { userId: personId } })).toBe(0);
     expect((await t.client(stolen).graphql<{ me: unknown }>('{ me { id } }')).data!.me).toBeNull();
     expect(JSON.stringify(await prisma.auditEvent.findMany())).not.toContain(email);
+    expect(JSON.stringify(await prisma.loginThrottle.findMany())).not.toMatch(new RegExp(`${email}|${personId}`));
     expect(await prisma.auditEvent.count({ where: { OR: [{ actorId: personId }, { subjectId: personId }] } })).toBe(0);
     const deleted = await prisma.auditEvent.findFirstOrThrow({ where: { type: 'ACCOUNT_DELETED' } });
     expect(deleted.data).toEqual({ contributions: 'ANONYMISE' });

@@ -91,7 +91,7 @@ export class PrivacyService {
       return keys;
     });
     await Promise.all(filesToRemove.map((key) => this.storage.remove(key).catch(() => undefined)));
-    await this.throttle.forget(user.email);
+    await this.throttle.forget(user.email, user.id);
     this.realtime.disconnectUser(user.id);
     this.sessions.clearCookie(reply);
   }

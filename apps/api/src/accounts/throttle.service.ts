@@ -7,13 +7,24 @@ import { AppError } from '../core/errors/app-error.js';
 const LOGIN_WINDOW_MS = 15 * 60_000;
 const MAIL_WINDOW_MS = 60 * 60_000;
 const KNOWN_FOR_MS = 90 * 24 * 3_600_000;
+const DAY_MS = 24 * 3_600_000;
+/** Requests to join one group per person and day: asking again after a withdrawal or a refusal is normal, a loop is not. */
+const JOIN_REQUESTS_PER_GROUP = 3;
+/** Requests to join any group per person and day. */
+const JOIN_REQUESTS_TOTAL = 30;
+
+function waitText(seconds: number): string {
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes <= 90) return minutes === 1 ? '1 Minute' : `${minutes} Minuten`;
+  return `${Math.ceil(minutes / 60)} Stunden`;
+}
 
 export class TooManyAttemptsError extends AppError {
   constructor(
     readonly retryAfterSeconds: number,
     what = 'Anmeldeversuche',
   ) {
-    super('TOO_MANY_REQUESTS', `Zu viele ${what}. Bitte warten Sie ${Math.ceil(retryAfterSeconds / 60)} Minuten.`, { retryAfterSeconds });
+    super('TOO_MANY_REQUESTS', `Zu viele ${what}. Bitte warten Sie ${waitText(retryAfterSeconds)}.`, { retryAfterSeconds });
   }
 }
 
@@ -72,13 +83,25 @@ export class ThrottleService {
     );
   }
 
+  /** Each request to join a group tells its moderators: limited per person for that group and in all. */
+  async beforeJoinRequest(userId: string, groupId: string): Promise<void> {
+    await this.enforce(
+      [
+        { key: `group-request:${userId}|${groupId}`, limit: JOIN_REQUESTS_PER_GROUP, windowMs: DAY_MS },
+        { key: `group-request:${userId}`, limit: JOIN_REQUESTS_TOTAL, windowMs: DAY_MS },
+      ],
+      'Beitrittsanfragen',
+    );
+  }
+
   /** What the counters know of a person goes with the account. */
-  async forget(email: string): Promise<void> {
+  async forget(email: string, userId: string): Promise<void> {
     const to = `:to:${email}`;
     await this.prisma.$executeRaw`
       DELETE FROM "LoginThrottle" WHERE key = ${`login:account:${email}`}
         OR starts_with(key, ${`login:account+ip:${email}|`}) OR starts_with(key, ${`login:known:${email}|`})
-        OR (starts_with(key, 'mail:') AND right(key, ${to.length}) = ${to})`;
+        OR (starts_with(key, 'mail:') AND right(key, ${to.length}) = ${to})
+        OR key = ${`group-request:${userId}`} OR starts_with(key, ${`group-request:${userId}|`})`;
   }
 
   private async isKnown(email: string, ip: string): Promise<boolean> {

@@ -60,6 +60,7 @@ export class GroupMembershipService {
       throw notFound('Diese Arbeitsgruppe gibt es nicht, oder sie ist geschlossen.');
     } else {
       const open = group.access === 'OPEN';
+      if (!open) await this.throttle.beforeJoinRequest(user.id, groupId);
       await this.prisma.$transaction(async (tx) => {
         const created = await tx.groupMember.createMany({
           data: [{ groupId, userId: user.id, status: open ? 'ACTIVE' : 'REQUESTED', joinedAt: open ? new Date() : null }],

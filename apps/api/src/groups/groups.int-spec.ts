@@ -136,6 +136,28 @@ describe('working groups', () => {
     expect(again.data!.joinGroup.viewerStatus).toBe('REQUESTED');
   });
 
+  it('asking to join, withdrawing and asking again in a loop tells the moderators at most three times a day', async () => {
+    const created = await as.stadt.graphql<{ createGroup: { id: string } }>(CREATE, { i: input({ name: 'AG Anfragen im Kreis', access: 'ON_REQUEST' }) });
+    const groupId = created.data!.createGroup.id;
+    for (let i = 0; i < 3; i++) {
+      expect((await as.kreis2.graphql<{ joinGroup: { viewerStatus: string } }>(JOIN, { id: groupId })).data!.joinGroup.viewerStatus).toBe('REQUESTED');
+      expect((await as.kreis2.graphql(LEAVE, { id: groupId })).data).toEqual({ leaveGroup: true });
+    }
+    const fourth = await as.kreis2.graphql(JOIN, { id: groupId });
+    expect(code(fourth)).toBe('TOO_MANY_REQUESTS');
+    expect(fourth.errors![0]!.message).toBe('Zu viele Beitrittsanfragen. Bitte warten Sie 24 Stunden.');
+    expect(await prisma.notification.count({ where: { userId: ids.stadt, kind: 'GROUP_JOIN_REQUEST', subjectId: groupId } })).toBeLessThanOrEqual(3);
+    expect(await prisma.groupMember.count({ where: { groupId, userId: ids.kreis2 } })).toBe(0);
+    // Open groups are joined without asking anyone: no limit.
+    const open = await as.stadt.graphql<{ createGroup: { id: string } }>(CREATE, { i: input({ name: 'AG Offen im Kreis', access: 'OPEN' }) });
+    for (let i = 0; i < 4; i++) {
+      expect((await as.kreis2.graphql<{ joinGroup: { viewerStatus: string } }>(JOIN, { id: open.data!.createGroup.id })).data!.joinGroup.viewerStatus).toBe(
+        'ACTIVE',
+      );
+      await as.kreis2.graphql(LEAVE, { id: open.data!.createGroup.id });
+    }
+  });
+
   it('closed: invisible to outsiders (list, page, join), visible and joinable after an invitation', async () => {
     const created = await as.stadt.graphql<{ createGroup: { id: string } }>(CREATE, { i: input({ name: 'Vertrauliche Fallkonferenz', access: 'CLOSED' }) });
     ids.closed = created.data!.createGroup.id;

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../core/config/config.js';
 import { APP_CONFIG } from '../core/config/config.module.js';
+import type { Prisma } from '../generated/prisma/client.js';
 import { PrismaService } from '../core/database/prisma.service.js';
 import { AppError } from '../core/errors/app-error.js';
 
@@ -83,14 +84,18 @@ export class ThrottleService {
     );
   }
 
-  /** Each request to join a group tells its moderators: limited per person for that group and in all. */
-  async beforeJoinRequest(userId: string, groupId: string): Promise<void> {
+  /**
+   * Each request to join a group tells its moderators: limited per person for that group and in all, counted in the
+   * transaction that makes the request.
+   */
+  async beforeJoinRequest(tx: Prisma.TransactionClient, userId: string, groupId: string): Promise<void> {
     await this.enforce(
       [
         { key: `group-request:${userId}|${groupId}`, limit: JOIN_REQUESTS_PER_GROUP, windowMs: DAY_MS },
         { key: `group-request:${userId}`, limit: JOIN_REQUESTS_TOTAL, windowMs: DAY_MS },
       ],
       'Beitrittsanfragen',
+      tx,
     );
   }
 
@@ -109,21 +114,37 @@ export class ThrottleService {
     return Boolean(row && row.windowStart.getTime() > Date.now() - KNOWN_FOR_MS);
   }
 
-  /** Counts on every rule's key; throws when any is blocked or now over its limit (blocked for one window). */
-  private async enforce(rules: Rule[], what: string): Promise<void> {
+  /**
+   * Counts on every rule's key; throws when any is blocked or now over its limit (blocked for one window). An
+   * attempt refused by a block counts on no key: it would only lengthen the others' blocks. Inside a transaction
+   * (`tx`) the count is part of what the attempt writes: a refused attempt rolls its count back with everything
+   * else, so nothing is blocked and the limit holds until the window that began with the first attempt ends.
+   */
+  private async enforce(rules: Rule[], what: string, tx?: Prisma.TransactionClient): Promise<void> {
+    const db = tx ?? this.prisma;
+    const blocked = await db.loginThrottle.findMany({
+      where: { key: { in: rules.map((r) => r.key) }, blockedUntil: { gt: new Date() } },
+      select: { blockedUntil: true },
+    });
+    if (blocked.length > 0) {
+      const until = Math.max(...blocked.map((b) => b.blockedUntil!.getTime()));
+      throw new TooManyAttemptsError(Math.ceil((until - Date.now()) / 1000), what);
+    }
     let retryAfterMs = 0;
     for (const { key, limit, windowMs } of rules) {
       const seconds = windowMs / 1000;
-      const [row] = await this.prisma.$queryRaw<{ failures: number; blockedUntil: Date | null }[]>`
+      const [row] = await db.$queryRaw<{ failures: number; blockedUntil: Date | null; windowStart: Date }[]>`
         INSERT INTO "LoginThrottle" (key, failures, "windowStart") VALUES (${key}, 1, now())
         ON CONFLICT (key) DO UPDATE SET
           failures = CASE WHEN "LoginThrottle"."windowStart" < now() - make_interval(secs => ${seconds}) THEN 1 ELSE "LoginThrottle".failures + 1 END,
           "windowStart" = CASE WHEN "LoginThrottle"."windowStart" < now() - make_interval(secs => ${seconds}) THEN now() ELSE "LoginThrottle"."windowStart" END
-        RETURNING failures, "blockedUntil"`;
+        RETURNING failures, "blockedUntil", "windowStart"`;
       if (row!.blockedUntil && row!.blockedUntil.getTime() > Date.now()) {
         retryAfterMs = Math.max(retryAfterMs, row!.blockedUntil.getTime() - Date.now());
+      } else if (row!.failures > limit && tx) {
+        retryAfterMs = Math.max(retryAfterMs, row!.windowStart.getTime() + windowMs - Date.now(), 1000);
       } else if (row!.failures > limit) {
-        await this.prisma.$executeRaw`
+        await db.$executeRaw`
           UPDATE "LoginThrottle" SET "blockedUntil" = now() + make_interval(secs => ${seconds}), failures = 0, "windowStart" = now()
           WHERE key = ${key}`;
         retryAfterMs = Math.max(retryAfterMs, windowMs);

@@ -60,7 +60,6 @@ export class GroupMembershipService {
       throw notFound('Diese Arbeitsgruppe gibt es nicht, oder sie ist geschlossen.');
     } else {
       const open = group.access === 'OPEN';
-      if (!open) await this.throttle.beforeJoinRequest(user.id, groupId);
       await this.prisma.$transaction(async (tx) => {
         const created = await tx.groupMember.createMany({
           data: [{ groupId, userId: user.id, status: open ? 'ACTIVE' : 'REQUESTED', joinedAt: open ? new Date() : null }],
@@ -68,6 +67,8 @@ export class GroupMembershipService {
         });
         if (created.count === 0) throw conflict('Sie gehören dieser Gruppe schon an oder haben schon angefragt.');
         if (open) return;
+        // Counted only for a request that is really made; over the limit, the request is rolled back.
+        await this.throttle.beforeJoinRequest(tx, user.id, groupId);
         const moderators = await tx.groupMember.findMany({ where: { groupId, ...ACTIVE_CONFIRMED, role: 'MODERATOR' }, select: { userId: true } });
         await this.notifications.notify(tx, {
           recipients: moderators.map((m) => m.userId),

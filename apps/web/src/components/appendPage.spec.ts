@@ -10,4 +10,10 @@ describe('appendPage', () => {
     });
     expect(shown.materials.nodes).toHaveLength(2);
   });
+
+  it('does not repeat a node the list moved onto the next page', () => {
+    const shown = { groupThreads: { totalCount: 3, nodes: [{ id: 'a' }, { id: 'b' }] } };
+    const next = { groupThreads: { totalCount: 4, nodes: [{ id: 'b' }, { id: 'c' }] } };
+    expect(appendPage('groupThreads')(shown, { fetchMoreResult: next }).groupThreads.nodes).toEqual([{ id: 'a' }, { id: 'b' }, { id: 'c' }]);
+  });
 });

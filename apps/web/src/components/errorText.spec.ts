@@ -35,6 +35,7 @@ describe('refusals in the reader’s language', () => {
     ],
     [{ code: 'FORBIDDEN', message: 'Dafür fehlt Ihnen die Berechtigung.' }, 'You are not allowed to do that.'],
     [{ code: 'TOO_MANY_REQUESTS', message: 'Zu viele …', details: { retryAfterSeconds: 900 } }, 'Too many attempts. Please wait 15 minutes.'],
+    [{ code: 'TOO_MANY_REQUESTS', message: 'Zu viele …', details: { retryAfterSeconds: 86_400 } }, 'Too many attempts. Please wait 24 hours.'],
     [
       { code: 'BAD_USER_INPUT', message: 'Die Anfrage …', details: { limit: 'maxNodes', max: 5000 } },
       'This request would return too many objects (limit: 5000). Please ask for smaller pages.',

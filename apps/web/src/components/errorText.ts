@@ -7,6 +7,12 @@ export interface ServerError {
   details?: { reason?: string; field?: string; retryAfterSeconds?: number; limit?: string; max?: number };
 }
 
+/** Waits as the server words them: minutes up to 90, hours beyond. */
+function waitText(seconds: number, known: (key: string, options: Record<string, unknown>) => string | undefined): string | undefined {
+  const minutes = Math.ceil(seconds / 60);
+  return minutes <= 90 ? known('errors.tooManyFor', { count: minutes }) : known('errors.tooManyForHours', { count: Math.ceil(minutes / 60) });
+}
+
 /**
  * The refusal in the reader's language. German readers get the server's own text (it is the most precise);
  * others get it from the code and details, and the German text only when nothing else fits.
@@ -20,7 +26,7 @@ export function errorText(error: ServerError, t: TFunction, language: string): s
   };
   return (
     (details.reason && known(`errors.reason.${details.reason}`)) ||
-    (error.code === 'TOO_MANY_REQUESTS' && details.retryAfterSeconds && known('errors.tooManyFor', { count: Math.ceil(details.retryAfterSeconds / 60) })) ||
+    (error.code === 'TOO_MANY_REQUESTS' && details.retryAfterSeconds && waitText(details.retryAfterSeconds, known)) ||
     (details.limit && known(`errors.limit.${details.limit}`, { max: details.max })) ||
     (error.code === 'BAD_USER_INPUT' && details.field && known('errors.field', { field: known(`errors.fields.${details.field}`) ?? details.field })) ||
     (error.code && known(`errors.code.${error.code}`)) ||

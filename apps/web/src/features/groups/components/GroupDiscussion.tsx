@@ -95,6 +95,7 @@ export function GroupDiscussion({ groupId }: { groupId: string }) {
   if (open) return <ThreadView id={open} onBack={() => setOpen(null)} />;
   return (
     <Stack>
+      <FormAlert error={threads.error} />
       {page?.totalCount === 0 && <Text c="gray.7">{t('groups.noThreads')}</Text>}
       {page?.nodes.map((th) => (
         <Paper key={th.id} withBorder p="sm">
